@@ -1,0 +1,2 @@
+// Public API of @crmkit/cli: filled in by the issue that builds this package.
+export {};

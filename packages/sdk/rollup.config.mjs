@@ -1,0 +1,3 @@
+import {packageBundle} from '../../scripts/rollup-package.mjs';
+
+export default [packageBundle({dir: import.meta.dirname})];

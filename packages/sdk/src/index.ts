@@ -1,0 +1,2 @@
+export {PRIVILEGES, isPrivilege} from './privileges.js';
+export type {Privilege} from './privileges.js';

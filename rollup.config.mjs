@@ -1,0 +1,19 @@
+// `npm run build`: every browser-facing package's own rollup.config.mjs, plus the shared lit vendor
+// bundle at dist/vendor/lit/ that a host maps with an import map ({"lit": ".../index.js", "lit/": ".../"}).
+import {fileURLToPath} from 'node:url';
+import {litVendorBundle} from './scripts/rollup-package.mjs';
+
+const packages = [
+  'packages/sdk',
+  'packages/rest-client',
+  'packages/host-elements',
+  'plugins/reject-lead',
+];
+const configs = await Promise.all(
+  packages.map(async (dir) => (await import(`./${dir}/rollup.config.mjs`)).default),
+);
+
+export default [
+  litVendorBundle({outDir: fileURLToPath(new URL('./dist/vendor/lit', import.meta.url))}),
+  ...configs.flat(),
+];

@@ -1,0 +1,82 @@
+// @web/test-runner: every `*.browser.test.ts` in the repo, in headless Debian Chromium, with TypeScript
+// through esbuild (reading tsconfig.base.json, which holds the legacy-decorator settings FAST 3 needs),
+// workspace packages resolved from their TypeScript sources, and msw's worker served at the root.
+import {writeFileSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
+import {esbuildPlugin} from '@web/dev-server-esbuild';
+import {fromRollup} from '@web/dev-server-rollup';
+import rollupCommonjs from '@rollup/plugin-commonjs';
+import {chromeLauncher} from '@web/test-runner-chrome';
+import {defaultReporter, summaryReporter} from '@web/test-runner';
+import {findChromium, chromiumArgs} from './scripts/find-chromium.mjs';
+
+const commonjs = fromRollup(rollupCommonjs);
+const countsFile = process.env.CRMKIT_WTR_COUNTS;
+
+/** Adds up passed and failed tests over all sessions, for scripts/test.mjs's summary line. */
+function countingReporter() {
+  return {
+    onTestRunFinished({sessions}) {
+      let passed = 0;
+      let failed = 0;
+      const walk = (suite) => {
+        for (const t of suite.tests ?? []) {
+          if (t.skipped) continue;
+          if (t.passed) passed++;
+          else failed++;
+        }
+        for (const s of suite.suites ?? []) walk(s);
+      };
+      for (const session of sessions) {
+        if (session.testResults) walk(session.testResults);
+        // A file that failed to load counts as one failure.
+        if (!session.passed && (session.errors?.length ?? 0) > 0) failed++;
+      }
+      if (countsFile) writeFileSync(countsFile, JSON.stringify({passed, failed}));
+    },
+  };
+}
+
+export default {
+  rootDir: fileURLToPath(new URL('.', import.meta.url)),
+  files: [
+    'packages/**/*.browser.test.ts',
+    'plugins/**/*.browser.test.ts',
+    'test/**/*.browser.test.ts',
+    '!**/node_modules/**',
+  ],
+  nodeResolve: {exportConditions: ['source', 'browser']},
+  concurrency: 2,
+  testFramework: {config: {timeout: 10000}},
+  browserStartTimeout: 60000,
+  testsFinishTimeout: 180000,
+  mimeTypes: {'**/*.cjs': 'js'},
+  plugins: [
+    esbuildPlugin({
+      ts: true,
+      target: 'es2022',
+      tsconfig: fileURLToPath(new URL('./tsconfig.base.json', import.meta.url)),
+    }),
+    commonjs({
+      include: [
+        '**/node_modules/ajv/**',
+        '**/node_modules/ajv-formats/**',
+        '**/node_modules/fast-deep-equal/**',
+        '**/node_modules/fast-uri/**',
+        '**/node_modules/json-schema-traverse/**',
+        '**/node_modules/require-from-string/**',
+        '**/node_modules/semver/**',
+        '**/node_modules/axe-core/**',
+      ],
+    }),
+  ],
+  middleware: [
+    function mswWorker(context, next) {
+      if (context.url === '/mockServiceWorker.js')
+        context.url = '/test/.generated/mockServiceWorker.js';
+      return next();
+    },
+  ],
+  browsers: [chromeLauncher({launchOptions: {executablePath: findChromium(), args: chromiumArgs}})],
+  reporters: [defaultReporter(), summaryReporter({flatten: false}), countingReporter()],
+};
