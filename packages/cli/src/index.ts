@@ -1,2 +1,4 @@
-// Public API of @crmkit/cli: filled in by the issue that builds this package.
-export {};
+export {main} from './main.js';
+export {EXIT, processIo} from './cli-io.js';
+
+export type {CliIo, Command} from './cli-io.js';

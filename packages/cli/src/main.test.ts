@@ -1,0 +1,43 @@
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {spawnSync} from 'node:child_process';
+import {fileURLToPath} from 'node:url';
+import {main} from './main.js';
+import type {CliIo} from './cli-io.js';
+
+function capture(): CliIo & {out: string; err: string} {
+  const io = {
+    out: '',
+    err: '',
+    cwd: process.cwd(),
+    isTTY: false,
+    stdout: (t: string) => void (io.out += t),
+    stderr: (t: string) => void (io.err += t),
+  };
+  return io;
+}
+
+test('no command prints the usage and exits 2', async () => {
+  const io = capture();
+  assert.equal(await main([], io), 2);
+  assert.match(io.out, /Usage: crmkit <command>/);
+});
+
+test('--help prints the usage and exits 0', async () => {
+  const io = capture();
+  assert.equal(await main(['--help'], io), 0);
+  assert.match(io.out, /rules lint/);
+});
+
+test('an unknown command names itself and exits 2', async () => {
+  const io = capture();
+  assert.equal(await main(['frobnicate'], io), 2);
+  assert.match(io.err, /unknown command "frobnicate"/);
+});
+
+test('the bin runs from a checkout and passes on the exit code', () => {
+  const bin = fileURLToPath(new URL('../bin/crmkit.mjs', import.meta.url));
+  const result = spawnSync(process.execPath, [bin, 'nope'], {encoding: 'utf8'});
+  assert.equal(result.status, 2);
+  assert.match(result.stderr, /unknown command "nope"/);
+});

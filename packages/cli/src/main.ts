@@ -1,0 +1,34 @@
+import {EXIT, processIo, type CliIo, type Command} from './cli-io.js';
+
+const usage = `Usage: crmkit <command> [options]
+
+Commands:
+  validate <plugin dir | plugin.json> [--json]     check a plugin manifest
+  rules lint <ruleset> [--users <file>] [--json]   check an assignment ruleset
+  rules test <ruleset> [cases…]                    run rule test cases
+  rules explain <ruleset> --lead <file> [--users <file>] [--json]
+  rules simulate <ruleset> --leads <file.ndjson> | --generate <N> [--users <file>]
+
+Exit codes: 0 success, 1 findings, 2 usage error.
+`;
+
+/** Each command module is loaded only when it runs, so `crmkit validate` does not load the rule engine. */
+const commands: Record<string, () => Promise<Command>> = {
+  validate: async () => (await import('./validate-command.js')).validateCommand,
+  rules: async () => (await import('./rules/rules-command.js')).rulesCommand,
+};
+
+/** Runs the crmkit command line; returns the exit code. */
+export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(usage);
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  const load = commands[name];
+  if (!load) {
+    io.stderr(`crmkit: unknown command "${name}"\n\n${usage}`);
+    return EXIT.usage;
+  }
+  return (await load())(rest, io);
+}
