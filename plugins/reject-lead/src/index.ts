@@ -1,2 +1,16 @@
-// Public API of @crmkit/reject-lead: filled in by the issue that builds this package.
-export {};
+// Public API of @crmkit/reject-lead. Importing it defines <crm-reject-lead> (a side effect of the
+// element module's @customElement decorator).
+export {CrmRejectLead} from './crm-reject-lead.js';
+export {LeadRejectedEvent} from './lead-rejected-event.js';
+export {RejectCancelEvent} from './reject-cancel-event.js';
+export {STRINGS, STRINGS_DE, STRINGS_EN, stringsFor} from './strings.js';
+export {
+  MAX_REJECT_REASON_LENGTH,
+  OTHER_REJECT_CODE,
+  REJECT_FORM_FIELDS,
+  reasonRequiredFor,
+  validateRejectForm,
+} from './validate-reject-form.js';
+
+export type {RejectLeadStrings} from './strings.js';
+export type {RejectFormErrors, RejectFormField, RejectFormValues} from './validate-reject-form.js';
