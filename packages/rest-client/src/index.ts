@@ -1,2 +1,15 @@
-// Public API of @crmkit/rest-client: filled in by the issue that builds this package.
-export {};
+export {createRestAdminApi} from './create-rest-admin-api.js';
+export {createRestHostApi} from './create-rest-host-api.js';
+
+export type {PluginInstallation, RestHostApi} from './create-rest-host-api.js';
+export type {
+  AdminRejectCode,
+  AssignmentStats,
+  AuditEntry,
+  InstalledPlugin,
+  InstallPluginRequest,
+  LocatedFieldError,
+  RestAdminApi,
+  RulesetActivated,
+} from './rest-admin-api.js';
+export type {RequestOptions, RestClientOptions} from './rest-client-options.js';
