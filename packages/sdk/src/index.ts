@@ -8,6 +8,18 @@ export {
   OWNERSHIP_MODES,
 } from './lead.js';
 export {PRIVILEGES, isPrivilege} from './privileges.js';
+export {EXTENSION_POINTS, isExtensionPoint} from './extension-points.js';
+export {localize} from './localize.js';
+export {configDefaults} from './config-defaults.js';
+export {SDK_VERSION} from './sdk-version.js';
+export {
+  PLUGIN_MANIFEST_SCHEMA,
+  PLUGIN_MANIFEST_SCHEMA_ID,
+  PLUGIN_TAG_PATTERN,
+  RESERVED_TAGS,
+} from './plugin-manifest-schema.js';
+export {validateManifest} from './validate-manifest.js';
+export {ManifestValidationError} from './manifest-validation-error.js';
 
 export type {FieldError, Problem} from './host-api-error.js';
 export type {CurrentUser, GuardedHostCall, HostApi, ListLeadsQuery} from './host-api.js';
@@ -26,3 +38,8 @@ export type {
 } from './lead.js';
 export type {PluginContext, PluginNotification} from './plugin-context.js';
 export type {Privilege} from './privileges.js';
+export type {ExtensionPointName} from './extension-points.js';
+export type {LocalizedText} from './localize.js';
+export type {ManifestAction, ManifestElement, PluginManifest} from './manifest.js';
+export type {ManifestIssue} from './manifest-issue.js';
+export type {ManifestValidationResult, ValidateManifestOptions} from './validate-manifest.js';
