@@ -1,2 +1,5 @@
-// Public API of @crmkit/dev-host: filled in by the issue that builds this package.
-export {};
+export {startDevHost} from './start-dev-host.js';
+
+export type {DevHost, DevHostOptions} from './start-dev-host.js';
+export type {PageHandler} from './server/page-handler.js';
+export type {RejectFaults} from './server/reject-lead-transaction.js';

@@ -1,0 +1,362 @@
+import type {Database, Statement} from 'better-sqlite3';
+import type {Lead, LeadStatus, OwnershipMode, Privilege} from '@crmkit/sdk';
+
+/** A user as the dev host keeps them (cached: users change only by reseeding). */
+export interface UserRecord {
+  id: string;
+  name: string;
+  role: string;
+  locale: string;
+  managerId: string | null;
+  active: boolean;
+  token: string | null;
+  privileges: ReadonlySet<Privilege>;
+}
+
+/** A row of `leads`. */
+export interface LeadRow {
+  id: string;
+  first_name: string;
+  last_name: string;
+  company: string;
+  status: LeadStatus;
+  owner_id: string | null;
+  original_owner_id: string | null;
+  version: number;
+  email: string | null;
+  phone: string | null;
+  country: string | null;
+  region: string | null;
+  rating: string | null;
+  source: string | null;
+  reject_code: string | null;
+  reject_reason: string | null;
+  rejected_by: string | null;
+  rejected_at: string | null;
+}
+
+/** A reject code with both labels, in picklist order (the admin shape). */
+export interface RejectCodeRecord {
+  key: string;
+  labels: {en: string; de: string; [locale: string]: string};
+  active: boolean;
+}
+
+/** An installed plugin. */
+export interface PluginRecord {
+  id: string;
+  manifestUrl: string;
+  manifest: Record<string, unknown> | null;
+  config: Record<string, unknown>;
+  installedAt: string;
+}
+
+interface UserRow {
+  id: string;
+  name: string;
+  role: string;
+  locale: string;
+  manager_id: string | null;
+  active: number;
+  token: string | null;
+  privileges: string;
+}
+
+const OPTIONAL_FIELDS = [
+  ['email', 'email'],
+  ['phone', 'phone'],
+  ['country', 'country'],
+  ['region', 'region'],
+  ['rating', 'rating'],
+  ['source', 'source'],
+] as const;
+
+/**
+ * The dev host's data access: every statement prepared once, users and the ownership mode cached
+ * (refreshed by `reload()` after a reseed), rows turned into the contract's JSON shapes.
+ */
+export class DevHostStore {
+  readonly db: Database;
+  #users = new Map<string, UserRecord>();
+  #tokens = new Map<string, UserRecord>();
+  #ownershipMode: OwnershipMode = 'mixed';
+  readonly #q: {
+    lead: Statement<[string], LeadRow>;
+    leads: Statement<[], LeadRow>;
+    leadsByStatus: Statement<[string], LeadRow>;
+    rejectLead: Statement<
+      [
+        {
+          id: string;
+          code: string;
+          reason: string | null;
+          by: string;
+          at: string;
+          owner: string | null;
+          version: number;
+        },
+      ]
+    >;
+    rejectCode: Statement<[string], {key: string; active: number; labels: string}>;
+    rejectCodes: Statement<[], {key: string; active: number; labels: string}>;
+    audit: Statement<[string, string, string, string | null, string]>;
+    auditAll: Statement<
+      [{lead: string | null; limit: number}],
+      {
+        id: number;
+        at: string;
+        user_id: string;
+        action: string;
+        lead_id: string | null;
+        detail: string;
+      }
+    >;
+    idempotencyGet: Statement<[string, string], {request: string; status: number; body: string}>;
+    idempotencyPut: Statement<[string, string, string, number, string, string]>;
+    setting: Statement<[string], string>;
+    settingPut: Statement<[string, string]>;
+    activeRuleset: Statement<[], {id: number; body: string}>;
+    plugins: Statement<
+      [],
+      {
+        id: string;
+        manifest_url: string;
+        manifest: string | null;
+        config: string;
+        installed_at: string;
+      }
+    >;
+  };
+
+  constructor(db: Database) {
+    this.db = db;
+    this.#q = {
+      lead: db.prepare('SELECT * FROM leads WHERE id = ?'),
+      leads: db.prepare('SELECT * FROM leads ORDER BY id'),
+      leadsByStatus: db.prepare('SELECT * FROM leads WHERE status = ? ORDER BY id'),
+      rejectLead: db.prepare(
+        `UPDATE leads SET status = 'Rejected', reject_code = @code, reject_reason = @reason,
+           rejected_by = @by, rejected_at = @at, owner_id = @owner, version = version + 1
+         WHERE id = @id AND version = @version AND status = 'Qualified'`,
+      ),
+      rejectCode: db.prepare('SELECT key, active, labels FROM reject_codes WHERE key = ?'),
+      rejectCodes: db.prepare('SELECT key, active, labels FROM reject_codes ORDER BY position'),
+      audit: db.prepare(
+        'INSERT INTO audit (at, user_id, action, lead_id, detail) VALUES (?, ?, ?, ?, ?)',
+      ),
+      auditAll: db.prepare(
+        'SELECT * FROM audit WHERE (@lead IS NULL OR lead_id = @lead) ORDER BY id DESC LIMIT @limit',
+      ),
+      idempotencyGet: db.prepare(
+        'SELECT request, status, body FROM idempotency_keys WHERE user_id = ? AND key = ?',
+      ),
+      idempotencyPut: db.prepare(
+        `INSERT INTO idempotency_keys (user_id, key, request, status, body, created_at)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      ),
+      setting: db.prepare<[string], string>('SELECT value FROM settings WHERE key = ?').pluck(),
+      settingPut: db.prepare(
+        'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      ),
+      activeRuleset: db.prepare('SELECT id, body FROM rulesets WHERE active = 1'),
+      plugins: db.prepare(
+        'SELECT id, manifest_url, manifest, config, installed_at FROM plugins ORDER BY position, id',
+      ),
+    };
+    this.reload();
+  }
+
+  /** Re-reads the cached users and settings (after seeding). */
+  reload(): void {
+    this.#users.clear();
+    this.#tokens.clear();
+    for (const row of this.db.prepare<[], UserRow>('SELECT * FROM users').all()) {
+      const user: UserRecord = {
+        id: row.id,
+        name: row.name,
+        role: row.role,
+        locale: row.locale,
+        managerId: row.manager_id,
+        active: row.active === 1,
+        token: row.token,
+        privileges: new Set(JSON.parse(row.privileges) as Privilege[]),
+      };
+      this.#users.set(user.id, user);
+      if (user.token) this.#tokens.set(user.token, user);
+    }
+    this.#ownershipMode = (this.#q.setting.get('ownershipMode') as OwnershipMode) ?? 'mixed';
+  }
+
+  /** The signed-in user of a bearer token, if the token is known. */
+  userByToken(token: string): UserRecord | undefined {
+    return this.#tokens.get(token);
+  }
+
+  user(id: string): UserRecord | undefined {
+    return this.#users.get(id);
+  }
+
+  get users(): ReadonlyMap<string, UserRecord> {
+    return this.#users;
+  }
+
+  leadRow(id: string): LeadRow | undefined {
+    return this.#q.lead.get(id);
+  }
+
+  leadRows(status?: LeadStatus): LeadRow[] {
+    return status ? this.#q.leadsByStatus.all(status) : this.#q.leads.all();
+  }
+
+  /** The contract's Lead JSON of a row, with the owners' names. */
+  toLead(row: LeadRow): Lead {
+    const lead: Lead = {
+      id: row.id,
+      firstName: row.first_name,
+      lastName: row.last_name,
+      company: row.company,
+      status: row.status,
+      ownerId: row.owner_id,
+      originalOwnerId: row.original_owner_id,
+      ownerName: row.owner_id ? (this.#users.get(row.owner_id)?.name ?? null) : null,
+      originalOwnerName: row.original_owner_id
+        ? (this.#users.get(row.original_owner_id)?.name ?? null)
+        : null,
+      version: row.version,
+    };
+    for (const [column, field] of OPTIONAL_FIELDS) {
+      const value = row[column];
+      if (value !== null) lead[field] = value;
+    }
+    if (row.status === 'Rejected' && row.reject_code && row.rejected_by && row.rejected_at) {
+      lead.rejection = {
+        code: row.reject_code,
+        ...(row.reject_reason ? {reason: row.reject_reason} : {}),
+        rejectedBy: {id: row.rejected_by, name: this.#users.get(row.rejected_by)?.name ?? ''},
+        rejectedAt: row.rejected_at,
+      };
+    }
+    return lead;
+  }
+
+  /**
+   * Marks a lead rejected and moves it to `owner` (the current owner when not reassigned), guarded by
+   * its version and status; returns whether a row changed.
+   */
+  rejectLead(change: {
+    id: string;
+    code: string;
+    reason: string | null;
+    by: string;
+    at: string;
+    owner: string | null;
+    version: number;
+  }): boolean {
+    return this.#q.rejectLead.run(change).changes === 1;
+  }
+
+  rejectCode(key: string): RejectCodeRecord | undefined {
+    const row = this.#q.rejectCode.get(key);
+    return row && {key: row.key, active: row.active === 1, labels: JSON.parse(row.labels)};
+  }
+
+  rejectCodes(): RejectCodeRecord[] {
+    return this.#q.rejectCodes
+      .all()
+      .map((row) => ({key: row.key, active: row.active === 1, labels: JSON.parse(row.labels)}));
+  }
+
+  /** Replaces the whole picklist (keys, labels, activity and order). Call inside a transaction. */
+  replaceRejectCodes(codes: readonly RejectCodeRecord[]): void {
+    this.db.prepare('DELETE FROM reject_codes').run();
+    const insert = this.db.prepare(
+      'INSERT INTO reject_codes (key, position, labels, active) VALUES (?, ?, ?, ?)',
+    );
+    codes.forEach((c, i) => insert.run(c.key, i, JSON.stringify(c.labels), c.active ? 1 : 0));
+  }
+
+  audit(userId: string, action: string, leadId: string | null, detail: unknown): void {
+    this.#q.audit.run(new Date().toISOString(), userId, action, leadId, JSON.stringify(detail));
+  }
+
+  /** The newest audit rows first, optionally only those about one lead. */
+  auditEntries(limit: number, leadId?: string) {
+    return this.#q.auditAll.all({lead: leadId ?? null, limit}).map((row) => ({
+      id: row.id,
+      at: row.at,
+      userId: row.user_id,
+      action: row.action,
+      leadId: row.lead_id,
+      detail: JSON.parse(row.detail) as unknown,
+    }));
+  }
+
+  idempotent(userId: string, key: string) {
+    return this.#q.idempotencyGet.get(userId, key);
+  }
+
+  rememberIdempotent(userId: string, key: string, request: string, status: number, body: string) {
+    this.#q.idempotencyPut.run(userId, key, request, status, body, new Date().toISOString());
+  }
+
+  get ownershipMode(): OwnershipMode {
+    return this.#ownershipMode;
+  }
+
+  setOwnershipMode(mode: OwnershipMode): void {
+    this.#q.settingPut.run('ownershipMode', mode);
+    this.#ownershipMode = mode;
+  }
+
+  activeRuleset(): {id: number; body: string} | undefined {
+    return this.#q.activeRuleset.get();
+  }
+
+  /** Stores `body` as the active ruleset (the previous one stays as history). */
+  activateRuleset(body: string, userId: string): number {
+    return this.db.transaction(() => {
+      this.db.prepare('UPDATE rulesets SET active = 0 WHERE active = 1').run();
+      return Number(
+        this.db
+          .prepare(
+            'INSERT INTO rulesets (body, active, created_by, created_at) VALUES (?, 1, ?, ?)',
+          )
+          .run(body, userId, new Date().toISOString()).lastInsertRowid,
+      );
+    })();
+  }
+
+  plugins(): PluginRecord[] {
+    return this.#q.plugins.all().map((row) => ({
+      id: row.id,
+      manifestUrl: row.manifest_url,
+      manifest: row.manifest ? (JSON.parse(row.manifest) as Record<string, unknown>) : null,
+      config: JSON.parse(row.config) as Record<string, unknown>,
+      installedAt: row.installed_at,
+    }));
+  }
+
+  /** Installs a plugin, or replaces the installed one with the same id (keeping its position). */
+  installPlugin(plugin: {
+    id: string;
+    manifestUrl: string;
+    manifest: unknown;
+    config: Record<string, unknown>;
+  }): void {
+    this.db
+      .prepare(
+        `INSERT INTO plugins (id, manifest_url, manifest, config, position, installed_at)
+         VALUES (@id, @manifestUrl, @manifest, @config,
+           (SELECT coalesce(max(position), -1) + 1 FROM plugins), @at)
+         ON CONFLICT (id) DO UPDATE SET manifest_url = excluded.manifest_url,
+           manifest = excluded.manifest, config = excluded.config, installed_at = excluded.installed_at`,
+      )
+      .run({
+        id: plugin.id,
+        manifestUrl: plugin.manifestUrl,
+        manifest: JSON.stringify(plugin.manifest),
+        config: JSON.stringify(plugin.config),
+        at: new Date().toISOString(),
+      });
+  }
+}

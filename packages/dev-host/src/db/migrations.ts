@@ -1,0 +1,86 @@
+/**
+ * The dev host's schema, as data: an ordered list of migrations. Migration N (1-based) runs once, in a
+ * transaction, when `schema_migrations` does not list it yet. Append new entries; never edit a shipped
+ * one (a database that already ran it would not see the change).
+ */
+export const MIGRATIONS: readonly string[] = [
+  // 1: users, leads, reject codes, settings, rulesets, audit, idempotency, installed plugins
+  `
+  CREATE TABLE users (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL,
+    locale TEXT NOT NULL,
+    manager_id TEXT REFERENCES users(id),
+    active INTEGER NOT NULL CHECK (active IN (0, 1)),
+    token TEXT UNIQUE,
+    privileges TEXT NOT NULL DEFAULT '[]'
+  );
+  CREATE TABLE leads (
+    id TEXT PRIMARY KEY,
+    first_name TEXT NOT NULL,
+    last_name TEXT NOT NULL,
+    company TEXT NOT NULL,
+    status TEXT NOT NULL
+      CHECK (status IN ('Qualifying', 'Qualified', 'Converted', 'Rejected', 'Archived')),
+    owner_id TEXT REFERENCES users(id),
+    original_owner_id TEXT REFERENCES users(id),
+    version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
+    email TEXT,
+    phone TEXT,
+    country TEXT,
+    region TEXT,
+    rating TEXT,
+    source TEXT,
+    reject_code TEXT,
+    reject_reason TEXT,
+    rejected_by TEXT REFERENCES users(id),
+    rejected_at TEXT
+  );
+  CREATE INDEX leads_by_status ON leads (status, id);
+  CREATE TABLE reject_codes (
+    key TEXT PRIMARY KEY,
+    position INTEGER NOT NULL,
+    labels TEXT NOT NULL,
+    active INTEGER NOT NULL CHECK (active IN (0, 1))
+  );
+  CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+  CREATE TABLE rulesets (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    body TEXT NOT NULL,
+    active INTEGER NOT NULL DEFAULT 0 CHECK (active IN (0, 1)),
+    created_by TEXT REFERENCES users(id),
+    created_at TEXT NOT NULL
+  );
+  CREATE UNIQUE INDEX rulesets_one_active ON rulesets (active) WHERE active = 1;
+  CREATE TABLE audit (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    user_id TEXT NOT NULL REFERENCES users(id),
+    action TEXT NOT NULL,
+    lead_id TEXT REFERENCES leads(id),
+    detail TEXT NOT NULL DEFAULT '{}'
+  );
+  CREATE INDEX audit_by_lead ON audit (lead_id);
+  CREATE TABLE idempotency_keys (
+    user_id TEXT NOT NULL REFERENCES users(id),
+    key TEXT NOT NULL,
+    request TEXT NOT NULL,
+    status INTEGER NOT NULL,
+    body TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (user_id, key)
+  );
+  CREATE TABLE plugins (
+    id TEXT PRIMARY KEY,
+    manifest_url TEXT NOT NULL,
+    manifest TEXT,
+    config TEXT NOT NULL DEFAULT '{}',
+    position INTEGER NOT NULL,
+    installed_at TEXT NOT NULL
+  );
+  `,
+];

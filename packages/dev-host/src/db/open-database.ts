@@ -1,0 +1,25 @@
+import {mkdirSync} from 'node:fs';
+import {dirname} from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import type {Database} from 'better-sqlite3';
+import {migrate} from './migrate.js';
+
+/**
+ * Opens (creating when missing) the dev host's SQLite database at `path` (`:memory:` allowed), with WAL
+ * journaling, enforced foreign keys and a busy timeout, and migrates it to the newest schema.
+ */
+export function openDatabase(path: string): Database {
+  if (path !== ':memory:') mkdirSync(dirname(path), {recursive: true});
+  const db = new BetterSqlite3(path);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return db;
+}

@@ -1,0 +1,245 @@
+import type {IncomingMessage, ServerResponse} from 'node:http';
+import type {DevHostStore} from '../db/dev-host-store.js';
+import type {ContractValidator} from './contract-validator.js';
+import {HttpProblem} from './http-problem.js';
+import type {Bilingual} from './http-problem.js';
+import {negotiateLanguage} from './negotiate-language.js';
+import type {Language} from './negotiate-language.js';
+import {readJsonBody} from './read-json-body.js';
+import type {HttpMethod, Reply, Route} from './route.js';
+
+interface CompiledRoute {
+  route: Route;
+  pattern: RegExp;
+  names: string[];
+}
+
+interface PathEntry {
+  pattern: RegExp;
+  names: string[];
+  path: string;
+  byMethod: Map<string, CompiledRoute>;
+}
+
+export interface ApiHandlerOptions {
+  store: DevHostStore;
+  routes: readonly Route[];
+  validator: ContractValidator;
+  /** Validate every answer against the contract too (a mismatch is logged and answered with 500). */
+  validateResponses?: boolean;
+  log?: (line: string) => void;
+}
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+const PROBLEM_TYPE = 'application/problem+json; charset=utf-8';
+
+/**
+ * The `/api/` part of the dev host: route match (404 `not-found`, 405 with `Allow`), bearer auth
+ * (401), the route's privilege (403, always checked on the server whatever a page shows), JSON body
+ * reading and validation against the contract, the handler, and every answer or refusal as JSON or
+ * `application/problem+json` in the caller's language.
+ */
+export function createApiHandler(
+  options: ApiHandlerOptions,
+): (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> {
+  const {store, validator, log = () => {}} = options;
+  const validateResponses = options.validateResponses ?? true;
+  const paths: PathEntry[] = [];
+  for (const route of options.routes) {
+    let entry = paths.find((p) => p.path === route.path);
+    if (!entry) {
+      const names: string[] = [];
+      const source = route.path
+        .replace(/[.*+?^$()|[\]\\]/g, '\\$&')
+        .replace(/\{(\w+)\}/g, (_, n: string) => {
+          names.push(n);
+          return '([^/]+)';
+        });
+      entry = {path: route.path, pattern: new RegExp(`^${source}$`), names, byMethod: new Map()};
+      paths.push(entry);
+    }
+    entry.byMethod.set(route.method, {route, pattern: entry.pattern, names: entry.names});
+  }
+
+  const send = (
+    res: ServerResponse,
+    status: number,
+    type: string,
+    body: unknown,
+    headers: Record<string, string> = {},
+  ) => {
+    const text = body === undefined ? '' : JSON.stringify(body);
+    res.writeHead(status, {
+      ...(text ? {'content-type': type, 'content-length': Buffer.byteLength(text)} : {}),
+      'cache-control': 'no-store',
+      ...headers,
+    });
+    res.end(text);
+  };
+
+  const sendProblem = (
+    res: ServerResponse,
+    problem: HttpProblem,
+    language: Language,
+    operation?: {method: string; path: string},
+  ) => {
+    const body = problem.toProblem(language);
+    if (validateResponses && operation) {
+      const errors = validator.validateResponse(
+        operation.method,
+        operation.path,
+        problem.status,
+        'application/problem+json',
+        body,
+      );
+      if (errors.length) {
+        log(
+          `contract: ${operation.method} ${operation.path} ${problem.status}: ${errors.join('; ')}`,
+        );
+      }
+    }
+    send(res, problem.status, PROBLEM_TYPE, body, problem.headers as Record<string, string>);
+  };
+
+  return async (req, res, url) => {
+    let language: Language = negotiateLanguage(req.headers['accept-language']);
+    let operation: {method: string; path: string} | undefined;
+    try {
+      let entry: PathEntry | undefined;
+      let match: RegExpExecArray | null = null;
+      for (const candidate of paths) {
+        match = candidate.pattern.exec(url.pathname);
+        if (match) {
+          entry = candidate;
+          break;
+        }
+      }
+      if (!entry || !match) {
+        throw new HttpProblem('not-found', {
+          en: `There is no API route ${url.pathname}. See the OpenAPI document @crmkit/rest-client/openapi.json.`,
+          de: `Es gibt keine API-Route ${url.pathname}. Siehe das OpenAPI-Dokument @crmkit/rest-client/openapi.json.`,
+        });
+      }
+      const compiled = entry.byMethod.get(req.method ?? '');
+      if (!compiled) {
+        const allow = [...entry.byMethod.keys()].join(', ');
+        throw new HttpProblem(
+          'method-not-allowed',
+          {
+            en: `${req.method} is not allowed on ${entry.path}; use ${allow}.`,
+            de: `${req.method} ist auf ${entry.path} nicht erlaubt; verwenden Sie ${allow}.`,
+          },
+          {headers: {allow}},
+        );
+      }
+      const {route} = compiled;
+      operation = {method: route.method, path: route.path};
+
+      const auth = req.headers.authorization;
+      const token = auth?.startsWith('Bearer ') ? auth.slice(7).trim() : undefined;
+      const user = token ? store.userByToken(token) : undefined;
+      if (!user) {
+        throw new HttpProblem(
+          'unauthorized',
+          auth
+            ? {
+                en: 'The bearer token is unknown or malformed. Sign in again (demo tokens: anna, sofia, max, lena).',
+                de: 'Das Bearer-Token ist unbekannt oder fehlerhaft. Melden Sie sich erneut an (Demo-Tokens: anna, sofia, max, lena).',
+              }
+            : {
+                en: 'Send Authorization: Bearer <token> (demo tokens: anna, sofia, max, lena).',
+                de: 'Senden Sie Authorization: Bearer <token> (Demo-Tokens: anna, sofia, max, lena).',
+              },
+          {headers: {'www-authenticate': 'Bearer'}},
+        );
+      }
+      language = negotiateLanguage(req.headers['accept-language'], user.locale);
+      if (route.privilege && !user.privileges.has(route.privilege)) {
+        throw new HttpProblem(
+          'missing-privilege',
+          {
+            en: `${user.name} (${user.role}) lacks the privilege ${route.privilege} that ${route.method} ${route.path} needs. Ask an administrator to grant it to the role.`,
+            de: `${user.name} (${user.role}) fehlt das Recht ${route.privilege}, das ${route.method} ${route.path} erfordert. Bitten Sie einen Administrator, es der Rolle zu geben.`,
+          },
+          {members: {privilege: route.privilege}},
+        );
+      }
+
+      const params: Record<string, string> = {};
+      compiled.names.forEach((name, i) => {
+        params[name] = decodeURIComponent(match[i + 1]!);
+      });
+      route.checkHeaders?.(req);
+      let body: unknown;
+      if (route.body) {
+        body = await readJsonBody(req);
+        if (body === undefined) {
+          throw new HttpProblem(
+            'invalid-body',
+            {
+              en: 'The request needs a JSON body.',
+              de: 'Die Anfrage benötigt einen JSON-Inhalt.',
+            },
+            {errors: [{field: '', code: 'required', message: missingBody}]},
+          );
+        }
+        const errors = validator.validateRequest(route.method, route.path, body);
+        if (errors.length) {
+          throw new HttpProblem(
+            'invalid-body',
+            {
+              en: `The request body does not match the contract (${errors.length} problem${errors.length > 1 ? 's' : ''}); see errors.`,
+              de: `Der Anfrageinhalt entspricht nicht dem Vertrag (${errors.length} Problem${errors.length > 1 ? 'e' : ''}); siehe errors.`,
+            },
+            {errors},
+          );
+        }
+      } else {
+        req.resume();
+      }
+
+      const reply: Reply = await route.handle({req, url, params, user, language, body});
+      if (validateResponses && reply.body !== undefined) {
+        const errors = validator.validateResponse(
+          route.method,
+          route.path,
+          reply.status,
+          'application/json',
+          reply.body,
+        );
+        if (errors.length) {
+          log(`contract: ${route.method} ${route.path} ${reply.status}: ${errors.join('; ')}`);
+          throw new HttpProblem('internal-error', {
+            en: `The server's answer broke the contract: ${errors.join('; ')}`,
+            de: `Die Antwort des Servers verletzt den Vertrag: ${errors.join('; ')}`,
+          });
+        }
+      }
+      send(res, reply.status, JSON_TYPE, reply.body, reply.headers);
+    } catch (error) {
+      if (error instanceof HttpProblem) {
+        sendProblem(res, error, language, operation);
+        return;
+      }
+      log(
+        `error: ${req.method} ${url.pathname}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
+      sendProblem(
+        res,
+        new HttpProblem('internal-error', {
+          en: 'The server failed on this request; nothing was changed. The server log has the details.',
+          de: 'Der Server ist bei dieser Anfrage gescheitert; nichts wurde geändert. Das Server-Protokoll enthält die Details.',
+        }),
+        language,
+        operation,
+      );
+    }
+  };
+}
+
+const missingBody: Bilingual = {
+  en: 'Send the JSON body this route documents.',
+  de: 'Senden Sie den JSON-Inhalt, den diese Route dokumentiert.',
+};
+
+export type {HttpMethod};

@@ -1,0 +1,178 @@
+import type {IncomingMessage} from 'node:http';
+import {LEAD_STATUSES} from '@crmkit/sdk';
+import type {LeadStatus, RejectLeadInput} from '@crmkit/sdk';
+import type {DevHostStore} from '../db/dev-host-store.js';
+import {HttpProblem} from './http-problem.js';
+import type {RejectOutcome, RejectRequest} from './reject-lead-transaction.js';
+import type {Route} from './route.js';
+
+const VERSION_HEADER = /^("[1-9][0-9]{0,14}"|[1-9][0-9]{0,14})$/;
+
+/** `If-Match` as a lead version (`3` or `"3"`), or undefined when absent; else 400 `invalid-header`. */
+export function parseIfMatch(req: IncomingMessage): number | undefined {
+  const raw = req.headers['if-match'];
+  if (raw === undefined) return undefined;
+  const value = raw.trim();
+  if (!VERSION_HEADER.test(value)) {
+    throw new HttpProblem(
+      'invalid-header',
+      {
+        en: `If-Match must be the lead version you saw, a positive integer like 3 or "3" (got ${JSON.stringify(raw)}).`,
+        de: `If-Match muss die Lead-Version sein, die Sie gesehen haben, eine positive ganze Zahl wie 3 oder "3" (erhalten: ${JSON.stringify(raw)}).`,
+      },
+      {
+        errors: [
+          {
+            field: 'If-Match',
+            code: 'invalid-header',
+            message: {
+              en: 'Send the lead version, e.g. 3.',
+              de: 'Senden Sie die Lead-Version, z. B. 3.',
+            },
+          },
+        ],
+      },
+    );
+  }
+  return Number(value.replace(/"/g, ''));
+}
+
+/** `Idempotency-Key` (1 to 255 characters), or undefined when absent; else 400 `invalid-header`. */
+export function parseIdempotencyKey(req: IncomingMessage): string | undefined {
+  const raw = req.headers['idempotency-key'];
+  if (raw === undefined) return undefined;
+  if (Array.isArray(raw) || raw.length < 1 || raw.length > 255) {
+    throw new HttpProblem(
+      'invalid-header',
+      {
+        en: 'Idempotency-Key must be 1 to 255 characters, made once per user intent (e.g. a UUID).',
+        de: 'Idempotency-Key muss 1 bis 255 Zeichen lang sein und einmal pro Benutzerabsicht erzeugt werden (z. B. eine UUID).',
+      },
+      {
+        errors: [
+          {
+            field: 'Idempotency-Key',
+            code: 'invalid-header',
+            message: {en: '1 to 255 characters.', de: '1 bis 255 Zeichen.'},
+          },
+        ],
+      },
+    );
+  }
+  return raw;
+}
+
+function leadNotFound(id: string): HttpProblem {
+  return new HttpProblem('lead-not-found', {
+    en: `There is no lead with the id "${id}".`,
+    de: `Es gibt keinen Lead mit der ID "${id}".`,
+  });
+}
+
+/** The routes every signed-in page and plugin uses: me, leads, picklist, reject, settings, plugins. */
+export function leadRoutes(
+  store: DevHostStore,
+  rejectLead: (request: RejectRequest) => RejectOutcome,
+): Route[] {
+  return [
+    {
+      method: 'GET',
+      path: '/api/me',
+      privilege: null,
+      handle: ({user}) => ({
+        status: 200,
+        body: {
+          id: user.id,
+          name: user.name,
+          locale: user.locale,
+          role: user.role,
+          privileges: [...user.privileges],
+        },
+      }),
+    },
+    {
+      method: 'GET',
+      path: '/api/leads',
+      privilege: 'leads.read',
+      handle: ({url}) => {
+        const status = url.searchParams.get('status');
+        if (status !== null && !(LEAD_STATUSES as readonly string[]).includes(status)) {
+          throw new HttpProblem(
+            'invalid-query',
+            {
+              en: `status must be one of ${LEAD_STATUSES.join(', ')} (got "${status}").`,
+              de: `status muss einer der Werte ${LEAD_STATUSES.join(', ')} sein (erhalten: "${status}").`,
+            },
+            {
+              errors: [
+                {
+                  field: 'status',
+                  code: 'enum',
+                  message: {
+                    en: `One of ${LEAD_STATUSES.join(', ')}.`,
+                    de: `Einer der Werte ${LEAD_STATUSES.join(', ')}.`,
+                  },
+                },
+              ],
+            },
+          );
+        }
+        const rows = store.leadRows((status as LeadStatus | null) ?? undefined);
+        return {status: 200, body: rows.map((row) => store.toLead(row))};
+      },
+    },
+    {
+      method: 'GET',
+      path: '/api/leads/{id}',
+      privilege: 'leads.read',
+      handle: ({params}) => {
+        const row = store.leadRow(params.id!);
+        if (!row) throw leadNotFound(params.id!);
+        return {status: 200, body: store.toLead(row)};
+      },
+    },
+    {
+      method: 'POST',
+      path: '/api/leads/{id}/reject',
+      privilege: 'leads.reject',
+      body: true,
+      checkHeaders: (req) => {
+        parseIfMatch(req);
+        parseIdempotencyKey(req);
+      },
+      handle: ({req, params, user, body}) => {
+        const ifMatch = parseIfMatch(req);
+        const idempotencyKey = parseIdempotencyKey(req);
+        const outcome = rejectLead({
+          leadId: params.id!,
+          user,
+          input: body as RejectLeadInput,
+          ...(ifMatch !== undefined ? {ifMatch} : {}),
+          ...(idempotencyKey !== undefined ? {idempotencyKey} : {}),
+        });
+        return {
+          status: outcome.status,
+          body: outcome.body,
+          ...(outcome.replayed ? {headers: {'idempotent-replayed': 'true'}} : {}),
+        };
+      },
+    },
+    {
+      method: 'GET',
+      path: '/api/picklists/reject-codes',
+      privilege: 'leads.read',
+      handle: ({language}) => ({
+        status: 200,
+        body: store
+          .rejectCodes()
+          .map((c) => ({key: c.key, label: c.labels[language] ?? c.labels.en, active: c.active})),
+      }),
+    },
+    {
+      method: 'GET',
+      path: '/api/settings/lead',
+      privilege: 'leads.read',
+      handle: () => ({status: 200, body: {ownershipMode: store.ownershipMode}}),
+    },
+  ];
+}

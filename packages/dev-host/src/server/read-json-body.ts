@@ -1,0 +1,84 @@
+import type {IncomingMessage} from 'node:http';
+import {HttpProblem} from './http-problem.js';
+
+/** Largest request body the dev host reads, in bytes (a big ruleset fits many times over). */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * Reads and parses a JSON request body. Refuses a body over `limit` bytes (413, as soon as the
+ * announced or received size passes it), a non-JSON content type (415) and malformed JSON (400
+ * `invalid-json`, with the position). An empty body reads as `undefined`.
+ */
+export async function readJsonBody(
+  req: IncomingMessage,
+  limit: number = MAX_BODY_BYTES,
+): Promise<unknown> {
+  const tooLarge = () =>
+    new HttpProblem(
+      'payload-too-large',
+      {
+        en: `The request body is larger than ${limit} bytes. Send a smaller document.`,
+        de: `Der Anfrageinhalt ist größer als ${limit} Bytes. Senden Sie ein kleineres Dokument.`,
+      },
+      {headers: {connection: 'close'}},
+    );
+  const announced = Number(req.headers['content-length'] ?? 0);
+  if (announced > limit) {
+    req.resume();
+    throw tooLarge();
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) {
+      req.resume();
+      throw tooLarge();
+    }
+    chunks.push(chunk);
+  }
+  if (size === 0) return undefined;
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json' && !type.endsWith('+json')) {
+    throw new HttpProblem('unsupported-media-type', {
+      en: `Send the body as JSON with Content-Type: application/json (got "${type || 'none'}").`,
+      de: `Senden Sie den Inhalt als JSON mit Content-Type: application/json (erhalten: "${type || 'keiner'}").`,
+    });
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const position = Number(/at position (\d+)/.exec(reason)?.[1] ?? text.length);
+    const {line, column} = lineAndColumn(text, position);
+    throw new HttpProblem(
+      'invalid-json',
+      {
+        en: `The request body is not valid JSON (line ${line}, column ${column}): ${reason}`,
+        de: `Der Anfrageinhalt ist kein gültiges JSON (Zeile ${line}, Spalte ${column}): ${reason}`,
+      },
+      {
+        errors: [
+          {
+            field: '',
+            code: 'invalid-json',
+            line,
+            column,
+            message: {
+              en: `Not valid JSON at line ${line}, column ${column}. Check for a missing quote, comma or bracket there.`,
+              de: `Kein gültiges JSON in Zeile ${line}, Spalte ${column}. Prüfen Sie dort auf ein fehlendes Anführungszeichen, Komma oder eine Klammer.`,
+            },
+          },
+        ],
+      },
+    );
+  }
+}
+
+/** 1-based line and column of a character offset in `text`. */
+export function lineAndColumn(text: string, offset: number): {line: number; column: number} {
+  const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
+  const lines = before.split('\n');
+  return {line: lines.length, column: lines[lines.length - 1]!.length + 1};
+}

@@ -1,0 +1,38 @@
+import type {IncomingMessage} from 'node:http';
+import type {Privilege} from '@crmkit/sdk';
+import type {UserRecord} from '../db/dev-host-store.js';
+import type {Language} from './negotiate-language.js';
+
+/** What a route handler gets: the signed-in user, the request language, path params, the body. */
+export interface RequestContext {
+  req: IncomingMessage;
+  url: URL;
+  params: Readonly<Record<string, string>>;
+  user: UserRecord;
+  language: Language;
+  /** The parsed JSON body, already validated against the contract's request schema. */
+  body: unknown;
+}
+
+/** What a route handler answers (errors are thrown as `HttpProblem`). */
+export interface Reply {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'PATCH';
+
+/** One route of the REST contract. */
+export interface Route {
+  method: HttpMethod;
+  /** The OpenAPI path template, e.g. `/api/leads/{id}`. */
+  path: string;
+  /** The privilege the caller's role must hold; `null` = any signed-in user. */
+  privilege: Privilege | null;
+  /** Whether the route reads a JSON body. */
+  body?: boolean;
+  /** Checks request headers before the body is read; throws an `HttpProblem` (`invalid-header`). */
+  checkHeaders?(req: IncomingMessage): void;
+  handle(ctx: RequestContext): Reply | Promise<Reply>;
+}

@@ -1,0 +1,145 @@
+import {createServer} from 'node:http';
+import type {Server} from 'node:http';
+import {readFileSync} from 'node:fs';
+import {createRequire} from 'node:module';
+import type {Database} from 'better-sqlite3';
+import {DevHostStore} from './db/dev-host-store.js';
+import {openDatabase} from './db/open-database.js';
+import {needsSeed, seedDemoData} from './db/seed-demo-data.js';
+import {adminRoutes} from './server/admin-routes.js';
+import {ContractValidator} from './server/contract-validator.js';
+import {createApiHandler} from './server/create-api-handler.js';
+import {HttpProblem} from './server/http-problem.js';
+import {leadRoutes} from './server/lead-routes.js';
+import {negotiateLanguage} from './server/negotiate-language.js';
+import type {PageHandler} from './server/page-handler.js';
+import {createRejectLeadTransaction} from './server/reject-lead-transaction.js';
+import type {Reassign, RejectFaults} from './server/reject-lead-transaction.js';
+
+export interface DevHostOptions {
+  /** TCP port; 0 (the default) picks a free one. */
+  port?: number;
+  /** Interface to listen on (default `127.0.0.1`: loopback only). */
+  host?: string;
+  /** SQLite file path, or `:memory:` (the default). */
+  db?: string;
+  /** Empty the database and seed the demo data again. */
+  reset?: boolean;
+  /** Serves everything outside `/api/` (the pages); without it those requests get 404. */
+  pages?: PageHandler;
+  /** Where the server writes its log lines (default: nowhere). */
+  log?: (line: string) => void;
+  /** Test seams inside the reject transaction (to prove rollback). */
+  faults?: RejectFaults;
+  /** Check every answer against the OpenAPI contract too (default true). */
+  validateResponses?: boolean;
+}
+
+export interface DevHost {
+  /** `http://host:port` without a trailing slash. */
+  url: string;
+  port: number;
+  /** The open better-sqlite3 database (for tests: inspect rows, count audit entries). */
+  db: Database;
+  /** Stops listening, ends keep-alive connections and closes the database. */
+  close(): Promise<void>;
+}
+
+const require = createRequire(import.meta.url);
+
+/** Reads the REST contract (`@crmkit/rest-client/openapi.json`) the server validates against. */
+export function loadContract(): unknown {
+  return JSON.parse(readFileSync(require.resolve('@crmkit/rest-client/openapi.json'), 'utf8'));
+}
+
+/**
+ * Starts the reference host CRM: opens (creates, migrates and, on first start or with `reset`, seeds)
+ * the SQLite database, compiles the contract's schemas, and serves the REST API under `/api/` and
+ * everything else through `pages`.
+ */
+export async function startDevHost(options: DevHostOptions = {}): Promise<DevHost> {
+  const log = options.log ?? (() => {});
+  const db = openDatabase(options.db ?? ':memory:');
+  let server: Server | undefined;
+  try {
+    if (options.reset || needsSeed(db)) {
+      seedDemoData(db, {reset: true});
+      log(`seeded the demo data into ${options.db ?? ':memory:'}`);
+    }
+    const store = new DevHostStore(db);
+    const validator = new ContractValidator(loadContract());
+    const reassign: Reassign = () => {
+      throw new Error('the Assignment Manager is not wired into the dev host yet');
+    };
+    const rejectLead = createRejectLeadTransaction(store, reassign, options.faults);
+    const api = createApiHandler({
+      store,
+      validator,
+      routes: [...leadRoutes(store, rejectLead), ...adminRoutes(store)],
+      log,
+      validateResponses: options.validateResponses ?? true,
+    });
+    const pages = options.pages;
+
+    server = createServer({keepAliveTimeout: 5000}, (req, res) => {
+      const url = new URL(req.url ?? '/', 'http://dev-host.invalid');
+      const answer = async () => {
+        if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
+          await api(req, res, url);
+          return;
+        }
+        if (pages && (await pages(req, res, url))) return;
+        const problem = new HttpProblem('not-found', {
+          en: `Nothing is served at ${url.pathname}.`,
+          de: `Unter ${url.pathname} wird nichts bereitgestellt.`,
+        }).toProblem(negotiateLanguage(req.headers['accept-language']));
+        res.writeHead(404, {'content-type': 'application/problem+json; charset=utf-8'});
+        res.end(JSON.stringify(problem));
+      };
+      answer().catch((error: unknown) => {
+        log(
+          `error: ${req.method} ${url.pathname}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+        );
+        if (!res.headersSent) res.writeHead(500, {'content-type': 'text/plain; charset=utf-8'});
+        res.end();
+      });
+    });
+    const listening = server;
+    await new Promise<void>((resolve, reject) => {
+      listening.once('error', reject);
+      listening.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+        listening.off('error', reject);
+        resolve();
+      });
+    });
+    const address = listening.address();
+    const port = typeof address === 'object' && address ? address.port : (options.port ?? 0);
+    const shownHost = (options.host ?? '127.0.0.1').includes(':')
+      ? `[${options.host}]`
+      : (options.host ?? '127.0.0.1');
+    let closed: Promise<void> | undefined;
+    return {
+      url: `http://${shownHost}:${port}`,
+      port,
+      db,
+      close: () =>
+        (closed ??= new Promise<void>((resolve, reject) => {
+          listening.close((error) => {
+            try {
+              db.close();
+            } catch (closeError) {
+              reject(closeError);
+              return;
+            }
+            if (error) reject(error);
+            else resolve();
+          });
+          listening.closeAllConnections();
+        })),
+    };
+  } catch (error) {
+    server?.close();
+    db.close();
+    throw error;
+  }
+}
