@@ -1,0 +1,119 @@
+import {test, before, after} from 'node:test';
+import assert from 'node:assert/strict';
+import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {createServer, type Server} from 'node:http';
+import type {AddressInfo} from 'node:net';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {createPageHandler} from './create-page-handler.js';
+
+let server: Server;
+let base: string;
+let outDir: string;
+let publicDir: string;
+
+before(async () => {
+  outDir = mkdtempSync(join(tmpdir(), 'crmkit-pages-'));
+  publicDir = join(outDir, 'public');
+  mkdirSync(join(outDir, 'assets', 'vendor'), {recursive: true});
+  mkdirSync(join(outDir, 'plugins', 'demo'), {recursive: true});
+  mkdirSync(publicDir);
+  writeFileSync(join(outDir, 'assets', 'vendor', 'lit.js'), 'export const lit = 1;');
+  writeFileSync(join(outDir, 'plugins', 'demo', 'plugin.json'), '{"id":"x"}');
+  writeFileSync(join(outDir, 'secret.txt'), 'not served');
+  writeFileSync(join(outDir, 'secret.js'), 'not served');
+  writeFileSync(join(publicDir, 'pages.css'), 'body{}');
+  const handle = createPageHandler(
+    {outDir, importMap: {lit: '/assets/vendor/lit.js'}},
+    {publicDir},
+  );
+  // The same contract as the dev host: the handler first, a 404 when it did not answer.
+  server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    void handle(req, res, url).then((answered) => {
+      if (!answered) res.writeHead(404).end('fallback 404');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+after(async () => {
+  await new Promise((resolve) => server.close(resolve));
+  rmSync(outDir, {recursive: true, force: true});
+});
+
+test('the three pages answer with their shell in the chosen language', async () => {
+  for (const [path, script] of [
+    ['/', 'lead-list'],
+    ['/leads/L-1001', 'lead-detail'],
+    ['/admin', 'admin'],
+  ] as const) {
+    const res = await fetch(`${base}${path}?lang=de`);
+    assert.equal(res.status, 200, path);
+    assert.equal(res.headers.get('content-type'), 'text/html; charset=utf-8');
+    assert.equal(res.headers.get('content-language'), 'de');
+    const body = await res.text();
+    assert.match(body, new RegExp(`src="/assets/${script}.js"`), path);
+    assert.match(body, /<html lang="de">/);
+  }
+});
+
+test('the lead id reaches the detail page config, decoded', async () => {
+  const body = await (await fetch(`${base}/leads/L%2D1001`)).text();
+  assert.match(body, /"leadId":"L-1001"/);
+});
+
+test('?as= sets the user cookie, which the next request honours', async () => {
+  const first = await fetch(`${base}/?as=lena&lang=en`);
+  const cookies = first.headers.getSetCookie();
+  assert.equal(cookies.length, 2);
+  const jar = cookies.map((c) => c.split(';')[0]).join('; ');
+  const second = await fetch(`${base}/admin`, {headers: {cookie: jar}});
+  assert.equal(second.headers.getSetCookie().length, 0);
+  const body = await second.text();
+  assert.match(body, /"token":"lena"/);
+  assert.match(body, /<option value="lena" selected>/);
+});
+
+test('bundles, plugin files and public files are served with their types', async () => {
+  const lit = await fetch(`${base}/assets/vendor/lit.js`);
+  assert.equal(lit.status, 200);
+  assert.equal(lit.headers.get('content-type'), 'text/javascript; charset=utf-8');
+  assert.equal(await lit.text(), 'export const lit = 1;');
+  const manifest = await fetch(`${base}/plugins/demo/plugin.json`);
+  assert.equal(manifest.headers.get('content-type'), 'application/json; charset=utf-8');
+  assert.equal(
+    (await fetch(`${base}/pages.css`)).headers.get('content-type'),
+    'text/css; charset=utf-8',
+  );
+});
+
+test('HEAD answers without a body', async () => {
+  const res = await fetch(`${base}/assets/vendor/lit.js`, {method: 'HEAD'});
+  assert.equal(res.status, 200);
+  assert.equal(res.headers.get('content-length'), '21');
+  assert.equal(await res.text(), '');
+});
+
+test('nothing outside the served folders is reachable, also with encoded dots', async () => {
+  for (const path of [
+    '/assets/%2E%2E/secret.js',
+    '/assets/..%2Fsecret.js',
+    '/plugins/..%2F..%2Fsecret.js',
+    '/assets/vendor',
+    '/secret.txt',
+    '/assets/vendor/missing.js',
+    '/assets/%00.js',
+  ]) {
+    const res = await fetch(`${base}${path}`);
+    assert.equal(res.status, 404, path);
+    assert.equal(await res.text(), 'fallback 404', path);
+  }
+});
+
+test('other methods and unknown paths are left to the server', async () => {
+  assert.equal((await fetch(`${base}/`, {method: 'POST'})).status, 404);
+  assert.equal((await fetch(`${base}/leads/`)).status, 404);
+  assert.equal((await fetch(`${base}/leads/a/b`)).status, 404);
+});

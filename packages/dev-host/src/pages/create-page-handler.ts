@@ -1,0 +1,110 @@
+import {readFile, stat} from 'node:fs/promises';
+import type {IncomingMessage, ServerResponse} from 'node:http';
+import {extname, join, resolve, sep} from 'node:path';
+import type {PagesBuild} from './build-pages.js';
+import {DEV_HOST_DIR} from './build-pages.js';
+import type {PageConfig} from './page-config.js';
+import {renderPageShell} from './render-page-shell.js';
+import {resolvePageSession} from './resolve-page-session.js';
+
+/** Answers a non-API request; true when it did (the dev host's own 404 follows otherwise). */
+export type PageRequestHandler = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+) => Promise<boolean>;
+
+/** Content types of the files the pages serve, by extension. */
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+};
+
+/** The pages, by path. `/leads/:id` takes any id; the page itself says when there is no such lead. */
+const ROUTES: Array<{pattern: RegExp; page: PageConfig['page']}> = [
+  {pattern: /^\/$/, page: 'lead-list'},
+  {pattern: /^\/leads\/([^/]+)$/, page: 'lead-detail'},
+  {pattern: /^\/admin\/?$/, page: 'admin'},
+];
+
+export interface PageHandlerOptions {
+  /** Static files served at the root (`/pages.css`, `/favicon.svg`); default packages/dev-host/public. */
+  publicDir?: string;
+}
+
+/**
+ * The dev host's pages: `/` (lead list), `/leads/:id` (lead detail with the plugins), `/admin`, the
+ * built bundles at `/assets/…`, the served plugins at `/plugins/<name>/…` (manifest and entry), and the
+ * static files of `public/`. Give it the result of `buildPages()`.
+ */
+export function createPageHandler(
+  build: Pick<PagesBuild, 'outDir' | 'importMap'>,
+  options: PageHandlerOptions = {},
+): PageRequestHandler {
+  const publicDir = resolve(options.publicDir ?? join(DEV_HOST_DIR, 'public'));
+  const assetsDir = join(build.outDir, 'assets');
+  const pluginsDir = join(build.outDir, 'plugins');
+
+  return async (req, res, url) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+    const path = url.pathname;
+    for (const {pattern, page} of ROUTES) {
+      const match = pattern.exec(path);
+      if (!match) continue;
+      const session = resolvePageSession(url, req.headers);
+      const config: PageConfig = {page, lang: session.lang, token: session.token};
+      if (page === 'lead-detail') config.leadId = safeDecode(match[1] ?? '');
+      const body = renderPageShell({config, url, importMap: build.importMap});
+      res.statusCode = 200;
+      res.setHeader('Content-Type', CONTENT_TYPES['.html'] as string);
+      res.setHeader('Cache-Control', 'no-store');
+      res.setHeader('Content-Language', session.lang);
+      if (session.setCookies.length) res.setHeader('Set-Cookie', session.setCookies);
+      res.end(req.method === 'HEAD' ? undefined : body);
+      return true;
+    }
+    if (path.startsWith('/assets/')) return sendFile(req, res, assetsDir, path.slice(8));
+    if (path.startsWith('/plugins/')) return sendFile(req, res, pluginsDir, path.slice(9));
+    return sendFile(req, res, publicDir, path.slice(1));
+  };
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** Sends `root/relativePath` if it is a file inside `root` with a known type; false otherwise. */
+async function sendFile(
+  req: IncomingMessage,
+  res: ServerResponse,
+  root: string,
+  relativePath: string,
+): Promise<boolean> {
+  const type = CONTENT_TYPES[extname(relativePath).toLowerCase()];
+  if (!type || relativePath.includes('\0')) return false;
+  const file = resolve(root, safeDecode(relativePath));
+  if (!file.startsWith(root + sep)) return false;
+  try {
+    if (!(await stat(file)).isFile()) return false;
+    const body = await readFile(file);
+    res.statusCode = 200;
+    res.setHeader('Content-Type', type);
+    res.setHeader('Content-Length', body.length);
+    res.setHeader('Cache-Control', 'no-cache');
+    res.end(req.method === 'HEAD' ? undefined : body);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,40 @@
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {PAGE_STRINGS, roleLabel, statusLabel, translator} from './page-strings.js';
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+test('German and English have the same keys, none empty, with the same placeholders', () => {
+  const {en, de} = PAGE_STRINGS;
+  assert.deepEqual(Object.keys(de).sort(), Object.keys(en).sort());
+  for (const key of Object.keys(en) as Array<keyof typeof en>) {
+    assert.ok(en[key].trim(), `en.${key} is empty`);
+    assert.ok(de[key].trim(), `de.${key} is empty`);
+    assert.deepEqual(placeholders(de[key]), placeholders(en[key]), `placeholders of ${key}`);
+  }
+});
+
+test('the seed terms are the German labels', () => {
+  const t = translator('de');
+  assert.equal(t('leadDetail'), 'Lead-Details');
+  assert.equal(t('fieldStatus'), 'Lead-Status');
+  assert.equal(t('rejectCode'), 'Zurückweisungscode');
+  assert.equal(t('rejectReason'), 'Zurückweisungsgrund');
+  assert.equal(statusLabel(t, 'Rejected'), 'Zurückgewiesen');
+  assert.equal(statusLabel(translator('en'), 'Rejected'), 'Rejected');
+});
+
+test('the translator fills placeholders and leaves unknown ones visible', () => {
+  const t = translator('en');
+  assert.equal(t('leadsCount', {count: 7}), '7 leads');
+  assert.equal(t('leadsCount'), '{count} leads');
+  assert.equal(
+    translator('de')('leadNotFound', {id: 'L-9'}),
+    'Es gibt keinen Lead mit der ID „L-9“.',
+  );
+});
+
+test('role labels translate the demo roles and pass unknown roles through', () => {
+  assert.equal(roleLabel(translator('de'), 'Sales Rep'), 'Vertriebsmitarbeiter');
+  assert.equal(roleLabel(translator('de'), 'Auditor'), 'Auditor');
+});
