@@ -1,0 +1,175 @@
+import {Ajv2020} from 'ajv/dist/2020.js';
+import type {ValidateFunction} from 'ajv';
+import addFormatsImport from 'ajv-formats';
+import type {FieldError} from '@crmkit/sdk';
+import {describeSchemaError} from './describe-schema-error.js';
+import {OPENAPI_DOCUMENT} from './openapi-document.js';
+import type {
+  HttpMethod,
+  JsonSchema,
+  OpenApiDocument,
+  OpenApiOperation,
+  OpenApiRef,
+  OpenApiResponse,
+} from './openapi-types.js';
+
+// ajv-formats is CommonJS: its default export arrives wrapped under some loaders.
+const addFormats = ((addFormatsImport as unknown as {default?: unknown}).default ??
+  addFormatsImport) as typeof addFormatsImport;
+
+/** The operation a request addresses, found by method and path. */
+export interface OperationMatch {
+  operation: OpenApiOperation;
+  method: HttpMethod;
+  /** The path as written in the document, e.g. `/api/leads/{id}`. */
+  pathTemplate: string;
+  /** The path parameters, decoded. */
+  params: Record<string, string>;
+}
+
+export interface ContractValidator {
+  readonly document: OpenApiDocument;
+  /** The field errors of `value` against `components.schemas[name]`; `[]` when it conforms. */
+  validateSchema(name: string, value: unknown, locale?: string): FieldError[];
+  /**
+   * The operation of `method` + `pathname`; `{allowed}` when the path exists but not with this method;
+   * undefined when no path matches.
+   */
+  findOperation(method: string, pathname: string): OperationMatch | {allowed: string[]} | undefined;
+  /**
+   * What is wrong with a response to `method` + `pathname` by the contract: an undeclared status, the
+   * wrong content type, a body that does not match the declared schema. `[]` when it conforms.
+   */
+  checkResponse(response: {
+    method: string;
+    pathname: string;
+    status: number;
+    contentType: string | null;
+    body: unknown;
+  }): string[];
+}
+
+const METHODS: readonly HttpMethod[] = ['get', 'put', 'post', 'delete', 'patch'];
+const ROOT_ID = 'crmkit-openapi';
+
+/** A validator of requests' bodies and hosts' responses against the contract (openapi.json). */
+export function createContractValidator(
+  document: OpenApiDocument = OPENAPI_DOCUMENT,
+): ContractValidator {
+  const ajv = new Ajv2020({strict: true, allErrors: true});
+  addFormats(ajv);
+  for (const keyword of ['components', 'x-crmkit-status', 'x-crmkit-title'])
+    ajv.addKeyword(keyword);
+  ajv.addSchema({$id: ROOT_ID, components: document.components});
+  const compiled = new Map<string, ValidateFunction>();
+
+  const named = (name: string): ValidateFunction => {
+    let fn = compiled.get(name);
+    if (!fn) {
+      if (!document.components.schemas[name]) {
+        throw new Error(`The contract has no schema "${name}" in components.schemas.`);
+      }
+      fn = ajv.getSchema(`${ROOT_ID}#/components/schemas/${name}`)!;
+      compiled.set(name, fn);
+    }
+    return fn;
+  };
+  const inline = (schema: JsonSchema): ValidateFunction => {
+    const key = JSON.stringify(schema);
+    let fn = compiled.get(key);
+    if (!fn) {
+      fn = ajv.compile(JSON.parse(key.replaceAll('"#/components/', `"${ROOT_ID}#/components/`)));
+      compiled.set(key, fn);
+    }
+    return fn;
+  };
+  const deref = <T>(value: T | OpenApiRef): T => {
+    if (value && typeof value === 'object' && '$ref' in value) {
+      const [, kind, name] = /^#\/components\/(\w+)\/(.+)$/.exec(value.$ref) ?? [];
+      return (document.components as Record<string, Record<string, T>>)[kind!]![name!]!;
+    }
+    return value as T;
+  };
+  const templates = Object.keys(document.paths).map((template) => {
+    const names: string[] = [];
+    const source = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, (_m, n) => {
+      names.push(n);
+      return '([^/]+)';
+    });
+    return {template, names, regex: new RegExp(`^${source}$`)};
+  });
+
+  const findOperation: ContractValidator['findOperation'] = (method, pathname) => {
+    const lower = method.toLowerCase() as HttpMethod;
+    for (const {template, names, regex} of templates) {
+      const m = regex.exec(pathname);
+      if (!m) continue;
+      const item = document.paths[template]!;
+      const operation = item[lower];
+      if (!operation) {
+        return {allowed: METHODS.filter((x) => item[x]).map((x) => x.toUpperCase())};
+      }
+      const params: Record<string, string> = {};
+      names.forEach((n, i) => (params[n] = decodeURIComponent(m[i + 1]!)));
+      return {operation, method: lower, pathTemplate: template, params};
+    }
+    return undefined;
+  };
+
+  return {
+    document,
+    validateSchema(name, value, locale) {
+      const fn = named(name);
+      return fn(value) ? [] : (fn.errors ?? []).map((e) => describeSchemaError(e, locale));
+    },
+    findOperation,
+    checkResponse({method, pathname, status, contentType, body}) {
+      const where = `${method.toUpperCase()} ${pathname} → ${status}`;
+      const match = findOperation(method, pathname);
+      if (!match || !('operation' in match)) {
+        return status === 404 || status === 405
+          ? checkProblem(body, contentType, where)
+          : [`${where}: the contract has no such operation`];
+      }
+      const declared = match.operation.responses[String(status)];
+      if (!declared) {
+        return status === 500
+          ? checkProblem(body, contentType, where)
+          : [`${where}: status ${status} is not declared for ${match.operation.operationId}`];
+      }
+      const response = deref<OpenApiResponse>(declared);
+      if (!response.content) {
+        return body === undefined || body === '' ? [] : [`${where}: expected no body`];
+      }
+      const [mediaType, {schema}] = Object.entries(response.content)[0]!;
+      const problems: string[] = [];
+      if (!contentType?.toLowerCase().startsWith(mediaType)) {
+        problems.push(
+          `${where}: Content-Type is ${contentType ?? 'missing'}, expected ${mediaType}`,
+        );
+      }
+      const fn = inline(schema);
+      if (!fn(body)) {
+        for (const e of fn.errors ?? []) {
+          problems.push(`${where}: body${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`);
+        }
+      }
+      return problems;
+    },
+  };
+
+  function checkProblem(body: unknown, contentType: string | null, where: string): string[] {
+    const problems: string[] = [];
+    if (!contentType?.toLowerCase().startsWith('application/problem+json')) {
+      problems.push(
+        `${where}: Content-Type is ${contentType ?? 'missing'}, expected application/problem+json`,
+      );
+    }
+    const fn = named('Problem');
+    if (!fn(body)) {
+      for (const e of fn.errors ?? [])
+        problems.push(`${where}: problem${e.instancePath} ${e.message}`);
+    }
+    return problems;
+  }
+}

@@ -1,0 +1,997 @@
+// Generated from packages/rest-client/openapi.json by scripts/write-openapi-module.ts: edit the JSON,
+// then run `node --conditions=source --import tsx packages/rest-client/scripts/write-openapi-module.ts`.
+import type {OpenApiDocument} from './openapi-types.js';
+
+/** The REST contract (OpenAPI 3.1), the same document as `@crmkit/rest-client/openapi.json`. */
+export const OPENAPI_DOCUMENT: OpenApiDocument = {
+  openapi: '3.1.0',
+  jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+  info: {
+    title: 'crmkit host REST contract',
+    version: '0.1.0',
+    summary:
+      'The REST API a crmkit host CRM serves: leads, the reject-lead flow, picklists and admin settings.',
+    description:
+      "One document used by three things: the reference server's request and response validation (@crmkit/dev-host), the HostApi over fetch (@crmkit/rest-client) and the msw mock host (@crmkit/rest-client/msw). The contract test suite (test/contract) runs the same cases against the mock and the server and validates every response body against the schemas below.\n\nConventions:\n- JSON in, JSON out (`application/json; charset=utf-8`). A request with a body must say `Content-Type: application/json` (else 415 `unsupported-media-type`); a body that is not JSON is 400 `invalid-json` (one field error with `line` and `column`); a body that does not match its schema is 400 `invalid-body` with one field error per problem (`field` = JSON pointer into the body, `''` for the body itself).\n- Every error is RFC 9457 `application/problem+json` (schema `Problem`): `type` = `urn:crmkit:problem:<code>`, `status`, `title` (a short fixed English summary of the code), `detail` (a specific sentence in the caller's language: German or English), the stable `code` (clients switch on it, never on text) and, for validation, `errors: [{field, code, message, line?, column?}]`.\n- Auth: `Authorization: Bearer <token>` on every route. Missing, malformed or unknown token: 401 `unauthorized` with `WWW-Authenticate: Bearer`. The privilege each operation needs is its `x-crmkit-privilege` (null = any signed-in user); without it: 403 `missing-privilege` with the extension member `privilege`. Authentication is checked before authorization, authorization before anything else (a 403 never reveals whether a lead exists).\n- The caller's language (`title` stays English): the first `Accept-Language` range (by q-value, `*` ignored) whose language has labels (`de-AT` uses `de`), else the user's locale, else `en`.\n- Unknown `/api/` path: 404 `not-found`; a known path with another method: 405 `method-not-allowed` with an `Allow` header.",
+    license: {name: 'MIT', identifier: 'MIT'},
+  },
+  servers: [
+    {url: '/', description: "The host's own origin (the dev host serves pages and API together)."},
+  ],
+  security: [{bearer: []}],
+  tags: [
+    {name: 'user', description: 'Who is signed in.'},
+    {name: 'leads', description: 'Leads and the reject-lead flow.'},
+    {name: 'picklists', description: "Picklists labelled in the caller's language."},
+    {name: 'settings', description: 'Settings a plugin may read.'},
+    {name: 'plugins', description: "Plugins installed for the signed-in user's pages."},
+    {
+      name: 'admin',
+      description: 'Admin routes: ownership mode, reject codes, assignment rules, plugins, audit.',
+    },
+  ],
+  paths: {
+    '/api/me': {
+      get: {
+        operationId: 'getCurrentUser',
+        tags: ['user'],
+        summary: 'The signed-in user: id, name, locale and privileges.',
+        'x-crmkit-privilege': null,
+        responses: {
+          '200': {
+            description: 'The signed-in user.',
+            content: {'application/json': {schema: {$ref: '#/components/schemas/CurrentUser'}}},
+          },
+          '401': {$ref: '#/components/responses/Unauthorized'},
+        },
+      },
+    },
+    '/api/leads': {
+      get: {
+        operationId: 'listLeads',
+        tags: ['leads'],
+        summary: 'Leads, optionally only those with one status, ordered by id.',
+        'x-crmkit-privilege': 'leads.read',
+        parameters: [{$ref: '#/components/parameters/StatusQuery'}],
+        responses: {
+          '200': {
+            description: 'The leads, ordered by id.',
+            content: {
+              'application/json': {
+                schema: {type: 'array', items: {$ref: '#/components/schemas/Lead'}},
+              },
+            },
+          },
+          '400': {$ref: '#/components/responses/BadRequest'},
+          '401': {$ref: '#/components/responses/Unauthorized'},
+          '403': {$ref: '#/components/responses/Forbidden'},
+        },
+      },
+    },
+    '/api/leads/{id}': {
+      get: {
+        operationId: 'getLead',
+        tags: ['leads'],
+        summary: 'One lead.',
+        'x-crmkit-privilege': 'leads.read',
+        parameters: [{$ref: '#/components/parameters/LeadId'}],
+        responses: {
+          '200': {
+            description: 'The lead.',
+            content: {'application/json': {schema: {$ref: '#/components/schemas/Lead'}}},
+          },
+          '401': {$ref: '#/components/responses/Unauthorized'},
+          '403': {$ref: '#/components/responses/Forbidden'},
+          '404': {$ref: '#/components/responses/NotFound'},
+        },
+      },
+    },
+    '/api/leads/{id}/reject': {
+      post: {
+        operationId: 'rejectLead',
+        tags: ['leads'],
+        summary:
+          'Reject a Qualified lead, optionally reassigning its owner through the Assignment Manager.',
+        description:
+          "Sets Lead Status Rejected, records the rejection (code, trimmed reason, rejecting user, time), raises `version` by exactly 1 and, when `reassignOwner` is true, reassigns the owner by the active assignment ruleset (the rules see the lead as it is after rejection; the lead's `originalOwnerId` stays). Rejection, reassignment and the audit row commit together or not at all; a refused request changes nothing.\n\nChecks run in this order; the first that fails answers:\n1. 401 `unauthorized`; 2. 403 `missing-privilege` (`leads.reject`);\n3. 400 `invalid-header` (`If-Match` not a version, `Idempotency-Key` empty or over 255 characters), 415 `unsupported-media-type`, 400 `invalid-json`, 400 `invalid-body`;\n4. idempotency: a key this user already used successfully replays the first answer (same status and body, header `Idempotent-Replayed: true`) when the lead id and the body (after trimming the reason; a blank reason counts as none) are the same, and is refused with 422 `idempotency-key-reused` when they differ. Only successful answers are remembered: after a refusal the same key may be used again;\n5. 404 `lead-not-found`; 6. 409 `lead-not-qualified` (status is not Qualified); 7. 409 `version-conflict` (`If-Match` given and not the current version);\n8. 422 `unknown-reject-code`, 422 `inactive-reject-code`; 9. 422 `reason-required` (the code's key is `OTHER`, whatever its label, and no reason after trimming), 422 `reason-too-long` (over 2000 characters after trimming); 10. 422 `reassign-not-allowed-in-book-mode` (`reassignOwner` true while the ownership mode is `book`);\n11. 500 `assignment-failed` when the Assignment Manager fails (nothing is committed).\nEvery 409 and 422 of steps 6 to 10 carries one field error naming the field (`/rejectCode`, `/rejectReason`, `/reassignOwner`, or `If-Match`, `''` for the lead status) with the same `code`.",
+        'x-crmkit-privilege': 'leads.reject',
+        parameters: [
+          {$ref: '#/components/parameters/LeadId'},
+          {$ref: '#/components/parameters/IfMatch'},
+          {$ref: '#/components/parameters/IdempotencyKey'},
+        ],
+        requestBody: {
+          required: true,
+          content: {'application/json': {schema: {$ref: '#/components/schemas/RejectRequest'}}},
+        },
+        responses: {
+          '200': {
+            description:
+              'The lead was rejected (or this is the replay of an earlier identical request with the same Idempotency-Key).',
+            headers: {
+              'Idempotent-Replayed': {
+                description:
+                  '`true` when this is the stored first answer to the same Idempotency-Key.',
+                schema: {type: 'string', enum: ['true']},
+              },
+            },
+            content: {'application/json': {schema: {$ref: '#/components/schemas/RejectResult'}}},
+          },
+          '400': {$ref: '#/components/responses/BadRequest'},
+          '401': {$ref: '#/components/responses/Unauthorized'},
+          '403': {$ref: '#/components/responses/Forbidden'},
+          '404': {$ref: '#/components/responses/NotFound'},
+          '409': {$ref: '#/components/responses/Conflict'},
+          '415': {$ref: '#/components/responses/UnsupportedMediaType'},
+          '422': {$ref: '#/components/responses/Unprocessable'},
+          '500': {$ref: '#/components/responses/ServerError'},
+        },
+      },
+    },
+    '/api/picklists/reject-codes': {
+      get: {
+        operationId: 'getRejectCodes',
+        tags: ['picklists'],
+        summary:
+          "The reject-code picklist in picklist order, inactive codes included (`active: false`), labelled in the caller's language.",
+        'x-crmkit-privilege': 'leads.read',
+        parameters: [{$ref: '#/components/parameters/AcceptLanguage'}],
+        responses: {
+          '200': {
+            description: 'The picklist.',
+            content: {
+              'application/json': {
+                schema: {type: 'array', items: {$ref: '#/components/schemas/RejectCode'}},
+              },
+            },
+          },
+          '401': {$ref: '#/components/responses/Unauthorized'},
+          '403': {$ref: '#/components/responses/Forbidden'},
+        },
+      },
+    },
+    '/api/settings/lead': {
+      get: {
+        operationId: 'getLeadSettings',
+        tags: ['settings'],
+        summary:
+          "The lead record type's settings a plugin may read (the ownership mode, so that Reassign Owner can be disabled in Book mode).",
+        'x-crmkit-privilege': 'leads.read',
+        responses: {
+          '200': {
+            description: 'The settings.',
+            content: {'application/json': {schema: {$ref: '#/components/schemas/LeadSettings'}}},
+          },
+          '401': {$ref: '#/components/responses/Unauthorized'},
+          '403': {$ref: '#/components/responses/Forbidden'},
+        },
+      },
+    },
+    '/api/plugins': {
+      get: {
+        operationId: 'listPluginInstallations',
+        tags: ['plugins'],
+        summary:
+          "The plugins installed for the signed-in user's pages, in install order, with their effective config (manifest defaults overlaid with the admin's values).",
+        'x-crmkit-privilege': null,
+        responses: {
+          '200': {
+            description: 'The installations.',
+            content: {
+              'application/json': {
+                schema: {type: 'array', items: {$ref: '#/components/schemas/PluginInstallation'}},
+              },
+            },
+          },
+          '401': {$ref: '#/components/responses/Unauthorized'},
+        },
+      },
+    },
+    '/api/admin/settings/lead': {
+      get: {
+        operationId: 'getAdminLeadSettings',
+        tags: ['admin'],
+        summary: "The lead record type's settings.",
+        'x-crmkit-privilege': 'plugins.manage',
+        responses: {
+          '200': {
+            description: 'The settings.',
+            content: {'application/json': {schema: {$ref: '#/components/schemas/LeadSettings'}}},
+          },
+          '401': {$ref: '#/components/responses/Unauthorized'},
+          '403': {$ref: '#/components/responses/Forbidden'},
+        },
+      },
+      put: {
+        operationId: 'putAdminLeadSettings',
+        tags: ['admin'],
+        summary: "Replace the lead record type's settings (the ownership mode).",
+        'x-crmkit-privilege': 'plugins.manage',
+        requestBody: {
+          required: true,
+          content: {'application/json': {schema: {$ref: '#/components/schemas/LeadSettings'}}},
+        },
+        responses: {
+          '200': {
+            description: 'The stored settings.',
+            content: {'application/json': {schema: {$ref: '#/components/schemas/LeadSettings'}}},
+          },
+          '400': {$ref: '#/components/responses/BadRequest'},
+          '401': {$ref: '#/components/responses/Unauthorized'},
+          '403': {$ref: '#/components/responses/Forbidden'},
+          '415': {$ref: '#/components/responses/UnsupportedMediaType'},
+        },
+      },
+    },
+    '/api/admin/reject-codes': {
+      get: {
+        operationId: 'getAdminRejectCodes',
+        tags: ['admin'],
+        summary: 'The reject codes in picklist order with both labels.',
+        'x-crmkit-privilege': 'plugins.manage',
+        responses: {
+          '200': {
+            description: 'The codes.',
+            content: {
+              'application/json': {schema: {$ref: '#/components/schemas/AdminRejectCodeList'}},
+            },
+          },
+          '401': {$ref: '#/components/responses/Unauthorized'},
+          '403': {$ref: '#/components/responses/Forbidden'},
+        },
+      },
+      put: {
+        operationId: 'putAdminRejectCodes',
+        tags: ['admin'],
+        summary:
+          'Replace the whole reject-code list: rename (labels), add (new key), deactivate (`active: false`), reorder.',
+        description:
+          'Labels are trimmed. Refused with 422 `invalid-reject-codes` (every problem in `errors`, `field` = JSON pointer such as `/3/key`) when a key appears twice (field code `duplicate-key`), or an existing key is missing (field code `reject-code-removed`: codes are deactivated, never deleted, because rejected leads keep their code). The key `OTHER` keeps requiring a reason whatever its label.',
+        'x-crmkit-privilege': 'plugins.manage',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {schema: {$ref: '#/components/schemas/AdminRejectCodeList'}},
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The stored codes.',
+            content: {
+              'application/json': {schema: {$ref: '#/components/schemas/AdminRejectCodeList'}},
+            },
+          },
+          '400': {$ref: '#/components/responses/BadRequest'},
+          '401': {$ref: '#/components/responses/Unauthorized'},
+          '403': {$ref: '#/components/responses/Forbidden'},
+          '415': {$ref: '#/components/responses/UnsupportedMediaType'},
+          '422': {$ref: '#/components/responses/Unprocessable'},
+        },
+      },
+    },
+    '/api/admin/assignment-rules': {
+      get: {
+        operationId: 'getAssignmentRules',
+        tags: ['admin'],
+        summary:
+          'The active lead assignment ruleset (the @crmkit/assignment ruleset JSON), as it was stored.',
+        'x-crmkit-privilege': 'assignment.manage',
+        responses: {
+          '200': {
+            description: 'The active ruleset.',
+            content: {'application/json': {schema: {$ref: '#/components/schemas/Ruleset'}}},
+          },
+          '401': {$ref: '#/components/responses/Unauthorized'},
+          '403': {$ref: '#/components/responses/Forbidden'},
+        },
+      },
+      put: {
+        operationId: 'putAssignmentRules',
+        tags: ['admin'],
+        summary: 'Lint a ruleset and, when it has no error, make it the active one.',
+        description:
+          "The body is the ruleset JSON itself. The server lints it with @crmkit/assignment; any finding of severity error refuses it with 422 `invalid-ruleset` and every error finding in `errors` (`field` = JSON pointer into the ruleset, the linter's `code`, `message`, and `line`/`column` in the body as sent, 1-based). The active ruleset stays. Without errors it becomes active and the answer lists the remaining warnings (e.g. the first rule would not match a rejected lead).",
+        'x-crmkit-privilege': 'assignment.manage',
+        requestBody: {
+          required: true,
+          content: {'application/json': {schema: {$ref: '#/components/schemas/Ruleset'}}},
+        },
+        responses: {
+          '200': {
+            description: 'Activated.',
+            content: {
+              'application/json': {schema: {$ref: '#/components/schemas/RulesetActivated'}},
+            },
+          },
+          '400': {$ref: '#/components/responses/BadRequest'},
+          '401': {$ref: '#/components/responses/Unauthorized'},
+          '403': {$ref: '#/components/responses/Forbidden'},
+          '415': {$ref: '#/components/responses/UnsupportedMediaType'},
+          '422': {$ref: '#/components/responses/Unprocessable'},
+        },
+      },
+    },
+    '/api/admin/assignment-rules/stats': {
+      get: {
+        operationId: 'getAssignmentStats',
+        tags: ['admin'],
+        summary:
+          "Which rule of the active ruleset would match how many of the current leads, each evaluated as if it were rejected and reassigned (for the admin page's chart).",
+        'x-crmkit-privilege': 'assignment.manage',
+        responses: {
+          '200': {
+            description: 'The counts.',
+            content: {'application/json': {schema: {$ref: '#/components/schemas/AssignmentStats'}}},
+          },
+          '401': {$ref: '#/components/responses/Unauthorized'},
+          '403': {$ref: '#/components/responses/Forbidden'},
+        },
+      },
+    },
+    '/api/admin/plugins': {
+      get: {
+        operationId: 'listInstalledPlugins',
+        tags: ['admin'],
+        summary: 'The installed plugins with their manifests and config, in install order.',
+        'x-crmkit-privilege': 'plugins.manage',
+        responses: {
+          '200': {
+            description: 'The installed plugins.',
+            content: {
+              'application/json': {
+                schema: {type: 'array', items: {$ref: '#/components/schemas/InstalledPlugin'}},
+              },
+            },
+          },
+          '401': {$ref: '#/components/responses/Unauthorized'},
+          '403': {$ref: '#/components/responses/Forbidden'},
+        },
+      },
+      post: {
+        operationId: 'installPlugin',
+        tags: ['admin'],
+        summary:
+          'Install a plugin from its manifest, or replace the installation with the same manifest id (upgrade, new config).',
+        description:
+          "The manifest is validated with @crmkit/sdk's `validateManifest`; any issue of severity error refuses it with 422 `invalid-manifest` and every error issue in `errors` (`field` = `/manifest` + the issue's JSON pointer, the issue's `code` and `message`). `config` (optional) is checked against the manifest's config schema: 422 `invalid-plugin-config` with one field error per problem (`field` = `/config/...`). The stored config is the manifest's defaults overlaid with `config`. 201 for a new id, 200 when it replaced an installation.",
+        'x-crmkit-privilege': 'plugins.manage',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {schema: {$ref: '#/components/schemas/InstallPluginRequest'}},
+          },
+        },
+        responses: {
+          '200': {
+            description: 'Replaced the installation with the same id.',
+            content: {'application/json': {schema: {$ref: '#/components/schemas/InstalledPlugin'}}},
+          },
+          '201': {
+            description: 'Installed.',
+            content: {'application/json': {schema: {$ref: '#/components/schemas/InstalledPlugin'}}},
+          },
+          '400': {$ref: '#/components/responses/BadRequest'},
+          '401': {$ref: '#/components/responses/Unauthorized'},
+          '403': {$ref: '#/components/responses/Forbidden'},
+          '415': {$ref: '#/components/responses/UnsupportedMediaType'},
+          '422': {$ref: '#/components/responses/Unprocessable'},
+        },
+      },
+    },
+    '/api/admin/plugins/{pluginId}': {
+      delete: {
+        operationId: 'uninstallPlugin',
+        tags: ['admin'],
+        summary: 'Uninstall a plugin.',
+        'x-crmkit-privilege': 'plugins.manage',
+        parameters: [
+          {
+            name: 'pluginId',
+            in: 'path',
+            required: true,
+            description: 'The manifest id, e.g. `dev.crmkit.reject-lead`.',
+            schema: {type: 'string', minLength: 1},
+          },
+        ],
+        responses: {
+          '204': {description: 'Uninstalled.'},
+          '401': {$ref: '#/components/responses/Unauthorized'},
+          '403': {$ref: '#/components/responses/Forbidden'},
+          '404': {$ref: '#/components/responses/NotFound'},
+        },
+      },
+    },
+    '/api/admin/audit': {
+      get: {
+        operationId: 'listAudit',
+        tags: ['admin'],
+        summary:
+          'The audit trail, newest first (one row per committed change, e.g. each rejection).',
+        'x-crmkit-privilege': 'plugins.manage',
+        parameters: [
+          {
+            name: 'leadId',
+            in: 'query',
+            required: false,
+            description: 'Only rows about this lead.',
+            schema: {type: 'string', minLength: 1},
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            required: false,
+            description: 'At most this many rows (1 to 500, default 100).',
+            schema: {type: 'integer', minimum: 1, maximum: 500, default: 100},
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The rows.',
+            content: {
+              'application/json': {
+                schema: {type: 'array', items: {$ref: '#/components/schemas/AuditEntry'}},
+              },
+            },
+          },
+          '400': {$ref: '#/components/responses/BadRequest'},
+          '401': {$ref: '#/components/responses/Unauthorized'},
+          '403': {$ref: '#/components/responses/Forbidden'},
+        },
+      },
+    },
+  },
+  components: {
+    securitySchemes: {
+      bearer: {
+        type: 'http',
+        scheme: 'bearer',
+        description: "The user's bearer token (demo host: the user name, e.g. `max`).",
+      },
+    },
+    parameters: {
+      LeadId: {
+        name: 'id',
+        in: 'path',
+        required: true,
+        description: 'The lead id, e.g. `L-1001`.',
+        schema: {type: 'string', minLength: 1},
+      },
+      StatusQuery: {
+        name: 'status',
+        in: 'query',
+        required: false,
+        description:
+          'Only leads with this status; another value is 400 `invalid-query` (field `status`).',
+        schema: {$ref: '#/components/schemas/LeadStatus'},
+      },
+      IfMatch: {
+        name: 'If-Match',
+        in: 'header',
+        required: false,
+        description:
+          'The lead version the user saw, as a decimal integer, optionally quoted like an ETag (`3` or `"3"`). Another current version is 409 `version-conflict`; anything else is 400 `invalid-header` (field `If-Match`).',
+        schema: {type: 'string', pattern: '^("[1-9][0-9]{0,14}"|[1-9][0-9]{0,14})$'},
+      },
+      IdempotencyKey: {
+        name: 'Idempotency-Key',
+        in: 'header',
+        required: false,
+        description:
+          'A key the client makes once per user intent (e.g. `crypto.randomUUID()` when the dialog opens) and sends again on every retry of that intent. Scoped to the signed-in user. 1 to 255 characters, else 400 `invalid-header` (field `Idempotency-Key`).',
+        schema: {type: 'string', minLength: 1, maxLength: 255},
+      },
+      AcceptLanguage: {
+        name: 'Accept-Language',
+        in: 'header',
+        required: false,
+        description:
+          "The language of the labels (`de`, `en`, `de-AT,de;q=0.9,en;q=0.5`); without it, the user's locale.",
+        schema: {type: 'string'},
+      },
+    },
+    responses: {
+      BadRequest: {
+        description:
+          '400 `invalid-json`, `invalid-body`, `invalid-query` or `invalid-header`, with field errors.',
+        content: {'application/problem+json': {schema: {$ref: '#/components/schemas/Problem'}}},
+      },
+      Unauthorized: {
+        description: '401 `unauthorized`: no bearer token, or an unknown one.',
+        headers: {'WWW-Authenticate': {description: '`Bearer`', schema: {type: 'string'}}},
+        content: {'application/problem+json': {schema: {$ref: '#/components/schemas/Problem'}}},
+      },
+      Forbidden: {
+        description:
+          "403 `missing-privilege`: the user's role lacks the operation's `x-crmkit-privilege` (named in the member `privilege`).",
+        content: {'application/problem+json': {schema: {$ref: '#/components/schemas/Problem'}}},
+      },
+      NotFound: {
+        description: '404 `lead-not-found`, `plugin-not-found` or `not-found`.',
+        content: {'application/problem+json': {schema: {$ref: '#/components/schemas/Problem'}}},
+      },
+      Conflict: {
+        description: '409 `lead-not-qualified` or `version-conflict`.',
+        content: {'application/problem+json': {schema: {$ref: '#/components/schemas/Problem'}}},
+      },
+      UnsupportedMediaType: {
+        description: '415 `unsupported-media-type`: the body is not `application/json`.',
+        content: {'application/problem+json': {schema: {$ref: '#/components/schemas/Problem'}}},
+      },
+      Unprocessable: {
+        description:
+          '422: a well-formed request the host refuses (`unknown-reject-code`, `inactive-reject-code`, `reason-required`, `reason-too-long`, `reassign-not-allowed-in-book-mode`, `idempotency-key-reused`, `invalid-reject-codes`, `invalid-ruleset`, `invalid-manifest`, `invalid-plugin-config`).',
+        content: {'application/problem+json': {schema: {$ref: '#/components/schemas/Problem'}}},
+      },
+      ServerError: {
+        description: '500 `assignment-failed` or `internal-error`; nothing was committed.',
+        content: {'application/problem+json': {schema: {$ref: '#/components/schemas/Problem'}}},
+      },
+    },
+    schemas: {
+      ProblemCode: {
+        description:
+          'Every stable error code of the contract, with its HTTP status in `x-crmkit-status`.',
+        type: 'string',
+        enum: [
+          'unauthorized',
+          'missing-privilege',
+          'not-found',
+          'method-not-allowed',
+          'unsupported-media-type',
+          'invalid-json',
+          'invalid-body',
+          'invalid-query',
+          'invalid-header',
+          'lead-not-found',
+          'plugin-not-found',
+          'lead-not-qualified',
+          'version-conflict',
+          'unknown-reject-code',
+          'inactive-reject-code',
+          'reason-required',
+          'reason-too-long',
+          'reassign-not-allowed-in-book-mode',
+          'idempotency-key-reused',
+          'invalid-reject-codes',
+          'invalid-ruleset',
+          'invalid-manifest',
+          'invalid-plugin-config',
+          'assignment-failed',
+          'internal-error',
+        ],
+        'x-crmkit-status': {
+          unauthorized: 401,
+          'missing-privilege': 403,
+          'not-found': 404,
+          'method-not-allowed': 405,
+          'unsupported-media-type': 415,
+          'invalid-json': 400,
+          'invalid-body': 400,
+          'invalid-query': 400,
+          'invalid-header': 400,
+          'lead-not-found': 404,
+          'plugin-not-found': 404,
+          'lead-not-qualified': 409,
+          'version-conflict': 409,
+          'unknown-reject-code': 422,
+          'inactive-reject-code': 422,
+          'reason-required': 422,
+          'reason-too-long': 422,
+          'reassign-not-allowed-in-book-mode': 422,
+          'idempotency-key-reused': 422,
+          'invalid-reject-codes': 422,
+          'invalid-ruleset': 422,
+          'invalid-manifest': 422,
+          'invalid-plugin-config': 422,
+          'assignment-failed': 500,
+          'internal-error': 500,
+        },
+        'x-crmkit-title': {
+          unauthorized: 'Sign-in required',
+          'missing-privilege': 'Missing privilege',
+          'not-found': 'Not found',
+          'method-not-allowed': 'Method not allowed',
+          'unsupported-media-type': 'Unsupported media type',
+          'invalid-json': 'Body is not valid JSON',
+          'invalid-body': 'Invalid request body',
+          'invalid-query': 'Invalid query parameter',
+          'invalid-header': 'Invalid request header',
+          'lead-not-found': 'Lead not found',
+          'plugin-not-found': 'Plugin not found',
+          'lead-not-qualified': 'Lead is not qualified',
+          'version-conflict': 'Lead was changed by someone else',
+          'unknown-reject-code': 'Unknown reject code',
+          'inactive-reject-code': 'Inactive reject code',
+          'reason-required': 'Reject reason required',
+          'reason-too-long': 'Reject reason too long',
+          'reassign-not-allowed-in-book-mode': 'Reassign not allowed in Book mode',
+          'idempotency-key-reused': 'Idempotency key reused',
+          'invalid-reject-codes': 'Invalid reject codes',
+          'invalid-ruleset': 'Invalid assignment ruleset',
+          'invalid-manifest': 'Invalid plugin manifest',
+          'invalid-plugin-config': 'Invalid plugin config',
+          'assignment-failed': 'Assignment failed',
+          'internal-error': 'Internal error',
+        },
+      },
+      FieldError: {
+        description:
+          "One problem with one field. `field`: a JSON pointer into the request body (`/rejectReason`, `''` for the body itself), or a query parameter or header name (`status`, `If-Match`).",
+        type: 'object',
+        required: ['field', 'code', 'message'],
+        properties: {
+          field: {type: 'string'},
+          code: {
+            type: 'string',
+            minLength: 1,
+            description:
+              "Stable kebab-case or keyword code of this field problem (schema keywords like `required`, `type`, `enum`; linter and manifest issue codes; or the Problem's own code).",
+          },
+          message: {
+            type: 'string',
+            minLength: 1,
+            description: "What is wrong and how to fix it, in the caller's language.",
+          },
+          line: {
+            type: 'integer',
+            minimum: 1,
+            description: '1-based line in the request body as sent, when known.',
+          },
+          column: {
+            type: 'integer',
+            minimum: 1,
+            description: '1-based column in the request body as sent, when known.',
+          },
+        },
+        additionalProperties: false,
+      },
+      Problem: {
+        description: 'RFC 9457 problem details (`application/problem+json`).',
+        type: 'object',
+        required: ['type', 'status', 'title', 'detail', 'code'],
+        properties: {
+          type: {
+            type: 'string',
+            pattern: '^urn:crmkit:problem:[a-z0-9-]+$',
+            description: '`urn:crmkit:problem:<code>`.',
+          },
+          status: {type: 'integer', minimum: 400, maximum: 599},
+          title: {
+            type: 'string',
+            minLength: 1,
+            description: "The code's fixed English summary (`x-crmkit-title` of ProblemCode).",
+          },
+          detail: {
+            type: 'string',
+            minLength: 1,
+            description: "What happened in this case and what to do, in the caller's language.",
+          },
+          instance: {type: 'string'},
+          code: {$ref: '#/components/schemas/ProblemCode'},
+          errors: {type: 'array', items: {$ref: '#/components/schemas/FieldError'}},
+          privilege: {
+            $ref: '#/components/schemas/Privilege',
+            description: 'With `missing-privilege`: the privilege the route needs.',
+          },
+          currentVersion: {
+            type: 'integer',
+            minimum: 1,
+            description: "With `version-conflict`: the lead's current version.",
+          },
+        },
+        additionalProperties: false,
+      },
+      Privilege: {
+        type: 'string',
+        enum: [
+          'leads.read',
+          'leads.reject',
+          'leads.qualify',
+          'leads.convert',
+          'leads.archive',
+          'assignment.manage',
+          'plugins.manage',
+        ],
+      },
+      CurrentUser: {
+        type: 'object',
+        required: ['id', 'name', 'locale', 'privileges'],
+        properties: {
+          id: {type: 'string', minLength: 1},
+          name: {type: 'string', minLength: 1},
+          locale: {type: 'string', minLength: 2, description: 'BCP 47, e.g. `de` or `en`.'},
+          role: {type: 'string', description: "The role's display name, e.g. `Sales Rep`."},
+          privileges: {
+            type: 'array',
+            uniqueItems: true,
+            items: {$ref: '#/components/schemas/Privilege'},
+          },
+        },
+        additionalProperties: false,
+      },
+      LeadStatus: {
+        type: 'string',
+        enum: ['Qualifying', 'Qualified', 'Converted', 'Rejected', 'Archived'],
+      },
+      OwnershipMode: {
+        type: 'string',
+        enum: ['user', 'mixed', 'book'],
+        description:
+          'User: owner required; Book: book required, no owner (never reassigned); Mixed: neither required.',
+      },
+      UserRef: {
+        type: 'object',
+        required: ['id', 'name'],
+        properties: {id: {type: 'string', minLength: 1}, name: {type: 'string', minLength: 1}},
+        additionalProperties: false,
+      },
+      Rejection: {
+        type: 'object',
+        required: ['code', 'rejectedBy', 'rejectedAt'],
+        properties: {
+          code: {type: 'string', minLength: 1, description: "The reject code's key."},
+          reason: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 2000,
+            description: 'Trimmed; absent when none was given.',
+          },
+          rejectedBy: {$ref: '#/components/schemas/UserRef'},
+          rejectedAt: {type: 'string', format: 'date-time'},
+        },
+        additionalProperties: false,
+      },
+      Lead: {
+        type: 'object',
+        required: [
+          'id',
+          'firstName',
+          'lastName',
+          'company',
+          'status',
+          'ownerId',
+          'originalOwnerId',
+          'ownerName',
+          'originalOwnerName',
+          'version',
+        ],
+        properties: {
+          id: {type: 'string', minLength: 1},
+          firstName: {type: 'string'},
+          lastName: {type: 'string'},
+          company: {type: 'string'},
+          status: {$ref: '#/components/schemas/LeadStatus'},
+          ownerId: {type: ['string', 'null']},
+          originalOwnerId: {type: ['string', 'null']},
+          ownerName: {
+            type: ['string', 'null'],
+            description: 'Display name of the owner; null when there is none.',
+          },
+          originalOwnerName: {type: ['string', 'null']},
+          version: {
+            type: 'integer',
+            minimum: 1,
+            description: 'Grows by exactly 1 with every change.',
+          },
+          email: {type: 'string'},
+          phone: {type: 'string'},
+          country: {type: 'string'},
+          region: {type: 'string'},
+          rating: {type: 'string'},
+          source: {type: 'string'},
+          rejection: {$ref: '#/components/schemas/Rejection'},
+        },
+        additionalProperties: false,
+      },
+      RejectRequest: {
+        type: 'object',
+        required: ['rejectCode', 'reassignOwner'],
+        properties: {
+          rejectCode: {
+            type: 'string',
+            minLength: 1,
+            description: 'A reject code key from the picklist.',
+          },
+          rejectReason: {
+            type: ['string', 'null'],
+            description:
+              'Trimmed by the host; blank or null counts as none. At most 2000 characters after trimming (else 422 `reason-too-long`); required for the key `OTHER`.',
+          },
+          reassignOwner: {type: 'boolean'},
+        },
+        additionalProperties: false,
+      },
+      AssignmentOutcome: {
+        type: 'object',
+        required: ['outcome', 'ownerId', 'rule'],
+        properties: {
+          outcome: {type: 'string', enum: ['assigned', 'unassigned-owner']},
+          ownerId: {type: 'string', minLength: 1},
+          rule: {
+            type: ['string', 'null'],
+            description:
+              'The name of the rule that matched; null when the unassigned owner got the lead.',
+          },
+        },
+        additionalProperties: false,
+      },
+      RejectResult: {
+        description:
+          'The answer to a reject: the updated lead and, only when `reassignOwner` was true, how it was reassigned. Maps one to one onto @crmkit/sdk `RejectLeadResult`.',
+        type: 'object',
+        required: ['lead'],
+        properties: {
+          lead: {$ref: '#/components/schemas/Lead'},
+          assignment: {$ref: '#/components/schemas/AssignmentOutcome'},
+        },
+        additionalProperties: false,
+      },
+      RejectCodeKey: {
+        type: 'string',
+        pattern: '^[A-Z][A-Z0-9_]{0,63}$',
+        description: 'Stable key, upper snake case, e.g. `OTHER`.',
+      },
+      RejectCode: {
+        description: "A picklist entry labelled in the caller's language.",
+        type: 'object',
+        required: ['key', 'label', 'active'],
+        properties: {
+          key: {$ref: '#/components/schemas/RejectCodeKey'},
+          label: {type: 'string', minLength: 1},
+          active: {type: 'boolean'},
+        },
+        additionalProperties: false,
+      },
+      AdminRejectCode: {
+        description: 'A reject code as the admin edits it: both labels.',
+        type: 'object',
+        required: ['key', 'labels', 'active'],
+        properties: {
+          key: {$ref: '#/components/schemas/RejectCodeKey'},
+          labels: {
+            type: 'object',
+            required: ['en', 'de'],
+            properties: {
+              en: {type: 'string', minLength: 1, maxLength: 80, pattern: '\\S'},
+              de: {type: 'string', minLength: 1, maxLength: 80, pattern: '\\S'},
+            },
+            propertyNames: {pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$'},
+            additionalProperties: {type: 'string', minLength: 1, maxLength: 80, pattern: '\\S'},
+          },
+          active: {type: 'boolean'},
+        },
+        additionalProperties: false,
+      },
+      AdminRejectCodeList: {
+        type: 'array',
+        minItems: 1,
+        maxItems: 200,
+        items: {$ref: '#/components/schemas/AdminRejectCode'},
+      },
+      LeadSettings: {
+        type: 'object',
+        required: ['ownershipMode'],
+        properties: {ownershipMode: {$ref: '#/components/schemas/OwnershipMode'}},
+        additionalProperties: false,
+      },
+      Ruleset: {
+        description:
+          'A lead assignment ruleset as @crmkit/assignment defines it (its JSON Schema and linter are the authority): a rule group with ordered rules (criteria, target user), the unassigned owner.',
+        type: 'object',
+      },
+      RulesetActivated: {
+        type: 'object',
+        required: ['ruleset', 'warnings'],
+        properties: {
+          ruleset: {$ref: '#/components/schemas/Ruleset'},
+          warnings: {
+            type: 'array',
+            items: {$ref: '#/components/schemas/FieldError'},
+            description: "The linter's warnings (not blocking).",
+          },
+        },
+        additionalProperties: false,
+      },
+      AssignmentStats: {
+        type: 'object',
+        required: ['rules', 'unassignedOwner', 'total'],
+        properties: {
+          rules: {
+            type: 'array',
+            description:
+              'Every rule of the active ruleset in order, with how many current leads it would take (first match wins).',
+            items: {
+              type: 'object',
+              required: ['name', 'matched'],
+              properties: {name: {type: 'string'}, matched: {type: 'integer', minimum: 0}},
+              additionalProperties: false,
+            },
+          },
+          unassignedOwner: {
+            type: 'integer',
+            minimum: 0,
+            description: 'Leads no rule matches (they would go to the unassigned owner).',
+          },
+          total: {
+            type: 'integer',
+            minimum: 0,
+            description: 'All current leads: the sum of the matched counts and unassignedOwner.',
+          },
+        },
+        additionalProperties: false,
+      },
+      PluginManifest: {
+        description:
+          "A crmkit plugin manifest (plugin.json); @crmkit/sdk's manifest JSON Schema and `validateManifest` are the authority.",
+        type: 'object',
+      },
+      PluginInstallation: {
+        type: 'object',
+        required: ['id', 'manifestUrl', 'config'],
+        properties: {
+          id: {type: 'string', minLength: 1},
+          manifestUrl: {
+            type: 'string',
+            minLength: 1,
+            description:
+              "Where the page loads plugin.json from (absolute, or relative to the host's origin, e.g. `/plugins/reject-lead/plugin.json`).",
+          },
+          config: {
+            type: 'object',
+            description:
+              "The effective config: manifest defaults overlaid with the admin's values.",
+          },
+        },
+        additionalProperties: false,
+      },
+      InstalledPlugin: {
+        type: 'object',
+        required: ['id', 'manifestUrl', 'manifest', 'config', 'installedAt'],
+        properties: {
+          id: {type: 'string', minLength: 1},
+          manifestUrl: {type: 'string', minLength: 1},
+          manifest: {$ref: '#/components/schemas/PluginManifest'},
+          config: {type: 'object'},
+          installedAt: {type: 'string', format: 'date-time'},
+        },
+        additionalProperties: false,
+      },
+      InstallPluginRequest: {
+        type: 'object',
+        required: ['manifestUrl', 'manifest'],
+        properties: {
+          manifestUrl: {
+            type: 'string',
+            minLength: 1,
+            description:
+              'Where pages will load the manifest from; its `entry` resolves against this URL.',
+          },
+          manifest: {$ref: '#/components/schemas/PluginManifest'},
+          config: {type: 'object', description: "Admin values for the manifest's config schema."},
+        },
+        additionalProperties: false,
+      },
+      AuditEntry: {
+        type: 'object',
+        required: ['id', 'at', 'actor', 'action', 'leadId', 'data'],
+        properties: {
+          id: {type: 'integer', minimum: 1},
+          at: {type: 'string', format: 'date-time'},
+          actor: {$ref: '#/components/schemas/UserRef'},
+          action: {
+            type: 'string',
+            description:
+              'What happened, e.g. `lead.rejected`, `reject-codes.updated`, `assignment-rules.activated`, `plugin.installed`.',
+          },
+          leadId: {type: ['string', 'null']},
+          data: {
+            type: 'object',
+            description:
+              "The change's details, e.g. for `lead.rejected`: `{code, reason?, fromVersion, toVersion, previousOwnerId, ownerId, assignment?}`.",
+          },
+        },
+        additionalProperties: false,
+      },
+    },
+  },
+};

@@ -1,0 +1,153 @@
+import type {ProblemCode} from './problem-codes.js';
+
+/** Values a problem's default detail sentence may mention. */
+export interface ProblemDetailParams {
+  leadId?: string;
+  pluginId?: string;
+  privilege?: string;
+  status?: string;
+  rejectCode?: string;
+  currentVersion?: number;
+  header?: string;
+  method?: string;
+  path?: string;
+  length?: number;
+  max?: number;
+  allowed?: string;
+}
+
+type Text = (p: ProblemDetailParams) => string;
+
+/**
+ * The default `detail` of each problem code in English and German: what happened and what to do.
+ * Hosts may pass a more specific detail; clients switch on `code`, never on this text.
+ */
+export const PROBLEM_DETAILS: Record<ProblemCode, {en: Text; de: Text}> = {
+  unauthorized: {
+    en: () => 'Sign in first: send "Authorization: Bearer <token>" with a valid token.',
+    de: () =>
+      'Bitte zuerst anmelden: "Authorization: Bearer <Token>" mit einem gültigen Token senden.',
+  },
+  'missing-privilege': {
+    en: (p) =>
+      `Your role lacks the privilege "${p.privilege}" this needs. Ask an administrator to grant it.`,
+    de: (p) =>
+      `Ihrer Rolle fehlt die dafür nötige Berechtigung "${p.privilege}". Bitten Sie einen Administrator, sie zu erteilen.`,
+  },
+  'not-found': {
+    en: (p) => `There is no API route ${p.path}. Check the path against the REST contract.`,
+    de: (p) =>
+      `Die API-Route ${p.path} gibt es nicht. Prüfen Sie den Pfad anhand des REST-Vertrags.`,
+  },
+  'method-not-allowed': {
+    en: (p) => `${p.path} does not accept ${p.method}; it accepts ${p.allowed}.`,
+    de: (p) => `${p.path} akzeptiert ${p.method} nicht, nur ${p.allowed}.`,
+  },
+  'unsupported-media-type': {
+    en: () => 'Send the body as JSON with "Content-Type: application/json".',
+    de: () => 'Senden Sie den Inhalt als JSON mit "Content-Type: application/json".',
+  },
+  'invalid-json': {
+    en: () => 'The body is not valid JSON; fix the syntax at the position given in errors.',
+    de: () =>
+      'Der Inhalt ist kein gültiges JSON; korrigieren Sie die Syntax an der in errors genannten Stelle.',
+  },
+  'invalid-body': {
+    en: () => 'The body does not match the contract; errors lists each field to fix.',
+    de: () => 'Der Inhalt entspricht nicht dem Vertrag; errors nennt jedes zu korrigierende Feld.',
+  },
+  'invalid-query': {
+    en: () => 'A query parameter has a value the contract does not allow; errors names it.',
+    de: () => 'Ein Abfrageparameter hat einen unzulässigen Wert; errors nennt ihn.',
+  },
+  'invalid-header': {
+    en: (p) =>
+      `The header ${p.header} has a value the contract does not allow; errors says what it must be.`,
+    de: (p) => `Der Header ${p.header} hat einen unzulässigen Wert; errors sagt, was er sein muss.`,
+  },
+  'lead-not-found': {
+    en: (p) => `There is no lead with the id "${p.leadId}".`,
+    de: (p) => `Es gibt keinen Lead mit der ID "${p.leadId}".`,
+  },
+  'plugin-not-found': {
+    en: (p) => `No plugin with the id "${p.pluginId}" is installed.`,
+    de: (p) => `Es ist kein Plugin mit der ID "${p.pluginId}" installiert.`,
+  },
+  'lead-not-qualified': {
+    en: (p) =>
+      `Only a Qualified lead can be rejected; lead ${p.leadId} has the status ${p.status}. Reload the lead to see its current state.`,
+    de: (p) =>
+      `Nur ein qualifizierter Lead kann zurückgewiesen werden; Lead ${p.leadId} hat den Status ${p.status}. Laden Sie den Lead neu, um den aktuellen Stand zu sehen.`,
+  },
+  'version-conflict': {
+    en: (p) =>
+      `Someone else changed lead ${p.leadId} in the meantime (it is now at version ${p.currentVersion}). Reload it and try again.`,
+    de: (p) =>
+      `Jemand anderes hat Lead ${p.leadId} inzwischen geändert (jetzt Version ${p.currentVersion}). Laden Sie ihn neu und versuchen Sie es erneut.`,
+  },
+  'unknown-reject-code': {
+    en: (p) => `"${p.rejectCode}" is not a reject code. Pick one from the reject-code picklist.`,
+    de: (p) =>
+      `"${p.rejectCode}" ist kein Zurückweisungscode. Wählen Sie einen aus der Auswahlliste.`,
+  },
+  'inactive-reject-code': {
+    en: (p) => `The reject code "${p.rejectCode}" has been deactivated. Pick an active one.`,
+    de: (p) =>
+      `Der Zurückweisungscode "${p.rejectCode}" wurde deaktiviert. Wählen Sie einen aktiven.`,
+  },
+  'reason-required': {
+    en: () => 'This reject code requires a reject reason. Enter one.',
+    de: () =>
+      'Dieser Zurückweisungscode erfordert einen Zurückweisungsgrund. Bitte geben Sie einen ein.',
+  },
+  'reason-too-long': {
+    en: (p) =>
+      `The reject reason has ${p.length} characters; at most ${p.max} are allowed. Shorten it.`,
+    de: (p) =>
+      `Der Zurückweisungsgrund hat ${p.length} Zeichen; erlaubt sind höchstens ${p.max}. Bitte kürzen.`,
+  },
+  'reassign-not-allowed-in-book-mode': {
+    en: () =>
+      'Leads are in Book ownership mode, so the owner cannot be reassigned. Reject without Reassign Owner.',
+    de: () =>
+      'Leads sind im Verantwortlichkeitsmodus Buch, daher kann der Verantwortliche nicht neu zugewiesen werden. Weisen Sie ohne "Verantwortlichen neu zuweisen" zurück.',
+  },
+  'idempotency-key-reused': {
+    en: () =>
+      'This Idempotency-Key was already used for a different request. Use a new key for a new request.',
+    de: () =>
+      'Dieser Idempotency-Key wurde schon für eine andere Anfrage verwendet. Verwenden Sie für eine neue Anfrage einen neuen Schlüssel.',
+  },
+  'invalid-reject-codes': {
+    en: () => 'The reject-code list cannot be stored; errors lists each problem.',
+    de: () =>
+      'Die Liste der Zurückweisungscodes kann nicht gespeichert werden; errors nennt jedes Problem.',
+  },
+  'invalid-ruleset': {
+    en: () =>
+      'The ruleset has errors and was not activated; the active ruleset stays. errors lists each finding.',
+    de: () =>
+      'Das Regelwerk enthält Fehler und wurde nicht aktiviert; das aktive Regelwerk bleibt. errors nennt jeden Befund.',
+  },
+  'invalid-manifest': {
+    en: () => 'The plugin manifest is invalid and was not installed; errors lists each issue.',
+    de: () =>
+      'Das Plugin-Manifest ist ungültig und wurde nicht installiert; errors nennt jedes Problem.',
+  },
+  'invalid-plugin-config': {
+    en: () => "The config does not match the plugin's config schema; errors lists each field.",
+    de: () =>
+      'Die Konfiguration passt nicht zum Konfigurationsschema des Plugins; errors nennt jedes Feld.',
+  },
+  'assignment-failed': {
+    en: () =>
+      'The Assignment Manager failed, so nothing was changed. Try again or reject without reassigning.',
+    de: () =>
+      'Der Zuweisungsmanager ist fehlgeschlagen, daher wurde nichts geändert. Versuchen Sie es erneut oder weisen Sie ohne Neuzuweisung zurück.',
+  },
+  'internal-error': {
+    en: () => 'The host failed unexpectedly; nothing was changed. Try again later.',
+    de: () =>
+      'Beim Host ist ein unerwarteter Fehler aufgetreten; nichts wurde geändert. Versuchen Sie es später erneut.',
+  },
+};
