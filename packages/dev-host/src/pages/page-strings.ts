@@ -214,7 +214,7 @@ const de: Record<PageStringKey, string> = {
   saving: 'Wird gespeichert…',
   ownershipTitle: 'Besitzmodus für Leads',
   ownershipHelp:
-    'Benutzer: Ein Verantwortlicher ist erforderlich. Book: Ein Book ist erforderlich, Verantwortlichen neu zuweisen ist nicht erlaubt. Gemischt: Keines von beiden ist erforderlich.',
+    'Benutzer: Ein Verantwortlicher ist erforderlich. Buch: Ein Buch ist erforderlich, Verantwortlichen neu zuweisen ist nicht erlaubt. Gemischt: Keines von beiden ist erforderlich.',
   rejectCodesTitle: 'Zurückweisungscodes',
   rejectCodesHelp:
     'Codes umbenennen, hinzufügen und deaktivieren. Der Schlüssel OTHER verlangt immer einen Zurückweisungsgrund, egal wie er heißt.',
@@ -257,7 +257,7 @@ const de: Record<PageStringKey, string> = {
   installRefused: 'Das Manifest wurde abgelehnt:',
   'ownership.user': 'Benutzer',
   'ownership.mixed': 'Gemischt',
-  'ownership.book': 'Book',
+  'ownership.book': 'Buch',
   'status.Qualifying': 'In Qualifizierung',
   'status.Qualified': 'Qualifiziert',
   'status.Converted': 'Konvertiert',
