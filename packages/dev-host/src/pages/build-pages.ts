@@ -1,0 +1,196 @@
+import {createHash} from 'node:crypto';
+import {existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {createRequire} from 'node:module';
+import {dirname, join, relative, resolve} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {build, type Metafile} from 'esbuild';
+
+const here = dirname(fileURLToPath(import.meta.url));
+/** packages/dev-host */
+export const DEV_HOST_DIR = resolve(here, '../..');
+/** Where `npm start` and the end-to-end tests put the browser bundles (gitignored: `dist/`). */
+export const DEFAULT_PAGES_OUT_DIR = join(DEV_HOST_DIR, 'dist', 'pages');
+const TSCONFIG = resolve(DEV_HOST_DIR, '../../tsconfig.base.json');
+
+/** The page scripts, by bundle name (served at `/assets/<name>.js`). */
+export const PAGE_SCRIPTS = {
+  'lead-list': 'client/lead-list-page.ts',
+  'lead-detail': 'client/lead-detail-page.ts',
+  admin: 'client/admin-page.ts',
+} as const;
+export type PageScript = keyof typeof PAGE_SCRIPTS;
+
+/**
+ * The plugins the dev host serves at `/plugins/<name>/`: each is bundled as ONE ES module with its
+ * dependencies (lit, @crmkit/sdk) left as bare imports that the pages' import map resolves to the same
+ * shared modules the page uses, and its manifest is served with `entry` and a fresh SRI `integrity`.
+ */
+export const SERVED_PLUGINS = [{name: 'reject-lead', packageName: '@crmkit/reject-lead'}] as const;
+
+/** Bare specifiers every page maps even when no plugin imports them. */
+const ALWAYS_SHARED = ['lit', '@crmkit/sdk'];
+
+export interface PagesBuild {
+  outDir: string;
+  /** The page's import map: bare specifier → URL of the shared module. */
+  importMap: Record<string, string>;
+  /** Whether this call built (false: the output was up to date). */
+  built: boolean;
+  milliseconds: number;
+}
+
+interface BuildInfo {
+  version: number;
+  importMap: Record<string, string>;
+  inputs: string[];
+  builtAt: number;
+}
+const BUILD_INFO_VERSION = 1;
+
+export interface BuildPagesOptions {
+  outDir?: string;
+  /** Build even when the output is up to date. */
+  force?: boolean;
+  log?: (line: string) => void;
+}
+
+/**
+ * Builds what the pages need, unless the output is newer than every input it was built from: the page
+ * scripts and the shared modules (lit, @crmkit/sdk, …) with esbuild into `<outDir>/assets/` (one module
+ * graph with code splitting, so a page and the plugins it mounts share one lit and one sdk), and each
+ * served plugin into `<outDir>/plugins/<name>/` with its manifest.
+ */
+export async function buildPages(options: BuildPagesOptions = {}): Promise<PagesBuild> {
+  const started = performance.now();
+  const outDir = resolve(options.outDir ?? DEFAULT_PAGES_OUT_DIR);
+  const infoFile = join(outDir, 'build-info.json');
+  const previous = readBuildInfo(infoFile);
+  if (!options.force && previous && isUpToDate(previous)) {
+    return {outDir, importMap: previous.importMap, built: false, milliseconds: 0};
+  }
+  rmSync(outDir, {recursive: true, force: true});
+  mkdirSync(outDir, {recursive: true});
+
+  const inputs = new Set<string>();
+  const shared = new Set(ALWAYS_SHARED);
+  for (const plugin of SERVED_PLUGINS) {
+    const result = await buildPlugin(plugin.packageName, join(outDir, 'plugins', plugin.name));
+    result.inputs.forEach((file) => inputs.add(file));
+    result.externals.forEach((specifier) => shared.add(specifier));
+  }
+
+  const vendorEntries = [...shared].sort().map((specifier) => ({
+    in: specifier,
+    out: `vendor/${specifier.replace(/^@/, '').replace(/\.js$/, '')}`,
+  }));
+  const pageEntries = Object.entries(PAGE_SCRIPTS).map(([name, file]) => ({
+    in: join(here, file),
+    out: name,
+  }));
+  const pages = await build({
+    absWorkingDir: DEV_HOST_DIR,
+    entryPoints: [...pageEntries, ...vendorEntries],
+    outdir: join(outDir, 'assets'),
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    conditions: ['source', 'browser'],
+    tsconfig: TSCONFIG,
+    minify: true,
+    sourcemap: 'linked',
+    legalComments: 'none',
+    chunkNames: 'chunks/[name]-[hash]',
+    metafile: true,
+    logLevel: 'silent',
+  });
+  collectInputs(pages.metafile, inputs);
+  const importMap = Object.fromEntries(
+    vendorEntries.map(({in: specifier, out}) => [specifier, `/assets/${out}.js`]),
+  );
+  const info: BuildInfo = {
+    version: BUILD_INFO_VERSION,
+    importMap,
+    inputs: [...inputs].sort(),
+    builtAt: Date.now(),
+  };
+  writeFileSync(infoFile, JSON.stringify(info, null, 2));
+  const milliseconds = Math.round(performance.now() - started);
+  options.log?.(
+    `built the page bundles in ${milliseconds} ms (${info.inputs.length} source files) → ${relative(process.cwd(), outDir) || '.'}`,
+  );
+  return {outDir, importMap, built: true, milliseconds};
+}
+
+async function buildPlugin(
+  packageName: string,
+  outDir: string,
+): Promise<{inputs: string[]; externals: string[]}> {
+  const require = createRequire(join(DEV_HOST_DIR, 'package.json'));
+  const pluginDir = dirname(require.resolve(`${packageName}/package.json`));
+  const pkg = JSON.parse(readFileSync(join(pluginDir, 'package.json'), 'utf8')) as {
+    dependencies?: Record<string, string>;
+    peerDependencies?: Record<string, string>;
+  };
+  const dependencies = Object.keys({...pkg.dependencies, ...pkg.peerDependencies});
+  const manifestFile = join(pluginDir, 'plugin.json');
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, unknown>;
+  mkdirSync(outDir, {recursive: true});
+  const result = await build({
+    absWorkingDir: pluginDir,
+    entryPoints: [join(pluginDir, 'src/index.ts')],
+    outfile: join(outDir, 'index.js'),
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    conditions: ['source', 'browser'],
+    tsconfig: TSCONFIG,
+    minify: true,
+    legalComments: 'none',
+    external: dependencies.flatMap((d) => [d, `${d}/*`]),
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const entry = readFileSync(join(outDir, 'index.js'));
+  const integrity = `sha384-${createHash('sha384').update(entry).digest('base64')}`;
+  const {$schema: _schema, ...rest} = manifest;
+  const served = {...rest, entry: 'index.js', integrity};
+  writeFileSync(join(outDir, 'plugin.json'), JSON.stringify(served, null, 2));
+  const externals = new Set<string>();
+  for (const output of Object.values(result.metafile.outputs)) {
+    for (const imported of output.imports) if (imported.external) externals.add(imported.path);
+  }
+  const inputs = new Set<string>([manifestFile, join(pluginDir, 'package.json')]);
+  collectInputs(result.metafile, inputs, pluginDir);
+  return {inputs: [...inputs], externals: [...externals]};
+}
+
+function collectInputs(metafile: Metafile, into: Set<string>, base = DEV_HOST_DIR): void {
+  for (const input of Object.keys(metafile.inputs)) {
+    if (input.includes('node_modules/')) continue; // installed packages change only with npm install
+    into.add(resolve(base, input));
+  }
+}
+
+function readBuildInfo(file: string): BuildInfo | undefined {
+  if (!existsSync(file)) return undefined;
+  try {
+    const info = JSON.parse(readFileSync(file, 'utf8')) as BuildInfo;
+    return info.version === BUILD_INFO_VERSION ? info : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Up to date when every input still exists and none changed since the build. */
+function isUpToDate(info: BuildInfo): boolean {
+  return info.inputs.every((file) => {
+    try {
+      return statSync(file).mtimeMs <= info.builtAt;
+    } catch {
+      return false;
+    }
+  });
+}
