@@ -20,6 +20,10 @@ export {
 } from './plugin-manifest-schema.js';
 export {validateManifest} from './validate-manifest.js';
 export {ManifestValidationError} from './manifest-validation-error.js';
+export {createGuardedContext} from './create-guarded-context.js';
+export {PermissionDeniedError} from './permission-denied-error.js';
+export {InvalidArgumentError} from './invalid-argument-error.js';
+export {PluginChannel} from './plugin-channel.js';
 
 export type {FieldError, Problem} from './host-api-error.js';
 export type {CurrentUser, GuardedHostCall, HostApi, ListLeadsQuery} from './host-api.js';
@@ -43,3 +47,5 @@ export type {LocalizedText} from './localize.js';
 export type {ManifestAction, ManifestElement, PluginManifest} from './manifest.js';
 export type {ManifestIssue} from './manifest-issue.js';
 export type {ManifestValidationResult, ValidateManifestOptions} from './validate-manifest.js';
+export type {GuardedContextOptions} from './create-guarded-context.js';
+export type {PermissionDenial} from './permission-denied-error.js';
