@@ -1,0 +1,127 @@
+/**
+ * The built-in operators and operator decorators of json-rules-engine 7, re-implemented as plain
+ * synchronous functions with exactly the engine's semantics (same comparisons, same fact-value
+ * validators, same decorator composition), so the compiled evaluator decides as the engine does.
+ */
+
+/** A binary operator: the fact value (left) against the condition's value (right). */
+export type OperatorFn = (factValue: unknown, value: unknown) => boolean;
+
+interface OperatorDef {
+  cb: (a: any, b: any) => boolean; // eslint-disable-line @typescript-eslint/no-explicit-any
+  validate?: (factValue: unknown) => boolean;
+}
+
+const isNumberLike = (factValue: unknown): boolean =>
+  Number.parseFloat(factValue as string).toString() !== 'NaN';
+
+/** json-rules-engine's default operators, with their fact-value validators. */
+const BASE_OPERATORS: Record<string, OperatorDef> = {
+  equal: {cb: (a, b) => a === b},
+  notEqual: {cb: (a, b) => a !== b},
+  in: {cb: (a, b) => b.indexOf(a) > -1},
+  notIn: {cb: (a, b) => b.indexOf(a) === -1},
+  contains: {cb: (a, b) => a.indexOf(b) > -1, validate: Array.isArray},
+  doesNotContain: {cb: (a, b) => a.indexOf(b) === -1, validate: Array.isArray},
+  lessThan: {cb: (a, b) => a < b, validate: isNumberLike},
+  lessThanInclusive: {cb: (a, b) => a <= b, validate: isNumberLike},
+  greaterThan: {cb: (a, b) => a > b, validate: isNumberLike},
+  greaterThanInclusive: {cb: (a, b) => a >= b, validate: isNumberLike},
+};
+
+type Next = OperatorFn;
+interface DecoratorDef {
+  cb: (a: any, b: any, next: Next) => boolean; // eslint-disable-line @typescript-eslint/no-explicit-any
+  validate?: (factValue: unknown) => boolean;
+}
+
+/** json-rules-engine's default operator decorators (`everyFact:greaterThan`, `not:in`, …). */
+const DECORATORS: Record<string, DecoratorDef> = {
+  someFact: {cb: (a, b, next) => a.some((fv: unknown) => next(fv, b)), validate: Array.isArray},
+  someValue: {cb: (a, b, next) => b.some((jv: unknown) => next(a, jv))},
+  everyFact: {cb: (a, b, next) => a.every((fv: unknown) => next(fv, b)), validate: Array.isArray},
+  everyValue: {cb: (a, b, next) => b.every((jv: unknown) => next(a, jv))},
+  swap: {cb: (a, b, next) => next(b, a)},
+  not: {cb: (a, b, next) => !next(a, b)},
+};
+
+/** Names of the built-in operators. */
+export const OPERATOR_NAMES: readonly string[] = Object.keys(BASE_OPERATORS);
+/** Names of the built-in operator decorators. */
+export const DECORATOR_NAMES: readonly string[] = Object.keys(DECORATORS);
+
+/** An operator name taken apart: its decorators, outermost first, and the base operator. */
+export interface ParsedOperator {
+  decorators: string[];
+  base: string;
+}
+
+/**
+ * Splits `someFact:not:equal` into decorators and base operator the way the engine's operator map
+ * does; null when the base operator or a decorator is unknown.
+ */
+export function parseOperator(name: string): ParsedOperator | null {
+  if (typeof name !== 'string') return null;
+  const decorators: string[] = [];
+  let rest = name;
+  while (!Object.hasOwn(BASE_OPERATORS, rest)) {
+    const colon = rest.indexOf(':');
+    if (colon <= 0) return null;
+    const decorator = rest.slice(0, colon);
+    if (!Object.hasOwn(DECORATORS, decorator)) return null;
+    decorators.push(decorator);
+    rest = rest.slice(colon + 1);
+  }
+  return {decorators, base: rest};
+}
+
+/** The evaluation function of a (possibly decorated) operator, or null when it is unknown. */
+export function operatorFunction(name: string): OperatorFn | null {
+  const parsed = parseOperator(name);
+  if (!parsed) return null;
+  const base = BASE_OPERATORS[parsed.base] as OperatorDef;
+  const validate = base.validate;
+  let fn: OperatorFn = validate ? (a, b) => validate(a) && base.cb(a, b) : (a, b) => base.cb(a, b);
+  // The engine wraps the innermost decorator first: `a:b:op` is a(b(op)).
+  for (let i = parsed.decorators.length - 1; i >= 0; i--) {
+    const decorator = DECORATORS[parsed.decorators[i] as string] as DecoratorDef;
+    const next = fn;
+    const check = decorator.validate;
+    fn = check
+      ? (a, b) => check(a) && decorator.cb(a, b, next)
+      : (a, b) => decorator.cb(a, b, next);
+  }
+  return fn;
+}
+
+/**
+ * Whether an operator may throw for some fact value given this condition value (a literal, or
+ * `undefined` when the value is a fact reference and so unknown until run time). Only `in`/`notIn`
+ * (which call `value.indexOf`), `someValue`/`everyValue` (which call `value.some`) and anything with
+ * `swap` can; with a literal array value (or a string for `in`/`notIn`) they cannot.
+ */
+export function operatorMayThrow(name: string, value: unknown, valueIsLiteral: boolean): boolean {
+  const parsed = parseOperator(name);
+  if (!parsed) return true;
+  if (parsed.decorators.includes('swap')) return true;
+  const needsArray = parsed.decorators.some((d) => d === 'someValue' || d === 'everyValue');
+  if (needsArray) {
+    if (!valueIsLiteral || !Array.isArray(value)) return true;
+    // Each element becomes the right-hand side of the inner operator.
+    if (parsed.base === 'in' || parsed.base === 'notIn')
+      return !value.every((v) => Array.isArray(v) || typeof v === 'string');
+    return false;
+  }
+  if (parsed.base === 'in' || parsed.base === 'notIn')
+    return !valueIsLiteral || !(Array.isArray(value) || typeof value === 'string');
+  return false;
+}
+
+/** Whether an operator needs an array as its condition value (`in`, `notIn`, `someValue:…`, `everyValue:…`). */
+export function operatorNeedsArrayValue(name: string): boolean {
+  const parsed = parseOperator(name);
+  if (!parsed) return false;
+  if (parsed.decorators.includes('swap')) return false;
+  if (parsed.decorators.some((d) => d === 'someValue' || d === 'everyValue')) return true;
+  return parsed.base === 'in' || parsed.base === 'notIn';
+}

@@ -1,0 +1,83 @@
+import {Engine} from 'json-rules-engine';
+import type {RuleResult} from 'json-rules-engine';
+import type {AssignmentFacts} from './lead-facts.js';
+import type {Ruleset} from './ruleset.js';
+
+/**
+ * json-rules-engine over a ruleset: the reference semantics, the fallback for constructs the compiler
+ * does not read itself, and the source of traces. Each rule gets a unique priority from its position
+ * (first = highest), so rules run one at a time in array order; `decide` stops the engine at the first
+ * matching rule whose target resolves. One engine is reused; runs are queued one after another, because
+ * stopping is engine-wide.
+ */
+export class ReferenceEvaluator {
+  private readonly engine: Engine;
+  private queue: Promise<unknown> = Promise.resolve();
+  private onSuccess: ((ruleResult: RuleResult) => void) | undefined;
+  private readonly count: number;
+
+  constructor(ruleset: Ruleset) {
+    this.count = ruleset.rules.length;
+    this.engine = new Engine([], {allowUndefinedFacts: true});
+    for (const [name, condition] of Object.entries(ruleset.sharedConditions ?? {}))
+      this.engine.setCondition(name, structuredClone(condition) as never);
+    ruleset.rules.forEach((rule, index) => {
+      this.engine.addRule({
+        name: rule.name,
+        priority: this.count - index,
+        conditions: structuredClone(rule.conditions) as never,
+        event: {type: 'assign', params: {...rule.event.params}},
+      });
+    });
+    this.engine.on('success', (_event, _almanac, ruleResult) => this.onSuccess?.(ruleResult));
+  }
+
+  /** The position in the ruleset of a rule result. */
+  indexOf(result: RuleResult): number {
+    return this.count - (result.priority as number);
+  }
+
+  private serial<T>(run: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(run, run);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /**
+   * Runs the rules in order and stops at the first that matches and for which `accept` (the target
+   * resolution) returns an owner id. Resolves with that rule's index and owner, or null.
+   */
+  decide(
+    facts: AssignmentFacts,
+    accept: (index: number) => string | null,
+  ): Promise<{index: number; ownerId: string} | null> {
+    return this.serial(async () => {
+      let winner: {index: number; ownerId: string} | null = null;
+      this.onSuccess = (ruleResult) => {
+        if (winner) return;
+        const index = this.indexOf(ruleResult);
+        const ownerId = accept(index);
+        if (ownerId !== null) {
+          winner = {index, ownerId};
+          this.engine.stop();
+        }
+      };
+      try {
+        await this.engine.run({...facts});
+      } finally {
+        this.onSuccess = undefined;
+      }
+      return winner;
+    });
+  }
+
+  /** Runs every rule (no stopping) and resolves with each rule's result, in ruleset order. */
+  evaluateAll(facts: AssignmentFacts): Promise<RuleResult[]> {
+    return this.serial(async () => {
+      const {results, failureResults} = await this.engine.run({...facts});
+      const all: RuleResult[] = [];
+      for (const r of [...results, ...failureResults]) all[this.indexOf(r)] = r;
+      return all;
+    });
+  }
+}

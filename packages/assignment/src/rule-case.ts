@@ -1,0 +1,84 @@
+import {AssignmentError} from './assignment-error.js';
+import {assignOwner, OWNERSHIP_MODES, type OwnershipMode} from './assign-owner.js';
+import type {CompiledRuleset} from './compile-ruleset.js';
+import type {LeadFacts, UserRecord} from './lead-facts.js';
+
+/**
+ * A rule test case (`rules/tests/*.json`): a lead, the users and the ownership mode, and what the
+ * Assignment Manager must decide: an owner, rule and outcome, or an error code.
+ */
+export interface RuleCase {
+  name: string;
+  description?: string;
+  ownershipMode: OwnershipMode;
+  /** The users; when absent, the users file beside the ruleset (`users.json`). */
+  users?: UserRecord[];
+  lead: LeadFacts;
+  /** ISO 8601 time for the `now` fact. */
+  now?: string;
+  expect:
+    | {outcome: 'assigned' | 'unassigned-owner'; ownerId: string; rule: string | null}
+    | {error: string};
+}
+
+/** One case's result: pass, or the differences between expected and actual. */
+export interface RuleCaseResult {
+  name: string;
+  pass: boolean;
+  /** `field: expected X, got Y` lines; empty when it passes. */
+  diff: string[];
+  actual: {outcome?: string; ownerId?: string; rule?: string | null; error?: string};
+}
+
+/** Checks a parsed case file's shape; returns the problems (empty when fine). */
+export function checkRuleCaseShape(value: unknown): string[] {
+  const problems: string[] = [];
+  const c = value as Record<string, unknown>;
+  if (!c || typeof c !== 'object' || Array.isArray(c)) return ['a case must be a JSON object'];
+  if (typeof c.name !== 'string') problems.push('"name" must be a string');
+  if (!OWNERSHIP_MODES.includes(c.ownershipMode as OwnershipMode))
+    problems.push('"ownershipMode" must be "user", "mixed" or "book"');
+  if (!c.lead || typeof c.lead !== 'object') problems.push('"lead" must be an object');
+  if (c.users !== undefined && !Array.isArray(c.users)) problems.push('"users" must be an array');
+  const e = c.expect as Record<string, unknown> | undefined;
+  if (!e || typeof e !== 'object') problems.push('"expect" must be an object');
+  else if (!('error' in e) && !(typeof e.ownerId === 'string' && typeof e.outcome === 'string'))
+    problems.push('"expect" needs "outcome", "ownerId" and "rule", or "error"');
+  return problems;
+}
+
+/** Runs one case against a compiled ruleset. */
+export async function runRuleCase(
+  compiled: CompiledRuleset,
+  testCase: RuleCase,
+  defaultUsers: readonly UserRecord[] = [],
+): Promise<RuleCaseResult> {
+  const users = new Map((testCase.users ?? defaultUsers).map((u) => [u.id, u]));
+  let actual: RuleCaseResult['actual'];
+  try {
+    const r = await assignOwner(testCase.lead, {
+      compiled,
+      users,
+      ownershipMode: testCase.ownershipMode,
+      ...(testCase.now ? {now: new Date(testCase.now)} : {}),
+    });
+    actual = {outcome: r.outcome, ownerId: r.ownerId, rule: r.rule};
+  } catch (error) {
+    if (!(error instanceof AssignmentError)) throw error;
+    actual = {error: error.code};
+  }
+  const diff: string[] = [];
+  const expected = testCase.expect as Record<string, unknown>;
+  const keys = 'error' in expected ? ['error'] : ['outcome', 'ownerId', 'rule'];
+  for (const key of keys) {
+    const want = expected[key] ?? null;
+    const got = (actual as Record<string, unknown>)[key] ?? null;
+    if (want !== got)
+      diff.push(`${key}: expected ${JSON.stringify(want)}, got ${JSON.stringify(got)}`);
+  }
+  if ('error' in expected && actual.error === undefined)
+    diff.push(
+      `decision: expected no assignment, got ${actual.ownerId} by ${JSON.stringify(actual.rule)}`,
+    );
+  return {name: testCase.name, pass: diff.length === 0, diff, actual};
+}
