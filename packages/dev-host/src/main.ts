@@ -1,0 +1,106 @@
+// `npm start`: builds the page bundles when they are missing or stale, opens (creating, migrating and
+// seeding on first run) the SQLite database, serves the reference host CRM and prints where and as whom
+// to sign in. Options: `--reset` reseeds the database, `--port <n>` (or PORT, default 8080), `--host`,
+// `--db <path|:memory:>` (or CRMKIT_DB, default <repo>/.data/crmkit.sqlite). Stops on SIGINT/SIGTERM.
+import {mkdirSync} from 'node:fs';
+import {dirname, resolve} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {parseArgs} from 'node:util';
+import {DEMO_USERS} from '@crmkit/rest-client/demo-data';
+import {startDevHost} from './start-dev-host.js';
+import {buildPages} from './pages/build-pages.js';
+import {createPageHandler} from './pages/create-page-handler.js';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const DEFAULTS = {port: 8080, host: '127.0.0.1', db: resolve(repoRoot, '.data/crmkit.sqlite')};
+
+const usage = `Usage: npm start -- [--reset] [--port <n>] [--host <address>] [--db <path|:memory:>]
+  --reset        reseed the database with the demo data (everything stored is replaced)
+  --port <n>     port to listen on (env PORT; default ${DEFAULTS.port}; 0 picks a free port)
+  --host <addr>  address to listen on (env HOST; default ${DEFAULTS.host})
+  --db <path>    SQLite file or :memory: (env CRMKIT_DB; default .data/crmkit.sqlite)`;
+
+function fail(message: string): never {
+  console.error(`crmkit dev host: ${message}\n\n${usage}`);
+  process.exit(2);
+}
+
+let args;
+try {
+  args = parseArgs({
+    options: {
+      reset: {type: 'boolean', default: false},
+      port: {type: 'string'},
+      host: {type: 'string'},
+      db: {type: 'string'},
+      help: {type: 'boolean', short: 'h', default: false},
+    },
+    strict: true,
+  }).values;
+} catch (error) {
+  fail((error as Error).message);
+}
+if (args.help) {
+  console.log(usage);
+  process.exit(0);
+}
+
+const portText = args.port ?? process.env.PORT ?? String(DEFAULTS.port);
+const port = Number(portText);
+if (!/^\d+$/.test(portText.trim()) || port > 65535) {
+  fail(`the port must be a whole number from 0 to 65535, not "${portText}" (--port or PORT)`);
+}
+const host = args.host ?? process.env.HOST ?? DEFAULTS.host;
+const dbArg = args.db ?? process.env.CRMKIT_DB ?? DEFAULTS.db;
+const db = dbArg === ':memory:' ? dbArg : resolve(dbArg);
+if (db !== ':memory:') mkdirSync(dirname(db), {recursive: true});
+
+const log = (line: string) => console.log(`  ${line}`);
+let server: Awaited<ReturnType<typeof startDevHost>>;
+try {
+  const pages = await buildPages({log});
+  server = await startDevHost({port, host, db, reset: args.reset, pages: createPageHandler(pages)});
+} catch (error) {
+  const message = error instanceof Error ? error.message : String(error);
+  const hint = /EADDRINUSE/.test(message)
+    ? `\nPort ${port} is taken: stop the other server or pick another port (--port or PORT).`
+    : '';
+  console.error(`crmkit dev host could not start: ${message}${hint}`);
+  process.exit(1);
+}
+
+const signIn = DEMO_USERS.filter((u) => u.token !== null);
+const width = Math.max(...signIn.map((u) => u.name.length));
+console.log(`
+crmkit dev host running at ${server.url}
+  database: ${db}${args.reset ? ' (reseeded)' : ''}
+  sign in by picking a user on any page, or with ?as=<token> (demo tokens, no passwords):
+${signIn
+  .map(
+    (u) =>
+      `    ${u.name.padEnd(width)}  ${u.role.padEnd(13)}  ${server.url}/?as=${u.token}\n      ${u.privileges.join(', ')}`,
+  )
+  .join('\n')}
+  Ctrl+C stops the server.`);
+
+let stopping = false;
+async function stop(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n${signal}: stopping the dev host…`);
+  const timer = setTimeout(() => {
+    console.error('the server did not close within 5 s; exiting anyway');
+    process.exit(1);
+  }, 5000);
+  timer.unref();
+  try {
+    await server.close();
+    console.log('stopped.');
+    process.exit(0);
+  } catch (error) {
+    console.error(`closing failed: ${(error as Error).message}`);
+    process.exit(1);
+  }
+}
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));

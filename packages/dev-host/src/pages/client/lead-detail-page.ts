@@ -1,0 +1,184 @@
+// Lead Detail (`/leads/:id`): the lead's fields with its Lead Status, the plugins' actions at
+// `lead.detail.actions` (the reject-lead plugin, loaded from its manifest and given a guarded context over
+// the REST host API by <crm-plugin-host>), and after a rejection the rejection itself.
+import {HostApiError, type AssignmentOutcome, type Lead, type RejectCodeOption} from '@crmkit/sdk';
+import type {PluginInstallation} from '@crmkit/rest-client';
+import {html, nothing, type TemplateResult} from 'lit';
+import {statusLabel, translator} from '../page-strings.js';
+import {defineHostElements} from '@crmkit/host-elements';
+import {describeError, readPageConfig, show, startPage, type StartedPage} from './start-page.js';
+
+/** The `crm-lead-rejected` event of the reject-lead plugin: the updated lead and its reassignment. */
+type LeadRejected = CustomEvent<Lead> & {assignment?: AssignmentOutcome};
+
+const state = {
+  lead: undefined as Lead | undefined,
+  codes: [] as RejectCodeOption[],
+  plugins: [] as PluginInstallation[],
+  /** Set when this page saw the rejection happen (the plugin tells how the owner was reassigned). */
+  justRejected: undefined as {assignment: AssignmentOutcome | undefined} | undefined,
+  notice: '',
+};
+
+let page: StartedPage;
+
+async function main(): Promise<void> {
+  const config = readPageConfig();
+  const t = translator(config.lang);
+  const started = await startPage(t('leadDetail'));
+  if (!started) return;
+  page = started;
+  const leadId = config.leadId ?? '';
+  try {
+    const [lead, codes, plugins] = await Promise.all([
+      page.api.getLead(leadId),
+      page.api.getRejectCodes({locale: config.lang}),
+      page.api.listPluginInstallations(),
+      defineHostElements(),
+    ]);
+    Object.assign(state, {lead, codes, plugins});
+  } catch (error) {
+    const message =
+      error instanceof HostApiError && error.status === 404
+        ? t('leadNotFound', {id: leadId})
+        : describeError(t, error);
+    show(
+      page.main,
+      html`<p><a href="/">${t('backToList')}</a></p>
+        <h1>${t('leadDetail')}</h1>
+        <p class="message error" role="alert">${message}</p>`,
+    );
+    return;
+  }
+  page.main.addEventListener(
+    'crm-lead-rejected',
+    (event) => void onRejected(event as LeadRejected),
+  );
+  rerender();
+}
+
+async function onRejected(event: LeadRejected): Promise<void> {
+  state.lead = event.detail;
+  state.justRejected = {assignment: event.assignment};
+  state.notice = page.t('leadRejectedNotice');
+  rerender();
+  // The event carries the lead as the server returned it; read it again so the page shows what is stored.
+  try {
+    state.lead = await page.api.getLead(event.detail.id);
+    rerender();
+  } catch {
+    // keep what the event said; the next load of the page shows the stored lead
+  }
+}
+
+function rerender(): void {
+  const {t, config} = page;
+  const lead = state.lead as Lead;
+  const name = `${lead.firstName} ${lead.lastName}`;
+  document.title = `${name} · ${t('leadDetail')} · ${t('appName')}`;
+  const field = (label: string, value: TemplateResult | string, key: string) =>
+    html`<div class="field" data-field=${key}>
+      <dt>${label}</dt>
+      <dd>${value}</dd>
+    </div>`;
+  const owner = (shown: string | null | undefined, id: string | null) =>
+    shown ?? id ?? t('noOwner');
+  show(
+    page.main,
+    html`<p><a href="/">${t('backToList')}</a></p>
+      <h1><span class="kicker">${t('leadDetail')}</span> ${name}</h1>
+      <p class="notice" role="status">${state.notice}</p>
+      <section id="lead-fields" class="card" aria-labelledby="lead-title">
+        <h2 id="lead-title">${t('leadDetail')}</h2>
+        <dl class="fields">
+          ${field(
+            t('fieldStatus'),
+            html`<span class="status status-${lead.status.toLowerCase()}"
+              >${statusLabel(t, lead.status)}</span
+            >`,
+            'status',
+          )}
+          ${field(t('fieldCompany'), lead.company, 'company')}
+          ${field(t('fieldOwner'), owner(lead.ownerName, lead.ownerId), 'owner')}
+          ${field(
+            t('fieldOriginalOwner'),
+            owner(lead.originalOwnerName, lead.originalOwnerId),
+            'original-owner',
+          )}
+          ${field(t('fieldEmail'), lead.email ?? '', 'email')}
+          ${field(t('fieldPhone'), lead.phone ?? '', 'phone')}
+          ${field(t('fieldCountry'), lead.country ?? '', 'country')}
+          ${field(t('fieldRegion'), lead.region ?? '', 'region')}
+          ${field(t('fieldRating'), lead.rating ?? '', 'rating')}
+          ${field(t('fieldSource'), lead.source ?? '', 'source')}
+          ${field(t('fieldVersion'), String(lead.version), 'version')}
+        </dl>
+      </section>
+      ${lead.rejection ? rejectionSection(lead) : nothing}
+      <section id="lead-actions" class="card" aria-labelledby="actions-title">
+        <h2 id="actions-title">${t('actionsTitle')}</h2>
+        <crm-plugin-host
+          locale=${config.lang}
+          .host=${page.api}
+          .user=${page.user}
+          .configs=${Object.fromEntries(state.plugins.map((p) => [p.id, p.config]))}
+          .sources=${state.plugins.map((p) => p.manifestUrl)}
+        >
+          <crm-extension-point
+            name="lead.detail.actions"
+            record-id=${lead.id}
+          ></crm-extension-point>
+        </crm-plugin-host>
+      </section>`,
+  );
+}
+
+function rejectionSection(lead: Lead): TemplateResult {
+  const {t, config} = page;
+  const rejection = lead.rejection as NonNullable<Lead['rejection']>;
+  const code = state.codes.find((c) => c.key === rejection.code);
+  const when = new Intl.DateTimeFormat(config.lang, {dateStyle: 'long', timeStyle: 'short'}).format(
+    new Date(rejection.rejectedAt),
+  );
+  const assignment = state.justRejected?.assignment;
+  return html`<section id="lead-rejection" class="card rejection" aria-labelledby="rejection-title">
+    <h2 id="rejection-title">${t('rejectionTitle')}</h2>
+    <dl class="fields">
+      <div class="field" data-field="rejected-by">
+        <dt>${t('rejectedBy')}</dt>
+        <dd>${rejection.rejectedBy.name}</dd>
+      </div>
+      <div class="field" data-field="reject-code">
+        <dt>${t('rejectCode')}</dt>
+        <dd>${code?.label ?? rejection.code}</dd>
+      </div>
+      <div class="field" data-field="reject-reason">
+        <dt>${t('rejectReason')}</dt>
+        <dd class="reason">${rejection.reason ?? t('noReason')}</dd>
+      </div>
+      <div class="field" data-field="rejected-at">
+        <dt>${t('rejectedAt')}</dt>
+        <dd><time datetime=${rejection.rejectedAt}>${when}</time></dd>
+      </div>
+      ${
+        assignment
+          ? html`<div class="field" data-field="new-owner">
+              <dt>${t('newOwner')}</dt>
+              <dd>
+                ${lead.ownerName ?? assignment.ownerId}
+                <small
+                  >${
+                    assignment.rule
+                      ? t('assignedByRule', {rule: assignment.rule})
+                      : t('assignedToUnassignedOwner')
+                  }</small
+                >
+              </dd>
+            </div>`
+          : nothing
+      }
+    </dl>
+  </section>`;
+}
+
+void main();
