@@ -6,15 +6,18 @@ import type {Database} from 'better-sqlite3';
 import {DevHostStore} from './db/dev-host-store.js';
 import {openDatabase} from './db/open-database.js';
 import {needsSeed, seedDemoData} from './db/seed-demo-data.js';
+import {ActiveRuleset} from './server/active-ruleset.js';
 import {adminRoutes} from './server/admin-routes.js';
+import {assignmentRuleRoutes} from './server/assignment-rule-routes.js';
 import {ContractValidator} from './server/contract-validator.js';
 import {createApiHandler} from './server/create-api-handler.js';
 import {HttpProblem} from './server/http-problem.js';
 import {leadRoutes} from './server/lead-routes.js';
+import {pluginRoutes} from './server/plugin-routes.js';
 import {negotiateLanguage} from './server/negotiate-language.js';
 import type {PageHandler} from './server/page-handler.js';
 import {createRejectLeadTransaction} from './server/reject-lead-transaction.js';
-import type {Reassign, RejectFaults} from './server/reject-lead-transaction.js';
+import type {RejectFaults} from './server/reject-lead-transaction.js';
 
 export interface DevHostOptions {
   /** TCP port; 0 (the default) picks a free one. */
@@ -68,14 +71,17 @@ export async function startDevHost(options: DevHostOptions = {}): Promise<DevHos
     }
     const store = new DevHostStore(db);
     const validator = new ContractValidator(loadContract());
-    const reassign: Reassign = () => {
-      throw new Error('the Assignment Manager is not wired into the dev host yet');
-    };
-    const rejectLead = createRejectLeadTransaction(store, reassign, options.faults);
+    const rules = new ActiveRuleset(store);
+    const rejectLead = createRejectLeadTransaction(store, rules.reassign, options.faults);
     const api = createApiHandler({
       store,
       validator,
-      routes: [...leadRoutes(store, rejectLead), ...adminRoutes(store)],
+      routes: [
+        ...leadRoutes(store, rejectLead),
+        ...adminRoutes(store),
+        ...assignmentRuleRoutes(rules),
+        ...pluginRoutes(store),
+      ],
       log,
       validateResponses: options.validateResponses ?? true,
     });

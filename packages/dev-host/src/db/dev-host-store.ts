@@ -336,6 +336,10 @@ export class DevHostStore {
     }));
   }
 
+  uninstallPlugin(id: string): void {
+    this.db.prepare('DELETE FROM plugins WHERE id = ?').run(id);
+  }
+
   /** Installs a plugin, or replaces the installed one with the same id (keeping its position). */
   installPlugin(plugin: {
     id: string;

@@ -1,5 +1,7 @@
 import {existsSync, readFileSync} from 'node:fs';
 import type {Database} from 'better-sqlite3';
+import {configDefaults} from '@crmkit/sdk';
+import type {PluginManifest} from '@crmkit/sdk';
 import {
   DEFAULT_REJECT_CODES,
   DEMO_OWNERSHIP_MODE,
@@ -46,7 +48,7 @@ export function seedDemoData(
     options.rulesetText ??
     (existsSync(SEED_FILES.ruleset) ? readFileSync(SEED_FILES.ruleset, 'utf8') : undefined);
   const manifestText = options.manifestText ?? readFileSync(SEED_FILES.rejectLeadManifest, 'utf8');
-  const manifest = JSON.parse(manifestText) as {id: string};
+  const manifest = JSON.parse(manifestText) as PluginManifest;
   const now = new Date().toISOString();
   db.transaction(() => {
     if (options.reset) for (const table of TABLES) db.prepare(`DELETE FROM ${table}`).run();
@@ -102,7 +104,13 @@ export function seedDemoData(
     }
     db.prepare(
       `INSERT INTO plugins (id, manifest_url, manifest, config, position, installed_at)
-       VALUES (?, ?, ?, '{}', 0, ?)`,
-    ).run(manifest.id, REJECT_LEAD_MANIFEST_URL, manifestText, now);
+       VALUES (?, ?, ?, ?, 0, ?)`,
+    ).run(
+      manifest.id,
+      REJECT_LEAD_MANIFEST_URL,
+      JSON.stringify(manifest),
+      JSON.stringify(configDefaults(manifest)),
+      now,
+    );
   })();
 }

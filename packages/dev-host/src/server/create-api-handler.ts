@@ -171,9 +171,10 @@ export function createApiHandler(
       });
       route.checkHeaders?.(req);
       let body: unknown;
+      let rawBody: string | undefined;
       if (route.body) {
-        body = await readJsonBody(req);
-        if (body === undefined) {
+        const read = await readJsonBody(req);
+        if (read === undefined) {
           throw new HttpProblem(
             'invalid-body',
             {
@@ -183,6 +184,8 @@ export function createApiHandler(
             {errors: [{field: '', code: 'required', message: missingBody}]},
           );
         }
+        body = read.value;
+        rawBody = read.text;
         const errors = validator.validateRequest(route.method, route.path, body);
         if (errors.length) {
           throw new HttpProblem(
@@ -198,7 +201,15 @@ export function createApiHandler(
         req.resume();
       }
 
-      const reply: Reply = await route.handle({req, url, params, user, language, body});
+      const reply: Reply = await route.handle({
+        req,
+        url,
+        params,
+        user,
+        language,
+        body,
+        ...(rawBody !== undefined ? {rawBody} : {}),
+      });
       if (validateResponses && reply.body !== undefined) {
         const errors = validator.validateResponse(
           route.method,

@@ -1,4 +1,6 @@
 import type {IncomingMessage} from 'node:http';
+import {parse as parseJsonc} from 'jsonc-parser';
+import type {ParseError} from 'jsonc-parser';
 import {HttpProblem} from './http-problem.js';
 
 /** Largest request body the dev host reads, in bytes (a big ruleset fits many times over). */
@@ -7,12 +9,12 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 /**
  * Reads and parses a JSON request body. Refuses a body over `limit` bytes (413, as soon as the
  * announced or received size passes it), a non-JSON content type (415) and malformed JSON (400
- * `invalid-json`, with the position). An empty body reads as `undefined`.
+ * `invalid-json`, with the position). Returns the value and the text as sent; `undefined` when empty.
  */
 export async function readJsonBody(
   req: IncomingMessage,
   limit: number = MAX_BODY_BYTES,
-): Promise<unknown> {
+): Promise<{value: unknown; text: string} | undefined> {
   const tooLarge = () =>
     new HttpProblem(
       'payload-too-large',
@@ -47,10 +49,14 @@ export async function readJsonBody(
   }
   const text = Buffer.concat(chunks).toString('utf8');
   try {
-    return JSON.parse(text);
+    return {value: JSON.parse(text) as unknown, text};
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    const position = Number(/at position (\d+)/.exec(reason)?.[1] ?? text.length);
+    // V8's message does not always say where; jsonc-parser (strict options) does.
+    const errors: ParseError[] = [];
+    parseJsonc(text, errors, {disallowComments: true, allowTrailingComma: false});
+    const position =
+      errors[0]?.offset ?? Number(/at position (\d+)/.exec(reason)?.[1] ?? text.length);
     const {line, column} = lineAndColumn(text, position);
     throw new HttpProblem(
       'invalid-json',

@@ -20,6 +20,8 @@ export type Reassign = (rejectedLead: Lead, ownershipMode: OwnershipMode) => Ass
 export interface RejectFaults {
   /** Called after the lead row was updated, before the reassignment and the audit row. */
   afterLeadUpdate?: () => void;
+  /** Called inside the reassignment, as if the Assignment Manager failed when it throws. */
+  duringReassign?: () => void;
 }
 
 export interface RejectRequest {
@@ -249,6 +251,7 @@ export function createRejectLeadTransaction(
     let assignment: AssignmentOutcome | undefined;
     if (input.reassignOwner) {
       try {
+        faults.duringReassign?.();
         assignment = reassign(store.toLead(after), mode);
         if (!store.user(assignment.ownerId)) {
           throw new Error(`the ruleset named the unknown user "${assignment.ownerId}"`);

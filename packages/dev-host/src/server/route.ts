@@ -12,6 +12,8 @@ export interface RequestContext {
   language: Language;
   /** The parsed JSON body, already validated against the contract's request schema. */
   body: unknown;
+  /** The body as sent (for positions in it), when the route reads one. */
+  rawBody?: string;
 }
 
 /** What a route handler answers (errors are thrown as `HttpProblem`). */

@@ -1,0 +1,129 @@
+import {
+  assignOwnerSync,
+  compileRuleset,
+  lintRuleset,
+  parseRuleset,
+  toLeadFacts,
+} from '@crmkit/assignment';
+import type {CompiledRuleset, LintFinding} from '@crmkit/assignment';
+import type {AssignmentOutcome, Lead, OwnershipMode} from '@crmkit/sdk';
+import type {DevHostStore} from '../db/dev-host-store.js';
+import {HttpProblem} from './http-problem.js';
+import type {BilingualFieldError} from './http-problem.js';
+
+/** A lint finding as a field error of the contract (pointer, code, message, line, column). */
+function toFieldError(finding: LintFinding): BilingualFieldError {
+  const text = finding.hint ? `${finding.message} ${finding.hint}` : finding.message;
+  return {
+    field: finding.pointer,
+    code: finding.code,
+    message: {en: text, de: text},
+    line: finding.line,
+    column: finding.column,
+  };
+}
+
+/**
+ * The active lead assignment ruleset: parsed and compiled ONCE when activated (at start and on each
+ * successful PUT), never per request, and evaluated synchronously inside the reject transaction with
+ * the cached users of the store.
+ */
+export class ActiveRuleset {
+  readonly #store: DevHostStore;
+  #compiled: CompiledRuleset | undefined;
+  #text: string | undefined;
+
+  constructor(store: DevHostStore) {
+    this.#store = store;
+    this.reload();
+  }
+
+  /** Compiles the ruleset the database marks active (after start or a reseed). */
+  reload(): void {
+    const active = this.#store.activeRuleset();
+    this.#text = active?.body;
+    this.#compiled = active ? compileRuleset(parseRuleset(active.body)) : undefined;
+  }
+
+  /** The active ruleset as stored, parsed (undefined when none is active). */
+  get ruleset(): unknown {
+    return this.#text === undefined ? undefined : JSON.parse(this.#text);
+  }
+
+  /** The new owner of a lead as it is after its rejection (throws when no ruleset is active). */
+  readonly reassign = (rejectedLead: Lead, ownershipMode: OwnershipMode): AssignmentOutcome => {
+    if (!this.#compiled) throw new Error('no assignment ruleset is active');
+    const {outcome, ownerId, rule} = assignOwnerSync(toLeadFacts(rejectedLead), {
+      compiled: this.#compiled,
+      users: this.#store.users,
+      ownershipMode,
+    });
+    return {outcome, ownerId, rule};
+  };
+
+  /**
+   * Lints `text` (the body as sent, so positions are right); any error refuses it with 422
+   * `invalid-ruleset` and every error finding, and the active ruleset stays. Otherwise it is stored,
+   * compiled and active, and the warnings are returned.
+   */
+  activate(text: string, userId: string): {ruleset: unknown; warnings: BilingualFieldError[]} {
+    const users = [...this.#store.users.values()].map((u) => ({
+      id: u.id,
+      name: u.name,
+      role: u.role,
+      managerId: u.managerId,
+      active: u.active,
+    }));
+    const {findings} = lintRuleset(text, {users});
+    const errors = findings.filter((f) => f.severity === 'error');
+    if (errors.length) {
+      throw new HttpProblem(
+        'invalid-ruleset',
+        {
+          en: `The ruleset was not activated: ${errors.length} error${errors.length === 1 ? '' : 's'} (see errors); the active ruleset stays.`,
+          de: `Die Regeln wurden nicht aktiviert: ${errors.length} Fehler (siehe errors); die aktiven Regeln bleiben.`,
+        },
+        {errors: errors.map(toFieldError)},
+      );
+    }
+    const compiled = compileRuleset(parseRuleset(text));
+    this.#store.db.transaction(() => {
+      this.#store.activateRuleset(text, userId);
+      this.#store.audit(userId, 'assignment-rules.activated', null, {
+        rules: compiled.ruleset.rules.map((r) => r.name),
+        unassignedOwner: compiled.ruleset.unassignedOwner,
+      });
+    })();
+    this.#compiled = compiled;
+    this.#text = text;
+    return {
+      ruleset: JSON.parse(text),
+      warnings: findings.filter((f) => f.severity === 'warning').map(toFieldError),
+    };
+  }
+
+  /**
+   * Which rule would take how many of the current leads, each evaluated as if it were rejected now
+   * and reassigned (first match wins; the rest go to the unassigned owner).
+   */
+  stats(): {rules: {name: string; matched: number}[]; unassignedOwner: number; total: number} {
+    const compiled = this.#compiled;
+    if (!compiled) return {rules: [], unassignedOwner: 0, total: 0};
+    const counts = new Map(compiled.ruleset.rules.map((r) => [r.name, 0]));
+    let unassignedOwner = 0;
+    let total = 0;
+    for (const row of this.#store.leadRows()) {
+      const lead = this.#store.toLead(row);
+      const asRejected: Lead = {...lead, status: 'Rejected'};
+      const decision = this.reassign(asRejected, 'mixed');
+      total++;
+      if (decision.rule === null) unassignedOwner++;
+      else counts.set(decision.rule, (counts.get(decision.rule) ?? 0) + 1);
+    }
+    return {
+      rules: [...counts].map(([name, matched]) => ({name, matched})),
+      unassignedOwner,
+      total,
+    };
+  }
+}

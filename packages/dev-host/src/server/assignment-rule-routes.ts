@@ -1,0 +1,46 @@
+import type {ActiveRuleset} from './active-ruleset.js';
+import {HttpProblem} from './http-problem.js';
+import type {Route} from './route.js';
+
+/** Admin routes of the lead assignment rules: read, replace (lint first), per-rule match counts. */
+export function assignmentRuleRoutes(rules: ActiveRuleset): Route[] {
+  return [
+    {
+      method: 'GET',
+      path: '/api/admin/assignment-rules',
+      privilege: 'assignment.manage',
+      handle: () => {
+        const ruleset = rules.ruleset;
+        if (ruleset === undefined) {
+          throw new HttpProblem('not-found', {
+            en: 'No assignment ruleset is active yet. PUT one to /api/admin/assignment-rules.',
+            de: 'Es sind noch keine Zuweisungsregeln aktiv. Speichern Sie welche mit PUT /api/admin/assignment-rules.',
+          });
+        }
+        return {status: 200, body: ruleset};
+      },
+    },
+    {
+      method: 'PUT',
+      path: '/api/admin/assignment-rules',
+      privilege: 'assignment.manage',
+      body: true,
+      handle: ({rawBody, user, language}) => {
+        const {ruleset, warnings} = rules.activate(rawBody!, user.id);
+        return {
+          status: 200,
+          body: {
+            ruleset,
+            warnings: warnings.map((w) => ({...w, message: w.message[language]})),
+          },
+        };
+      },
+    },
+    {
+      method: 'GET',
+      path: '/api/admin/assignment-rules/stats',
+      privilege: 'assignment.manage',
+      handle: () => ({status: 200, body: rules.stats()}),
+    },
+  ];
+}

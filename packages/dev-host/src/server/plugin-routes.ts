@@ -1,0 +1,121 @@
+import {Ajv2020} from 'ajv/dist/2020.js';
+import {configDefaults, validateManifest} from '@crmkit/sdk';
+import type {PluginManifest} from '@crmkit/sdk';
+import type {DevHostStore} from '../db/dev-host-store.js';
+import {toFieldErrors} from './contract-validator.js';
+import {HttpProblem} from './http-problem.js';
+import type {Route} from './route.js';
+
+interface InstallPluginRequest {
+  manifestUrl: string;
+  manifest: unknown;
+  config?: Record<string, unknown>;
+}
+
+/** The routes of installed plugins: what pages load, and the admin's list, install and uninstall. */
+export function pluginRoutes(store: DevHostStore): Route[] {
+  // Config schemas are plugin-defined JSON Schemas with their own annotations (x-label): not strict.
+  const configAjv = new Ajv2020({strict: false, allErrors: true});
+  const installed = (id: string) => store.plugins().find((p) => p.id === id);
+  return [
+    {
+      method: 'GET',
+      path: '/api/plugins',
+      privilege: null,
+      handle: () => ({
+        status: 200,
+        body: store
+          .plugins()
+          .map((p) => ({id: p.id, manifestUrl: p.manifestUrl, config: p.config})),
+      }),
+    },
+    {
+      method: 'GET',
+      path: '/api/admin/plugins',
+      privilege: 'plugins.manage',
+      handle: () => ({status: 200, body: store.plugins()}),
+    },
+    {
+      method: 'POST',
+      path: '/api/admin/plugins',
+      privilege: 'plugins.manage',
+      body: true,
+      handle: ({body, user}) => {
+        const request = body as InstallPluginRequest;
+        const result = validateManifest(request.manifest);
+        const errors = result.issues.filter((i) => i.severity === 'error');
+        if (!result.valid || !result.manifest) {
+          throw new HttpProblem(
+            'invalid-manifest',
+            {
+              en: `The manifest was not installed: ${errors.length} problem${errors.length === 1 ? '' : 's'}; see errors.`,
+              de: `Das Manifest wurde nicht installiert: ${errors.length} Problem${errors.length === 1 ? '' : 'e'}; siehe errors.`,
+            },
+            {
+              errors: errors.map((i) => ({
+                field: `/manifest${i.pointer}`,
+                code: i.code,
+                message: {en: `${i.message} ${i.hint}`, de: `${i.message} ${i.hint}`},
+              })),
+            },
+          );
+        }
+        const manifest: PluginManifest = result.manifest;
+        const config = {...configDefaults(manifest), ...(request.config ?? {})};
+        if (manifest.config) {
+          const validate = configAjv.compile(manifest.config);
+          if (!validate(config)) {
+            throw new HttpProblem(
+              'invalid-plugin-config',
+              {
+                en: `The config does not match the config schema of ${manifest.id}; see errors.`,
+                de: `Die Konfiguration passt nicht zum Konfigurationsschema von ${manifest.id}; siehe errors.`,
+              },
+              {
+                errors: toFieldErrors(validate.errors ?? []).map((e) => ({
+                  ...e,
+                  field: `/config${e.field}`,
+                })),
+              },
+            );
+          }
+        }
+        const existed = installed(manifest.id) !== undefined;
+        store.db.transaction(() => {
+          store.installPlugin({
+            id: manifest.id,
+            manifestUrl: request.manifestUrl,
+            manifest,
+            config,
+          });
+          store.audit(user.id, 'plugin.installed', null, {
+            id: manifest.id,
+            version: manifest.version,
+            manifestUrl: request.manifestUrl,
+            replaced: existed,
+          });
+        })();
+        return {status: existed ? 200 : 201, body: installed(manifest.id)};
+      },
+    },
+    {
+      method: 'DELETE',
+      path: '/api/admin/plugins/{pluginId}',
+      privilege: 'plugins.manage',
+      handle: ({params, user}) => {
+        const id = params.pluginId!;
+        if (!installed(id)) {
+          throw new HttpProblem('plugin-not-found', {
+            en: `No plugin with the id "${id}" is installed.`,
+            de: `Es ist kein Plugin mit der ID "${id}" installiert.`,
+          });
+        }
+        store.db.transaction(() => {
+          store.uninstallPlugin(id);
+          store.audit(user.id, 'plugin.uninstalled', null, {id});
+        })();
+        return {status: 204};
+      },
+    },
+  ];
+}
