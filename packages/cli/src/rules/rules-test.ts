@@ -1,0 +1,65 @@
+import {readdirSync, statSync} from 'node:fs';
+import {dirname, join} from 'node:path';
+import {parseArgs} from 'node:util';
+import {checkRuleCaseShape, runRuleCase, type RuleCase} from '@crmkit/assignment';
+import {EXIT, type Command} from '../cli-io.js';
+import {loadRuleset} from './load-ruleset.js';
+import {UsageError, absolute, loadUsers, parseJson, readText, shown} from './rules-files.js';
+
+export const testUsage =
+  'Usage: crmkit rules test <ruleset> [case files or folders…] [--users <file>] [--json]\n' +
+  '  Without case files, runs every tests/*.json beside the ruleset.\n';
+
+function caseFiles(paths: string[]): string[] {
+  return paths.flatMap((p) => {
+    let stat;
+    try {
+      stat = statSync(p);
+    } catch {
+      throw new UsageError(`no such case file or folder: ${p}`);
+    }
+    if (!stat.isDirectory()) return [p];
+    return readdirSync(p)
+      .filter((n) => n.endsWith('.json'))
+      .sort()
+      .map((n) => join(p, n));
+  });
+}
+
+/** `crmkit rules test <ruleset> [cases…]`: runs rule test cases, printing each pass/fail with a diff. */
+export const rulesTest: Command = async (argv, io) => {
+  const {values, positionals} = parseArgs({
+    args: argv,
+    options: {users: {type: 'string'}, json: {type: 'boolean', default: false}},
+    allowPositionals: true,
+  });
+  if (positionals.length < 1) {
+    io.stderr(`crmkit rules test: give a ruleset file.\n${testUsage}`);
+    return EXIT.usage;
+  }
+  const file = absolute(io.cwd, positionals[0] as string);
+  const compiled = await loadRuleset(io, file);
+  if (!compiled) return EXIT.findings;
+  const users = await loadUsers(io.cwd, file, values.users);
+  const given = positionals.slice(1).map((p) => absolute(io.cwd, p));
+  const files = caseFiles(given.length ? given : [join(dirname(file), 'tests')]);
+  if (files.length === 0) throw new UsageError('no case files found.');
+  const results = [];
+  for (const caseFile of files) {
+    const name = shown(io.cwd, caseFile);
+    const value = parseJson(await readText(caseFile, 'case file'), caseFile);
+    const problems = checkRuleCaseShape(value);
+    if (problems.length) throw new UsageError(`${name}: ${problems.join('; ')}.`);
+    const result = await runRuleCase(compiled, value as RuleCase, users?.users ?? []);
+    results.push({file: name, ...result});
+    if (!values.json) {
+      io.stdout(`${result.pass ? '✓' : '✗'} ${result.name} (${name})\n`);
+      for (const line of result.diff) io.stdout(`    ${line}\n`);
+    }
+  }
+  const failed = results.filter((r) => !r.pass).length;
+  if (values.json)
+    io.stdout(JSON.stringify({passed: results.length - failed, failed, results}, null, 2) + '\n');
+  else io.stdout(`${results.length - failed} passed, ${failed} failed\n`);
+  return failed > 0 ? EXIT.findings : EXIT.ok;
+};
