@@ -1,4 +1,5 @@
 import {configDefaults} from './config-defaults.js';
+import {deepFreeze} from './deep-freeze.js';
 import {
   HOST_API_PRIVILEGES,
   type CurrentUser,
@@ -25,16 +26,6 @@ export interface GuardedContextOptions {
   onNotify?: (notification: PluginNotification, pluginId: string) => void;
   /** The event channel between host and plugin; without one, `emit` goes nowhere and `on` hears nothing. */
   channel?: PluginChannel;
-}
-
-/** Freezes a value and everything reachable through its own properties. */
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const key of Reflect.ownKeys(value))
-      deepFreeze((value as Record<PropertyKey, unknown>)[key]);
-  }
-  return value;
 }
 
 /** What a guarded method's `toString()` shows: its name, none of its source. */

@@ -1,0 +1,41 @@
+import {CrmkitError} from './crmkit-error.js';
+import type {ManifestIssue} from './manifest-issue.js';
+
+/** Why a plugin did not load. Each code names one step of `loadPlugin`. */
+export type PluginLoadErrorCode =
+  | 'invalid-source'
+  | 'manifest-fetch-failed'
+  | 'invalid-manifest'
+  | 'sdk-incompatible'
+  | 'duplicate-plugin'
+  | 'tag-conflict'
+  | 'entry-fetch-failed'
+  | 'integrity-unverifiable'
+  | 'integrity-mismatch'
+  | 'entry-import-failed'
+  | 'no-custom-elements'
+  | 'element-not-defined'
+  | 'aborted'
+  | 'load-failed';
+
+/** A plugin could not be loaded; nothing of it was registered. */
+export class PluginLoadError extends CrmkitError {
+  declare readonly code: PluginLoadErrorCode;
+  /** The manifest's id, once known. */
+  readonly pluginId?: string;
+  /** The manifest URL, or `manifest <id>` for a manifest object. */
+  readonly source: string;
+  /** The manifest's validation issues (code `invalid-manifest` and `sdk-incompatible`). */
+  readonly issues: readonly ManifestIssue[];
+
+  constructor(
+    code: PluginLoadErrorCode,
+    message: string,
+    details: {source: string; pluginId?: string; issues?: ManifestIssue[]; cause?: unknown},
+  ) {
+    super(code, message, details.cause === undefined ? undefined : {cause: details.cause});
+    this.source = details.source;
+    if (details.pluginId !== undefined) this.pluginId = details.pluginId;
+    this.issues = Object.freeze([...(details.issues ?? [])]);
+  }
+}
