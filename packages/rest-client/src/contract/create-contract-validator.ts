@@ -31,6 +31,10 @@ export interface ContractValidator {
   readonly document: OpenApiDocument;
   /** The field errors of `value` against `components.schemas[name]`; `[]` when it conforms. */
   validateSchema(name: string, value: unknown, locale?: string): FieldError[];
+  /** The field errors of `value` against an inline schema (which may `$ref` the components). */
+  validateValue(schema: JsonSchema, value: unknown, locale?: string): FieldError[];
+  /** Resolves a `{$ref: '#/components/...'}` to its target (anything else is returned as it is). */
+  deref<T>(value: T | OpenApiRef): T;
   /**
    * The operation of `method` + `pathname`; `{allowed}` when the path exists but not with this method;
    * undefined when no path matches.
@@ -122,6 +126,11 @@ export function createContractValidator(
       const fn = named(name);
       return fn(value) ? [] : (fn.errors ?? []).map((e) => describeSchemaError(e, locale));
     },
+    validateValue(schema, value, locale) {
+      const fn = inline(schema);
+      return fn(value) ? [] : (fn.errors ?? []).map((e) => describeSchemaError(e, locale));
+    },
+    deref,
     findOperation,
     checkResponse({method, pathname, status, contentType, body}) {
       const where = `${method.toUpperCase()} ${pathname} → ${status}`;

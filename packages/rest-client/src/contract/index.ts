@@ -4,7 +4,7 @@ export {describeSchemaError} from './describe-schema-error.js';
 export {negotiateLocale} from './negotiate-locale.js';
 export {OPENAPI_DOCUMENT} from './openapi-document.js';
 export {PROBLEM_CODES, isProblemCode} from './problem-codes.js';
-export {PROBLEM_DETAILS} from './problem-details.js';
+export {LEAD_STATUS_DE, PROBLEM_DETAILS} from './problem-details.js';
 
 export type {ContractValidator, OperationMatch} from './create-contract-validator.js';
 export type {ContractProblem, CreateProblemOptions} from './create-problem.js';

@@ -18,6 +18,16 @@ export interface ProblemDetailParams {
 
 type Text = (p: ProblemDetailParams) => string;
 
+/** Lead Status values in German (the seed's terms), for German details. */
+export const LEAD_STATUS_DE: Record<string, string> = {
+  Qualifying: 'In Qualifizierung',
+  Qualified: 'Qualifiziert',
+  Converted: 'Konvertiert',
+  Rejected: 'Zurückgewiesen',
+  Archived: 'Archiviert',
+};
+const statusDe = (status: string | undefined) => (status && LEAD_STATUS_DE[status]) ?? status;
+
 /**
  * The default `detail` of each problem code in English and German: what happened and what to do.
  * Hosts may pass a more specific detail; clients switch on `code`, never on this text.
@@ -77,7 +87,7 @@ export const PROBLEM_DETAILS: Record<ProblemCode, {en: Text; de: Text}> = {
     en: (p) =>
       `Only a Qualified lead can be rejected; lead ${p.leadId} has the status ${p.status}. Reload the lead to see its current state.`,
     de: (p) =>
-      `Nur ein qualifizierter Lead kann zurückgewiesen werden; Lead ${p.leadId} hat den Status ${p.status}. Laden Sie den Lead neu, um den aktuellen Stand zu sehen.`,
+      `Nur ein qualifizierter Lead kann zurückgewiesen werden; Lead ${p.leadId} hat den Status ${statusDe(p.status)}. Laden Sie den Lead neu, um den aktuellen Stand zu sehen.`,
   },
   'version-conflict': {
     en: (p) =>
