@@ -1,0 +1,70 @@
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import {migrate} from './migrate.js';
+import {MIGRATIONS} from './migrations.js';
+import {openDatabase} from './open-database.js';
+
+test('migrations run once each, in order, and are recorded in schema_migrations', () => {
+  const db = new BetterSqlite3(':memory:');
+  const steps = ['CREATE TABLE a (x)', 'CREATE TABLE b (y)', 'ALTER TABLE a ADD COLUMN z'];
+  assert.deepEqual(migrate(db, steps.slice(0, 2)), [1, 2]);
+  assert.deepEqual(migrate(db, steps.slice(0, 2)), [], 'nothing twice');
+  assert.deepEqual(migrate(db, steps), [3], 'only the new one');
+  assert.deepEqual(
+    db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all(),
+    [1, 2, 3],
+  );
+  db.close();
+});
+
+test('a failing migration leaves neither its changes nor its bookkeeping row', () => {
+  const db = new BetterSqlite3(':memory:');
+  assert.throws(
+    () => migrate(db, ['CREATE TABLE a (x)', 'CREATE TABLE b (y); CREATE TABLE a (x)']),
+    /already exists/,
+  );
+  assert.deepEqual(db.prepare('SELECT version FROM schema_migrations').pluck().all(), [1]);
+  assert.equal(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'b'").pluck().get(), 0);
+  db.close();
+});
+
+test('a database newer than the code is refused with what to do', () => {
+  const db = new BetterSqlite3(':memory:');
+  migrate(db, ['CREATE TABLE a (x)', 'CREATE TABLE b (y)']);
+  assert.throws(() => migrate(db, ['CREATE TABLE a (x)']), /schema version 2, newer .*--reset/);
+  db.close();
+});
+
+test('openDatabase: WAL, foreign keys on, the full schema, and migrations only on the first open', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'crmkit-db-'));
+  try {
+    const file = join(dir, 'nested', 'crm.sqlite');
+    const first = openDatabase(file);
+    assert.equal(first.pragma('journal_mode', {simple: true}), 'wal');
+    assert.equal(first.pragma('foreign_keys', {simple: true}), 1);
+    const applied = first.prepare('SELECT version, applied_at FROM schema_migrations').all();
+    assert.equal(applied.length, MIGRATIONS.length);
+    assert.throws(
+      () =>
+        first
+          .prepare(
+            "INSERT INTO leads (id, first_name, last_name, company, status, owner_id) VALUES ('x', 'a', 'b', 'c', 'Qualified', 'ghost')",
+          )
+          .run(),
+      /FOREIGN KEY/,
+    );
+    first.close();
+    const second = openDatabase(file);
+    assert.deepEqual(
+      second.prepare('SELECT version, applied_at FROM schema_migrations').all(),
+      applied,
+    );
+    second.close();
+  } finally {
+    rmSync(dir, {recursive: true, force: true});
+  }
+});

@@ -1,0 +1,362 @@
+import {after, before, describe, test} from 'node:test';
+import assert from 'node:assert/strict';
+import {readFileSync} from 'node:fs';
+import {startDevHost} from '../start-dev-host.js';
+import type {DevHost} from '../start-dev-host.js';
+import {SEED_FILES} from '../db/seed-demo-data.js';
+import {apiTestClient} from './api-test-client.js';
+import type {ApiAnswer, ApiCall} from './api-test-client.js';
+
+let host: DevHost;
+let call: (path: string, call?: ApiCall) => Promise<ApiAnswer>;
+const logged: string[] = [];
+const anna = (path: string, extra: ApiCall = {}) => call(path, {token: 'anna', ...extra});
+const manifest = () => JSON.parse(readFileSync(SEED_FILES.rejectLeadManifest, 'utf8'));
+const shippedRuleset = () => readFileSync(SEED_FILES.ruleset, 'utf8');
+const auditCount = () => host.db.prepare('SELECT count(*) FROM audit').pluck().get() as number;
+
+before(async () => {
+  host = await startDevHost({log: (line) => logged.push(line)});
+  call = apiTestClient(host.url);
+});
+after(() => host.close());
+
+describe('ownership mode', () => {
+  test('GET/PUT /api/admin/settings/lead, visible to plugins through GET /api/settings/lead', async () => {
+    assert.deepEqual((await anna('/api/admin/settings/lead')).body, {ownershipMode: 'mixed'});
+    const put = await anna('/api/admin/settings/lead', {
+      method: 'PUT',
+      body: {ownershipMode: 'book'},
+    });
+    assert.deepEqual(put.body, {ownershipMode: 'book'});
+    assert.deepEqual((await call('/api/settings/lead', {token: 'max'})).body, {
+      ownershipMode: 'book',
+    });
+    const bad = await anna('/api/admin/settings/lead', {
+      method: 'PUT',
+      body: {ownershipMode: 'team'},
+    });
+    assert.equal(bad.status, 400);
+    assert.equal(bad.body.code, 'invalid-body');
+    assert.equal(bad.body.errors[0].field, '/ownershipMode');
+    assert.equal(bad.body.errors[0].code, 'enum');
+    await anna('/api/admin/settings/lead', {method: 'PUT', body: {ownershipMode: 'mixed'}});
+    assert.deepEqual((await call('/api/settings/lead', {token: 'lena'})).body, {
+      ownershipMode: 'mixed',
+    });
+  });
+});
+
+describe('reject codes', () => {
+  test('the 14 default codes in order, labelled by Accept-Language or the user locale', async () => {
+    const admin = await anna('/api/admin/reject-codes');
+    assert.equal(admin.body.length, 14);
+    assert.deepEqual(admin.body[9], {
+      key: 'OTHER',
+      labels: {en: 'Other', de: 'Sonstige'},
+      active: true,
+    });
+    const de = await call('/api/picklists/reject-codes', {token: 'max'}); // max's locale is de
+    assert.equal(de.body[9].label, 'Sonstige');
+    const en = await call('/api/picklists/reject-codes', {
+      token: 'max',
+      headers: {'accept-language': 'fr-FR, en;q=0.8, de;q=0.5'},
+    });
+    assert.equal(en.body[9].label, 'Other');
+    const deAt = await call('/api/picklists/reject-codes', {
+      token: 'sofia',
+      headers: {'accept-language': 'de-AT'},
+    });
+    assert.equal(deAt.body[2].label, 'Duplikat');
+  });
+
+  test('rename OTHER, add a code, deactivate one and reorder: stored; OTHER still needs a reason', async () => {
+    const codes = (await anna('/api/admin/reject-codes')).body as {
+      key: string;
+      labels: Record<string, string>;
+      active: boolean;
+    }[];
+    const other = codes.find((c) => c.key === 'OTHER')!;
+    other.labels = {en: '  Something else ', de: 'Etwas anderes'};
+    codes.find((c) => c.key === 'DUPLICATE')!.active = false;
+    codes.reverse();
+    codes.push({
+      key: 'COMPETITOR_CUSTOMER',
+      labels: {en: 'Customer of a competitor', de: 'Kunde eines Mitbewerbers'},
+      active: true,
+    });
+    const put = await anna('/api/admin/reject-codes', {method: 'PUT', body: codes});
+    assert.equal(put.status, 200, JSON.stringify(put.body));
+    assert.equal(put.body.length, 15);
+    assert.equal(put.body[0].key, 'TARGETING_CRITERIA_NOT_MET');
+    assert.equal(put.body[14].key, 'COMPETITOR_CUSTOMER');
+    assert.deepEqual(put.body.find((c: {key: string}) => c.key === 'OTHER').labels, {
+      en: 'Something else',
+      de: 'Etwas anderes',
+    });
+    const picklist = await call('/api/picklists/reject-codes', {
+      token: 'max',
+      headers: {'accept-language': 'en'},
+    });
+    assert.deepEqual(
+      picklist.body.find((c: {key: string}) => c.key === 'DUPLICATE'),
+      {key: 'DUPLICATE', label: 'Duplicate', active: false},
+    );
+    const lead = host.db
+      .prepare("SELECT id FROM leads WHERE status = 'Qualified' LIMIT 1")
+      .pluck()
+      .get() as string;
+    const noReason = await call(`/api/leads/${lead}/reject`, {
+      token: 'max',
+      body: {rejectCode: 'OTHER', reassignOwner: false},
+      headers: {'accept-language': 'en'},
+    });
+    assert.equal(noReason.body.code, 'reason-required');
+    assert.match(noReason.body.detail, /Something else/);
+    const inactive = await call(`/api/leads/${lead}/reject`, {
+      token: 'max',
+      body: {rejectCode: 'DUPLICATE', reassignOwner: false},
+    });
+    assert.equal(inactive.body.code, 'inactive-reject-code');
+    const added = await call(`/api/leads/${lead}/reject`, {
+      token: 'max',
+      body: {rejectCode: 'COMPETITOR_CUSTOMER', reassignOwner: false},
+    });
+    assert.equal(added.status, 200);
+  });
+
+  test('duplicate keys and removed codes are refused with every problem; the list stays', async () => {
+    const before = (await anna('/api/admin/reject-codes')).body as {key: string}[];
+    const audit = auditCount();
+    const codes = structuredClone(before).filter((c) => c.key !== 'OTHER' && c.key !== 'DUPLICATE');
+    codes.push(structuredClone(codes[0]!));
+    const answer = await anna('/api/admin/reject-codes', {
+      method: 'PUT',
+      body: codes,
+      headers: {'accept-language': 'en'},
+    });
+    assert.equal(answer.status, 422);
+    assert.equal(answer.body.code, 'invalid-reject-codes');
+    const problems = answer.body.errors.map(
+      (e: {field: string; code: string}) => `${e.field} ${e.code}`,
+    );
+    assert.deepEqual(
+      problems.sort(),
+      [
+        ` reject-code-removed`,
+        ` reject-code-removed`,
+        `/${codes.length - 1}/key duplicate-key`,
+      ].sort(),
+    );
+    assert.ok(answer.body.errors.some((e: {message: string}) => /OTHER/.test(e.message)));
+    assert.deepEqual((await anna('/api/admin/reject-codes')).body, before);
+    assert.equal(auditCount(), audit);
+  });
+
+  test('labels in German and English are required (400 invalid-body naming the field)', async () => {
+    const codes = (await anna('/api/admin/reject-codes')).body;
+    codes[0].labels = {en: 'Only English'};
+    codes[1].labels.de = '   ';
+    const answer = await anna('/api/admin/reject-codes', {method: 'PUT', body: codes});
+    assert.equal(answer.status, 400);
+    const fields = answer.body.errors.map((e: {field: string}) => e.field);
+    assert.ok(fields.includes('/0/labels/de'), fields.join());
+    assert.ok(fields.includes('/1/labels/de'), fields.join());
+  });
+});
+
+describe('assignment rules', () => {
+  test('GET returns the shipped ruleset as stored', async () => {
+    const answer = await anna('/api/admin/assignment-rules');
+    assert.equal(answer.status, 200);
+    assert.deepEqual(answer.body, JSON.parse(shippedRuleset()));
+  });
+
+  test('an invalid ruleset is refused with every lint error and position; the active one stays', async () => {
+    const audit = auditCount();
+    const text = shippedRuleset()
+      .replace(
+        '"operator": "equal", "value": "Rejected"',
+        '"operator": "equalz", "value": "Rejected"',
+      )
+      .replace('"userId": "sofia"', '"userId": "nobody-here"');
+    const answer = await anna('/api/admin/assignment-rules', {method: 'PUT', body: text});
+    assert.equal(answer.status, 422, JSON.stringify(answer.body));
+    assert.equal(answer.body.code, 'invalid-ruleset');
+    assert.ok(answer.body.errors.length >= 2, JSON.stringify(answer.body.errors));
+    for (const error of answer.body.errors) {
+      assert.match(error.field, /^\//);
+      assert.ok(error.line >= 1 && error.column >= 1, JSON.stringify(error));
+    }
+    const operator = answer.body.errors.find((e: {field: string}) => e.field.endsWith('/operator'));
+    assert.ok(operator, 'the unknown operator is named');
+    assert.equal(
+      text.split('\n')[operator.line - 1]!.includes('equalz'),
+      true,
+      'line points at it',
+    );
+    assert.deepEqual(
+      (await anna('/api/admin/assignment-rules')).body,
+      JSON.parse(shippedRuleset()),
+    );
+    assert.equal(auditCount(), audit);
+    const malformed = await anna('/api/admin/assignment-rules', {
+      method: 'PUT',
+      body: '{"rules": [',
+    });
+    assert.equal(malformed.body.code, 'invalid-json');
+  });
+
+  test('a valid ruleset is activated, compiled once, and used by the next reject', async () => {
+    const ruleset = JSON.parse(shippedRuleset());
+    ruleset.rules = [
+      {
+        name: 'everything-to-jonas',
+        conditions: {all: [{fact: 'lead', path: '$.status', operator: 'equal', value: 'Rejected'}]},
+        event: {type: 'assign', params: {to: 'user', userId: 'jonas'}},
+      },
+    ];
+    const put = await anna('/api/admin/assignment-rules', {method: 'PUT', body: ruleset});
+    assert.equal(put.status, 200, JSON.stringify(put.body));
+    assert.deepEqual(put.body.ruleset, ruleset);
+    assert.ok(Array.isArray(put.body.warnings));
+    const stats = await anna('/api/admin/assignment-rules/stats');
+    assert.deepEqual(stats.body, {
+      rules: [{name: 'everything-to-jonas', matched: 50}],
+      unassignedOwner: 0,
+      total: 50,
+    });
+    const lead = host.db
+      .prepare("SELECT id FROM leads WHERE status = 'Qualified' LIMIT 1")
+      .pluck()
+      .get() as string;
+    const answer = await call(`/api/leads/${lead}/reject`, {
+      token: 'max',
+      body: {rejectCode: 'INSUFFICIENT_DATA', reassignOwner: true},
+    });
+    assert.deepEqual(answer.body.assignment, {
+      outcome: 'assigned',
+      ownerId: 'jonas',
+      rule: 'everything-to-jonas',
+    });
+    const back = await anna('/api/admin/assignment-rules', {method: 'PUT', body: shippedRuleset()});
+    assert.equal(back.status, 200);
+  });
+
+  test('stats: every rule in order, counts adding up to all current leads', async () => {
+    const stats = (await anna('/api/admin/assignment-rules/stats')).body;
+    const names = JSON.parse(shippedRuleset()).rules.map((r: {name: string}) => r.name);
+    assert.deepEqual(
+      stats.rules.map((r: {name: string}) => r.name),
+      names,
+    );
+    const leads = host.db.prepare('SELECT count(*) FROM leads').pluck().get();
+    assert.equal(stats.total, leads);
+    const sum = stats.rules.reduce((n: number, r: {matched: number}) => n + r.matched, 0);
+    assert.equal(sum + stats.unassignedOwner, stats.total);
+    assert.ok(stats.rules[0].matched > 0, 'the first rule catches rejected leads');
+  });
+});
+
+describe('plugins', () => {
+  test('GET /api/plugins: reject-lead with its manifest URL and config defaults', async () => {
+    const answer = await call('/api/plugins', {token: 'max'});
+    assert.deepEqual(answer.body, [
+      {
+        id: 'dev.crmkit.reject-lead',
+        manifestUrl: '/plugins/reject-lead/plugin.json',
+        config: {reassignOwnerDefault: false},
+      },
+    ]);
+    const admin = await anna('/api/admin/plugins');
+    assert.equal(admin.body[0].manifest.name, 'reject-lead');
+  });
+
+  test('an invalid manifest is refused with its issues under /manifest; nothing is installed', async () => {
+    const bad = {...manifest(), id: 'Not An Id', permissions: ['leads.delete']};
+    const answer = await anna('/api/admin/plugins', {
+      method: 'POST',
+      body: {manifestUrl: '/x/plugin.json', manifest: bad},
+    });
+    assert.equal(answer.status, 422, JSON.stringify(answer.body));
+    assert.equal(answer.body.code, 'invalid-manifest');
+    const fields = answer.body.errors.map((e: {field: string}) => e.field);
+    assert.ok(fields.includes('/manifest/id'), fields.join());
+    assert.ok(
+      fields.some((f: string) => f.startsWith('/manifest/permissions')),
+      fields.join(),
+    );
+    assert.equal((await anna('/api/admin/plugins')).body.length, 1);
+  });
+
+  test('install (201), replace (200) with config over the defaults, invalid config (422), uninstall (204, then 404)', async () => {
+    const m = {...manifest(), id: 'dev.example.second', name: 'second'};
+    const first = await anna('/api/admin/plugins', {
+      method: 'POST',
+      body: {manifestUrl: '/plugins/second/plugin.json', manifest: m},
+    });
+    assert.equal(first.status, 201, JSON.stringify(first.body));
+    assert.deepEqual(first.body.config, {reassignOwnerDefault: false});
+    const again = await anna('/api/admin/plugins', {
+      method: 'POST',
+      body: {
+        manifestUrl: '/plugins/second/plugin.json',
+        manifest: m,
+        config: {reassignOwnerDefault: true},
+      },
+    });
+    assert.equal(again.status, 200);
+    assert.deepEqual(again.body.config, {reassignOwnerDefault: true});
+    const badConfig = await anna('/api/admin/plugins', {
+      method: 'POST',
+      body: {
+        manifestUrl: '/plugins/second/plugin.json',
+        manifest: m,
+        config: {reassignOwnerDefault: 'yes', colour: 1},
+      },
+    });
+    assert.equal(badConfig.status, 422);
+    assert.equal(badConfig.body.code, 'invalid-plugin-config');
+    const fields = badConfig.body.errors.map((e: {field: string}) => e.field).sort();
+    assert.deepEqual(fields, ['/config/colour', '/config/reassignOwnerDefault']);
+    const listed = await call('/api/plugins', {token: 'lena'});
+    assert.deepEqual(
+      listed.body.map((p: {id: string}) => p.id),
+      ['dev.crmkit.reject-lead', 'dev.example.second'],
+    );
+    const removed = await anna('/api/admin/plugins/dev.example.second', {method: 'DELETE'});
+    assert.equal(removed.status, 204);
+    assert.equal(removed.body, undefined);
+    const gone = await anna('/api/admin/plugins/dev.example.second', {method: 'DELETE'});
+    assert.equal(gone.status, 404);
+    assert.equal(gone.body.code, 'plugin-not-found');
+  });
+});
+
+describe('audit', () => {
+  test('newest first, filtered by lead, with the actor; limit checked', async () => {
+    const all = await anna('/api/admin/audit?limit=500');
+    assert.equal(all.status, 200);
+    assert.ok(all.body.length >= 5);
+    const ids = all.body.map((e: {id: number}) => e.id);
+    assert.deepEqual(
+      ids,
+      [...ids].sort((a: number, b: number) => b - a),
+    );
+    const rejection = all.body.find((e: {action: string}) => e.action === 'lead.rejected');
+    assert.deepEqual(rejection.actor, {id: 'max', name: 'Max Müller'});
+    const one = await anna(`/api/admin/audit?leadId=${rejection.leadId}`);
+    assert.ok(one.body.every((e: {leadId: string}) => e.leadId === rejection.leadId));
+    const bad = await anna('/api/admin/audit?limit=0');
+    assert.equal(bad.status, 400);
+    assert.equal(bad.body.code, 'invalid-query');
+    assert.equal(bad.body.errors[0].field, 'limit');
+  });
+});
+
+test('no answer in these tests broke the contract', () => {
+  assert.deepEqual(
+    logged.filter((line) => line.startsWith('contract:')),
+    [],
+  );
+});

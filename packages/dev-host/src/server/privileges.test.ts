@@ -1,0 +1,145 @@
+import {after, before, test} from 'node:test';
+import assert from 'node:assert/strict';
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import {PRIVILEGES} from '@crmkit/sdk';
+import {loadContract, startDevHost} from '../start-dev-host.js';
+import type {DevHost} from '../start-dev-host.js';
+import {apiTestClient} from './api-test-client.js';
+import {ContractValidator} from './contract-validator.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'crmkit-privileges-'));
+const file = join(dir, 'crm.sqlite');
+let host: DevHost;
+const contract = new ContractValidator(loadContract());
+const logged: string[] = [];
+
+/** Demo users by a privilege they lack (`guest` is added by this test and holds none). */
+const lacking: Record<string, string> = {
+  'leads.read': 'guest',
+  'leads.reject': 'lena',
+  'leads.qualify': 'guest',
+  'leads.convert': 'lena',
+  'leads.archive': 'max',
+  'assignment.manage': 'sofia',
+  'plugins.manage': 'max',
+};
+
+const concrete = (path: string) =>
+  path.replace('{id}', 'L-1001').replace('{pluginId}', 'dev.crmkit.reject-lead');
+
+function snapshot() {
+  return [
+    'leads',
+    'audit',
+    'reject_codes',
+    'settings',
+    'rulesets',
+    'plugins',
+    'idempotency_keys',
+  ].map((table) => host.db.prepare(`SELECT * FROM ${table}`).all());
+}
+
+before(async () => {
+  // Seed, then add a signed-in user without any privilege, then start again on the same file.
+  const first = await startDevHost({db: file});
+  await first.close();
+  const db = new BetterSqlite3(file);
+  db.prepare(
+    "INSERT INTO users (id, name, role, locale, manager_id, active, token, privileges) VALUES ('guest', 'Gast', 'Guest', 'en', NULL, 1, 'guest', '[]')",
+  ).run();
+  db.close();
+  host = await startDevHost({db: file, log: (line) => logged.push(line)});
+});
+after(async () => {
+  await host.close();
+  rmSync(dir, {recursive: true, force: true});
+});
+
+test('every operation of the contract is served and names a known privilege or none', () => {
+  const operations = contract.operations();
+  assert.ok(operations.length >= 18, operations.join(', '));
+  for (const operation of operations) {
+    const [method, path] = operation.split(' ') as [string, string];
+    const privilege = contract.privilegeOf(method, path);
+    assert.ok(
+      privilege === null || (PRIVILEGES as readonly string[]).includes(privilege),
+      operation,
+    );
+  }
+});
+
+test('401 on every operation without a token and with an unknown one, changing nothing', async () => {
+  const call = apiTestClient(host.url);
+  const before = snapshot();
+  for (const operation of contract.operations()) {
+    const [method, path] = operation.split(' ') as [string, string];
+    for (const token of [undefined, 'nobody', '']) {
+      const answer = await call(concrete(path), {
+        method,
+        ...(token !== undefined ? {token} : {}),
+        ...(['POST', 'PUT'].includes(method) ? {body: {}} : {}),
+      });
+      assert.equal(answer.status, 401, `${operation} with token ${String(token)}`);
+      assert.equal(answer.body.code, 'unauthorized');
+      assert.equal(answer.headers.get('www-authenticate'), 'Bearer');
+    }
+  }
+  assert.deepEqual(snapshot(), before);
+});
+
+test('403 missing-privilege on every privileged operation for a user without it, changing nothing', async () => {
+  const call = apiTestClient(host.url);
+  const before = snapshot();
+  let checked = 0;
+  for (const operation of contract.operations()) {
+    const [method, path] = operation.split(' ') as [string, string];
+    const privilege = contract.privilegeOf(method, path);
+    if (!privilege) continue;
+    const token = lacking[privilege]!;
+    const answer = await call(concrete(path), {
+      token,
+      method,
+      ...(['POST', 'PUT'].includes(method) ? {body: {}} : {}),
+    });
+    assert.equal(answer.status, 403, `${operation} as ${token}: ${JSON.stringify(answer.body)}`);
+    assert.equal(answer.body.code, 'missing-privilege');
+    assert.equal(answer.body.privilege, privilege, `${operation} needs what the contract says`);
+    checked++;
+  }
+  assert.ok(checked >= 16);
+  assert.deepEqual(snapshot(), before);
+});
+
+test('the operations without a privilege answer any signed-in user, even one without privileges', async () => {
+  const call = apiTestClient(host.url);
+  const me = await call('/api/me', {token: 'guest'});
+  assert.equal(me.status, 200);
+  assert.deepEqual(me.body.privileges, []);
+  const plugins = await call('/api/plugins', {token: 'guest'});
+  assert.equal(plugins.status, 200);
+  assert.deepEqual(
+    plugins.body.map((p: {id: string}) => p.id),
+    ['dev.crmkit.reject-lead'],
+  );
+});
+
+test('an unknown /api/ path is 404 not-found and a known path with another method 405 with Allow', async () => {
+  const call = apiTestClient(host.url);
+  const missing = await call('/api/nothing-here', {token: 'anna'});
+  assert.equal(missing.status, 404);
+  assert.equal(missing.body.code, 'not-found');
+  const wrong = await call('/api/leads/L-1001', {token: 'anna', method: 'DELETE'});
+  assert.equal(wrong.status, 405);
+  assert.equal(wrong.body.code, 'method-not-allowed');
+  assert.equal(wrong.headers.get('allow'), 'GET');
+});
+
+test('no answer in these tests broke the contract', () => {
+  assert.deepEqual(
+    logged.filter((line) => line.startsWith('contract:')),
+    [],
+  );
+});
