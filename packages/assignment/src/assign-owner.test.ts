@@ -1,0 +1,187 @@
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {readFileSync} from 'node:fs';
+import {AssignmentError} from './assignment-error.js';
+import {assignOwner, assignOwnerSync} from './assign-owner.js';
+import {compileRuleset} from './compile-ruleset.js';
+import type {LeadFacts, UserRecord} from './lead-facts.js';
+import {parseRuleset} from './parse-ruleset.js';
+import {RULESET_SCHEMA} from './ruleset-schema.js';
+import {toLeadFacts} from './to-lead-facts.js';
+
+const ruleset = parseRuleset(
+  readFileSync(new URL('../../../rules/lead-assignment.json', import.meta.url), 'utf8'),
+);
+const userList: UserRecord[] = JSON.parse(
+  readFileSync(new URL('../../../rules/users.json', import.meta.url), 'utf8'),
+);
+const users = new Map(userList.map((u) => [u.id, u]));
+const lead = (over: Partial<LeadFacts> = {}): LeadFacts => ({
+  id: 'L-1',
+  status: 'Rejected',
+  ownerId: 'jonas',
+  originalOwnerId: 'max',
+  region: 'EMEA',
+  rejectCode: 'DUPLICATE',
+  ...over,
+});
+
+test('the schema file is written from RULESET_SCHEMA (run scripts/write-schema.ts after a change)', () => {
+  const file = JSON.parse(
+    readFileSync(new URL('../schema/lead-assignment-ruleset.schema.json', import.meta.url), 'utf8'),
+  );
+  assert.deepEqual(file, JSON.parse(JSON.stringify(RULESET_SCHEMA)));
+});
+
+test('book mode is refused with reassign-not-allowed-in-book-mode; user and mixed are allowed', async () => {
+  await assert.rejects(
+    assignOwner(lead(), {ruleset, users, ownershipMode: 'book'}),
+    (e: unknown) => e instanceof AssignmentError && e.code === 'reassign-not-allowed-in-book-mode',
+  );
+  assert.throws(
+    () => assignOwnerSync(lead(), {ruleset, users, ownershipMode: 'book'}),
+    (e: unknown) => e instanceof AssignmentError && e.code === 'reassign-not-allowed-in-book-mode',
+  );
+  for (const ownershipMode of ['user', 'mixed'] as const)
+    assert.equal((await assignOwner(lead(), {ruleset, users, ownershipMode})).ownerId, 'max');
+});
+
+test('an unknown ownership mode is refused', () => {
+  assert.throws(
+    () => assignOwnerSync(lead(), {ruleset, users, ownershipMode: 'team' as never}),
+    (e: unknown) => e instanceof AssignmentError && e.code === 'invalid-ownership-mode',
+  );
+});
+
+test('first match wins; an inactive original owner falls through to the manager', () => {
+  const ctx = {compiled: compileRuleset(ruleset), users, ownershipMode: 'mixed' as const};
+  assert.deepEqual(assignOwnerSync(lead(), ctx), {
+    outcome: 'assigned',
+    ownerId: 'max',
+    rule: 'rejected-to-original-owner',
+  });
+  assert.deepEqual(assignOwnerSync(lead({originalOwnerId: 'petra'}), ctx), {
+    outcome: 'assigned',
+    ownerId: 'sofia',
+    rule: 'rejected-to-original-owners-manager',
+  });
+});
+
+test('no match goes to the unassigned owner; a users function works like a map', () => {
+  const r = assignOwnerSync(lead({originalOwnerId: null, ownerId: null, region: 'NA'}), {
+    ruleset,
+    users: (id) => users.get(id),
+    ownershipMode: 'user',
+  });
+  assert.deepEqual(r, {outcome: 'unassigned-owner', ownerId: 'lead-desk', rule: null});
+});
+
+test('the trace says per rule whether it matched, and per condition what was seen', async () => {
+  const r = await assignOwner(
+    lead({originalOwnerId: 'petra'}),
+    {ruleset, users, ownershipMode: 'mixed'},
+    {trace: true},
+  );
+  assert.equal(r.ownerId, 'sofia');
+  const [first, second, third] = r.trace!.rules;
+  assert.equal(first!.matched, true);
+  assert.equal(first!.applied, false);
+  assert.match((first!.resolution as {reason: string}).reason, /petra.*inactive/);
+  assert.equal(second!.applied, true);
+  assert.equal(third!.matched, false);
+  const leaf = (third!.conditions as {conditions: unknown[]}).conditions[0] as Record<
+    string,
+    unknown
+  >;
+  assert.deepEqual(
+    {seen: leaf.seen, operator: leaf.operator, expected: leaf.expected, result: leaf.result},
+    {seen: 'DUPLICATE', operator: 'equal', expected: 'OTHER', result: false},
+  );
+});
+
+test('a ruleset with a complex path falls back to json-rules-engine; assignOwnerSync refuses it', async () => {
+  const rs = parseRuleset({
+    recordType: 'lead',
+    unassignedOwner: 'lead-desk',
+    rules: [
+      {
+        name: 'deep',
+        conditions: {
+          all: [{fact: 'lead', path: '$..status', operator: 'equal', value: 'Rejected'}],
+        },
+        event: {type: 'assign', params: {to: 'originalOwner'}},
+      },
+    ],
+  });
+  const compiled = compileRuleset(rs);
+  assert.equal(compiled.synchronous, false);
+  assert.match(compiled.fallbackReasons[0]!, /\$\.\.status/);
+  assert.throws(
+    () => assignOwnerSync(lead(), {compiled, users, ownershipMode: 'mixed'}),
+    (e: unknown) => e instanceof AssignmentError && e.code === 'ruleset-not-compilable',
+  );
+  // Decided by json-rules-engine (jsonpath-plus finds the one `status`).
+  const r = await assignOwner(lead(), {compiled, users, ownershipMode: 'mixed'});
+  assert.deepEqual(r, {outcome: 'assigned', ownerId: 'max', rule: 'deep'});
+  const r2 = await assignOwner(lead({originalOwnerId: 'petra'}), {
+    compiled,
+    users,
+    ownershipMode: 'mixed',
+  });
+  assert.deepEqual(r2, {outcome: 'unassigned-owner', ownerId: 'lead-desk', rule: null});
+});
+
+test('the now fact reads the given time', () => {
+  const rs = parseRuleset({
+    recordType: 'lead',
+    unassignedOwner: 'lead-desk',
+    rules: [
+      {
+        name: 'first',
+        conditions: {
+          all: [
+            {fact: 'lead', path: '$.status', operator: 'equal', value: 'Rejected'},
+            {fact: 'now', path: '$.weekdayUtc', operator: 'lessThan', value: 6},
+          ],
+        },
+        event: {type: 'assign', params: {to: 'user', userId: 'max'}},
+      },
+    ],
+  });
+  const ctx = {ruleset: rs, users, ownershipMode: 'mixed' as const};
+  assert.equal(
+    assignOwnerSync(lead(), {...ctx, now: new Date('2026-11-27T10:00:00Z')}).ownerId,
+    'max',
+  ); // Friday
+  assert.equal(
+    assignOwnerSync(lead(), {...ctx, now: new Date('2026-11-28T10:00:00Z')}).ownerId,
+    'lead-desk',
+  ); // Saturday
+});
+
+test('toLeadFacts flattens a lead record with its rejection', () => {
+  const facts = toLeadFacts({
+    id: 'L-1',
+    status: 'Rejected',
+    ownerId: 'max',
+    originalOwnerId: 'max',
+    region: 'EMEA',
+    rejection: {
+      code: 'OTHER',
+      reason: 'Gone',
+      rejectedBy: {id: 'sofia'},
+      rejectedAt: '2026-11-01T00:00:00Z',
+    },
+  });
+  assert.deepEqual(facts, {
+    id: 'L-1',
+    status: 'Rejected',
+    ownerId: 'max',
+    originalOwnerId: 'max',
+    region: 'EMEA',
+    rejectCode: 'OTHER',
+    rejectReason: 'Gone',
+    rejectedById: 'sofia',
+    rejectedAt: '2026-11-01T00:00:00Z',
+  });
+});
