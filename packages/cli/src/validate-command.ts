@@ -1,7 +1,127 @@
-import {EXIT, type Command} from './cli-io.js';
+import {createHash} from 'node:crypto';
+import {existsSync, readFileSync, statSync} from 'node:fs';
+import {dirname, join, relative, resolve, sep} from 'node:path';
+import {parseArgs} from 'node:util';
+import {createJsonLocator, validateManifest, type ManifestIssue} from '@crmkit/sdk';
+import {EXIT, type Command, type CliIo} from './cli-io.js';
 
-// Replaced by the SDK-core issue's implementation.
-export const validateCommand: Command = async (_argv, io) => {
-  io.stderr('crmkit validate: not implemented yet\n');
+const usage = `Usage: crmkit validate <plugin dir | plugin.json> [--json]
+
+Checks a plugin manifest against the crmkit schema and rules, and that its entry file exists (a
+warning: the entry is produced by the plugin's build) and matches its integrity.
+
+Prints each finding as  file:line:col: error|warning CODE: message (hint)
+  --json   print the findings as a JSON array instead
+Exit codes: 0 valid (warnings allowed), 1 errors found, 2 usage error.
+`;
+
+function usageError(io: CliIo, message: string): number {
+  io.stderr(`crmkit validate: ${message}\n\n${usage}`);
   return EXIT.usage;
+}
+
+/** Findings about the files next to the manifest: the entry exists and matches `integrity`. */
+function fileIssues(
+  text: string,
+  file: string,
+  displayFile: string,
+  issues: ManifestIssue[],
+): ManifestIssue[] {
+  const locator = createJsonLocator(text);
+  const manifest = locator.value as {entry?: unknown; integrity?: unknown} | undefined;
+  const entryOk = !issues.some((i) => i.pointer === '/entry');
+  if (!manifest || typeof manifest.entry !== 'string' || !entryOk) return [];
+  const entryPath = resolve(dirname(file), manifest.entry);
+  const at = (pointer: string) => ({pointer, file: displayFile, ...locator.positionOf(pointer)});
+  if (!existsSync(entryPath) || !statSync(entryPath).isFile()) {
+    return [
+      {
+        code: 'entry-missing',
+        message: `the entry ${manifest.entry} does not exist (yet)`,
+        hint: 'build the plugin (e.g. npm run build) before loading it; the loader will fail without it',
+        severity: 'warning',
+        ...at('/entry'),
+      },
+    ];
+  }
+  const integrityOk = !issues.some((i) => i.pointer === '/integrity');
+  if (typeof manifest.integrity !== 'string' || !integrityOk) return [];
+  const actual = `sha384-${createHash('sha384').update(readFileSync(entryPath)).digest('base64')}`;
+  if (actual === manifest.integrity) return [];
+  return [
+    {
+      code: 'integrity-mismatch',
+      message: `integrity does not match ${manifest.entry}, whose SHA-384 is ${actual}`,
+      hint: 'rebuild the plugin (its build writes "integrity"), or set integrity to the value above if the file is right',
+      severity: 'error',
+      ...at('/integrity'),
+    },
+  ];
+}
+
+/** `crmkit validate <plugin dir | plugin.json> [--json]`. */
+export const validateCommand: Command = async (argv, io) => {
+  let values: {json?: boolean; help?: boolean};
+  let positionals: string[];
+  try {
+    ({values, positionals} = parseArgs({
+      args: argv,
+      options: {json: {type: 'boolean'}, help: {type: 'boolean', short: 'h'}},
+      allowPositionals: true,
+      strict: true,
+    }));
+  } catch (error) {
+    return usageError(io, (error as Error).message);
+  }
+  if (values.help) {
+    io.stdout(usage);
+    return EXIT.ok;
+  }
+  if (positionals.length !== 1) {
+    return usageError(
+      io,
+      positionals.length === 0
+        ? 'give the plugin folder or its plugin.json'
+        : `give one plugin folder or plugin.json, not ${positionals.length}`,
+    );
+  }
+  const target = resolve(io.cwd, positionals[0] as string);
+  if (!existsSync(target)) return usageError(io, `${positionals[0]} does not exist`);
+  const file = statSync(target).isDirectory() ? join(target, 'plugin.json') : target;
+  if (!existsSync(file)) return usageError(io, `there is no plugin.json in ${positionals[0]}`);
+
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    return usageError(io, `cannot read ${file}: ${(error as Error).message}`);
+  }
+  const shown = relative(io.cwd, file);
+  const displayFile = shown && !shown.startsWith(`..${sep}`) ? shown : file;
+  const result = validateManifest(text, {file: displayFile});
+  const issues = [...result.issues, ...fileIssues(text, file, displayFile, result.issues)].sort(
+    (a, b) => a.line - b.line || a.column - b.column,
+  );
+  const errors = issues.filter((i) => i.severity === 'error').length;
+  const warnings = issues.length - errors;
+
+  if (values.json) {
+    io.stdout(`${JSON.stringify(issues, null, 2)}\n`);
+  } else {
+    for (const i of issues) {
+      io.stdout(
+        `${i.file}:${i.line}:${i.column}: ${i.severity} ${i.code}: ${i.message} (${i.hint})\n`,
+      );
+    }
+    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+    if (errors === 0) {
+      const {id, version} = result.manifest ?? {id: '?', version: '?'};
+      io.stdout(
+        `${displayFile}: OK, ${id} ${version}${warnings ? ` (${plural(warnings, 'warning')})` : ''}\n`,
+      );
+    } else {
+      io.stdout(`${displayFile}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}\n`);
+    }
+  }
+  return errors === 0 ? EXIT.ok : EXIT.findings;
 };

@@ -19,6 +19,7 @@ export {
   RESERVED_TAGS,
 } from './plugin-manifest-schema.js';
 export {validateManifest} from './validate-manifest.js';
+export {createJsonLocator} from './json-locator.js';
 export {ManifestValidationError} from './manifest-validation-error.js';
 export {createGuardedContext} from './create-guarded-context.js';
 export {PermissionDeniedError} from './permission-denied-error.js';
@@ -52,6 +53,7 @@ export type {ExtensionPointName} from './extension-points.js';
 export type {LocalizedText} from './localize.js';
 export type {ManifestAction, ManifestElement, PluginManifest} from './manifest.js';
 export type {ManifestIssue} from './manifest-issue.js';
+export type {JsonLocator, JsonSyntaxError, TextPosition} from './json-locator.js';
 export type {ManifestValidationResult, ValidateManifestOptions} from './validate-manifest.js';
 export type {GuardedContextOptions} from './create-guarded-context.js';
 export type {PermissionDenial} from './permission-denied-error.js';

@@ -1,0 +1,155 @@
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {spawnSync} from 'node:child_process';
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import type {ManifestIssue} from '@crmkit/sdk';
+import type {CliIo} from './cli-io.js';
+import {validateCommand} from './validate-command.js';
+
+const fixtures = fileURLToPath(new URL('../test/fixtures/validate/', import.meta.url));
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+
+function capture(cwd = fixtures): CliIo & {out: string; err: string} {
+  const io = {
+    out: '',
+    err: '',
+    cwd,
+    isTTY: false,
+    stdout: (t: string) => void (io.out += t),
+    stderr: (t: string) => void (io.err += t),
+  };
+  return io;
+}
+
+test('a valid plugin folder prints one OK line and exits 0', async () => {
+  const io = capture();
+  assert.equal(await validateCommand(['valid-plugin'], io), 0);
+  assert.equal(io.out, 'valid-plugin/plugin.json: OK, com.example.valid-plugin 1.0.0\n');
+  assert.equal(io.err, '');
+});
+
+test('plugin.json itself may be given, and paths are shown relative to the working folder', async () => {
+  const io = capture(join(fixtures, '..'));
+  assert.equal(await validateCommand(['validate/valid-plugin/plugin.json'], io), 0);
+  assert.match(io.out, /^validate\/valid-plugin\/plugin\.json: OK/);
+});
+
+test('an invalid manifest prints file:line:col: error CODE: message (hint) per error, exits 1', async () => {
+  const io = capture();
+  assert.equal(await validateCommand(['invalid-plugin'], io), 1);
+  const lines = io.out.trimEnd().split('\n');
+  const summary = lines.pop();
+  assert.equal(summary, 'invalid-plugin/plugin.json: 8 errors, 0 warnings');
+  for (const line of lines) {
+    assert.match(line, /^invalid-plugin\/plugin\.json:\d+:\d+: error [a-z-]+: .+ \(.+\)$/);
+  }
+  assert.deepEqual(
+    lines.map((l) => /^[^:]+:(\d+:\d+): error ([a-z-]+):/.exec(l)?.slice(1).join(' ')),
+    [
+      '2:9 invalid-id',
+      '4:14 invalid-version',
+      '6:18 missing-field',
+      '7:12 entry-escapes-plugin-folder',
+      '8:24 tag-without-hyphen',
+      '14:16 opens-undeclared-tag',
+      '15:20 requires-undeclared-permission',
+      '18:33 unknown-privilege',
+    ],
+  );
+  assert.ok(
+    lines.includes(
+      'invalid-plugin/plugin.json:8:24: error tag-without-hyphen: elements[0].tag "hellopanel" has no hyphen; custom element names need one (use "crm-" and lowercase kebab-case words, e.g. "crm-hellopanel")',
+    ),
+  );
+});
+
+test('--json prints the issues array and keeps the exit code', async () => {
+  const io = capture();
+  assert.equal(await validateCommand(['--json', 'invalid-plugin'], io), 1);
+  const issues = JSON.parse(io.out) as ManifestIssue[];
+  assert.equal(issues.length, 8);
+  assert.deepEqual(issues[0], {
+    code: 'invalid-id',
+    message: 'id "Hello" is not a reverse-DNS id (at least three lowercase dot-separated parts)',
+    hint: 'give a reverse-DNS id: your domain reversed, then the plugin name, e.g. "com.example.reject-lead"',
+    pointer: '/id',
+    file: 'invalid-plugin/plugin.json',
+    line: 2,
+    column: 9,
+    severity: 'error',
+  });
+  const valid = capture();
+  assert.equal(await validateCommand(['valid-plugin', '--json'], valid), 0);
+  assert.deepEqual(JSON.parse(valid.out), []);
+});
+
+test('a missing entry is a warning only; an entry that does not match integrity is an error', async () => {
+  const unbuilt = capture();
+  assert.equal(await validateCommand(['unbuilt-plugin'], unbuilt), 0);
+  assert.match(
+    unbuilt.out,
+    /^unbuilt-plugin\/plugin\.json:11:12: warning entry-missing: the entry build\/index\.js does not exist/,
+  );
+  assert.match(unbuilt.out, /OK, com\.example\.unbuilt-plugin 1\.0\.0 \(1 warning\)\n$/);
+  const signed = capture();
+  assert.equal(await validateCommand(['signed-plugin'], signed), 1);
+  assert.match(
+    signed.out,
+    /^signed-plugin\/plugin\.json:20:16: error integrity-mismatch: .*SHA-384 is sha384-[A-Za-z0-9+/]{64}/,
+  );
+});
+
+test('invalid JSON is an error with its position', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'crmkit-validate-'));
+  try {
+    writeFileSync(join(dir, 'plugin.json'), '{\n  "id": "com.example.x",\n  "name": "x",\n}\n');
+    const io = capture(dir);
+    assert.equal(await validateCommand(['.'], io), 1);
+    assert.match(io.out, /^plugin\.json:4:1: error invalid-json: the file is not valid JSON/);
+  } finally {
+    rmSync(dir, {recursive: true, force: true});
+  }
+});
+
+test('usage errors exit 2 and say what to do; --help exits 0', async () => {
+  const cases: Array<[string[], RegExp]> = [
+    [[], /give the plugin folder or its plugin\.json/],
+    [['a', 'b'], /give one plugin folder or plugin\.json, not 2/],
+    [['--fix', 'valid-plugin'], /Unknown option '--fix'/],
+    [['no-such-plugin'], /no-such-plugin does not exist/],
+    [['.'], /there is no plugin\.json in \./],
+  ];
+  for (const [argv, message] of cases) {
+    const io = capture();
+    assert.equal(await validateCommand(argv, io), 2, argv.join(' '));
+    assert.match(io.err, message);
+    assert.match(io.err, /Usage: crmkit validate/);
+    assert.equal(io.out, '');
+  }
+  const help = capture();
+  assert.equal(await validateCommand(['--help'], help), 0);
+  assert.match(help.out, /Usage: crmkit validate <plugin dir \| plugin\.json> \[--json\]/);
+});
+
+test('the crmkit bin validates the reject-lead plugin from the repository root', () => {
+  const bin = join(root, 'packages/cli/bin/crmkit.mjs');
+  const ok = spawnSync(process.execPath, [bin, 'validate', 'plugins/reject-lead'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  assert.equal(ok.status, 0, ok.stdout + ok.stderr);
+  assert.match(
+    ok.stdout,
+    /^(.*warning entry-missing.*\n)?plugins\/reject-lead\/plugin\.json: OK, dev\.crmkit\.reject-lead 0\.1\.0/,
+  );
+  const bad = spawnSync(
+    process.execPath,
+    [bin, 'validate', 'packages/cli/test/fixtures/validate/invalid-plugin'],
+    {cwd: root, encoding: 'utf8'},
+  );
+  assert.equal(bad.status, 1);
+  assert.match(bad.stdout, /invalid-plugin\/plugin\.json:2:9: error invalid-id:/);
+});
