@@ -1,5 +1,13 @@
 import {createHash} from 'node:crypto';
-import {existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import {createRequire} from 'node:module';
 import {dirname, join, relative, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -62,15 +70,28 @@ export interface BuildPagesOptions {
  */
 export async function buildPages(options: BuildPagesOptions = {}): Promise<PagesBuild> {
   const started = performance.now();
-  const outDir = resolve(options.outDir ?? DEFAULT_PAGES_OUT_DIR);
-  const infoFile = join(outDir, 'build-info.json');
-  const previous = readBuildInfo(infoFile);
+  const finalDir = resolve(options.outDir ?? DEFAULT_PAGES_OUT_DIR);
+  const previous = readBuildInfo(join(finalDir, 'build-info.json'));
   if (!options.force && previous && isUpToDate(previous)) {
-    return {outDir, importMap: previous.importMap, built: false, milliseconds: 0};
+    return {outDir: finalDir, importMap: previous.importMap, built: false, milliseconds: 0};
   }
-  rmSync(outDir, {recursive: true, force: true});
-  mkdirSync(outDir, {recursive: true});
+  // Build next to the output and swap it in at the end, so a server reading the old output (another
+  // `npm start`, a test) never sees a half-written folder.
+  const workDir = `${finalDir}.building-${process.pid}-${Date.now()}`;
+  mkdirSync(workDir, {recursive: true});
+  try {
+    return await buildInto(workDir, finalDir, started, options);
+  } finally {
+    rmSync(workDir, {recursive: true, force: true});
+  }
+}
 
+async function buildInto(
+  outDir: string,
+  finalDir: string,
+  started: number,
+  options: BuildPagesOptions,
+): Promise<PagesBuild> {
   const inputs = new Set<string>();
   const shared = new Set(ALWAYS_SHARED);
   for (const plugin of SERVED_PLUGINS) {
@@ -115,12 +136,19 @@ export async function buildPages(options: BuildPagesOptions = {}): Promise<Pages
     inputs: [...inputs].sort(),
     builtAt: Date.now(),
   };
-  writeFileSync(infoFile, JSON.stringify(info, null, 2));
+  writeFileSync(join(outDir, 'build-info.json'), JSON.stringify(info, null, 2));
+  rmSync(finalDir, {recursive: true, force: true});
+  try {
+    renameSync(outDir, finalDir);
+  } catch (error) {
+    // Another build swapped its (equal) output in first: use that one.
+    if (!readBuildInfo(join(finalDir, 'build-info.json'))) throw error;
+  }
   const milliseconds = Math.round(performance.now() - started);
   options.log?.(
-    `built the page bundles in ${milliseconds} ms (${info.inputs.length} source files) → ${relative(process.cwd(), outDir) || '.'}`,
+    `built the page bundles in ${milliseconds} ms (${info.inputs.length} source files) → ${relative(process.cwd(), finalDir) || '.'}`,
   );
-  return {outDir, importMap, built: true, milliseconds};
+  return {outDir: finalDir, importMap, built: true, milliseconds};
 }
 
 async function buildPlugin(

@@ -47,6 +47,7 @@ const en = {
   colCountry: 'Country',
   // lead detail
   leadDetail: 'Lead Detail',
+  leadInformation: 'Lead information',
   backToList: 'Back to the lead list',
   leadNotFound: 'There is no lead with the id "{id}".',
   fieldCompany: 'Company',
@@ -179,6 +180,7 @@ const de: Record<PageStringKey, string> = {
   colOwner: 'Verantwortlicher',
   colCountry: 'Land',
   leadDetail: 'Lead-Details',
+  leadInformation: 'Lead-Informationen',
   backToList: 'Zurück zur Lead-Liste',
   leadNotFound: 'Es gibt keinen Lead mit der ID „{id}“.',
   fieldCompany: 'Unternehmen',

@@ -181,7 +181,7 @@ function ownershipSection(): TemplateResult {
   };
   return html`<form @submit=${submit}>
     <fieldset>
-      <legend>${t('ownershipTitle')}</legend>
+      <legend class="visually-hidden">${t('ownershipTitle')}</legend>
       <p class="help" id="ownership-help">${t('ownershipHelp')}</p>
       ${OWNERSHIP_MODES.map(
         (mode) =>

@@ -89,7 +89,7 @@ function rerender(): void {
       <h1><span class="kicker">${t('leadDetail')}</span> ${name}</h1>
       <p class="notice" role="status">${state.notice}</p>
       <section id="lead-fields" class="card" aria-labelledby="lead-title">
-        <h2 id="lead-title">${t('leadDetail')}</h2>
+        <h2 id="lead-title">${t('leadInformation')}</h2>
         <dl class="fields">
           ${field(
             t('fieldStatus'),
