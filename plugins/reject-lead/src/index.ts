@@ -3,12 +3,10 @@
 export {CrmRejectLead} from './crm-reject-lead.js';
 export {LeadRejectedEvent} from './lead-rejected-event.js';
 export {RejectCancelEvent} from './reject-cancel-event.js';
-export {STRINGS, STRINGS_DE, STRINGS_EN, stringsFor} from './strings.js';
+export {STRINGS_DE, STRINGS_EN, stringsFor} from './strings.js';
 export {
   MAX_REJECT_REASON_LENGTH,
   OTHER_REJECT_CODE,
-  REJECT_FORM_FIELDS,
-  reasonRequiredFor,
   validateRejectForm,
 } from './validate-reject-form.js';
 
