@@ -11,25 +11,33 @@ import type {Ruleset} from './ruleset.js';
  * stopping is engine-wide.
  */
 export class ReferenceEvaluator {
-  private readonly engine: Engine;
+  private engine: Engine;
   private queue: Promise<unknown> = Promise.resolve();
   private onSuccess: ((ruleResult: RuleResult) => void) | undefined;
   private readonly count: number;
 
-  constructor(ruleset: Ruleset) {
+  constructor(private readonly ruleset: Ruleset) {
     this.count = ruleset.rules.length;
-    this.engine = new Engine([], {allowUndefinedFacts: true});
-    for (const [name, condition] of Object.entries(ruleset.sharedConditions ?? {}))
-      this.engine.setCondition(name, structuredClone(condition) as never);
-    ruleset.rules.forEach((rule, index) => {
-      this.engine.addRule({
+    this.engine = this.build();
+  }
+
+  private build(): Engine {
+    const engine = new Engine([], {allowUndefinedFacts: true});
+    for (const [name, condition] of Object.entries(this.ruleset.sharedConditions ?? {}))
+      engine.setCondition(name, structuredClone(condition) as never);
+    this.ruleset.rules.forEach((rule, index) => {
+      engine.addRule({
         name: rule.name,
         priority: this.count - index,
         conditions: structuredClone(rule.conditions) as never,
         event: {type: 'assign', params: {...rule.event.params}},
       });
     });
-    this.engine.on('success', (_event, _almanac, ruleResult) => this.onSuccess?.(ruleResult));
+    // Events of an engine that was replaced (after an error) are ignored.
+    engine.on('success', (_event, _almanac, ruleResult) => {
+      if (this.engine === engine) this.onSuccess?.(ruleResult);
+    });
+    return engine;
   }
 
   /** The position in the ruleset of a rule result. */
@@ -37,8 +45,21 @@ export class ReferenceEvaluator {
     return this.count - (result.priority as number);
   }
 
+  /**
+   * Runs one engine run at a time. After a run fails, json-rules-engine keeps evaluating the remaining
+   * rules in the background and then marks itself finished, which would cut a later run short; so a
+   * failed engine is replaced by a fresh one.
+   */
   private serial<T>(run: () => Promise<T>): Promise<T> {
-    const next = this.queue.then(run, run);
+    const guarded = async () => {
+      try {
+        return await run();
+      } catch (error) {
+        this.engine = this.build();
+        throw error;
+      }
+    };
+    const next = this.queue.then(guarded, guarded);
     this.queue = next.catch(() => undefined);
     return next;
   }
