@@ -1,7 +1,13 @@
 // The admin page (`/admin`): ownership mode, reject codes, assignment rules with their lint findings and a
 // chart of which rule takes how many current leads, and plugins. Each section needs its privilege; the
 // server checks it again on every call.
-import {OWNERSHIP_MODES, localize, type OwnershipMode, type PluginManifest} from '@crmkit/sdk';
+import {
+  OWNERSHIP_MODES,
+  localize,
+  validateManifest,
+  type OwnershipMode,
+  type PluginManifest,
+} from '@crmkit/sdk';
 import {
   createRestAdminApi,
   type AdminRejectCode,
@@ -164,6 +170,34 @@ function outcome(o: Outcome | undefined, describe?: (f: LocatedFieldError) => Te
         : nothing
     }
   </div>`;
+}
+
+/** Puts the cursor of the textarea `id` at a 1-based line and column. */
+function moveCursor(id: string, line: number, column: number): void {
+  const area = document.getElementById(id) as HTMLTextAreaElement | null;
+  if (!area) return;
+  const lines = area.value.split('\n');
+  const offset =
+    lines.slice(0, line - 1).reduce((sum, l) => sum + l.length + 1, 0) + Math.max(column - 1, 0);
+  area.focus();
+  area.setSelectionRange(offset, offset);
+}
+
+/** Shows a finding with its line and column as a button that moves the cursor there in `textareaId`. */
+function locatedFinding(textareaId: string) {
+  return (f: LocatedFieldError) =>
+    html`${
+        f.line
+          ? html`<button
+                type="button"
+                class="link"
+                @click=${() => moveCursor(textareaId, f.line ?? 1, f.column ?? 1)}
+              >
+                ${page.t('findingAt', {line: f.line, column: f.column ?? 1})}</button
+              >:`
+          : html`<code>${f.field || '/'}</code>:`
+      }
+      ${f.message} <small>(${f.code})</small>`;
 }
 
 function ownershipSection(): TemplateResult {
@@ -350,16 +384,6 @@ function codesSection(): TemplateResult {
 function rulesSection(): TemplateResult {
   const {t} = page;
   const textarea = () => document.getElementById('rules-text') as HTMLTextAreaElement | null;
-  /** Puts the cursor at a finding's line and column in the textarea. */
-  const goTo = (line: number, column: number) => {
-    const area = textarea();
-    if (!area) return;
-    const lines = area.value.split('\n');
-    const offset =
-      lines.slice(0, line - 1).reduce((sum, l) => sum + l.length + 1, 0) + Math.max(column - 1, 0);
-    area.focus();
-    area.setSelectionRange(offset, offset);
-  };
   const upload = async (e: Event) => {
     const file = (e.target as HTMLInputElement).files?.[0];
     if (!file) return;
@@ -393,19 +417,6 @@ function rulesSection(): TemplateResult {
           o.kind === 'error' && o.findings ? {...o, message: t('rulesRefused')} : o),
     );
   };
-  const describeFinding = (f: LocatedFieldError) =>
-    html`${
-        f.line
-          ? html`<button
-                type="button"
-                class="link"
-                @click=${() => goTo(f.line ?? 1, f.column ?? 1)}
-              >
-                ${t('findingAt', {line: f.line, column: f.column ?? 1})}</button
-              >:`
-          : html`<code>${f.field || '/'}</code>:`
-      }
-      ${f.message} <small>(${f.code})</small>`;
   return html`<p class="help" id="rules-help">${t('rulesHelp')}</p>
     <form @submit=${activate}>
       <label for="rules-text">${t('rulesText')}</label>
@@ -424,7 +435,7 @@ function rulesSection(): TemplateResult {
       <button type="submit" ?disabled=${state.busy.has('rules')}>
         ${state.busy.has('rules') ? t('saving') : t('activate')}
       </button>
-      ${outcome(state.rulesOutcome, describeFinding)}
+      ${outcome(state.rulesOutcome, locatedFinding('rules-text'))}
     </form>
     <h3 id="stats-title">${t('statsTitle')}</h3>
     ${
@@ -441,24 +452,32 @@ function pluginsSection(): TemplateResult {
   const lang = page.config.lang;
   const install = (e: Event) => {
     e.preventDefault();
-    let manifest: unknown;
-    try {
-      manifest = JSON.parse(state.manifestText);
-    } catch (error) {
+    // The sdk's validator gives line and column in the text as typed; the server checks again.
+    const checked = validateManifest(state.manifestText, {file: 'plugin.json'});
+    const errors = checked.issues.filter((i) => i.severity === 'error');
+    if (!checked.manifest || errors.length) {
       state.pluginsOutcome = {
         kind: 'error',
-        message: t('invalidJson', {message: (error as Error).message}),
+        message: t('installRefused'),
+        findings: errors.map((i) => ({
+          field: i.pointer,
+          code: i.code,
+          message: i.hint ? `${i.message} (${i.hint})` : i.message,
+          line: i.line,
+          column: i.column,
+        })),
       };
       rerender();
       document.getElementById('manifest-text')?.focus();
       return;
     }
+    const manifest = checked.manifest;
     void act(
       'plugins',
       async () => {
         const {plugin} = await admin.installPlugin({
           manifestUrl: state.manifestUrl.trim(),
-          manifest: manifest as Record<string, unknown>,
+          manifest: manifest as unknown as Record<string, unknown>,
         });
         state.plugins = await admin.listPlugins();
         state.manifestText = '';
@@ -524,7 +543,7 @@ function pluginsSection(): TemplateResult {
       <button type="submit" ?disabled=${state.busy.has('plugins')}>
         ${state.busy.has('plugins') ? t('saving') : t('install')}
       </button>
-      ${outcome(state.pluginsOutcome)}
+      ${outcome(state.pluginsOutcome, locatedFinding('manifest-text'))}
     </form>`;
 }
 
