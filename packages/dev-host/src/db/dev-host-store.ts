@@ -80,6 +80,8 @@ export class DevHostStore {
   #users = new Map<string, UserRecord>();
   #tokens = new Map<string, UserRecord>();
   #ownershipMode: OwnershipMode = 'mixed';
+  /** The reject codes by key (cached; replaced together with the table). */
+  #codes = new Map<string, RejectCodeRecord>();
   readonly #q: {
     lead: Statement<[string], LeadRow>;
     leads: Statement<[], LeadRow>;
@@ -97,7 +99,6 @@ export class DevHostStore {
         },
       ]
     >;
-    rejectCode: Statement<[string], {key: string; active: number; labels: string}>;
     rejectCodes: Statement<[], {key: string; active: number; labels: string}>;
     audit: Statement<[string, string, string, string | null, string]>;
     auditAll: Statement<
@@ -139,7 +140,6 @@ export class DevHostStore {
            rejected_by = @by, rejected_at = @at, owner_id = @owner, version = version + 1
          WHERE id = @id AND version = @version AND status = 'Qualified'`,
       ),
-      rejectCode: db.prepare('SELECT key, active, labels FROM reject_codes WHERE key = ?'),
       rejectCodes: db.prepare('SELECT key, active, labels FROM reject_codes ORDER BY position'),
       audit: db.prepare(
         'INSERT INTO audit (at, user_id, action, lead_id, detail) VALUES (?, ?, ?, ?, ?)',
@@ -166,7 +166,7 @@ export class DevHostStore {
     this.reload();
   }
 
-  /** Re-reads the cached users and settings (after seeding). */
+  /** Re-reads the cached users, settings and reject codes (after seeding or a picklist change). */
   reload(): void {
     this.#users.clear();
     this.#tokens.clear();
@@ -185,6 +185,7 @@ export class DevHostStore {
       if (user.token) this.#tokens.set(user.token, user);
     }
     this.#ownershipMode = (this.#q.setting.get('ownershipMode') as OwnershipMode) ?? 'mixed';
+    this.#codes = new Map(this.#readRejectCodes().map((c) => [c.key, c]));
   }
 
   /** The signed-in user of a bearer token, if the token is known. */
@@ -255,18 +256,26 @@ export class DevHostStore {
     return this.#q.rejectLead.run(change).changes === 1;
   }
 
+  /** A reject code by key (from the cache). */
   rejectCode(key: string): RejectCodeRecord | undefined {
-    const row = this.#q.rejectCode.get(key);
-    return row && {key: row.key, active: row.active === 1, labels: JSON.parse(row.labels)};
+    return this.#codes.get(key);
   }
 
+  /** The reject codes in picklist order (copies; from the cache). */
   rejectCodes(): RejectCodeRecord[] {
+    return [...this.#codes.values()].map((c) => ({...c, labels: {...c.labels}}));
+  }
+
+  #readRejectCodes(): RejectCodeRecord[] {
     return this.#q.rejectCodes
       .all()
       .map((row) => ({key: row.key, active: row.active === 1, labels: JSON.parse(row.labels)}));
   }
 
-  /** Replaces the whole picklist (keys, labels, activity and order). Call inside a transaction. */
+  /**
+   * Replaces the whole picklist (keys, labels, activity and order). Call inside a transaction, and
+   * `reload()` after it ended (committed or not) so the cache shows what the database holds.
+   */
   replaceRejectCodes(codes: readonly RejectCodeRecord[]): void {
     this.db.prepare('DELETE FROM reject_codes').run();
     const insert = this.db.prepare(

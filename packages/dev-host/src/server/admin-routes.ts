@@ -87,15 +87,19 @@ export function adminRoutes(store: DevHostStore): Route[] {
             {errors},
           );
         }
-        store.db.transaction(() => {
-          const before = store.rejectCodes();
-          store.replaceRejectCodes(codes);
-          store.audit(user.id, 'reject-codes.updated', null, {
-            before,
-            after: codes,
-            reasonRequiredKey: OTHER_REJECT_CODE,
-          });
-        })();
+        try {
+          store.db.transaction(() => {
+            const before = store.rejectCodes();
+            store.replaceRejectCodes(codes);
+            store.audit(user.id, 'reject-codes.updated', null, {
+              before,
+              after: codes,
+              reasonRequiredKey: OTHER_REJECT_CODE,
+            });
+          })();
+        } finally {
+          store.reload();
+        }
         return {status: 200, body: store.rejectCodes()};
       },
     },

@@ -7,7 +7,7 @@ import type {
   RejectLeadInput,
   RejectLeadResult,
 } from '@crmkit/sdk';
-import type {DevHostStore, UserRecord} from '../db/dev-host-store.js';
+import type {DevHostStore, LeadRow, UserRecord} from '../db/dev-host-store.js';
 import {HttpProblem} from './http-problem.js';
 
 /**
@@ -246,8 +246,16 @@ export function createRejectLeadTransaction(
     });
     if (!changed) throw new Error(`lead ${row.id} changed inside its own transaction`);
     faults.afterLeadUpdate?.();
-
-    let after = store.leadRow(row.id)!;
+    // The row as the UPDATE left it (no second read).
+    let after: LeadRow = {
+      ...row,
+      status: 'Rejected',
+      reject_code: code.key,
+      reject_reason: reason,
+      rejected_by: user.id,
+      rejected_at: rejectedAt,
+      version: row.version + 1,
+    };
     let assignment: AssignmentOutcome | undefined;
     if (input.reassignOwner) {
       try {

@@ -200,7 +200,17 @@ describe('POST /api/leads/:id/reject refusals: each with its code, each changing
       'unknown-reject-code',
     );
     assert.equal(answer.body.errors[0].field, '/rejectCode');
-    host.db.prepare("UPDATE reject_codes SET active = 0 WHERE key = 'DUPLICATE'").run();
+    const setActive = async (active: boolean) => {
+      const codes = (await call('/api/admin/reject-codes', {token: 'anna'})).body;
+      codes.find((c: {key: string}) => c.key === 'DUPLICATE').active = active;
+      const put = await call('/api/admin/reject-codes', {
+        token: 'anna',
+        method: 'PUT',
+        body: codes,
+      });
+      assert.equal(put.status, 200);
+    };
+    await setActive(false);
     try {
       answer = await refused(
         () => reject(lead!.id, {rejectCode: 'DUPLICATE', reassignOwner: false}),
@@ -209,7 +219,7 @@ describe('POST /api/leads/:id/reject refusals: each with its code, each changing
       );
       assert.equal(answer.body.errors[0].field, '/rejectCode');
     } finally {
-      host.db.prepare("UPDATE reject_codes SET active = 1 WHERE key = 'DUPLICATE'").run();
+      await setActive(true);
     }
   });
 
