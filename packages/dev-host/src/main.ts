@@ -17,7 +17,7 @@ const DEFAULTS = {port: 8080, host: '127.0.0.1', db: resolve(repoRoot, '.data/cr
 const usage = `Usage: npm start -- [--reset] [--port <n>] [--host <address>] [--db <path|:memory:>]
   --reset        reseed the database with the demo data (everything stored is replaced)
   --port <n>     port to listen on (env PORT; default ${DEFAULTS.port}; 0 picks a free port)
-  --host <addr>  address to listen on (env HOST; default ${DEFAULTS.host})
+  --host <addr>  address to listen on (env CRMKIT_HOST; default ${DEFAULTS.host})
   --db <path>    SQLite file or :memory: (env CRMKIT_DB; default .data/crmkit.sqlite)`;
 
 function fail(message: string): never {
@@ -50,7 +50,7 @@ const port = Number(portText);
 if (!/^\d+$/.test(portText.trim()) || port > 65535) {
   fail(`the port must be a whole number from 0 to 65535, not "${portText}" (--port or PORT)`);
 }
-const host = args.host ?? process.env.HOST ?? DEFAULTS.host;
+const host = args.host ?? process.env.CRMKIT_HOST ?? DEFAULTS.host;
 const dbArg = args.db ?? process.env.CRMKIT_DB ?? DEFAULTS.db;
 const db = dbArg === ':memory:' ? dbArg : resolve(dbArg);
 if (db !== ':memory:') mkdirSync(dirname(db), {recursive: true});
