@@ -167,7 +167,11 @@ export const MOCK_ADMIN_ROUTES: Readonly<Record<string, MockRoute>> = {
     if (manifest.config) {
       let errors;
       try {
-        errors = runtime.validator.validateValue(manifest.config, config, locale);
+        errors = runtime.validator.validateValue(
+          withoutExtensions(manifest.config),
+          config,
+          locale,
+        );
       } catch (error) {
         errors = [
           {
@@ -219,3 +223,18 @@ export const MOCK_ADMIN_ROUTES: Readonly<Record<string, MockRoute>> = {
     return {status: 200, body: structuredClone(rows)};
   },
 };
+
+/** The schema without `x-…` annotation keywords (e.g. `x-label`), which a strict validator refuses. */
+function withoutExtensions(schema: unknown): Record<string, unknown> {
+  const named = new Set(['properties', 'patternProperties', '$defs', 'dependentSchemas']);
+  const strip = (value: unknown, parent?: string): unknown => {
+    if (Array.isArray(value)) return value.map((v) => strip(v));
+    if (!value || typeof value !== 'object') return value;
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([key]) => (parent && named.has(parent)) || !key.startsWith('x-'))
+        .map(([key, v]) => [key, strip(v, parent && named.has(parent) ? undefined : key)]),
+    );
+  };
+  return strip(schema) as Record<string, unknown>;
+}

@@ -1,0 +1,60 @@
+// The real Assignment Manager, wired the way the dev host uses it, so that the mock host (and the
+// cases' own expectations) decide reassignments exactly as the server does.
+import {readFileSync} from 'node:fs';
+import {assignOwnerSync, lintRuleset, parseRuleset, toLeadFacts} from '@crmkit/assignment';
+import type {UserRecord} from '@crmkit/assignment';
+import type {AssignmentOutcome, Lead, OwnershipMode} from '@crmkit/sdk';
+import {DEMO_USERS} from '@crmkit/rest-client/demo-data';
+import type {DemoUser} from '@crmkit/rest-client/demo-data';
+import type {MockHostOptions} from '@crmkit/rest-client/msw';
+
+/** The shipped ruleset the dev host seeds as the active one. */
+export const SHIPPED_RULESET_TEXT = readFileSync(
+  new URL('../../rules/lead-assignment.json', import.meta.url),
+  'utf8',
+);
+
+const userRecords = (users: readonly DemoUser[]): Map<string, UserRecord> =>
+  new Map(
+    users.map((u) => [
+      u.id,
+      {id: u.id, name: u.name, role: u.role, managerId: u.managerId, active: u.active},
+    ]),
+  );
+
+/** What the Assignment Manager decides for `lead` (already in its rejected form). */
+export function expectedAssignment(
+  lead: Lead,
+  ruleset: unknown = JSON.parse(SHIPPED_RULESET_TEXT),
+  ownershipMode: OwnershipMode = 'mixed',
+  users: readonly DemoUser[] = DEMO_USERS,
+): AssignmentOutcome {
+  const {outcome, ownerId, rule} = assignOwnerSync(toLeadFacts(lead), {
+    ruleset: parseRuleset(ruleset),
+    users: userRecords(users),
+    ownershipMode,
+  });
+  return {outcome, ownerId, rule};
+}
+
+/** createMockHost options that make the mock decide and lint like the dev host. */
+export function contractMockHostOptions(): MockHostOptions {
+  return {
+    ruleset: JSON.parse(SHIPPED_RULESET_TEXT),
+    assign: (lead, {ruleset, ownershipMode, users}) =>
+      expectedAssignment(lead, ruleset, ownershipMode, users),
+    lintRuleset: (text) =>
+      lintRuleset(text, {users: [...userRecords(DEMO_USERS).values()]}).findings,
+    plugins: [
+      {
+        id: 'dev.crmkit.reject-lead',
+        manifestUrl: '/plugins/reject-lead/plugin.json',
+        manifest: JSON.parse(
+          readFileSync(new URL('../../plugins/reject-lead/plugin.json', import.meta.url), 'utf8'),
+        ),
+        config: {reassignOwnerDefault: false},
+        installedAt: new Date().toISOString(),
+      },
+    ],
+  };
+}
