@@ -189,6 +189,25 @@ describe('the admin page', () => {
     await signedOut.context().close();
   });
 
+  test('the lead list filters by Lead Status and explains a status that does not exist', async () => {
+    const page = await e2e.open('/?status=Converted', 'max', 'de');
+    await page.getByRole('table').waitFor();
+    const converted = (await e2e.rest('max', 'GET', '/api/leads?status=Converted'))
+      .body as unknown[];
+    const statuses = await page.locator('table.leads tbody td .status').allInnerTexts();
+    assert.equal(statuses.length, converted.length);
+    assert.ok(statuses.length > 0 && statuses.every((s) => s === 'Konvertiert'), statuses.join());
+    assert.equal(await page.getByRole('status').first().innerText(), `${converted.length} Leads`);
+
+    await page.goto(`${e2e.url}/?status=Bogus`);
+    await page
+      .getByText('Es gibt keinen Lead-Status „Bogus“: Alle Leads werden angezeigt.')
+      .waitFor();
+    const all = (await e2e.rest('max', 'GET', '/api/leads')).body as unknown[];
+    assert.equal(await page.locator('table.leads tbody tr').count(), all.length);
+    await page.context().close();
+  });
+
   test('the user and language switch changes both and keeps the status filter', async () => {
     const page = await e2e.open('/?status=Qualified', 'max', 'de');
     await page.getByRole('heading', {level: 1, name: 'Leads'}).waitFor();

@@ -46,6 +46,11 @@ async function main(): Promise<void> {
     page.main,
     html`<h1>${t('leadsTitle')}</h1>
       ${filter}
+      ${
+        wanted && !status
+          ? html`<p class="message info">${t('unknownStatus', {status: wanted})}</p>`
+          : ''
+      }
       <p role="status" class="count">${count}</p>
       ${
         leads.length === 0
