@@ -44,6 +44,28 @@ async function pluginsLoaded(page: Page): Promise<void> {
   });
 }
 
+/** What has the focus, looking into shadow roots: its tag and accessible-ish name. */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    let el: Element | null = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    const labels = (el as HTMLInputElement | null)?.labels;
+    const name =
+      el?.getAttribute('aria-label') ??
+      (labels?.length ? labels[0]?.textContent : el?.textContent) ??
+      '';
+    return {tag: el?.tagName.toLowerCase() ?? '', name: name.replace(/\s+/g, ' ').trim()};
+  });
+
+/** Presses Tab until the focused element's name matches (at most 40 times). */
+async function tabTo(page: Page, name: RegExp): Promise<void> {
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    if (name.test((await focused(page)).name)) return;
+  }
+  throw new Error(`Tab never reached ${name}; focus is on ${JSON.stringify(await focused(page))}`);
+}
+
 interface RejectLabels {
   reject: string;
   code: string;
@@ -255,5 +277,38 @@ describe('rejecting a lead on Lead Detail', () => {
     assert.deepEqual(e2e.errorsOf(max), []);
     await sofia.context().close();
     await max.context().close();
+  });
+
+  test('keyboard only: from the page to a confirmed rejection without the mouse', async () => {
+    const lead = nextQualifiedLead();
+    const page = await e2e.open(`/leads/${lead.id}`, 'max', 'en');
+    await pluginsLoaded(page);
+    await tabTo(page, /^Reject$/);
+    await page.keyboard.press('Enter');
+    // The dialog opens with the focus on its first field, the Reject Code.
+    await page.waitForFunction(() => {
+      let el: Element | null = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      return el?.tagName === 'SELECT' && (el as HTMLSelectElement).options.length > 1;
+    });
+    await page.keyboard.type('Other');
+    await tabTo(page, /Reject Reason/);
+    await page.keyboard.type('Typed with the keyboard only.');
+    await tabTo(page, /Reassign Owner/);
+    await page.keyboard.press('Space');
+    await tabTo(page, /^Confirm Reject$/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('region', {name: 'Rejection'}).waitFor();
+    assert.equal(await field(page, 'lead-rejection', 'reject-code').textContent(), 'Other');
+    assert.equal(
+      await field(page, 'lead-rejection', 'reject-reason').textContent(),
+      'Typed with the keyboard only.',
+    );
+    await field(page, 'lead-rejection', 'new-owner').waitFor();
+    // Escape closes the dialog and gives the focus back to the action.
+    await page.keyboard.press('Escape');
+    assert.equal((await focused(page)).name, 'Reject');
+    assert.deepEqual(e2e.errorsOf(page), []);
+    await page.context().close();
   });
 });
