@@ -2,16 +2,25 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
+import {
+  SCHEMA_FILE,
+  VALIDATOR_FILE,
+  schemaJson,
+  validatorSource,
+} from '../scripts/manifest-artifacts.js';
 import {PLUGIN_MANIFEST_SCHEMA} from './plugin-manifest-schema.js';
 
-const file = new URL('../schema/plugin-manifest.schema.json', import.meta.url);
+const regenerate =
+  'run: node --conditions=source --import tsx packages/sdk/scripts/write-schema.ts';
 
-test('schema/plugin-manifest.schema.json is up to date with PLUGIN_MANIFEST_SCHEMA', () => {
-  assert.deepEqual(
-    JSON.parse(readFileSync(file, 'utf8')),
-    JSON.parse(JSON.stringify(PLUGIN_MANIFEST_SCHEMA)),
-    'run: node --conditions=source --import tsx packages/sdk/scripts/write-schema.ts',
-  );
+test('schema/plugin-manifest.schema.json is up to date with PLUGIN_MANIFEST_SCHEMA', async () => {
+  assert.equal(readFileSync(SCHEMA_FILE, 'utf8'), await schemaJson(), regenerate);
+});
+
+test('the generated standalone validator is up to date and needs no CommonJS runtime', async () => {
+  const source = readFileSync(VALIDATOR_FILE, 'utf8');
+  assert.equal(source, await validatorSource(), regenerate);
+  assert.doesNotMatch(source, /\brequire\s*\(/);
 });
 
 test('the schema compiles as strict draft 2020-12 and has an $id', () => {

@@ -10,6 +10,14 @@ export const PLUGIN_TAG_PATTERN = '^crm-[a-z0-9]+(?:-[a-z0-9]+)*$';
 /** Tags the host's own elements use; no plugin may define them. */
 export const RESERVED_TAGS = ['crm-plugin-host', 'crm-extension-point'] as const;
 
+/** Array items that are privilege keys (inline, not a $ref, so that uniqueItems compiles to a plain loop). */
+const PRIVILEGE_ITEM = {
+  title: 'Privilege',
+  description: 'A crmkit privilege key.',
+  type: 'string',
+  enum: [...PRIVILEGES],
+} as const;
+
 const SEMVER_PATTERN =
   '^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$';
 
@@ -169,7 +177,7 @@ export const PLUGIN_MANIFEST_SCHEMA = {
               'The host hides the action unless the user holds every one of these; each must also be in "permissions".',
             type: 'array',
             uniqueItems: true,
-            items: {$ref: '#/$defs/privilege'},
+            items: PRIVILEGE_ITEM,
           },
         },
       },
@@ -180,14 +188,15 @@ export const PLUGIN_MANIFEST_SCHEMA = {
         'The privileges the plugin may use through its context. A call also needs the signed-in user to hold the privilege.',
       type: 'array',
       uniqueItems: true,
-      items: {$ref: '#/$defs/privilege'},
+      items: PRIVILEGE_ITEM,
     },
     config: {
       title: 'Config schema',
       description:
-        'A JSON Schema (type "object") of the plugin\'s admin settings; every property should have a "default". The plugin reads the values as context.config.',
+        'The plugin\'s admin settings as a JSON Schema of type "object": one flat property per setting (boolean, string, number or integer), each with a "default". The plugin reads the values as context.config.',
       type: 'object',
       required: ['type', 'properties'],
+      additionalProperties: false,
       properties: {
         type: {
           title: 'Type',
@@ -196,10 +205,15 @@ export const PLUGIN_MANIFEST_SCHEMA = {
         },
         properties: {
           title: 'Settings',
-          description:
-            'One JSON Schema per setting, with "type", "default", "title" and, for the admin page, "x-label": {"en": …, "de": …}.',
+          description: "One schema per setting, keyed by the setting's camelCase name.",
           type: 'object',
-          additionalProperties: {type: 'object'},
+          propertyNames: {pattern: '^[a-z][A-Za-z0-9]*$'},
+          additionalProperties: {$ref: '#/$defs/setting'},
+        },
+        additionalProperties: {
+          title: 'Additional properties',
+          description: 'Always false: settings the schema does not name are refused.',
+          const: false,
         },
       },
     },
@@ -228,10 +242,60 @@ export const PLUGIN_MANIFEST_SCHEMA = {
       description: 'A place of the host page where plugins plug in.',
       enum: [...EXTENSION_POINTS],
     },
-    privilege: {
-      title: 'Privilege',
-      description: 'A crmkit privilege key.',
-      enum: [...PRIVILEGES],
+    setting: {
+      title: 'Setting',
+      description:
+        'One admin setting: its type, its default, and its label for the admin page in English and German.',
+      type: 'object',
+      required: ['type', 'default'],
+      additionalProperties: false,
+      properties: {
+        type: {
+          title: 'Type',
+          description: 'The type of the value.',
+          enum: ['boolean', 'string', 'number', 'integer'],
+        },
+        default: {
+          title: 'Default',
+          description:
+            "The value before an admin sets one; must fit the setting's own constraints.",
+        },
+        title: {
+          title: 'Title',
+          description: 'A short English name of the setting.',
+          type: 'string',
+        },
+        description: {
+          title: 'Description',
+          description: 'What the setting does, in English.',
+          type: 'string',
+        },
+        'x-label': {
+          $ref: '#/$defs/localizedText',
+          title: 'Label',
+          description: 'The label the admin page shows, in English and German.',
+        },
+        enum: {
+          title: 'Allowed values',
+          description: 'The only values the setting may take.',
+          type: 'array',
+          minItems: 1,
+        },
+        minimum: {title: 'Minimum', description: 'Smallest allowed number.', type: 'number'},
+        maximum: {title: 'Maximum', description: 'Largest allowed number.', type: 'number'},
+        minLength: {
+          title: 'Minimum length',
+          description: 'Fewest characters of a string value.',
+          type: 'integer',
+          minimum: 0,
+        },
+        maxLength: {
+          title: 'Maximum length',
+          description: 'Most characters of a string value.',
+          type: 'integer',
+          minimum: 0,
+        },
+      },
     },
   },
 } as const;

@@ -225,10 +225,52 @@ const invalid: Array<[string, string, string, (m: Json) => void]> = [
     (m) => (m['config']['type'] = 'array'),
   ],
   [
-    'config not a JSON Schema',
+    'config setting of an unknown type',
     'invalid-config-schema',
-    '/config',
+    '/config/properties/x/type',
     (m) => (m['config']['properties']['x'] = {type: 'colour', default: 1}),
+  ],
+  [
+    'config setting without a default',
+    'missing-field',
+    '/config/properties/pageSize/default',
+    (m) => (m['config']['properties']['pageSize'] = {type: 'integer'}),
+  ],
+  [
+    'config setting nested as an object',
+    'invalid-config-schema',
+    '/config/properties/nested/type',
+    (m) => (m['config']['properties']['nested'] = {type: 'object', default: {}}),
+  ],
+  [
+    'config setting name in kebab-case',
+    'invalid-setting-name',
+    '/config/properties/page-size',
+    (m) => (m['config']['properties']['page-size'] = {type: 'integer', default: 1}),
+  ],
+  [
+    'config allowing other settings',
+    'invalid-config-schema',
+    '/config/additionalProperties',
+    (m) => (m['config']['additionalProperties'] = true),
+  ],
+  [
+    'config enum value of the wrong type',
+    'invalid-config-schema',
+    '/config/properties/mode/enum/1',
+    (m) => (m['config']['properties']['mode'] = {type: 'string', enum: ['a', 2], default: 'a'}),
+  ],
+  [
+    'config default outside its enum',
+    'config-default-invalid',
+    '/config/properties/mode/default',
+    (m) => (m['config']['properties']['mode'] = {type: 'string', enum: ['a', 'b'], default: 'c'}),
+  ],
+  [
+    'config default below its minimum',
+    'config-default-invalid',
+    '/config/properties/size/default',
+    (m) => (m['config']['properties']['size'] = {type: 'integer', minimum: 1, default: 0}),
   ],
   [
     'config default of the wrong type',
@@ -327,16 +369,23 @@ test('a byte-order mark does not shift positions', () => {
 test('warnings do not make a manifest invalid', () => {
   const manifest = base();
   manifest['elements'].push({tag: 'crm-unused-dialog', extensionPoint: 'lead.detail.actions'});
-  manifest['config']['properties']['pageSize'] = {type: 'integer'};
   const result = validateManifest(JSON.stringify(manifest, null, 2));
   assert.equal(result.valid, true);
   assert.deepEqual(
     result.issues.map((i) => [i.code, i.pointer, i.severity]),
-    [
-      ['element-never-opened', '/elements/1', 'warning'],
-      ['config-default-missing', '/config/properties/pageSize', 'warning'],
-    ],
+    [['element-never-opened', '/elements/1', 'warning']],
   );
+});
+
+test('a config with settings of every type, enums and bounds is valid', () => {
+  const manifest = base();
+  manifest['config']['properties'] = {
+    enabled: {type: 'boolean', default: true, 'x-label': {en: 'Enabled', de: 'Aktiv'}},
+    mode: {type: 'string', enum: ['user', 'mixed'], default: 'mixed', maxLength: 5},
+    ratio: {type: 'number', minimum: 0, maximum: 1, default: 0.5},
+    pageSize: {type: 'integer', minimum: 1, default: 25},
+  };
+  assert.deepEqual(validateManifest(manifest).issues, []);
 });
 
 test('hints name the likely fix', () => {

@@ -1,6 +1,4 @@
-import Ajv2020, {type ErrorObject, type ValidateFunction} from 'ajv/dist/2020.js';
-import satisfies from 'semver/functions/satisfies.js';
-import validRange from 'semver/ranges/valid.js';
+import validateSchema, {type SchemaError} from './generated/plugin-manifest-validator.js';
 import {closestMatch} from './closest-match.js';
 import {EXTENSION_POINTS} from './extension-points.js';
 import {createJsonLocator, formatPointer, parsePointer, type JsonLocator} from './json-locator.js';
@@ -8,6 +6,7 @@ import type {ManifestIssue} from './manifest-issue.js';
 import type {PluginManifest} from './manifest.js';
 import {PLUGIN_MANIFEST_SCHEMA, RESERVED_TAGS} from './plugin-manifest-schema.js';
 import {isPrivilege} from './privileges.js';
+import {checkSdkRange} from './sdk-range.js';
 import {SDK_VERSION} from './sdk-version.js';
 
 export interface ValidateManifestOptions {
@@ -37,14 +36,24 @@ interface Finding {
   key?: boolean;
 }
 
-let manifestValidator: ValidateFunction | undefined;
-let configAjv: Ajv2020 | undefined;
+/** The value at `pointer` inside `root`. */
+function valueAt(root: unknown, pointer: string): unknown {
+  let value = root;
+  for (const segment of parsePointer(pointer)) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[segment];
+  }
+  return value;
+}
 
-function compileManifestSchema(): ValidateFunction {
-  manifestValidator ??= new Ajv2020({allErrors: true, verbose: true, strict: true}).compile(
-    PLUGIN_MANIFEST_SCHEMA,
-  );
-  return manifestValidator;
+/** The schema node at an ajv `schemaPath` such as `#/properties/elements/items/additionalProperties`. */
+function schemaAt(schemaPath: string): Record<string, unknown> | undefined {
+  let node: unknown = PLUGIN_MANIFEST_SCHEMA;
+  for (const segment of parsePointer(schemaPath.replace(/^#/, ''))) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[segment];
+  }
+  return node && typeof node === 'object' ? (node as Record<string, unknown>) : undefined;
 }
 
 /** `elements[0].tag` for `/elements/0/tag`. */
@@ -278,8 +287,10 @@ function patternFinding(pointer: string, value: unknown): Finding {
   }
 }
 
-function fromAjv(error: ErrorObject): Finding | undefined {
+function fromAjv(error: SchemaError, root: unknown): Finding | undefined {
   const pointer = error.instancePath;
+  const data = valueAt(root, pointer);
+  const shape = shapeOf(pointer);
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'required': {
@@ -298,7 +309,8 @@ function fromAjv(error: ErrorObject): Finding | undefined {
     }
     case 'additionalProperties': {
       const field = String(params['additionalProperty']);
-      const known = Object.keys((error.parentSchema?.['properties'] as object | undefined) ?? {});
+      const parent = schemaAt(error.schemaPath.replace(/\/additionalProperties$/, ''));
+      const known = Object.keys((parent?.['properties'] as object | undefined) ?? {});
       return {
         code: 'unknown-field',
         pointer: `${pointer}${formatPointer([field])}`,
@@ -316,36 +328,55 @@ function fromAjv(error: ErrorObject): Finding | undefined {
         code: 'invalid-type',
         pointer,
         hint: hintFor(pointer),
-        message: `${describe(pointer)} must be ${article(String(params['type']))}, not ${typeName(error.data)}`,
+        message: `${describe(pointer)} must be ${article(String(params['type']))}, not ${typeName(data)}`,
       };
     case 'enum': {
-      const allowed = (params['allowedValues'] as string[] | undefined) ?? [];
-      const isPoint = shapeOf(pointer).endsWith('/extensionPoint');
+      const allowed = ((params['allowedValues'] as unknown[] | undefined) ?? []).map(String);
+      const value = typeName(data).replace(/^the string /, '');
+      if (
+        shape.endsWith('/extensionPoint') ||
+        shape.endsWith('/requires/*') ||
+        shape === '/permissions/*'
+      ) {
+        const isPoint = shape.endsWith('/extensionPoint');
+        return {
+          code: isPoint ? 'unknown-extension-point' : 'unknown-privilege',
+          pointer,
+          hint: didYouMean(data, allowed, `use one of: ${allowed.join(', ')}`),
+          message: `${value} is not ${isPoint ? 'an extension point' : 'a crmkit privilege'} (${describe(pointer)})`,
+        };
+      }
       return {
-        code: isPoint ? 'unknown-extension-point' : 'unknown-privilege',
+        code: shape.startsWith('/config/') ? 'invalid-config-schema' : 'invalid-value',
         pointer,
-        hint: didYouMean(error.data, allowed, `use one of: ${allowed.join(', ')}`),
-        message: `${typeName(error.data).replace(/^the string /, '')} is not ${isPoint ? 'an extension point' : 'a crmkit privilege'} (${describe(pointer)})`,
+        hint: didYouMean(data, allowed, `use one of: ${allowed.join(', ')}`),
+        message: `${describe(pointer)} is ${value}, not one of ${allowed.join(', ')}`,
       };
     }
     case 'const':
       return {
         code: 'invalid-config-schema',
         pointer,
-        hint: 'set "type": "object"; the settings go in "properties"',
-        message: `${describe(pointer)} must be "object"`,
+        hint:
+          shape === '/config/type'
+            ? 'set "type": "object"; the settings go in "properties"'
+            : `set ${describe(pointer)} to ${JSON.stringify(params['allowedValue'])} or leave it out`,
+        message: `${describe(pointer)} must be ${JSON.stringify(params['allowedValue'])}`,
       };
     case 'pattern':
       if (error.propertyName !== undefined) return undefined; // reported by its `propertyNames` error
-      return patternFinding(pointer, error.data);
+      return patternFinding(pointer, data);
     case 'propertyNames': {
       const name = String(params['propertyName']);
+      const setting = shape === '/config/properties';
       return {
-        code: 'invalid-locale',
+        code: setting ? 'invalid-setting-name' : 'invalid-locale',
         pointer: `${pointer}${formatPointer([name])}`,
         key: true,
-        hint: 'use a BCP 47 language tag such as "en", "de" or "de-AT"',
-        message: `"${name}" in ${describe(pointer)} is not a language tag`,
+        hint: setting
+          ? 'name settings in camelCase, e.g. "reassignOwnerDefault"'
+          : 'use a BCP 47 language tag such as "en", "de" or "de-AT"',
+        message: `"${name}" in ${describe(pointer)} is not ${setting ? 'a camelCase setting name' : 'a language tag'}`,
       };
     }
     case 'minLength':
@@ -363,14 +394,14 @@ function fromAjv(error: ErrorObject): Finding | undefined {
         message: `${describe(pointer)} is longer than ${String(params['limit'])} characters`,
       };
     case 'uniqueItems': {
-      const item = `${pointer}/${String(params['i'])}`;
-      const list =
-        parsePointer(pointer).at(-1) === 'permissions' ? 'permissions' : describe(pointer);
+      // The later of the two equal items is the duplicate (ajv's order of i and j varies).
+      const later = Math.max(Number(params['i']), Number(params['j']));
+      const list = shape === '/permissions' ? 'permissions' : describe(pointer);
       return {
-        code: list === 'permissions' ? 'duplicate-permission' : 'duplicate-privilege',
-        pointer: item,
+        code: shape === '/permissions' ? 'duplicate-permission' : 'duplicate-privilege',
+        pointer: `${pointer}/${later}`,
         hint: 'list each privilege once',
-        message: `${typeName((error.data as unknown[])[params['i'] as number]).replace(/^the string /, '')} appears twice in ${list}`,
+        message: `${typeName((data as unknown[])[later]).replace(/^the string /, '')} appears twice in ${list}`,
       };
     }
     default:
@@ -392,15 +423,15 @@ function semanticFindings(manifest: Record<string, unknown>, sdkVersion: string)
   const {sdk, elements, actions, permissions, config} = manifest;
 
   if (typeof sdk === 'string' && sdk.trim()) {
-    const range = validRange(sdk);
-    if (range === null) {
+    const check = checkSdkRange(sdk, sdkVersion);
+    if (check === 'invalid') {
       findings.push({
         code: 'invalid-sdk-range',
         pointer: '/sdk',
-        hint: `write a semver range, e.g. "^${sdkVersion}"`,
+        hint: `write a semver range such as "^${sdkVersion}", "~${sdkVersion}" or ">=${sdkVersion} <2"`,
         message: `sdk ${JSON.stringify(sdk)} is not a semver range`,
       });
-    } else if (!satisfies(sdkVersion, sdk, {includePrerelease: true})) {
+    } else if (check === 'unsatisfied') {
       findings.push({
         code: 'sdk-unsatisfied',
         pointer: '/sdk',
@@ -499,57 +530,73 @@ function semanticFindings(manifest: Record<string, unknown>, sdkVersion: string)
     });
   }
 
-  if (isObject(config) && config['type'] === 'object' && isObject(config['properties'])) {
-    findings.push(...configFindings(config, config['properties']));
+  if (isObject(config) && isObject(config['properties'])) {
+    findings.push(...configFindings(config['properties']));
   }
   return findings;
 }
 
-function configFindings(
-  config: Record<string, unknown>,
-  properties: Record<string, unknown>,
-): Finding[] {
+/** Whether `value` fits a setting's type, enum and bounds; otherwise why not. */
+function settingProblem(setting: Record<string, unknown>, value: unknown): string | undefined {
+  const type = setting['type'];
+  const fits =
+    type === 'boolean'
+      ? typeof value === 'boolean'
+      : type === 'string'
+        ? typeof value === 'string'
+        : type === 'integer'
+          ? Number.isInteger(value)
+          : type === 'number'
+            ? typeof value === 'number' && Number.isFinite(value)
+            : true;
+  if (!fits) return `is ${typeName(value)}, not ${article(String(type))}`;
+  const allowed = setting['enum'];
+  if (Array.isArray(allowed) && !allowed.some((a) => a === value)) {
+    return `is ${JSON.stringify(value)}, not one of its enum values ${allowed.map((a) => JSON.stringify(a)).join(', ')}`;
+  }
+  const {minimum, maximum, minLength, maxLength} = setting;
+  if (typeof value === 'number') {
+    if (typeof minimum === 'number' && value < minimum)
+      return `is ${value}, below its minimum ${minimum}`;
+    if (typeof maximum === 'number' && value > maximum)
+      return `is ${value}, above its maximum ${maximum}`;
+  }
+  if (typeof value === 'string') {
+    if (typeof minLength === 'number' && value.length < minLength)
+      return `is shorter than its minLength ${minLength}`;
+    if (typeof maxLength === 'number' && value.length > maxLength)
+      return `is longer than its maxLength ${maxLength}`;
+  }
+  return undefined;
+}
+
+/** The defaults (and enum values) of the config's settings must fit each setting's own constraints. */
+function configFindings(properties: Record<string, unknown>): Finding[] {
   const findings: Finding[] = [];
-  const defaults: Record<string, unknown> = {};
-  for (const [key, schema] of Object.entries(properties)) {
-    if (isObject(schema) && 'default' in schema) defaults[key] = schema['default'];
-    else if (isObject(schema)) {
-      findings.push({
-        code: 'config-default-missing',
-        severity: 'warning',
-        pointer: `/config/properties${formatPointer([key])}`,
-        hint: 'add a "default", so the plugin works before an admin configures it',
-        message: `setting "${key}" has no default`,
+  for (const [key, setting] of Object.entries(properties)) {
+    if (!isObject(setting)) continue;
+    const at = `/config/properties${formatPointer([key])}`;
+    if (Array.isArray(setting['enum'])) {
+      setting['enum'].forEach((value, i) => {
+        const problem = settingProblem({type: setting['type']}, value);
+        if (problem) {
+          findings.push({
+            code: 'invalid-config-schema',
+            pointer: `${at}/enum/${i}`,
+            hint: `give enum values of type ${String(setting['type'])}`,
+            message: `enum value ${i} of setting "${key}" ${problem}`,
+          });
+        }
       });
     }
-  }
-  configAjv ??= new Ajv2020({allErrors: true, strict: false});
-  let validate: ValidateFunction;
-  try {
-    validate = configAjv.compile(config);
-  } catch (error) {
-    return [
-      ...findings,
-      {
-        code: 'invalid-config-schema',
-        pointer: '/config',
-        hint: 'fix the JSON Schema of the settings (draft 2020-12)',
-        message: `config is not a valid JSON Schema: ${(error as Error).message}`,
-      },
-    ];
-  } finally {
-    configAjv.removeSchema(config);
-  }
-  if (!validate(defaults)) {
-    for (const error of validate.errors ?? []) {
-      const key = parsePointer(error.instancePath)[0];
-      const pointer =
-        key === undefined ? '/config' : `/config/properties${formatPointer([key])}/default`;
+    if (!('default' in setting)) continue;
+    const problem = settingProblem(setting, setting['default']);
+    if (problem) {
       findings.push({
         code: 'config-default-invalid',
-        pointer,
-        hint: "make the default fit the setting's own schema",
-        message: `the default of ${key === undefined ? 'config' : `setting "${key}"`} ${error.message ?? 'does not fit its schema'}`,
+        pointer: `${at}/default`,
+        hint: "make the default fit the setting's own type, enum and bounds",
+        message: `the default of setting "${key}" ${problem}`,
       });
     }
   }
@@ -617,11 +664,10 @@ export function validateManifest(
     value = locator.value;
   }
 
-  const validate = compileManifestSchema();
   const findings: Finding[] = [];
-  if (!validate(value)) {
-    for (const error of validate.errors ?? []) {
-      const finding = fromAjv(error);
+  if (!validateSchema(value)) {
+    for (const error of validateSchema.errors ?? []) {
+      const finding = fromAjv(error, value);
       if (finding) findings.push(finding);
     }
   }
