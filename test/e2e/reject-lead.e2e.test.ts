@@ -177,6 +177,13 @@ describe('rejecting a lead on Lead Detail', () => {
     assert.equal(stored.body.rejection.code, 'OTHER');
     const newOwner = (await field(page, 'lead-rejection', 'new-owner').textContent()) ?? '';
     assert.ok(newOwner.includes(stored.body.ownerName), `new owner shown: ${newOwner}`);
+    // Showing the rejection did not make the page load its plugins again.
+    const manifestLoads = await page.evaluate(
+      () =>
+        performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/plugin.json'))
+          .length,
+    );
+    assert.equal(manifestLoads, 1);
     assert.deepEqual(e2e.errorsOf(page), []);
     await page.context().close();
   });

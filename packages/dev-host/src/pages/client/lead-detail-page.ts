@@ -2,7 +2,6 @@
 // `lead.detail.actions` (the reject-lead plugin, loaded from its manifest and given a guarded context over
 // the REST host API by <crm-plugin-host>), and after a rejection the rejection itself.
 import {HostApiError, type AssignmentOutcome, type Lead, type RejectCodeOption} from '@crmkit/sdk';
-import type {PluginInstallation} from '@crmkit/rest-client';
 import {html, nothing, type TemplateResult} from 'lit';
 import {statusLabel, translator} from '../page-strings.js';
 import {defineHostElements} from '@crmkit/host-elements';
@@ -14,7 +13,9 @@ type LeadRejected = CustomEvent<Lead> & {assignment?: AssignmentOutcome};
 const state = {
   lead: undefined as Lead | undefined,
   codes: [] as RejectCodeOption[],
-  plugins: [] as PluginInstallation[],
+  /** What <crm-plugin-host> loads, made once: a new array would make it load the plugins again. */
+  sources: [] as string[],
+  configs: {} as Record<string, Record<string, unknown>>,
   /** Set when this page saw the rejection happen (the plugin tells how the owner was reassigned). */
   justRejected: undefined as {assignment: AssignmentOutcome | undefined} | undefined,
   notice: '',
@@ -36,7 +37,12 @@ async function main(): Promise<void> {
       page.api.listPluginInstallations(),
       defineHostElements(),
     ]);
-    Object.assign(state, {lead, codes, plugins});
+    Object.assign(state, {
+      lead,
+      codes,
+      sources: plugins.map((p) => p.manifestUrl),
+      configs: Object.fromEntries(plugins.map((p) => [p.id, p.config])),
+    });
   } catch (error) {
     const message =
       error instanceof HostApiError && error.status === 404
@@ -121,8 +127,8 @@ function rerender(): void {
           locale=${config.lang}
           .host=${page.api}
           .user=${page.user}
-          .configs=${Object.fromEntries(state.plugins.map((p) => [p.id, p.config]))}
-          .sources=${state.plugins.map((p) => p.manifestUrl)}
+          .configs=${state.configs}
+          .sources=${state.sources}
         >
           <crm-extension-point
             name="lead.detail.actions"
