@@ -25,8 +25,20 @@ export function schemaJson(): Promise<string> {
   return format(JSON.stringify(PLUGIN_MANIFEST_SCHEMA), SCHEMA_FILE);
 }
 
+/** The schema without title, description and examples, which do not change validation. */
+function withoutAnnotations(node: unknown, parentKey = ''): unknown {
+  if (Array.isArray(node)) return node.map((item) => withoutAnnotations(item));
+  if (!node || typeof node !== 'object') return node;
+  const isPropertyMap = parentKey === 'properties' || parentKey === '$defs';
+  return Object.fromEntries(
+    Object.entries(node)
+      .filter(([key]) => isPropertyMap || !['title', 'description', 'examples'].includes(key))
+      .map(([key, value]) => [key, withoutAnnotations(value, isPropertyMap ? '' : key)]),
+  );
+}
+
 /**
- * The standalone validator. `unicode: false` and privilege items typed inline keep ajv's CommonJS
+ * The standalone validator (of the schema without annotations, to keep it small). `unicode: false` and privilege items typed inline keep ajv's CommonJS
  * runtime helpers (ucs2length, fast-deep-equal) out of the generated code; a test checks it has no
  * `require`.
  */
@@ -37,7 +49,7 @@ export function validatorSource(): Promise<string> {
     unicode: false,
     code: {source: true, esm: true, lines: true},
   });
-  const validate = ajv.compile(PLUGIN_MANIFEST_SCHEMA);
+  const validate = ajv.compile(withoutAnnotations(PLUGIN_MANIFEST_SCHEMA) as object);
   const code = standaloneCode(ajv, validate);
   const header = [
     '/* eslint-disable */',
