@@ -1,5 +1,5 @@
 import type {LeadSettings} from '@crmkit/sdk';
-import {requestJson} from './request-json.js';
+import {assertToken, requestJson} from './request-json.js';
 import type {JsonRequest} from './request-json.js';
 import type {
   AdminRejectCode,
@@ -16,6 +16,7 @@ import type {RestClientOptions} from './rest-client-options.js';
  * rules and their stats, installed plugins, the audit trail. Errors as in `createRestHostApi`.
  */
 export function createRestAdminApi(options: RestClientOptions): RestAdminApi {
+  assertToken(options);
   const call = <T>(request: JsonRequest) => requestJson<T>(options, request).then((r) => r.body);
   return {
     getLeadSettings: (o) =>

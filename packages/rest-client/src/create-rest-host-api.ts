@@ -9,7 +9,7 @@ import type {
   RejectLeadOptions,
   RejectLeadResult,
 } from '@crmkit/sdk';
-import {requestJson} from './request-json.js';
+import {assertToken, requestJson} from './request-json.js';
 import type {RequestOptions, RestClientOptions} from './rest-client-options.js';
 
 /** A plugin installed for the signed-in user's pages (`GET /api/plugins`). */
@@ -53,6 +53,7 @@ const leadPath = (id: string, suffix = ''): string => {
  * commit is answered from its memory instead of being refused as a conflict.
  */
 export function createRestHostApi(options: RestClientOptions): RestHostApi {
+  assertToken(options);
   const call = <T>(request: Parameters<typeof requestJson>[1]) =>
     requestJson<T>(options, request).then((r) => r.body);
   return {

@@ -30,11 +30,7 @@ export async function requestJson<T>(
   options: RestClientOptions,
   request: JsonRequest,
 ): Promise<JsonResponse<T>> {
-  if (typeof options.token !== 'string' || options.token === '') {
-    throw new TypeError(
-      'rest-client: `token` must be the signed-in user\'s bearer token (a non-empty string), e.g. createRestHostApi({token: "max"}).',
-    );
-  }
+  assertToken(options);
   const url = buildUrl(options.baseUrl ?? '', request.path, request.query);
   const headers: Record<string, string> = {
     Accept: 'application/json, application/problem+json',
@@ -132,4 +128,13 @@ function unexpected(response: Response, detail: string): HostApiError {
     code: 'unexpected-response',
     detail,
   });
+}
+
+/** Refuses options without a usable bearer token, saying what to pass. */
+export function assertToken(options: RestClientOptions): void {
+  if (typeof options?.token !== 'string' || options.token.trim() === '') {
+    throw new TypeError(
+      'rest-client: `token` must be the signed-in user\'s bearer token (a non-empty string), e.g. createRestHostApi({token: "max"}).',
+    );
+  }
 }

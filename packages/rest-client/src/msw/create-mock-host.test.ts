@@ -1,0 +1,207 @@
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {HostApiError} from '@crmkit/sdk';
+import {createRestAdminApi} from '../create-rest-admin-api.js';
+import {createRestHostApi} from '../create-rest-host-api.js';
+import {DEMO_USERS} from '../demo-data.js';
+import {createMockHost} from './create-mock-host.js';
+
+async function refusal(promise: Promise<unknown>): Promise<HostApiError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  assert.ok(error instanceof HostApiError, `expected a HostApiError, got ${String(error)}`);
+  return error;
+}
+
+const clients = (host: ReturnType<typeof createMockHost>, token: string, locale?: string) => ({
+  api: createRestHostApi({token, fetch: host.fetch, ...(locale ? {locale} : {})}),
+  admin: createRestAdminApi({token, fetch: host.fetch}),
+});
+
+test('the mock host works as a plain fetch, and reset() restores the demo data', async () => {
+  const host = createMockHost();
+  const {api} = clients(host, 'max');
+  const {lead} = await api.rejectLead('L-1001', {rejectCode: 'DUPLICATE', reassignOwner: false});
+  assert.equal(lead.status, 'Rejected');
+  assert.equal(host.state.leads.get('L-1001')!.status, 'Rejected');
+  assert.equal(host.state.audit.length, 1);
+  host.reset();
+  assert.equal((await api.getLead('L-1001')).status, 'Qualified');
+  assert.equal(host.state.audit.length, 0);
+});
+
+test('tests may change the state directly, and the routes see it', async () => {
+  const host = createMockHost();
+  host.state.leads.get('L-1002')!.status = 'Converted';
+  await assert.rejects(
+    clients(host, 'max').api.rejectLead('L-1002', {rejectCode: 'DUPLICATE', reassignOwner: false}),
+    {code: 'lead-not-qualified', status: 409},
+  );
+});
+
+test('the default reassignment: the original owner while active, else the unassigned owner', async () => {
+  const {api} = clients(createMockHost(), 'max');
+  const back = await api.rejectLead('L-1002', {rejectCode: 'DUPLICATE', reassignOwner: true});
+  assert.deepEqual(back.assignment, {
+    outcome: 'assigned',
+    ownerId: 'jonas',
+    rule: 'original-owner',
+  });
+  const desk = await api.rejectLead('L-1003', {rejectCode: 'DUPLICATE', reassignOwner: true});
+  assert.deepEqual(desk.assignment, {
+    outcome: 'unassigned-owner',
+    ownerId: 'lead-desk',
+    rule: null,
+  });
+  assert.equal(desk.lead.ownerName, 'Lead Desk');
+});
+
+test('an injected assign decides, sees the rejected lead, and a failing one changes nothing (500)', async () => {
+  const seen: string[] = [];
+  const host = createMockHost({
+    assign: (lead, context) => {
+      seen.push(
+        `${lead.status} ${lead.rejection?.code} ${context.ownershipMode} ${context.unassignedOwner}`,
+      );
+      if (lead.id === 'L-1004') throw new Error('rule engine down');
+      return {outcome: 'assigned', ownerId: 'sofia', rule: 'to-sofia'};
+    },
+  });
+  const {api} = clients(host, 'max');
+  const ok = await api.rejectLead('L-1001', {rejectCode: 'DUPLICATE', reassignOwner: true});
+  assert.equal(ok.lead.ownerId, 'sofia');
+  const error = await api
+    .rejectLead('L-1004', {rejectCode: 'DUPLICATE', reassignOwner: true})
+    .catch((e: unknown) => e);
+  assert.ok(error instanceof HostApiError);
+  assert.equal(error.status, 500);
+  assert.equal(error.code, 'assignment-failed');
+  assert.match(error.message, /rule engine down/);
+  const untouched = await api.getLead('L-1004');
+  assert.equal(untouched.status, 'Qualified');
+  assert.equal(untouched.version, 1);
+  assert.equal(host.state.audit.length, 1);
+  assert.deepEqual(seen, [
+    'Rejected DUPLICATE mixed lead-desk',
+    'Rejected DUPLICATE mixed lead-desk',
+  ]);
+});
+
+test('concurrent rejects of one lead: exactly one wins, the other gets a 409', async () => {
+  const host = createMockHost({
+    assign: async () => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return {outcome: 'assigned', ownerId: 'max', rule: 'slow'};
+    },
+  });
+  const input = {rejectCode: 'DUPLICATE', reassignOwner: true};
+  const results = await Promise.allSettled([
+    clients(host, 'max').api.rejectLead('L-1001', input, {ifMatch: 1}),
+    clients(host, 'sofia').api.rejectLead('L-1001', input, {ifMatch: 1}),
+  ]);
+  assert.deepEqual(
+    results.map((r) => r.status),
+    ['fulfilled', 'rejected'],
+  );
+  assert.equal(((results[1] as PromiseRejectedResult).reason as HostApiError).status, 409);
+  assert.equal(host.state.leads.get('L-1001')!.version, 2);
+  assert.equal(host.state.audit.length, 1);
+});
+
+test('a user without leads.read gets 403 on every plugin-facing read', async () => {
+  const guest = {...DEMO_USERS[3]!, id: 'guest', name: 'Guest', token: 'guest', privileges: []};
+  const host = createMockHost({users: [...DEMO_USERS, guest]});
+  const {api} = clients(host, 'guest');
+  for (const call of [
+    () => api.listLeads(),
+    () => api.getLead('L-1001'),
+    () => api.getRejectCodes(),
+    () => api.getLeadSettings(),
+  ]) {
+    await assert.rejects(call(), {status: 403, code: 'missing-privilege'});
+  }
+  assert.equal((await api.getCurrentUser()).id, 'guest');
+  assert.deepEqual(await api.listPluginInstallations(), []);
+});
+
+test('an inactive user cannot sign in even with a token', async () => {
+  const host = createMockHost({
+    users: DEMO_USERS.map((u) => (u.id === 'max' ? {...u, active: false} : u)),
+  });
+  await assert.rejects(clients(host, 'max').api.getCurrentUser(), {
+    status: 401,
+    code: 'unauthorized',
+  });
+});
+
+test('problem details follow the language: German for max, English when asked', async () => {
+  const host = createMockHost();
+  const de = await refusal(
+    clients(host, 'max').api.rejectLead('L-1001', {rejectCode: 'OTHER', reassignOwner: false}),
+  );
+  const en = await refusal(
+    clients(host, 'max', 'en').api.rejectLead('L-1001', {
+      rejectCode: 'OTHER',
+      reassignOwner: false,
+    }),
+  );
+  assert.match(de.message, /Zurückweisungsgrund/);
+  assert.match(en.message, /reject reason/);
+  assert.equal(de.title, en.title);
+});
+
+test('without lintRuleset any JSON object is accepted; with it, errors refuse and warnings pass', async () => {
+  const plain = createMockHost();
+  const activated = await clients(plain, 'anna').admin.putAssignmentRules({anything: true});
+  assert.deepEqual(activated, {ruleset: {anything: true}, warnings: []});
+
+  const linted = createMockHost({
+    lintRuleset: (text) =>
+      text.includes('bad')
+        ? [
+            {
+              severity: 'error',
+              code: 'unknown-operator',
+              message: 'No such operator.',
+              hint: 'Use equal.',
+              pointer: '/rules/0',
+              line: 3,
+              column: 5,
+            },
+          ]
+        : [
+            {
+              severity: 'warning',
+              code: 'first-rule',
+              message: 'First rule misses rejected leads.',
+              pointer: '/rules/0',
+            },
+          ],
+  });
+  const {admin} = clients(linted, 'anna');
+  const error = await refusal(admin.putAssignmentRules('{\n "rules": [\n    "bad"]}'));
+  assert.equal(error.code, 'invalid-ruleset');
+  assert.deepEqual(error.errors, [
+    {
+      field: '/rules/0',
+      code: 'unknown-operator',
+      message: 'No such operator. Use equal.',
+      line: 3,
+      column: 5,
+    },
+  ]);
+  assert.notDeepEqual(await admin.getAssignmentRules(), {rules: ['bad']});
+  const ok = await admin.putAssignmentRules({rules: []});
+  assert.deepEqual(
+    ok.warnings.map((w) => w.code),
+    ['first-rule'],
+  );
+});
+
+test('msw handlers answer only for the configured base URL', async () => {
+  const host = createMockHost({baseUrl: 'http://crm.test/'});
+  assert.equal(host.handlers.length, 1);
+  assert.match(String(host.handlers[0]!.info.header), /http:\/\/crm\.test\/api\/\*/);
+});
