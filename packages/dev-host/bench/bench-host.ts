@@ -7,7 +7,7 @@
 import {spawn} from 'node:child_process';
 import {copyFileSync, mkdtempSync, rmSync} from 'node:fs';
 import {Agent, request} from 'node:http';
-import {tmpdir} from 'node:os';
+import {loadavg, tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {createInterface} from 'node:readline';
 import {fileURLToPath} from 'node:url';
@@ -93,9 +93,14 @@ async function startServer(mode: 'dev-host' | 'bare', file: string) {
   child.removeAllListeners('exit');
   return {
     port,
+    /** Stops the server; resolves with the CPU milliseconds it spent after it started listening. */
     stop: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
+      new Promise<number>((resolve) => {
+        let cpuMs = NaN;
+        lines.on('line', (line) => {
+          cpuMs = (JSON.parse(line) as {cpuMs: number}).cpuMs;
+        });
+        child.once('exit', () => resolve(cpuMs));
         child.kill('SIGTERM');
       }),
   };
@@ -244,36 +249,49 @@ function verify(file: string, wins: Map<string, number>) {
   };
 }
 
+const loadBefore = loadavg();
 const dir = mkdtempSync(join(tmpdir(), 'crmkit-bench-'));
 try {
   const seedFile = join(dir, 'seed.sqlite');
   prepareDatabase(seedFile);
   const report: Record<
     string,
-    ReturnType<typeof verify> & Omit<Awaited<ReturnType<typeof load>>, 'wins'>
+    ReturnType<typeof verify> &
+      Omit<Awaited<ReturnType<typeof load>>, 'wins'> & {cpuMsPerReject: number}
   > = {};
   for (const mode of ['bare', 'dev-host'] as const) {
     const file = join(dir, `${mode}.sqlite`);
     copyFileSync(seedFile, file);
     const server = await startServer(mode, file);
     const {wins, ...figures} = await load(server.port);
-    await server.stop();
-    report[mode] = {...figures, ...verify(file, wins)};
+    const cpuMs = await server.stop();
+    report[mode] = {...figures, cpuMsPerReject: cpuMs / figures.rejected, ...verify(file, wins)};
   }
   console.log(
     `bench:host: ${LEADS} Qualified leads, ${CLIENTS} clients on distinct leads + ${RACERS} racers on the same leads, keep-alive, loopback\n`,
   );
   const row = (name: string, r: (typeof report)[string]) =>
-    `${name.padEnd(10)} ${r.rejectsPerSecond.toFixed(0).padStart(7)} rejects/s  p50 ${r.p50.toFixed(2).padStart(6)} ms  p99 ${r.p99.toFixed(2).padStart(6)} ms  ${r.requests} requests ${JSON.stringify(r.statuses)}  exactly-once: ${r.ok ? 'yes' : `NO ${JSON.stringify({notRejected: r.notRejected, auditWrong: r.auditWrong, versionsWrong: r.versionsWrong, doubled: r.doubled, missing: r.missing})}`}`;
+    [
+      name.padEnd(9),
+      `${r.rejectsPerSecond.toFixed(0).padStart(6)} rejects/s`,
+      `p50 ${r.p50.toFixed(2).padStart(6)} ms`,
+      `p99 ${r.p99.toFixed(2).padStart(6)} ms`,
+      `server CPU ${(r.cpuMsPerReject * 1000).toFixed(0).padStart(4)} µs/reject`,
+      `${r.requests} requests ${JSON.stringify(r.statuses)}`,
+      `exactly once: ${r.ok ? 'yes' : `NO ${JSON.stringify({notRejected: r.notRejected, auditWrong: r.auditWrong, versionsWrong: r.versionsWrong, doubled: r.doubled, missing: r.missing})}`}`,
+    ].join('  ');
   console.log(row('bare', report.bare!));
   console.log(row('dev-host', report['dev-host']!));
   const host = report['dev-host']!;
+  const bare = report.bare!;
   console.log(
-    `\nratio dev-host / bare: ${(host.rejectsPerSecond / report.bare!.rejectsPerSecond).toFixed(2)} (throughput), ${(host.p99 / report.bare!.p99).toFixed(2)} (p99)`,
+    `\ndev-host / bare: throughput ${(host.rejectsPerSecond / bare.rejectsPerSecond).toFixed(2)}, ` +
+      `p99 ${(host.p99 / bare.p99).toFixed(2)}, server CPU per reject ${(host.cpuMsPerReject / bare.cpuMsPerReject).toFixed(2)}`,
   );
   const meets = host.rejectsPerSecond >= TARGET.rejectsPerSecond && host.p99 <= TARGET.p99Ms;
   console.log(
-    `target: >= ${TARGET.rejectsPerSecond} rejects/s and p99 <= ${TARGET.p99Ms} ms: ${meets ? 'met' : 'NOT met'}`,
+    `target >= ${TARGET.rejectsPerSecond} rejects/s and p99 <= ${TARGET.p99Ms} ms: ${meets ? 'met' : 'NOT met'} ` +
+      `(load average before the run ${loadBefore.map((l) => l.toFixed(1)).join(' ')}: other work on the machine skews both servers)`,
   );
   if (!host.ok || !report.bare!.ok) process.exitCode = 1;
 } finally {

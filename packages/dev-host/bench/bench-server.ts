@@ -1,5 +1,6 @@
 // The server half of `npm run bench:host`, in its own process so that server and load generator each
-// get a core: `bench-server.ts dev-host|bare <db file>` prints `{"port": n}` and serves until SIGTERM.
+// get a core: `bench-server.ts dev-host|bare <db file>` prints `{"port": n}` and serves until SIGTERM;
+// then it prints the CPU time it spent serving, `{"cpuMs": n}`.
 import {startDevHost} from '../src/start-dev-host.js';
 import {startBareRejectServer} from './bare-reject-server.js';
 
@@ -19,6 +20,9 @@ if (mode === 'dev-host') {
   server.keepAliveTimeout = 5000;
   console.log(JSON.stringify({port}));
 }
+const cpuAtStart = process.cpuUsage();
 process.on('SIGTERM', () => {
+  const {user, system} = process.cpuUsage(cpuAtStart);
+  console.log(JSON.stringify({cpuMs: (user + system) / 1000}));
   void stop().then(() => process.exit(0));
 });

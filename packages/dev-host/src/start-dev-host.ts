@@ -16,7 +16,7 @@ import {leadRoutes} from './server/lead-routes.js';
 import {pluginRoutes} from './server/plugin-routes.js';
 import {negotiateLanguage} from './server/negotiate-language.js';
 import type {PageHandler} from './server/page-handler.js';
-import {createRejectLeadTransaction} from './server/reject-lead-transaction.js';
+import {createRejectLead} from './server/create-reject-lead.js';
 import type {RejectFaults} from './server/reject-lead-transaction.js';
 
 export interface DevHostOptions {
@@ -72,7 +72,7 @@ export async function startDevHost(options: DevHostOptions = {}): Promise<DevHos
     const store = new DevHostStore(db);
     const validator = new ContractValidator(loadContract());
     const rules = new ActiveRuleset(store);
-    const rejectLead = createRejectLeadTransaction(store, rules.reassign, options.faults);
+    const rejectLead = createRejectLead(store, rules, options.faults);
     const api = createApiHandler({
       store,
       validator,

@@ -1,4 +1,5 @@
 import {
+  assignOwner,
   assignOwnerSync,
   compileRuleset,
   lintRuleset,
@@ -48,6 +49,22 @@ export class ActiveRuleset {
   /** The active ruleset as stored, parsed (undefined when none is active). */
   get ruleset(): unknown {
     return this.#text === undefined ? undefined : JSON.parse(this.#text);
+  }
+
+  /** Whether the active ruleset compiled to plain synchronous functions (else json-rules-engine runs it). */
+  get synchronous(): boolean {
+    return this.#compiled?.synchronous ?? true;
+  }
+
+  /** The same decision as `reassign`, through json-rules-engine when the ruleset needs it. */
+  async decide(rejectedLead: Lead, ownershipMode: OwnershipMode): Promise<AssignmentOutcome> {
+    if (!this.#compiled) throw new Error('no assignment ruleset is active');
+    const {outcome, ownerId, rule} = await assignOwner(toLeadFacts(rejectedLead), {
+      compiled: this.#compiled,
+      users: this.#store.users,
+      ownershipMode,
+    });
+    return {outcome, ownerId, rule};
   }
 
   /** The new owner of a lead as it is after its rejection (throws when no ruleset is active). */
@@ -106,7 +123,11 @@ export class ActiveRuleset {
    * Which rule would take how many of the current leads, each evaluated as if it were rejected now
    * and reassigned (first match wins; the rest go to the unassigned owner).
    */
-  stats(): {rules: {name: string; matched: number}[]; unassignedOwner: number; total: number} {
+  async stats(): Promise<{
+    rules: {name: string; matched: number}[];
+    unassignedOwner: number;
+    total: number;
+  }> {
     const compiled = this.#compiled;
     if (!compiled) return {rules: [], unassignedOwner: 0, total: 0};
     const counts = new Map(compiled.ruleset.rules.map((r) => [r.name, 0]));
@@ -115,7 +136,9 @@ export class ActiveRuleset {
     for (const row of this.#store.leadRows()) {
       const lead = this.#store.toLead(row);
       const asRejected: Lead = {...lead, status: 'Rejected'};
-      const decision = this.reassign(asRejected, 'mixed');
+      const decision = this.synchronous
+        ? this.reassign(asRejected, 'mixed')
+        : await this.decide(asRejected, 'mixed');
       total++;
       if (decision.rule === null) unassignedOwner++;
       else counts.set(decision.rule, (counts.get(decision.rule) ?? 0) + 1);

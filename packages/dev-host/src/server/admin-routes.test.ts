@@ -243,6 +243,77 @@ describe('assignment rules', () => {
     assert.equal(back.status, 200);
   });
 
+  test('a ruleset only json-rules-engine can run (asynchronous) still reassigns in one commit', async () => {
+    const ruleset = {
+      recordType: 'lead',
+      unassignedOwner: 'lead-desk',
+      rules: [
+        {
+          name: 'emea-by-descent',
+          conditions: {all: [{fact: 'lead', path: '$..region', operator: 'equal', value: 'EMEA'}]},
+          event: {type: 'assign', params: {to: 'user', userId: 'jonas'}},
+        },
+        {
+          name: 'everything-else',
+          conditions: {
+            all: [{fact: 'lead', path: '$.status', operator: 'equal', value: 'Rejected'}],
+          },
+          event: {type: 'assign', params: {to: 'user', userId: 'max'}},
+        },
+      ],
+    };
+    const put = await anna('/api/admin/assignment-rules', {method: 'PUT', body: ruleset});
+    assert.equal(put.status, 200, JSON.stringify(put.body));
+    assert.ok(put.body.warnings.some((w: {code: string}) => w.code === 'path-not-compiled'));
+    try {
+      const leads = host.db
+        .prepare("SELECT id, region, version FROM leads WHERE status = 'Qualified' ORDER BY id")
+        .all() as {id: string; region: string; version: number}[];
+      const emea = leads.find((l) => l.region === 'EMEA')!;
+      const other = leads.find((l) => l.region !== 'EMEA')!;
+      for (const [lead, rule, owner] of [
+        [emea, 'emea-by-descent', 'jonas'],
+        [other, 'everything-else', 'max'],
+      ] as const) {
+        const answer = await call(`/api/leads/${lead.id}/reject`, {
+          token: 'sofia',
+          body: {rejectCode: 'INSUFFICIENT_DATA', reassignOwner: true},
+          headers: {'if-match': String(lead.version)},
+        });
+        assert.equal(answer.status, 200, JSON.stringify(answer.body));
+        assert.deepEqual(answer.body.assignment, {outcome: 'assigned', ownerId: owner, rule});
+        assert.equal(answer.body.lead.version, lead.version + 1);
+      }
+      const stats = (await anna('/api/admin/assignment-rules/stats')).body;
+      assert.equal(stats.total, 50);
+      assert.deepEqual(
+        stats.rules.map((r: {name: string}) => r.name),
+        ['emea-by-descent', 'everything-else'],
+      );
+      // racing rejects of one lead under the asynchronous path: one wins, one 409, one audit row
+      const [lead] = leads.filter((l) => l.id !== emea.id && l.id !== other.id);
+      const race = await Promise.all(
+        ['max', 'sofia'].map((token) =>
+          call(`/api/leads/${lead!.id}/reject`, {
+            token,
+            body: {rejectCode: 'INSUFFICIENT_DATA', reassignOwner: true},
+          }),
+        ),
+      );
+      assert.deepEqual(
+        race.map((a) => a.status).sort(),
+        [200, 409],
+        JSON.stringify(race.map((a) => a.body)),
+      );
+      assert.equal(
+        host.db.prepare('SELECT count(*) FROM audit WHERE lead_id = ?').pluck().get(lead!.id),
+        1,
+      );
+    } finally {
+      await anna('/api/admin/assignment-rules', {method: 'PUT', body: shippedRuleset()});
+    }
+  });
+
   test('stats: every rule in order, counts adding up to all current leads', async () => {
     const stats = (await anna('/api/admin/assignment-rules/stats')).body;
     const names = JSON.parse(shippedRuleset()).rules.map((r: {name: string}) => r.name);
@@ -343,7 +414,10 @@ describe('audit', () => {
       ids,
       [...ids].sort((a: number, b: number) => b - a),
     );
-    const rejection = all.body.find((e: {action: string}) => e.action === 'lead.rejected');
+    const rejection = all.body.find(
+      (e: {action: string; actor: {id: string}}) =>
+        e.action === 'lead.rejected' && e.actor.id === 'max',
+    );
     assert.deepEqual(rejection.actor, {id: 'max', name: 'Max Müller'});
     const one = await anna(`/api/admin/audit?leadId=${rejection.leadId}`);
     assert.ok(one.body.every((e: {leadId: string}) => e.leadId === rejection.leadId));

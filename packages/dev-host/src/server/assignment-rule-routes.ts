@@ -40,7 +40,7 @@ export function assignmentRuleRoutes(rules: ActiveRuleset): Route[] {
       method: 'GET',
       path: '/api/admin/assignment-rules/stats',
       privilege: 'assignment.manage',
-      handle: () => ({status: 200, body: rules.stats()}),
+      handle: async () => ({status: 200, body: await rules.stats()}),
     },
   ];
 }

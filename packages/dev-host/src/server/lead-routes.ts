@@ -72,7 +72,7 @@ function leadNotFound(id: string): HttpProblem {
 /** The routes every signed-in page and plugin uses: me, leads, picklist, reject, settings, plugins. */
 export function leadRoutes(
   store: DevHostStore,
-  rejectLead: (request: RejectRequest) => RejectOutcome,
+  rejectLead: (request: RejectRequest) => Promise<RejectOutcome>,
 ): Route[] {
   return [
     {
@@ -140,10 +140,10 @@ export function leadRoutes(
         parseIfMatch(req);
         parseIdempotencyKey(req);
       },
-      handle: ({req, params, user, body}) => {
+      handle: async ({req, params, user, body}) => {
         const ifMatch = parseIfMatch(req);
         const idempotencyKey = parseIdempotencyKey(req);
-        const outcome = rejectLead({
+        const outcome = await rejectLead({
           leadId: params.id!,
           user,
           input: body as RejectLeadInput,

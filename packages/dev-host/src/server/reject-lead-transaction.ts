@@ -30,6 +30,31 @@ export interface RejectRequest {
   input: RejectLeadInput;
   ifMatch?: number;
   idempotencyKey?: string;
+  /**
+   * The reassignment decided before the transaction (for a ruleset that only json-rules-engine can
+   * run, which is asynchronous), valid for the lead at `version`; if the lead changed meanwhile the
+   * transaction throws `StaleAssignmentError` and changes nothing, and the caller decides again.
+   */
+  precomputed?: {version: number; assignment: AssignmentOutcome};
+}
+
+/** The lead changed between an asynchronous reassignment decision and the transaction. */
+export class StaleAssignmentError extends Error {}
+
+/** The row as the reject UPDATE leaves it (before any reassignment). */
+export function rejectedRow(
+  row: LeadRow,
+  change: {code: string; reason: string | null; by: string; at: string},
+): LeadRow {
+  return {
+    ...row,
+    status: 'Rejected',
+    reject_code: change.code,
+    reject_reason: change.reason,
+    rejected_by: change.by,
+    rejected_at: change.at,
+    version: row.version + 1,
+  };
 }
 
 /** The body of a successful reject (the contract's RejectResult): the lead and, when reassigned, how. */
@@ -64,7 +89,7 @@ export function createRejectLeadTransaction(
 ): (request: RejectRequest) => RejectOutcome {
   const setOwner = store.db.prepare('UPDATE leads SET owner_id = ? WHERE id = ?');
   return store.db.transaction((request: RejectRequest): RejectOutcome => {
-    const {leadId, user, input, ifMatch, idempotencyKey} = request;
+    const {leadId, user, input, ifMatch, idempotencyKey, precomputed} = request;
     const reason = input.rejectReason?.trim() || null;
     // What makes two requests "the same" for an Idempotency-Key: the lead and the body as understood.
     const fingerprint = JSON.stringify([leadId, input.rejectCode, reason, input.reassignOwner]);
@@ -234,6 +259,9 @@ export function createRejectLeadTransaction(
       );
     }
 
+    if (input.reassignOwner && precomputed && precomputed.version !== row.version) {
+      throw new StaleAssignmentError(`lead ${row.id} changed after its reassignment was decided`);
+    }
     const rejectedAt = new Date().toISOString();
     const changed = store.rejectLead({
       id: row.id,
@@ -247,20 +275,12 @@ export function createRejectLeadTransaction(
     if (!changed) throw new Error(`lead ${row.id} changed inside its own transaction`);
     faults.afterLeadUpdate?.();
     // The row as the UPDATE left it (no second read).
-    let after: LeadRow = {
-      ...row,
-      status: 'Rejected',
-      reject_code: code.key,
-      reject_reason: reason,
-      rejected_by: user.id,
-      rejected_at: rejectedAt,
-      version: row.version + 1,
-    };
+    let after = rejectedRow(row, {code: code.key, reason, by: user.id, at: rejectedAt});
     let assignment: AssignmentOutcome | undefined;
     if (input.reassignOwner) {
       try {
         faults.duringReassign?.();
-        assignment = reassign(store.toLead(after), mode);
+        assignment = precomputed?.assignment ?? reassign(store.toLead(after), mode);
         if (!store.user(assignment.ownerId)) {
           throw new Error(`the ruleset named the unknown user "${assignment.ownerId}"`);
         }

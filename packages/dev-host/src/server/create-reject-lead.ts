@@ -1,0 +1,67 @@
+import type {AssignmentOutcome, Lead, OwnershipMode} from '@crmkit/sdk';
+import type {DevHostStore} from '../db/dev-host-store.js';
+import {
+  StaleAssignmentError,
+  createRejectLeadTransaction,
+  rejectedRow,
+} from './reject-lead-transaction.js';
+import type {
+  Reassign,
+  RejectFaults,
+  RejectOutcome,
+  RejectRequest,
+} from './reject-lead-transaction.js';
+
+/** What the reject needs of the active ruleset. */
+export interface Reassigner {
+  /** Whether `reassign` can decide synchronously (the ruleset compiled to plain functions). */
+  readonly synchronous: boolean;
+  readonly reassign: Reassign;
+  /** The same decision, asynchronously (json-rules-engine), for any ruleset. */
+  decide(rejectedLead: Lead, ownershipMode: OwnershipMode): Promise<AssignmentOutcome>;
+}
+
+/** How often a reject decides again when the lead changed under an asynchronous decision. */
+const MAX_ATTEMPTS = 5;
+
+/**
+ * The reject of a lead. Normally one synchronous transaction that also runs the compiled rules. For a
+ * ruleset only json-rules-engine can run (asynchronous), the reassignment is decided first, for the
+ * lead as it will be after the rejection, and handed to the transaction together with the lead
+ * version it was decided for; if another request changed the lead meanwhile, nothing is written and
+ * the decision is made again (at most 5 times). Either way the commit is all or nothing.
+ */
+export function createRejectLead(
+  store: DevHostStore,
+  rules: Reassigner,
+  faults: RejectFaults = {},
+): (request: RejectRequest) => Promise<RejectOutcome> {
+  const transaction = createRejectLeadTransaction(store, rules.reassign, faults);
+  return async (request) => {
+    if (!request.input.reassignOwner || rules.synchronous) return transaction(request);
+    for (let attempt = 1; ; attempt++) {
+      const row = store.leadRow(request.leadId);
+      const code = store.rejectCode(request.input.rejectCode);
+      // Anything the transaction refuses anyway needs no decision: let it answer.
+      if (!row || row.status !== 'Qualified' || !code) return transaction(request);
+      const predicted = rejectedRow(row, {
+        code: code.key,
+        reason: request.input.rejectReason?.trim() || null,
+        by: request.user.id,
+        at: new Date().toISOString(),
+      });
+      let assignment: AssignmentOutcome;
+      try {
+        assignment = await rules.decide(store.toLead(predicted), store.ownershipMode);
+      } catch {
+        // Book mode and rule failures: the transaction reports them with their own codes.
+        return transaction(request);
+      }
+      try {
+        return transaction({...request, precomputed: {version: row.version, assignment}});
+      } catch (error) {
+        if (!(error instanceof StaleAssignmentError) || attempt >= MAX_ATTEMPTS) throw error;
+      }
+    }
+  };
+}
