@@ -1,4 +1,6 @@
 import {test} from 'node:test';
+import {readdirSync, readFileSync} from 'node:fs';
+import {join} from 'node:path';
 import assert from 'node:assert/strict';
 import {PAGE_STRINGS, roleLabel, statusLabel, translator} from './page-strings.js';
 
@@ -37,4 +39,17 @@ test('the translator fills placeholders and leaves unknown ones visible', () => 
 test('role labels translate the demo roles and pass unknown roles through', () => {
   assert.equal(roleLabel(translator('de'), 'Sales Rep'), 'Vertriebsmitarbeiter');
   assert.equal(roleLabel(translator('de'), 'Auditor'), 'Auditor');
+});
+
+test('every string is used by a page (keys built from data, like status.*, excepted)', () => {
+  const dir = import.meta.dirname;
+  const sources = [dir, join(dir, 'client')]
+    .flatMap((d) => readdirSync(d).map((f) => join(d, f)))
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('page-strings.ts'))
+    .map((f) => readFileSync(f, 'utf8'))
+    .join('\n');
+  const unused = Object.keys(PAGE_STRINGS.en).filter(
+    (key) => !key.includes('.') && !sources.includes(`'${key}'`),
+  );
+  assert.deepEqual(unused, []);
 });

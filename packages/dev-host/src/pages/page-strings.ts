@@ -24,7 +24,6 @@ const en = {
   noUser: '(not signed in)',
   language: 'Language',
   switchSession: 'Switch',
-  signedInAs: 'Signed in as {name} ({role})',
   loading: 'Loading…',
   chooseUser: 'Choose a demo user above to sign in (no password: demo only).',
   unknownToken:
@@ -64,7 +63,6 @@ const en = {
   fieldVersion: 'Version',
   noOwner: '(none)',
   actionsTitle: 'Actions',
-  noActions: 'No actions are available to you for this lead.',
   rejectionTitle: 'Rejection',
   rejectedBy: 'Rejected by',
   rejectCode: 'Reject Code',
@@ -159,7 +157,6 @@ const de: Record<PageStringKey, string> = {
   noUser: '(nicht angemeldet)',
   language: 'Sprache',
   switchSession: 'Wechseln',
-  signedInAs: 'Angemeldet als {name} ({role})',
   loading: 'Wird geladen…',
   chooseUser: 'Wählen Sie oben einen Demo-Benutzer, um sich anzumelden (ohne Passwort: nur Demo).',
   unknownToken:
@@ -198,7 +195,6 @@ const de: Record<PageStringKey, string> = {
   fieldVersion: 'Version',
   noOwner: '(keiner)',
   actionsTitle: 'Aktionen',
-  noActions: 'Für diesen Lead stehen Ihnen keine Aktionen zur Verfügung.',
   rejectionTitle: 'Zurückweisung',
   rejectedBy: 'Zurückgewiesen von',
   rejectCode: 'Zurückweisungscode',

@@ -3,7 +3,7 @@
 // the REST host API by <crm-plugin-host>), and after a rejection the rejection itself.
 import {HostApiError, type AssignmentOutcome, type Lead, type RejectCodeOption} from '@crmkit/sdk';
 import {html, nothing, type TemplateResult} from 'lit';
-import {statusLabel, translator} from '../page-strings.js';
+import {privilegeLabel, statusLabel, translator} from '../page-strings.js';
 import {defineHostElements} from '@crmkit/host-elements';
 import {describeError, readPageConfig, show, startPage, type StartedPage} from './start-page.js';
 
@@ -19,6 +19,8 @@ const state = {
   /** Set when this page saw the rejection happen (the plugin tells how the owner was reassigned). */
   justRejected: undefined as {assignment: AssignmentOutcome | undefined} | undefined,
   notice: '',
+  /** The last call the guarded context refused a plugin (the host was not called). */
+  denied: '',
 };
 
 let page: StartedPage;
@@ -60,6 +62,15 @@ async function main(): Promise<void> {
     'crm-lead-rejected',
     (event) => void onRejected(event as LeadRejected),
   );
+  page.main.addEventListener('crm-permission-denied', ({denial}) => {
+    state.denied = page.t('pluginDenied', {
+      plugin: denial.pluginId,
+      call: denial.call,
+      privilege: privilegeLabel(page.t, denial.privilege),
+      code: denial.code,
+    });
+    rerender();
+  });
   rerender();
 }
 
@@ -94,6 +105,7 @@ function rerender(): void {
     html`<p><a href="/">${t('backToList')}</a></p>
       <h1><span class="kicker">${t('leadDetail')}</span> ${name}</h1>
       <p class="notice" role="status">${state.notice}</p>
+      ${state.denied ? html`<p class="message error" role="alert">${state.denied}</p>` : nothing}
       <section id="lead-fields" class="card" aria-labelledby="lead-title">
         <h2 id="lead-title">${t('leadInformation')}</h2>
         <dl class="fields">
