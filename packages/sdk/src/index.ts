@@ -20,6 +20,7 @@ export {
 } from './plugin-manifest-schema.js';
 export {validateManifest} from './validate-manifest.js';
 export {createJsonLocator} from './json-locator.js';
+export {MANIFEST_ISSUE_CODES} from './manifest-issue-codes.js';
 export {ManifestValidationError} from './manifest-validation-error.js';
 export {createGuardedContext} from './create-guarded-context.js';
 export {PermissionDeniedError} from './permission-denied-error.js';
@@ -53,6 +54,7 @@ export type {ExtensionPointName} from './extension-points.js';
 export type {LocalizedText} from './localize.js';
 export type {ManifestAction, ManifestElement, PluginManifest} from './manifest.js';
 export type {ManifestIssue} from './manifest-issue.js';
+export type {ManifestIssueCode} from './manifest-issue-codes.js';
 export type {JsonLocator, JsonSyntaxError, TextPosition} from './json-locator.js';
 export type {ManifestValidationResult, ValidateManifestOptions} from './validate-manifest.js';
 export type {GuardedContextOptions} from './create-guarded-context.js';
