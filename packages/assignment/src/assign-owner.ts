@@ -1,8 +1,20 @@
 import {AssignmentError} from './assignment-error.js';
+import {ruleEvaluationFailed} from './rule-evaluation-failed.js';
 import {ruleTrace, type AssignmentTrace, type RuleTrace} from './assignment-trace.js';
-import {compileRuleset, type CompiledRule, type CompiledRuleset} from './compile-ruleset.js';
-import {nowFacts, type AssignmentFacts, type LeadFacts, type NowFacts} from './lead-facts.js';
-import {resolveTarget, userLookup, type UserLookup} from './resolve-target.js';
+import {
+  compileRuleset,
+  type CompiledRule,
+  type CompiledRuleset,
+  type Predicate,
+} from './compile-ruleset.js';
+import {
+  nowFacts,
+  type AssignmentFacts,
+  type LeadFacts,
+  type NowFacts,
+  type UserRecord,
+} from './lead-facts.js';
+import {resolveTarget, userLookup, type ResolveTarget, type UserLookup} from './resolve-target.js';
 import type {Ruleset} from './ruleset.js';
 
 /** Ownership modes of the lead record type. */
@@ -34,10 +46,7 @@ export interface AssignmentResult {
   trace?: AssignmentTrace;
 }
 
-function prepare(lead: LeadFacts, context: AssignmentContext) {
-  if (!context || typeof context !== 'object')
-    throw new AssignmentError('invalid-context', 'assignOwner needs a context object.');
-  const mode = context.ownershipMode;
+function checkMode(mode: unknown) {
   if (mode === 'book')
     throw new AssignmentError(
       'reassign-not-allowed-in-book-mode',
@@ -48,8 +57,18 @@ function prepare(lead: LeadFacts, context: AssignmentContext) {
       'invalid-ownership-mode',
       `ownershipMode must be "user", "mixed" or "book" (got ${JSON.stringify(mode)}).`,
     );
+}
+
+function checkLead(lead: unknown) {
   if (!lead || typeof lead !== 'object')
     throw new AssignmentError('invalid-lead', 'assignOwner needs the lead facts as an object.');
+}
+
+function prepare(lead: LeadFacts, context: AssignmentContext) {
+  if (!context || typeof context !== 'object')
+    throw new AssignmentError('invalid-context', 'assignOwner needs a context object.');
+  checkMode(context.ownershipMode);
+  checkLead(lead);
   const compiled =
     context.compiled ?? (context.ruleset ? compileRuleset(context.ruleset) : undefined);
   if (!compiled)
@@ -57,27 +76,49 @@ function prepare(lead: LeadFacts, context: AssignmentContext) {
       'invalid-context',
       'The assignment context needs `compiled` (from compileRuleset) or `ruleset` (from parseRuleset).',
     );
-  const find = userLookup(context.users);
-  return {compiled, find};
+  return {compiled, find: lookupFor(context.users)};
+}
+
+/** One lookup function per users map or function, so it is not rebuilt for every lead. */
+const lookups = new WeakMap<object, (id: string) => UserRecord | undefined>();
+function lookupFor(users: UserLookup): (id: string) => UserRecord | undefined {
+  if (typeof users === 'function') return users;
+  if (!users || typeof users.get !== 'function')
+    throw new AssignmentError(
+      'invalid-context',
+      'The assignment context needs `users`: a Map of user id → user record, or a lookup function.',
+    );
+  let find = lookups.get(users);
+  if (!find) {
+    find = userLookup(users);
+    lookups.set(users, find);
+  }
+  return find;
 }
 
 /** Stands in for `now` when the compiled rules never read it (no clock read per lead). */
 const UNUSED_NOW: NowFacts = Object.freeze(nowFacts(new Date(0)));
 
+/** The `now` fact of a context: a given `NowFacts` as it is, a Date converted once, else the clock. */
+function nowOf(now: AssignmentContext['now']): () => NowFacts {
+  if (now instanceof Date) {
+    const facts = nowFacts(now);
+    return () => facts;
+  }
+  if (now) return () => now;
+  return () => nowFacts(new Date());
+}
+
 function factsFor(
   lead: LeadFacts,
-  find: ReturnType<typeof userLookup>,
+  find: (id: string) => UserRecord | undefined,
   now: AssignmentContext['now'],
-  used: ReadonlySet<string>,
 ): AssignmentFacts {
   return {
     lead,
     owner: (lead.ownerId ? find(lead.ownerId) : undefined) ?? null,
     originalOwner: (lead.originalOwnerId ? find(lead.originalOwnerId) : undefined) ?? null,
-    now:
-      now instanceof Date
-        ? nowFacts(now)
-        : (now ?? (used.has('now') ? nowFacts(new Date()) : UNUSED_NOW)),
+    now: nowOf(now)(),
   };
 }
 
@@ -88,25 +129,101 @@ const unassigned = (compiled: CompiledRuleset): AssignmentResult => ({
 });
 
 /**
- * Decides the new owner of a rejected lead, synchronously, with the compiled rules (for a database
- * transaction). Throws `AssignmentError` `ruleset-not-compilable` when the ruleset needs
- * json-rules-engine (see `CompiledRuleset.fallbackReasons`); use `assignOwner` then.
+ * Decides leads one after another with everything prepared once: the ownership mode checked, the
+ * user lookup built, the \`now\` fact computed (from a Date given in the context; read from the
+ * clock per lead only when no time is given and a rule reads \`now\`). Returned by
+ * \`createAssigner\`; \`assignOwnerSync\` keeps one per context object.
  */
-export function assignOwnerSync(lead: LeadFacts, context: AssignmentContext): AssignmentResult {
-  const {compiled, find} = prepare(lead, context);
+export type Assigner = (lead: LeadFacts) => AssignmentResult;
+
+/**
+ * Prepares a synchronous assigner for a context (the compiled rules must be `synchronous`): the
+ * fastest way to decide many leads with the same ruleset, users and mode.
+ */
+export function createAssigner(context: AssignmentContext): Assigner {
+  if (!context || typeof context !== 'object')
+    throw new AssignmentError('invalid-context', 'assignOwner needs a context object.');
+  checkMode(context.ownershipMode);
+  const compiled =
+    context.compiled ?? (context.ruleset ? compileRuleset(context.ruleset) : undefined);
+  if (!compiled)
+    throw new AssignmentError(
+      'invalid-context',
+      'The assignment context needs `compiled` (from compileRuleset) or `ruleset` (from parseRuleset).',
+    );
   if (!compiled.synchronous)
     throw new AssignmentError(
       'ruleset-not-compilable',
       `This ruleset needs json-rules-engine, which is asynchronous (${compiled.fallbackReasons.join('; ')}); call assignOwner instead, or use simple paths like $.region.`,
     );
-  const facts = factsFor(lead, find, context.now, compiled.facts);
-  for (const rule of compiled.rules) {
-    if (!(rule.test as (f: AssignmentFacts) => boolean)(facts)) continue;
-    const resolution = resolveTarget(rule.target, lead, find);
-    if (resolution.ownerId !== null)
-      return {outcome: 'assigned', ownerId: resolution.ownerId, rule: rule.name};
-  }
-  return unassigned(compiled);
+  const find = lookupFor(context.users);
+  const used = compiled.facts;
+  const readsOwner = used.has('owner');
+  const readsOriginalOwner = used.has('originalOwner');
+  const now = used.has('now') ? nowOf(context.now) : () => UNUSED_NOW;
+  const rules = compiled.rules;
+  const tests = rules.map((r) => r.test as Predicate);
+  const resolvers = rules.map((r) => r.resolve);
+  const names = rules.map((r) => r.name);
+  const count = rules.length;
+  const unassignedOwner = compiled.ruleset.unassignedOwner;
+  return (lead) => {
+    checkLead(lead);
+    const ownerId = lead.ownerId;
+    const originalOwnerId = lead.originalOwnerId;
+    const owner = readsOwner && ownerId ? (find(ownerId) ?? null) : null;
+    const originalOwner =
+      readsOriginalOwner && originalOwnerId ? (find(originalOwnerId) ?? null) : null;
+    const n = now();
+    for (let i = 0; i < count; i++) {
+      let matched: boolean;
+      try {
+        matched = (tests[i] as Predicate)(lead, owner, originalOwner, n);
+      } catch (error) {
+        throw ruleEvaluationFailed(names[i] as string, error);
+      }
+      if (!matched) continue;
+      const id = (resolvers[i] as ResolveTarget)(lead, find);
+      if (id !== null) return {outcome: 'assigned', ownerId: id, rule: names[i] as string};
+    }
+    return {outcome: 'unassigned-owner', ownerId: unassignedOwner, rule: null};
+  };
+}
+
+/** The assigner last prepared for each context object, with what it was prepared from. */
+interface PreparedAssigner {
+  compiled: unknown;
+  ruleset: unknown;
+  users: unknown;
+  ownershipMode: unknown;
+  now: unknown;
+  assign: Assigner;
+}
+const assigners = new WeakMap<AssignmentContext, PreparedAssigner>();
+
+/**
+ * Decides the new owner of a rejected lead, synchronously, with the compiled rules (for a database
+ * transaction). Throws `AssignmentError` `ruleset-not-compilable` when the ruleset needs
+ * json-rules-engine (see `CompiledRuleset.fallbackReasons`); use `assignOwner` then. Reusing one
+ * context object for many leads reuses its prepared assigner (see `createAssigner`).
+ */
+export function assignOwnerSync(lead: LeadFacts, context: AssignmentContext): AssignmentResult {
+  if (!context || typeof context !== 'object')
+    throw new AssignmentError('invalid-context', 'assignOwner needs a context object.');
+  const cached = assigners.get(context);
+  if (
+    cached !== undefined &&
+    cached.compiled === context.compiled &&
+    cached.ruleset === context.ruleset &&
+    cached.users === context.users &&
+    cached.ownershipMode === context.ownershipMode &&
+    cached.now === context.now
+  )
+    return cached.assign(lead);
+  const assign = createAssigner(context);
+  const {compiled, ruleset, users, ownershipMode, now} = context;
+  assigners.set(context, {compiled, ruleset, users, ownershipMode, now, assign});
+  return assign(lead);
 }
 
 /**
@@ -122,7 +239,7 @@ export async function assignOwner(
 ): Promise<AssignmentResult> {
   const {compiled, find} = prepare(lead, context);
   if (!options.trace && compiled.synchronous) return assignOwnerSync(lead, context);
-  const facts = factsFor(lead, find, context.now, new Set(['now']));
+  const facts = factsFor(lead, find, context.now);
   const resolve = (index: number) =>
     resolveTarget((compiled.rules[index] as CompiledRule).target, lead, find);
   if (!options.trace) {

@@ -1,12 +1,21 @@
 import {AssignmentError} from './assignment-error.js';
 import {parseSimplePath, pathReader} from './json-path.js';
-import type {AssignmentFacts} from './lead-facts.js';
-import {operatorFunction, operatorMayThrow} from './operators.js';
+import {operatorFunction, operatorMayThrow, type OperatorFn} from './operators.js';
 import {ReferenceEvaluator} from './reference-evaluator.js';
+import {targetResolver, type ResolveTarget} from './resolve-target.js';
 import type {AssignTarget, Condition, Ruleset} from './ruleset.js';
 
-/** A compiled condition: a plain synchronous predicate over the facts. */
-type Predicate = (facts: AssignmentFacts) => boolean;
+/**
+ * A compiled condition: a plain synchronous predicate over the four facts, passed as arguments so
+ * that evaluating a lead allocates nothing.
+ */
+export type Predicate = (
+  lead: unknown,
+  owner: unknown,
+  originalOwner: unknown,
+  now: unknown,
+) => boolean;
+type Reader = (lead: unknown, owner: unknown, originalOwner: unknown, now: unknown) => unknown;
 
 interface CompiledNode {
   test: Predicate;
@@ -21,6 +30,8 @@ export interface CompiledRule {
   readonly index: number;
   readonly name: string;
   readonly target: AssignTarget;
+  /** The target resolved to an active user's id, or null (the rule then does not apply). */
+  readonly resolve: ResolveTarget;
   /** Present when the conditions compiled to a synchronous predicate. */
   readonly test?: Predicate;
 }
@@ -46,18 +57,100 @@ class NotCompilable extends Error {}
 
 const hasOwn = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 
-/** Reads `fact` (and `path`) exactly as json-rules-engine's almanac does, for a compiled path. */
-function factReader(fact: string, path: unknown, where: string, facts: Set<string>) {
-  facts.add(fact);
-  if (!path) return (f: AssignmentFacts) => (f as unknown as Record<string, unknown>)[fact];
-  const steps = parseSimplePath(path as string);
+/** The argument position of each fact a predicate receives. */
+const FACT_ARGUMENT: Readonly<Record<string, Reader>> = {
+  lead: (l) => l,
+  owner: (_l, o) => o,
+  originalOwner: (_l, _o, oo) => oo,
+  now: (_l, _o, _oo, n) => n,
+};
+const UNDEFINED_FACT: Reader = () => undefined;
+
+/**
+ * Reads `fact` (and `path`) exactly as json-rules-engine's almanac does, for a compiled path: a fact
+ * that is not one of the four is `undefined` (the engine runs with `allowUndefinedFacts`); a path
+ * applies only to an object, any other value is compared as it is.
+ */
+function factReader(fact: unknown, path: unknown, where: string, facts: Set<string>): Reader {
+  const known = typeof fact === 'string' && hasOwn(FACT_ARGUMENT, fact);
+  if (known) facts.add(fact);
+  const base = known ? (FACT_ARGUMENT[fact] as Reader) : UNDEFINED_FACT;
+  if (!path) return base;
+  const steps = typeof path === 'string' ? parseSimplePath(path) : null;
   if (!steps) throw new NotCompilable(`path ${JSON.stringify(path)} at ${where}`);
+  if (!known) return UNDEFINED_FACT;
   const read = pathReader(steps);
-  return (f: AssignmentFacts) => {
-    const v = (f as unknown as Record<string, unknown>)[fact];
-    // The almanac applies a path only to an object; any other value is compared as it is.
+  if (fact === 'lead') return (l) => (l !== null && typeof l === 'object' ? read(l) : l);
+  return (l, o, oo, n) => {
+    const v = base(l, o, oo, n);
     return v !== null && typeof v === 'object' ? read(v) : v;
   };
+}
+
+/** A leaf's predicate: common literal comparisons specialised, everything else through the operator. */
+function leafPredicate(operator: string, left: Reader, value: unknown, right?: Reader): Predicate {
+  const op = operatorFunction(operator) as OperatorFn;
+  if (right) return (l, o, oo, n) => op(left(l, o, oo, n), right(l, o, oo, n));
+  switch (operator) {
+    case 'equal':
+      return (l, o, oo, n) => left(l, o, oo, n) === value;
+    case 'notEqual':
+      return (l, o, oo, n) => left(l, o, oo, n) !== value;
+    case 'in':
+      if (Array.isArray(value)) return (l, o, oo, n) => value.indexOf(left(l, o, oo, n)) > -1;
+      break;
+    case 'notIn':
+      if (Array.isArray(value)) return (l, o, oo, n) => value.indexOf(left(l, o, oo, n)) === -1;
+      break;
+  }
+  return (l, o, oo, n) => op(left(l, o, oo, n), value);
+}
+
+const and2 =
+  (a: Predicate, b: Predicate): Predicate =>
+  (l, o, oo, n) =>
+    a(l, o, oo, n) && b(l, o, oo, n);
+const or2 =
+  (a: Predicate, b: Predicate): Predicate =>
+  (l, o, oo, n) =>
+    a(l, o, oo, n) || b(l, o, oo, n);
+
+/**
+ * One priority set of an all/any. The engine evaluates every member of a set (Promise.all) and
+ * combines the results; that differs from short-circuiting only when a member can throw, so only then
+ * is every member evaluated.
+ */
+function setPredicate(nodes: CompiledNode[], operator: 'all' | 'any'): Predicate {
+  const tests = nodes.map((n) => n.test);
+  if (tests.length === 1) return tests[0] as Predicate;
+  const evaluateAll = nodes.some((n) => n.mayThrow);
+  if (!evaluateAll) {
+    if (tests.length === 2)
+      return (operator === 'all' ? and2 : or2)(tests[0] as Predicate, tests[1] as Predicate);
+    return operator === 'all'
+      ? (l, o, oo, n) => {
+          for (let i = 0; i < tests.length; i++)
+            if (!(tests[i] as Predicate)(l, o, oo, n)) return false;
+          return true;
+        }
+      : (l, o, oo, n) => {
+          for (let i = 0; i < tests.length; i++)
+            if ((tests[i] as Predicate)(l, o, oo, n)) return true;
+          return false;
+        };
+  }
+  return operator === 'all'
+    ? (l, o, oo, n) => {
+        let ok = true;
+        for (let i = 0; i < tests.length; i++)
+          if (!(tests[i] as Predicate)(l, o, oo, n)) ok = false;
+        return ok;
+      }
+    : (l, o, oo, n) => {
+        let ok = false;
+        for (let i = 0; i < tests.length; i++) if ((tests[i] as Predicate)(l, o, oo, n)) ok = true;
+        return ok;
+      };
 }
 
 function compileList(
@@ -68,69 +161,60 @@ function compileList(
   // json-rules-engine: an empty all/any is true; a single condition is evaluated as it is.
   if (list.length === 0) return {test: () => true, mayThrow: false};
   if (list.length === 1) return {test: (list[0] as CompiledNode).test, mayThrow};
-  // Sets of equal priority, highest first; the engine short-circuits between sets, and within a set it
-  // evaluates every member (which only matters when one can throw).
+  // Sets of equal priority, highest first; the engine short-circuits between sets.
   const byPriority = new Map<number, CompiledNode[]>();
   for (const n of list) {
     const set = byPriority.get(n.priority) ?? [];
     set.push(n);
     byPriority.set(n.priority, set);
   }
-  const sets = [...byPriority.entries()].sort((a, b) => b[0] - a[0]).map(([, s]) => s);
-  const setTests = sets.map((nodes): Predicate => {
-    const evaluateAll = nodes.some((n) => n.mayThrow);
-    const set = nodes.map((n) => n.test);
-    if (set.length === 1) return set[0] as Predicate;
-    if (operator === 'all') {
-      if (!evaluateAll) {
-        if (set.length === 2) {
-          const [a, b] = set as [Predicate, Predicate];
-          return (f) => a(f) && b(f);
-        }
-        return (f) => {
-          for (const t of set) if (!t(f)) return false;
-          return true;
-        };
-      }
-      return (f) => {
-        let ok = true;
-        for (const t of set) if (!t(f)) ok = false;
-        return ok;
-      };
-    }
-    if (!evaluateAll) {
-      if (set.length === 2) {
-        const [a, b] = set as [Predicate, Predicate];
-        return (f) => a(f) || b(f);
-      }
-      return (f) => {
-        for (const t of set) if (t(f)) return true;
-        return false;
-      };
-    }
-    return (f) => {
-      let ok = false;
-      for (const t of set) if (t(f)) ok = true;
-      return ok;
-    };
-  });
-  if (setTests.length === 1) return {test: setTests[0] as Predicate, mayThrow};
-  if (operator === 'all')
-    return {
-      test: (f) => {
-        for (const t of setTests) if (!t(f)) return false;
-        return true;
-      },
-      mayThrow,
-    };
+  const sets = [...byPriority.entries()]
+    .sort((a, b) => b[0] - a[0])
+    .map(([, nodes]) => setPredicate(nodes, operator));
+  if (sets.length === 1) return {test: sets[0] as Predicate, mayThrow};
+  if (sets.length === 2) {
+    const [a, b] = sets as [Predicate, Predicate];
+    return {test: (operator === 'all' ? and2 : or2)(a, b), mayThrow};
+  }
   return {
-    test: (f) => {
-      for (const t of setTests) if (t(f)) return true;
-      return false;
-    },
+    test:
+      operator === 'all'
+        ? (l, o, oo, n) => {
+            for (let i = 0; i < sets.length; i++)
+              if (!(sets[i] as Predicate)(l, o, oo, n)) return false;
+            return true;
+          }
+        : (l, o, oo, n) => {
+            for (let i = 0; i < sets.length; i++)
+              if ((sets[i] as Predicate)(l, o, oo, n)) return true;
+            return false;
+          },
     mayThrow,
   };
 }
+
+/**
+ * A condition's priority among its siblings exactly as json-rules-engine computes it: boolean and fact
+ * conditions take `parseInt(priority, 10)`, falling back to 1 (no fact has its own priority here); a
+ * condition reference keeps its raw `priority` (1 when falsy), so only a whole number is compiled.
+ */
+function priorityOf(record: Record<string, unknown>, kind: 'node' | 'reference', where: string) {
+  const raw = record.priority;
+  if (kind === 'reference') {
+    if (!raw) return 1;
+    if (typeof raw === 'number' && Number.isSafeInteger(raw)) return raw;
+    throw new NotCompilable(`priority ${JSON.stringify(raw)} of the reference at ${where}`);
+  }
+  return Number.parseInt(raw as string, 10) || 1;
+}
+
+const throwing = (error: () => Error): CompiledNode => ({
+  test: () => {
+    throw error();
+  },
+  mayThrow: true,
+  priority: 1,
+});
 
 class Compiler {
   readonly facts = new Set<string>();
@@ -141,43 +225,52 @@ class Compiler {
 
   node(c: Condition, where: string): CompiledNode {
     const record = c as unknown as Record<string, unknown>;
-    const explicit = typeof record.priority === 'number' ? record.priority : undefined;
-    if (hasOwn(record, 'any') || hasOwn(record, 'all')) {
-      const operator = hasOwn(record, 'any') ? 'any' : 'all';
-      const children = (record[operator] as Condition[]).map((child, i) =>
-        this.node(child, `${where}/${operator}/${i}`),
+    if (record === null || typeof record !== 'object' || Array.isArray(record))
+      throw new NotCompilable(`condition at ${where} is not an object`);
+    const boolean = hasOwn(record, 'any') ? 'any' : hasOwn(record, 'all') ? 'all' : undefined;
+    const isNot = !boolean && hasOwn(record, 'not');
+    // The engine's constructor and its evaluator disagree on a node that is both a reference and
+    // a boolean condition; leave such a node to the engine.
+    if ((boolean || isNot) && hasOwn(record, 'condition'))
+      throw new NotCompilable(`condition at ${where} is both a reference and all/any/not`);
+    if (boolean) {
+      const list = record[boolean];
+      if (!Array.isArray(list)) throw new NotCompilable(`"${boolean}" at ${where} is not an array`);
+      const children = list.map((child, i) =>
+        this.node(child as Condition, `${where}/${boolean}/${i}`),
       );
-      return {...compileList(children, operator), priority: explicit || 1};
+      return {...compileList(children, boolean), priority: priorityOf(record, 'node', where)};
     }
-    if (hasOwn(record, 'not')) {
+    if (isNot) {
       const inner = this.node(record.not as Condition, `${where}/not`);
       const t = inner.test;
-      return {test: (f) => !t(f), mayThrow: inner.mayThrow, priority: explicit || 1};
+      return {
+        test: (l, o, oo, n) => !t(l, o, oo, n),
+        mayThrow: inner.mayThrow,
+        priority: priorityOf(record, 'node', where),
+      };
     }
     if (hasOwn(record, 'condition')) {
-      const name = record.condition as string;
-      const resolved = this.reference(name, where);
-      return {...resolved, priority: explicit || 1};
+      const resolved = this.reference(record.condition, where);
+      return {...resolved, priority: priorityOf(record, 'reference', where)};
     }
-    return this.leaf(record, where, explicit);
+    return this.leaf(record, where);
   }
 
-  private reference(name: string, where: string): CompiledNode {
-    const cached = this.shared.get(name);
+  private reference(name: unknown, where: string): CompiledNode {
+    const key = String(name);
+    const cached = this.shared.get(key);
     if (cached) return cached;
-    const definition = this.ruleset.sharedConditions?.[name];
-    if (!definition || !hasOwn(this.ruleset.sharedConditions ?? {}, name)) {
-      // json-rules-engine throws when it reaches a reference to an undefined condition.
-      return {
-        test: () => {
-          throw new AssignmentError(
+    const shared = this.ruleset.sharedConditions ?? {};
+    if (typeof name !== 'string' || !hasOwn(shared, name)) {
+      // json-rules-engine rejects the run when it reaches a reference to an undefined condition.
+      return throwing(
+        () =>
+          new AssignmentError(
             'unknown-condition-reference',
-            `No shared condition named "${name}" (referenced at ${where}).`,
-          );
-        },
-        mayThrow: true,
-        priority: 1,
-      };
+            `No shared condition named ${JSON.stringify(name)} (referenced at ${where}).`,
+          ),
+      );
     }
     if (this.compiling.has(name))
       throw new AssignmentError(
@@ -185,37 +278,33 @@ class Compiler {
         `Shared condition "${name}" refers to itself (at ${where}); break the cycle.`,
       );
     this.compiling.add(name);
-    const node = this.node(definition, `/sharedConditions/${name}`);
+    const node = this.node(shared[name] as Condition, `/sharedConditions/${name}`);
     this.compiling.delete(name);
     this.shared.set(name, node);
     return node;
   }
 
-  private leaf(record: Record<string, unknown>, where: string, explicit?: number): CompiledNode {
+  private leaf(record: Record<string, unknown>, where: string): CompiledNode {
     const operator = record.operator as string;
-    const op = operatorFunction(operator);
-    const priority = explicit || 1;
-    if (!op)
+    const priority = priorityOf(record, 'node', where);
+    if (!operatorFunction(operator))
       return {
-        test: () => {
-          throw new AssignmentError(
-            'unknown-operator',
-            `Unknown operator "${operator}" at ${where}.`,
-          );
-        },
-        mayThrow: true,
+        ...throwing(
+          () =>
+            new AssignmentError('unknown-operator', `Unknown operator "${operator}" at ${where}.`),
+        ),
         priority,
       };
-    const left = factReader(record.fact as string, record.path, where, this.facts);
+    const left = factReader(record.fact, record.path, where, this.facts);
     const value = record.value;
     const isReference = value !== null && typeof value === 'object' && hasOwn(value, 'fact');
     const mayThrow = operatorMayThrow(operator, value, !isReference);
     if (isReference) {
-      const ref = value as {fact: string; path?: string};
+      const ref = value as {fact: unknown; path?: unknown};
       const right = factReader(ref.fact, ref.path, `${where}/value`, this.facts);
-      return {test: (f) => op(left(f), right(f)), mayThrow, priority};
+      return {test: leafPredicate(operator, left, value, right), mayThrow, priority};
     }
-    return {test: (f) => op(left(f), value), mayThrow, priority};
+    return {test: leafPredicate(operator, left, value), mayThrow, priority};
   }
 }
 
@@ -231,7 +320,8 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
   const compiler = new Compiler(ruleset);
   const fallbackReasons: string[] = [];
   const rules: CompiledRule[] = ruleset.rules.map((rule, index) => {
-    const base = {index, name: rule.name, target: rule.event.params};
+    const target = rule.event.params;
+    const base = {index, name: rule.name, target, resolve: targetResolver(target)};
     try {
       const node = compiler.node(rule.conditions, `/rules/${index}/conditions`);
       return {...base, test: node.test};

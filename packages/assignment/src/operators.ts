@@ -94,27 +94,52 @@ export function operatorFunction(name: string): OperatorFn | null {
   return fn;
 }
 
+/** Stands for a value known only at run time (a fact value, or a condition value that is a fact reference). */
+const RUNTIME: unique symbol = Symbol('runtime value');
+
 /**
- * Whether an operator may throw for some fact value given this condition value (a literal, or
- * `undefined` when the value is a fact reference and so unknown until run time). Only `in`/`notIn`
- * (which call `value.indexOf`), `someValue`/`everyValue` (which call `value.some`) and anything with
- * `swap` can; with a literal array value (or a string for `in`/`notIn`) they cannot.
+ * Whether evaluating `decorators:base` on (a, b) can throw for some run-time value, where a and b are
+ * either known (a literal) or `RUNTIME`. It follows the operators' code: `in`/`notIn` call
+ * `b.indexOf` (arrays and strings have it), `someValue`/`everyValue` call `b.some`/`b.every` (arrays
+ * only) and hand each element on as the inner `b`, `someFact`/`everyFact` check `Array.isArray(a)` and
+ * hand each element on as the inner `a`, `swap` exchanges a and b, `not` passes both on. Every other
+ * base operator is guarded by its validator or compares with `===`/`<`, which never throw on JSON
+ * values. It may say true where nothing throws (then siblings are evaluated as the engine does, only
+ * slower), never false where something can.
+ */
+function canThrow(decorators: readonly string[], base: string, a: unknown, b: unknown): boolean {
+  if (decorators.length === 0) {
+    if (base !== 'in' && base !== 'notIn') return false;
+    return !(b !== RUNTIME && (Array.isArray(b) || typeof b === 'string'));
+  }
+  const [decorator, ...rest] = decorators as [string, ...string[]];
+  switch (decorator) {
+    case 'not':
+      return canThrow(rest, base, a, b);
+    case 'swap':
+      return canThrow(rest, base, b, a);
+    case 'someFact':
+    case 'everyFact':
+      if (a === RUNTIME) return canThrow(rest, base, RUNTIME, b);
+      return Array.isArray(a) && a.some((element) => canThrow(rest, base, element, b));
+    case 'someValue':
+    case 'everyValue':
+      if (b === RUNTIME || !Array.isArray(b)) return true;
+      return b.some((element) => canThrow(rest, base, a, element));
+    default:
+      return true;
+  }
+}
+
+/**
+ * Whether an operator may throw for some fact value given this condition value (a literal, or unknown
+ * until run time when `valueIsLiteral` is false because the value is a fact reference). An unknown
+ * operator always may (the engine rejects it when it evaluates it).
  */
 export function operatorMayThrow(name: string, value: unknown, valueIsLiteral: boolean): boolean {
   const parsed = parseOperator(name);
   if (!parsed) return true;
-  if (parsed.decorators.includes('swap')) return true;
-  const needsArray = parsed.decorators.some((d) => d === 'someValue' || d === 'everyValue');
-  if (needsArray) {
-    if (!valueIsLiteral || !Array.isArray(value)) return true;
-    // Each element becomes the right-hand side of the inner operator.
-    if (parsed.base === 'in' || parsed.base === 'notIn')
-      return !value.every((v) => Array.isArray(v) || typeof v === 'string');
-    return false;
-  }
-  if (parsed.base === 'in' || parsed.base === 'notIn')
-    return !valueIsLiteral || !(Array.isArray(value) || typeof value === 'string');
-  return false;
+  return canThrow(parsed.decorators, parsed.base, RUNTIME, valueIsLiteral ? value : RUNTIME);
 }
 
 /** Whether an operator needs an array as its condition value (`in`, `notIn`, `someValue:…`, `everyValue:…`). */

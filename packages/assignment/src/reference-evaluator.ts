@@ -1,6 +1,7 @@
 import {Engine} from 'json-rules-engine';
 import type {RuleResult} from 'json-rules-engine';
 import type {AssignmentFacts} from './lead-facts.js';
+import {ruleEvaluationFailed} from './rule-evaluation-failed.js';
 import type {Ruleset} from './ruleset.js';
 
 /**
@@ -14,6 +15,8 @@ export class ReferenceEvaluator {
   private engine: Engine;
   private queue: Promise<unknown> = Promise.resolve();
   private onSuccess: ((ruleResult: RuleResult) => void) | undefined;
+  /** Rules finished in the current run; they run one at a time, so the next one is running. */
+  private finished = 0;
   private readonly count: number;
 
   constructor(private readonly ruleset: Ruleset) {
@@ -35,7 +38,12 @@ export class ReferenceEvaluator {
     });
     // Events of an engine that was replaced (after an error) are ignored.
     engine.on('success', (_event, _almanac, ruleResult) => {
-      if (this.engine === engine) this.onSuccess?.(ruleResult);
+      if (this.engine !== engine) return;
+      this.finished++;
+      this.onSuccess?.(ruleResult);
+    });
+    engine.on('failure', () => {
+      if (this.engine === engine) this.finished++;
     });
     return engine;
   }
@@ -52,11 +60,13 @@ export class ReferenceEvaluator {
    */
   private serial<T>(run: () => Promise<T>): Promise<T> {
     const guarded = async () => {
+      this.finished = 0;
       try {
         return await run();
       } catch (error) {
+        const rule = this.ruleset.rules[this.finished]?.name ?? '?';
         this.engine = this.build();
-        throw error;
+        throw ruleEvaluationFailed(rule, error);
       }
     };
     const next = this.queue.then(guarded, guarded);

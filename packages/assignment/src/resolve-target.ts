@@ -58,3 +58,50 @@ export function resolveTarget(
       return {ownerId: null, reason: `unknown target "${(target as {to: unknown}).to}"`};
   }
 }
+
+/** A target compiled for bulk use: the active user's id it resolves to for a lead, or null. */
+export type ResolveTarget = (
+  lead: LeadFacts,
+  find: (id: string) => UserRecord | undefined,
+) => string | null;
+
+const activeId = (user: UserRecord | undefined): string | null =>
+  user !== undefined && user.active ? user.id : null;
+
+const managerId = (
+  find: (id: string) => UserRecord | undefined,
+  id: string | null | undefined,
+): string | null => {
+  if (id === null || id === undefined || id === '') return null;
+  const user = find(id);
+  if (user === undefined) return null;
+  const manager = user.managerId;
+  return manager === null || manager === undefined || manager === ''
+    ? null
+    : activeId(find(manager));
+};
+
+/**
+ * `resolveTarget` without the reasons, allocation-free: the same owner id (or null) for every lead.
+ * Used by the compiled evaluator; `resolveTarget` explains the trace.
+ */
+export function targetResolver(target: AssignTarget): ResolveTarget {
+  switch (target.to) {
+    case 'originalOwner':
+      return (lead, find) => {
+        const id = lead.originalOwnerId;
+        return id === null || id === undefined || id === '' ? null : activeId(find(id));
+      };
+    case 'originalOwnerManager':
+      return (lead, find) => managerId(find, lead.originalOwnerId);
+    case 'ownerManager':
+      return (lead, find) => managerId(find, lead.ownerId);
+    case 'user': {
+      const id = target.userId;
+      return (_lead, find) =>
+        id === null || id === undefined || id === '' ? null : activeId(find(id));
+    }
+    default:
+      return () => null;
+  }
+}
