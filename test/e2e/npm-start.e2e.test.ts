@@ -121,6 +121,15 @@ describe('npm start', () => {
     assert.equal(await third.stop(), 0, third.output());
   });
 
+  test('an unknown option is refused with the usage', async () => {
+    await assert.rejects(start(['--colour']), (error: Error) => {
+      assert.match(error.message, /exited with 2/);
+      assert.match(error.message, /Unknown option '--colour'/);
+      assert.match(error.message, /Usage: npm start -- \[--reset\]/);
+      return true;
+    });
+  });
+
   test('a bad port is refused with a message that says what to fix', async () => {
     await assert.rejects(start([], {PORT: 'eighty'}), (error: Error) => {
       assert.match(error.message, /exited with 2/);
