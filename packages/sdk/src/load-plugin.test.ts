@@ -79,9 +79,7 @@ test('loads a plugin from its manifest URL and registers its elements and action
   const registry = new PluginRegistry();
   const events: string[] = [];
   registry.addEventListener('change', () => events.push('change'));
-  registry.addEventListener(PluginRegisteredEvent.type, (e) =>
-    events.push((e as PluginRegisteredEvent).plugin.manifest.id),
-  );
+  registry.addEventListener('plugin-registered', (e) => events.push(e.plugin.manifest.id));
 
   const plugin = await loadPlugin('/plugins/reject-lead/plugin.json', {
     baseUrl: `${origin}/leads/L-1`,
@@ -232,9 +230,9 @@ test('two plugins where one fails: the other loads, both outcomes are reported i
   });
   const registry = new PluginRegistry();
   const failures: PluginLoadFailureEvent[] = [];
-  registry.addEventListener(PluginLoadFailureEvent.type, (e) =>
-    failures.push(e as PluginLoadFailureEvent),
-  );
+  registry.addEventListener('plugin-load-failure', (e) => failures.push(e));
+  assert.equal(PluginLoadFailureEvent.type, 'plugin-load-failure');
+  assert.equal(PluginRegisteredEvent.type, 'plugin-registered');
   const result = await loadPlugins([bad, good, `${origin}/none/plugin.json`], {
     fetch,
     importModule,

@@ -5,6 +5,13 @@ import {PluginLoadError} from './plugin-load-error.js';
 import {PluginLoadFailureEvent} from './plugin-load-failure-event.js';
 import {PluginRegisteredEvent} from './plugin-registered-event.js';
 
+/** The events a PluginRegistry dispatches, by type. */
+export interface PluginRegistryEventMap {
+  'plugin-registered': PluginRegisteredEvent;
+  'plugin-load-failure': PluginLoadFailureEvent;
+  change: Event;
+}
+
 /** A plugin that failed to load, as the registry keeps it. */
 export interface PluginLoadFailure {
   source: string;
@@ -19,6 +26,42 @@ export interface PluginLoadFailure {
 export class PluginRegistry extends EventTarget {
   #plugins: LoadedPlugin[] = [];
   #failures: PluginLoadFailure[] = [];
+
+  override addEventListener<K extends keyof PluginRegistryEventMap>(
+    type: K,
+    listener: (this: PluginRegistry, event: PluginRegistryEventMap[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  override addEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject | null,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  override addEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject | null,
+    options?: boolean | AddEventListenerOptions,
+  ): void {
+    super.addEventListener(type, listener, options);
+  }
+
+  override removeEventListener<K extends keyof PluginRegistryEventMap>(
+    type: K,
+    listener: (this: PluginRegistry, event: PluginRegistryEventMap[K]) => unknown,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  override removeEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject | null,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  override removeEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject | null,
+    options?: boolean | EventListenerOptions,
+  ): void {
+    super.removeEventListener(type, listener, options);
+  }
 
   /**
    * Adds a loaded plugin. Throws PluginLoadError `duplicate-plugin` when its id is registered already
