@@ -194,6 +194,8 @@ describe('rejecting a lead on Lead Detail', () => {
     await page.getByRole('heading', {level: 1, name: /Lead-Details/}).waitFor();
     await pluginsLoaded(page);
     assert.equal(await field(page, 'lead-fields', 'status').textContent(), 'Qualifiziert');
+    const nothingOffered = 'Für diesen Lead stehen Ihnen keine Aktionen zur Verfügung.';
+    await page.getByText(nothingOffered).waitFor();
     assert.equal(
       await page.getByRole('button', {name: LABELS.de.reject, exact: true}).count(),
       0,
@@ -203,6 +205,7 @@ describe('rejecting a lead on Lead Detail', () => {
     const asMax = await e2e.open(`/leads/${lead.id}`, 'max', 'de');
     await pluginsLoaded(asMax);
     assert.equal(await asMax.getByRole('button', {name: LABELS.de.reject, exact: true}).count(), 1);
+    assert.equal(await asMax.getByText(nothingOffered).count(), 0);
     await asMax.context().close();
 
     // The server does not trust the page: lena's own request is refused and changes nothing.

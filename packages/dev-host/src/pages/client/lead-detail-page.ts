@@ -21,6 +21,8 @@ const state = {
   notice: '',
   /** The last call the guarded context refused a plugin (the host was not called). */
   denied: '',
+  /** True once the plugins are loaded and none offers this user anything here. */
+  noActions: false,
 };
 
 let page: StartedPage;
@@ -71,6 +73,18 @@ async function main(): Promise<void> {
     });
     rerender();
   });
+  rerender();
+  await showWhenNoActions();
+}
+
+/** Says so when, with the plugins loaded, the extension point offers this user nothing. */
+async function showWhenNoActions(): Promise<void> {
+  const host = page.main.querySelector('crm-plugin-host');
+  const point = host?.querySelector('crm-extension-point');
+  if (!host || !point) return;
+  await host.loaded;
+  await new Promise((resolve) => requestAnimationFrame(resolve));
+  state.noActions = point.actions.length === 0 && point.panelElements.size === 0;
   rerender();
 }
 
@@ -147,6 +161,7 @@ function rerender(): void {
             record-id=${lead.id}
           ></crm-extension-point>
         </crm-plugin-host>
+        ${state.noActions ? html`<p class="help">${t('noActions')}</p>` : nothing}
       </section>`,
   );
 }
