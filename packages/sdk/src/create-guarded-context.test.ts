@@ -245,11 +245,17 @@ test('can() is declared ∩ granted, for every privilege and for unknown keys', 
 });
 
 test('notify, emit and on work whatever the permissions, and do not touch the host', async () => {
-  for (const privileges of [[], ['leads.read', 'leads.reject']] as Privilege[][]) {
+  const all: Privilege[] = ['leads.read', 'leads.reject'];
+  for (const [declared, granted] of [
+    [all, all],
+    [all, []],
+    [[], all],
+    [[], []],
+  ] as Privilege[][][]) {
     const {host, calls} = spyHost();
     const channel = new PluginChannel();
     const notes: Array<[PluginNotification, string]> = [];
-    const context = createGuardedContext(host, manifestWith(privileges), userWith(privileges), {
+    const context = createGuardedContext(host, manifestWith(declared!), userWith(granted!), {
       channel,
       onNotify: (n, id) => notes.push([n, id]),
     });
