@@ -1,5 +1,5 @@
 import {createServer} from 'node:http';
-import type {Server} from 'node:http';
+import type {IncomingMessage, Server, ServerResponse} from 'node:http';
 import {readFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import type {Database} from 'better-sqlite3';
@@ -87,28 +87,28 @@ export async function startDevHost(options: DevHostOptions = {}): Promise<DevHos
     });
     const pages = options.pages;
 
+    const fallback = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
+      if (pages && (await pages(req, res, url))) return;
+      const problem = new HttpProblem('not-found', {
+        en: `Nothing is served at ${url.pathname}.`,
+        de: `Unter ${url.pathname} wird nichts bereitgestellt.`,
+      }).toProblem(negotiateLanguage(req.headers['accept-language']));
+      res.writeHead(404, {'content-type': 'application/problem+json; charset=utf-8'});
+      res.end(JSON.stringify(problem));
+    };
+    const failed = (req: IncomingMessage, res: ServerResponse, error: unknown) => {
+      log(
+        `error: ${req.method} ${req.url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
+      if (!res.headersSent) res.writeHead(500, {'content-type': 'text/plain; charset=utf-8'});
+      res.end();
+    };
     server = createServer({keepAliveTimeout: 5000}, (req, res) => {
       const url = new URL(req.url ?? '/', 'http://dev-host.invalid');
-      const answer = async () => {
-        if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
-          await api(req, res, url);
-          return;
-        }
-        if (pages && (await pages(req, res, url))) return;
-        const problem = new HttpProblem('not-found', {
-          en: `Nothing is served at ${url.pathname}.`,
-          de: `Unter ${url.pathname} wird nichts bereitgestellt.`,
-        }).toProblem(negotiateLanguage(req.headers['accept-language']));
-        res.writeHead(404, {'content-type': 'application/problem+json; charset=utf-8'});
-        res.end(JSON.stringify(problem));
-      };
-      answer().catch((error: unknown) => {
-        log(
-          `error: ${req.method} ${url.pathname}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-        );
-        if (!res.headersSent) res.writeHead(500, {'content-type': 'text/plain; charset=utf-8'});
-        res.end();
-      });
+      const isApi = url.pathname === '/api' || url.pathname.startsWith('/api/');
+      (isApi ? api(req, res, url) : fallback(req, res, url)).catch((error: unknown) =>
+        failed(req, res, error),
+      );
     });
     const listening = server;
     await new Promise<void>((resolve, reject) => {

@@ -83,4 +83,19 @@ export const MIGRATIONS: readonly string[] = [
     installed_at TEXT NOT NULL
   );
   `,
+  // 2: idempotency records in one B-tree keyed by (user, key): one page less to write per reject
+  `
+  CREATE TABLE idempotency_keys_v2 (
+    user_id TEXT NOT NULL REFERENCES users(id),
+    key TEXT NOT NULL,
+    request TEXT NOT NULL,
+    status INTEGER NOT NULL,
+    body TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (user_id, key)
+  ) WITHOUT ROWID;
+  INSERT INTO idempotency_keys_v2 SELECT user_id, key, request, status, body, created_at FROM idempotency_keys;
+  DROP TABLE idempotency_keys;
+  ALTER TABLE idempotency_keys_v2 RENAME TO idempotency_keys;
+  `,
 ];

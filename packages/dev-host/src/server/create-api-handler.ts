@@ -67,8 +67,9 @@ export function createApiHandler(
     type: string,
     body: unknown,
     headers: Record<string, string> = {},
+    serialized?: string,
   ) => {
-    const text = body === undefined ? '' : JSON.stringify(body);
+    const text = serialized ?? (body === undefined ? '' : JSON.stringify(body));
     res.writeHead(status, {
       ...(text ? {'content-type': type, 'content-length': Buffer.byteLength(text)} : {}),
       'cache-control': 'no-store',
@@ -226,7 +227,7 @@ export function createApiHandler(
           });
         }
       }
-      send(res, reply.status, JSON_TYPE, reply.body, reply.headers);
+      send(res, reply.status, JSON_TYPE, reply.body, reply.headers, reply.text);
     } catch (error) {
       if (error instanceof HttpProblem) {
         sendProblem(res, error, language, operation);

@@ -73,7 +73,11 @@ export class HttpProblem extends CrmkitError {
       members?: Record<string, unknown>;
     } = {},
   ) {
+    // A refusal is an expected answer, not a bug: capturing its stack would only cost time.
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(code, detail.en);
+    Error.stackTraceLimit = stackTraceLimit;
     this.status = PROBLEM_CODES[code].status;
     this.detailText = detail;
     this.fieldErrors = options.errors ?? [];

@@ -153,6 +153,7 @@ export function leadRoutes(
         return {
           status: outcome.status,
           body: outcome.body,
+          text: outcome.text,
           ...(outcome.replayed ? {headers: {'idempotent-replayed': 'true'}} : {}),
         };
       },

@@ -29,16 +29,24 @@ export async function readJsonBody(
     req.resume();
     throw tooLarge();
   }
+  // Plain events rather than `for await`: one promise per body instead of one per chunk.
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) {
-      req.resume();
-      throw tooLarge();
-    }
-    chunks.push(chunk);
-  }
+  await new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.off('data', onData);
+        req.resume();
+        reject(tooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    };
+    req.on('data', onData);
+    req.once('end', resolve);
+    req.once('error', reject);
+  });
   if (size === 0) return undefined;
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
   if (type !== 'application/json' && !type.endsWith('+json')) {
@@ -47,7 +55,7 @@ export async function readJsonBody(
       de: `Senden Sie den Inhalt als JSON mit Content-Type: application/json (erhalten: "${type || 'keiner'}").`,
     });
   }
-  const text = Buffer.concat(chunks).toString('utf8');
+  const text = (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)).toString('utf8');
   try {
     return {value: JSON.parse(text) as unknown, text};
   } catch (error) {

@@ -71,6 +71,8 @@ const STATUS_DE: Record<LeadStatus, string> = {
 export interface RejectOutcome {
   status: number;
   body: RejectResponseBody;
+  /** `body` as JSON text (as stored for Idempotency-Key replays). */
+  text: string;
   /** True when this is the stored answer of an earlier request with the same Idempotency-Key. */
   replayed: boolean;
 }
@@ -105,6 +107,7 @@ export function createRejectLeadTransaction(
         return {
           status: earlier.status,
           body: JSON.parse(earlier.body) as RejectResponseBody,
+          text: earlier.body,
           replayed: true,
         };
       }
@@ -308,9 +311,10 @@ export function createRejectLeadTransaction(
       lead: store.toLead(after),
       ...(assignment ? {assignment} : {}),
     };
+    const text = JSON.stringify(body);
     if (idempotencyKey !== undefined) {
-      store.rememberIdempotent(user.id, idempotencyKey, fingerprint, 200, JSON.stringify(body));
+      store.rememberIdempotent(user.id, idempotencyKey, fingerprint, 200, text);
     }
-    return {status: 200, body, replayed: false};
+    return {status: 200, body, text, replayed: false};
   });
 }

@@ -20,6 +20,8 @@ export interface RequestContext {
 export interface Reply {
   status: number;
   body?: unknown;
+  /** `body` already serialized (saves a second JSON.stringify); must be its exact JSON text. */
+  text?: string;
   headers?: Record<string, string>;
 }
 
