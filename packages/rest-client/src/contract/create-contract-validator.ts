@@ -3,29 +3,14 @@ import type {ValidateFunction} from 'ajv';
 import addFormatsImport from 'ajv-formats';
 import type {FieldError} from '@crmkit/sdk';
 import {describeSchemaError} from './describe-schema-error.js';
+import {createOperationFinder} from './find-operation.js';
+import type {OperationLookup} from './find-operation.js';
 import {OPENAPI_DOCUMENT} from './openapi-document.js';
-import type {
-  HttpMethod,
-  JsonSchema,
-  OpenApiDocument,
-  OpenApiOperation,
-  OpenApiRef,
-  OpenApiResponse,
-} from './openapi-types.js';
+import type {JsonSchema, OpenApiDocument, OpenApiRef, OpenApiResponse} from './openapi-types.js';
 
 // ajv-formats is CommonJS: its default export arrives wrapped under some loaders.
 const addFormats = ((addFormatsImport as unknown as {default?: unknown}).default ??
   addFormatsImport) as typeof addFormatsImport;
-
-/** The operation a request addresses, found by method and path. */
-export interface OperationMatch {
-  operation: OpenApiOperation;
-  method: HttpMethod;
-  /** The path as written in the document, e.g. `/api/leads/{id}`. */
-  pathTemplate: string;
-  /** The path parameters, decoded. */
-  params: Record<string, string>;
-}
 
 export interface ContractValidator {
   readonly document: OpenApiDocument;
@@ -39,7 +24,7 @@ export interface ContractValidator {
    * The operation of `method` + `pathname`; `{allowed}` when the path exists but not with this method;
    * undefined when no path matches.
    */
-  findOperation(method: string, pathname: string): OperationMatch | {allowed: string[]} | undefined;
+  findOperation(method: string, pathname: string): OperationLookup;
   /**
    * What is wrong with a response to `method` + `pathname` by the contract: an undeclared status, the
    * wrong content type, a body that does not match the declared schema. `[]` when it conforms.
@@ -53,7 +38,6 @@ export interface ContractValidator {
   }): string[];
 }
 
-const METHODS: readonly HttpMethod[] = ['get', 'put', 'post', 'delete', 'patch'];
 const ROOT_ID = 'crmkit-openapi';
 
 /** A validator of requests' bodies and hosts' responses against the contract (openapi.json). */
@@ -94,31 +78,7 @@ export function createContractValidator(
     }
     return value as T;
   };
-  const templates = Object.keys(document.paths).map((template) => {
-    const names: string[] = [];
-    const source = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, (_m, n) => {
-      names.push(n);
-      return '([^/]+)';
-    });
-    return {template, names, regex: new RegExp(`^${source}$`)};
-  });
-
-  const findOperation: ContractValidator['findOperation'] = (method, pathname) => {
-    const lower = method.toLowerCase() as HttpMethod;
-    for (const {template, names, regex} of templates) {
-      const m = regex.exec(pathname);
-      if (!m) continue;
-      const item = document.paths[template]!;
-      const operation = item[lower];
-      if (!operation) {
-        return {allowed: METHODS.filter((x) => item[x]).map((x) => x.toUpperCase())};
-      }
-      const params: Record<string, string> = {};
-      names.forEach((n, i) => (params[n] = decodeURIComponent(m[i + 1]!)));
-      return {operation, method: lower, pathTemplate: template, params};
-    }
-    return undefined;
-  };
+  const findOperation = createOperationFinder(document);
 
   return {
     document,

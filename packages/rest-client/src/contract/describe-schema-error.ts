@@ -1,12 +1,19 @@
-import type {ErrorObject} from 'ajv';
 import type {FieldError} from '@crmkit/sdk';
+
+/** The parts of an ajv error (runtime or standalone) this reads. */
+export interface SchemaErrorLike {
+  keyword: string;
+  instancePath: string;
+  params: Record<string, unknown> | object;
+  message?: string;
+}
 
 /**
  * Turns one ajv error into a field error of the contract: `field` is the JSON pointer of the offending
  * value (for `required` and `additionalProperties`, of the missing or extra property itself), `code` the
  * schema keyword, `message` a sentence in German or English that says how to fix it.
  */
-export function describeSchemaError(error: ErrorObject, locale = 'en'): FieldError {
+export function describeSchemaError(error: SchemaErrorLike, locale = 'en'): FieldError {
   const de = locale.toLowerCase().startsWith('de');
   const p = error.params as Record<string, unknown>;
   let field = error.instancePath;

@@ -1,4 +1,6 @@
 export {createContractValidator} from './create-contract-validator.js';
+export {createRequestChecker} from './create-request-checker.js';
+export {createOperationFinder} from './find-operation.js';
 export {createProblem} from './create-problem.js';
 export {describeSchemaError} from './describe-schema-error.js';
 export {negotiateLocale} from './negotiate-locale.js';
@@ -6,7 +8,10 @@ export {OPENAPI_DOCUMENT} from './openapi-document.js';
 export {PROBLEM_CODES, isProblemCode} from './problem-codes.js';
 export {LEAD_STATUS_DE, PROBLEM_DETAILS} from './problem-details.js';
 
-export type {ContractValidator, OperationMatch} from './create-contract-validator.js';
+export type {ContractValidator} from './create-contract-validator.js';
+export type {ParameterProblem, RequestChecker} from './create-request-checker.js';
+export type {SchemaErrorLike} from './describe-schema-error.js';
+export type {OperationLookup, OperationMatch} from './find-operation.js';
 export type {ContractProblem, CreateProblemOptions} from './create-problem.js';
 export type {
   HttpMethod,

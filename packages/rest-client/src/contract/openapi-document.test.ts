@@ -2,6 +2,12 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import {PRIVILEGES} from '@crmkit/sdk';
+import {
+  DOCUMENT_MODULE_FILE,
+  REQUEST_VALIDATORS_FILE,
+  documentModuleSource,
+  requestValidatorsSource,
+} from '../../scripts/openapi-artifacts.js';
 import {OPENAPI_DOCUMENT} from './openapi-document.js';
 import {PROBLEM_CODES} from './problem-codes.js';
 import type {OpenApiOperation} from './openapi-types.js';
@@ -16,8 +22,15 @@ const operations = (): Array<[string, string, OpenApiOperation]> =>
     ),
   );
 
-test('the generated module is openapi.json (run scripts/write-openapi-module.ts after editing the JSON)', () => {
+test('the generated module is openapi.json (run scripts/write-openapi-module.ts after editing the JSON)', async () => {
   assert.deepEqual(OPENAPI_DOCUMENT, json);
+  assert.equal(readFileSync(DOCUMENT_MODULE_FILE, 'utf8'), await documentModuleSource());
+});
+
+test('the generated request validators are up to date and need no CommonJS runtime', async () => {
+  const code = readFileSync(REQUEST_VALIDATORS_FILE, 'utf8');
+  assert.equal(code, await requestValidatorsSource());
+  assert.doesNotMatch(code, /\brequire\(/);
 });
 
 test('PROBLEM_CODES lists exactly the enum of the document, with its statuses and titles', () => {

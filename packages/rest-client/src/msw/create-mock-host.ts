@@ -1,7 +1,7 @@
 import {http} from 'msw';
 import type {RequestHandler} from 'msw';
 import type {OwnershipMode} from '@crmkit/sdk';
-import {createContractValidator} from '../contract/create-contract-validator.js';
+import {createRequestChecker} from '../contract/create-request-checker.js';
 import {defaultMockAssign} from './default-mock-assign.js';
 import {handleMockRequest} from './handle-mock-request.js';
 import {MOCK_ADMIN_ROUTES} from './mock-admin-routes.js';
@@ -62,7 +62,7 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
   };
   const runtime: MockHostRuntime = {
     state: createMockHostState(seed),
-    validator: createContractValidator(),
+    requests: createRequestChecker(),
     assign: options.assign ?? defaultMockAssign,
     lintRuleset: options.lintRuleset,
     now: options.now ?? (() => new Date()),

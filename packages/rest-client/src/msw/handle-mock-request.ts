@@ -2,7 +2,6 @@ import {negotiateLocale} from '../contract/negotiate-locale.js';
 import {PROBLEM_CODES} from '../contract/problem-codes.js';
 import type {Privilege} from '@crmkit/sdk';
 import type {MockHostRuntime} from './mock-host-runtime.js';
-import {checkMockParameters} from './check-mock-parameters.js';
 import {MockProblem} from './mock-problem.js';
 import type {MockReply, MockRoute} from './mock-route.js';
 
@@ -23,7 +22,7 @@ export async function handleMockRequest(
   const acceptLanguage = request.headers.get('Accept-Language');
   let locale = negotiateLocale(acceptLanguage, LANGUAGES);
   try {
-    const match = runtime.validator.findOperation(request.method, url.pathname);
+    const match = runtime.requests.findOperation(request.method, url.pathname);
     if (!match) throw new MockProblem('not-found', {locale, params: {path: url.pathname}});
     if (!('operation' in match)) {
       const allowed = match.allowed.join(', ');
@@ -46,7 +45,19 @@ export async function handleMockRequest(
     const route = routes[operation.operationId];
     if (!route) throw new Error(`The mock host has no route for ${operation.operationId}.`);
 
-    checkMockParameters(runtime.validator, operation, request.headers, url.searchParams, locale);
+    const badParameter = runtime.requests.checkParameters(
+      operation,
+      request.headers,
+      url.searchParams,
+      locale,
+    );
+    if (badParameter) {
+      throw new MockProblem(badParameter.in === 'header' ? 'invalid-header' : 'invalid-query', {
+        locale,
+        params: {header: badParameter.name},
+        errors: badParameter.errors,
+      });
+    }
     let body: unknown;
     let rawBody = '';
     if (operation.requestBody) {
@@ -75,8 +86,11 @@ export async function handleMockRequest(
           errors: [jsonSyntaxError(rawBody, error, locale)],
         });
       }
-      const schema = operation.requestBody.content['application/json']?.schema.$ref as string;
-      const errors = runtime.validator.validateSchema(schema.split('/').pop()!, body, locale);
+      const errors = runtime.requests.checkBody(
+        runtime.requests.bodySchema(operation)!,
+        body,
+        locale,
+      );
       if (errors.length) throw new MockProblem('invalid-body', {locale, errors});
     }
     const reply = await route({

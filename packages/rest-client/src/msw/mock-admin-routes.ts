@@ -3,6 +3,7 @@ import type {AssignmentOutcome, Lead, LeadSettings, PluginManifest} from '@crmki
 import {DEMO_UNASSIGNED_OWNER} from '../demo-data.js';
 import type {DemoRejectCode, DemoUser} from '../demo-data.js';
 import type {AuditEntry, InstallPluginRequest, InstalledPlugin} from '../rest-admin-api.js';
+import {checkPluginConfig} from './check-plugin-config.js';
 import {findingToFieldError} from './mock-host-runtime.js';
 import {MockProblem} from './mock-problem.js';
 import type {MockRequest, MockRoute} from './mock-route.js';
@@ -164,30 +165,8 @@ export const MOCK_ADMIN_ROUTES: Readonly<Record<string, MockRoute>> = {
     }
     const manifest: PluginManifest = result.manifest;
     const config = {...configDefaults(manifest), ...input.config};
-    if (manifest.config) {
-      let errors;
-      try {
-        errors = runtime.validator.validateValue(
-          withoutExtensions(manifest.config),
-          config,
-          locale,
-        );
-      } catch (error) {
-        errors = [
-          {
-            field: '',
-            code: 'schema',
-            message: `The manifest's config schema cannot be used: ${error instanceof Error ? error.message : String(error)}`,
-          },
-        ];
-      }
-      if (errors.length) {
-        throw new MockProblem('invalid-plugin-config', {
-          locale,
-          errors: errors.map((e) => ({...e, field: `/config${e.field}`})),
-        });
-      }
-    }
+    const errors = checkPluginConfig(manifest.config, config, locale);
+    if (errors.length) throw new MockProblem('invalid-plugin-config', {locale, errors});
     const plugin: InstalledPlugin = {
       id: manifest.id,
       manifestUrl: input.manifestUrl,
@@ -223,18 +202,3 @@ export const MOCK_ADMIN_ROUTES: Readonly<Record<string, MockRoute>> = {
     return {status: 200, body: structuredClone(rows)};
   },
 };
-
-/** The schema without `x-…` annotation keywords (e.g. `x-label`), which a strict validator refuses. */
-function withoutExtensions(schema: unknown): Record<string, unknown> {
-  const named = new Set(['properties', 'patternProperties', '$defs', 'dependentSchemas']);
-  const strip = (value: unknown, parent?: string): unknown => {
-    if (Array.isArray(value)) return value.map((v) => strip(v));
-    if (!value || typeof value !== 'object') return value;
-    return Object.fromEntries(
-      Object.entries(value)
-        .filter(([key]) => (parent && named.has(parent)) || !key.startsWith('x-'))
-        .map(([key, v]) => [key, strip(v, parent && named.has(parent) ? undefined : key)]),
-    );
-  };
-  return strip(schema) as Record<string, unknown>;
-}

@@ -1,5 +1,5 @@
 import type {AssignmentOutcome, Lead, OwnershipMode} from '@crmkit/sdk';
-import type {ContractValidator} from '../contract/create-contract-validator.js';
+import type {RequestChecker} from '../contract/create-request-checker.js';
 import type {DemoUser} from '../demo-data.js';
 import type {LocatedFieldError} from '../rest-admin-api.js';
 import type {MockHostState} from './mock-host-state.js';
@@ -41,7 +41,8 @@ export type MockLintRuleset = (source: string) => readonly MockLintFinding[];
 /** The mock host's moving parts, shared by its routes. */
 export interface MockHostRuntime {
   state: MockHostState;
-  validator: ContractValidator;
+  /** The contract's request side: operations, body and parameter schemas. */
+  requests: RequestChecker;
   assign: MockAssign;
   lintRuleset: MockLintRuleset | undefined;
   now: () => Date;
