@@ -2,7 +2,7 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import {AssignmentError} from './assignment-error.js';
-import {assignOwner, assignOwnerSync} from './assign-owner.js';
+import {assignOwner, assignOwnerSync, createAssigner} from './assign-owner.js';
 import {compileRuleset} from './compile-ruleset.js';
 import type {LeadFacts, UserRecord} from './lead-facts.js';
 import {parseRuleset} from './parse-ruleset.js';
@@ -184,4 +184,82 @@ test('toLeadFacts flattens a lead record with its rejection', () => {
     rejectedById: 'sofia',
     rejectedAt: '2026-11-01T00:00:00Z',
   });
+});
+
+test('a reused context sees changes to its fields and to its users map', () => {
+  const ctx: {
+    compiled: ReturnType<typeof compileRuleset>;
+    users: Map<string, UserRecord>;
+    ownershipMode: 'mixed' | 'book';
+  } = {compiled: compileRuleset(ruleset), users: new Map(users), ownershipMode: 'mixed'};
+  assert.equal(assignOwnerSync(lead(), ctx).ownerId, 'max');
+  // The users map is read on every call, not copied.
+  ctx.users.set('max', {...(users.get('max') as UserRecord), active: false});
+  assert.notEqual(assignOwnerSync(lead(), ctx).ownerId, 'max');
+  // A changed field prepares the context again.
+  ctx.ownershipMode = 'book';
+  assert.throws(() => assignOwnerSync(lead(), ctx), {code: 'reassign-not-allowed-in-book-mode'});
+  ctx.ownershipMode = 'mixed';
+  ctx.users = users;
+  assert.equal(assignOwnerSync(lead(), ctx).ownerId, 'max');
+});
+
+test('createAssigner decides as assignOwnerSync and refuses what it refuses', () => {
+  const ctx = {compiled: compileRuleset(ruleset), users, ownershipMode: 'user' as const};
+  const assign = createAssigner(ctx);
+  for (const over of [{}, {originalOwnerId: 'petra'}, {originalOwnerId: null, region: 'NA'}])
+    assert.deepEqual(assign(lead(over)), assignOwnerSync(lead(over), ctx));
+  assert.throws(() => assign(null as never), {code: 'invalid-lead'});
+  assert.throws(() => createAssigner({...ctx, ownershipMode: 'book' as never}), {
+    code: 'reassign-not-allowed-in-book-mode',
+  });
+});
+
+test('the now fact: a Date given is used for every lead; without one the clock is read', () => {
+  const timed = parseRuleset({
+    recordType: 'lead',
+    unassignedOwner: 'lead-desk',
+    rules: [
+      {
+        name: 'mornings-to-anna',
+        conditions: {all: [{fact: 'now', path: '$.hourUtc', operator: 'lessThan', value: 12}]},
+        event: {type: 'assign', params: {to: 'user', userId: 'anna'}},
+      },
+    ],
+  });
+  const compiled = compileRuleset(timed);
+  const at = (h: number) => new Date(Date.UTC(2026, 10, 28, h));
+  const morning = createAssigner({compiled, users, ownershipMode: 'user', now: at(9)});
+  const evening = createAssigner({compiled, users, ownershipMode: 'user', now: at(18)});
+  assert.equal(morning(lead()).ownerId, 'anna');
+  assert.equal(evening(lead()).ownerId, 'lead-desk');
+  const expected = new Date().getUTCHours() < 12 ? 'anna' : 'lead-desk';
+  assert.equal(assignOwnerSync(lead(), {compiled, users, ownershipMode: 'user'}).ownerId, expected);
+});
+
+test('a rule that cannot be evaluated fails with rule-evaluation-failed naming it, on both paths', async () => {
+  const broken = {
+    recordType: 'lead',
+    unassignedOwner: 'lead-desk',
+    rules: [
+      {
+        name: 'tags-in-region',
+        // swap:in reads the fact value's indexOf: a lead without tags makes the engine reject too.
+        conditions: {all: [{fact: 'lead', path: '$.tags', operator: 'swap:in', value: 'EMEA'}]},
+        event: {type: 'assign', params: {to: 'user', userId: 'anna'}},
+      },
+    ],
+  } as never;
+  const compiled = compileRuleset(broken);
+  const ctx = {compiled, users, ownershipMode: 'user' as const};
+  const failed = (e: unknown) =>
+    e instanceof AssignmentError &&
+    e.code === 'rule-evaluation-failed' &&
+    e.message.startsWith('Rule "tags-in-region"');
+  assert.throws(() => assignOwnerSync(lead(), ctx), failed);
+  await assert.rejects(assignOwner(lead(), ctx, {trace: true}), failed);
+  // With tags, both decide.
+  const tagged = {...lead(), tags: ['EMEA']} as LeadFacts;
+  assert.equal(assignOwnerSync(tagged, ctx).ownerId, 'anna');
+  assert.equal((await assignOwner(tagged, ctx, {trace: true})).ownerId, 'anna');
 });

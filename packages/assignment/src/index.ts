@@ -4,8 +4,8 @@ export {RulesetInvalidError} from './ruleset-invalid-error.js';
 export {parseRuleset} from './parse-ruleset.js';
 export {lintRuleset} from './lint-ruleset.js';
 export {compileRuleset} from './compile-ruleset.js';
-export {assignOwner, assignOwnerSync, OWNERSHIP_MODES} from './assign-owner.js';
-export {resolveTarget, userLookup} from './resolve-target.js';
+export {assignOwner, assignOwnerSync, createAssigner, OWNERSHIP_MODES} from './assign-owner.js';
+export {resolveTarget, targetResolver, userLookup} from './resolve-target.js';
 export {toLeadFacts} from './to-lead-facts.js';
 export {
   FACT_FIELDS,
@@ -23,19 +23,20 @@ export {checkRuleCaseShape, runRuleCase} from './rule-case.js';
 export {ReferenceEvaluator} from './reference-evaluator.js';
 
 export type {
+  Assigner,
   AssignmentContext,
   AssignmentResult,
   AssignOptions,
   OwnershipMode,
 } from './assign-owner.js';
 export type {AssignmentTrace, ConditionTrace, RuleTrace} from './assignment-trace.js';
-export type {CompiledRule, CompiledRuleset} from './compile-ruleset.js';
+export type {CompiledRule, CompiledRuleset, Predicate} from './compile-ruleset.js';
 export type {GenerateLeadsOptions} from './generate-leads.js';
 export type {AssignmentFacts, LeadFacts, NowFacts, UserRecord} from './lead-facts.js';
 export type {LintFinding} from './lint-finding.js';
 export type {LintOptions, LintResult} from './lint-ruleset.js';
 export type {OperatorFn, ParsedOperator} from './operators.js';
-export type {TargetResolution, UserLookup} from './resolve-target.js';
+export type {ResolveTarget, TargetResolution, UserLookup} from './resolve-target.js';
 export type {RuleCase, RuleCaseResult} from './rule-case.js';
 export type {
   AllCondition,

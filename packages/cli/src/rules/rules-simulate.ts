@@ -4,7 +4,7 @@ import {createInterface} from 'node:readline';
 import {parseArgs} from 'node:util';
 import {
   assignOwner,
-  assignOwnerSync,
+  createAssigner,
   generateLeads,
   OWNERSHIP_MODES,
   type AssignmentContext,
@@ -127,18 +127,21 @@ export const rulesSimulate: Command = async (argv, io) => {
     byOwner: new Map(),
   };
   for (const rule of compiled.rules) tally.byRule.set(rule.name, 0);
+  // Outcomes follow from the rule (none = the unassigned owner), so they are counted at the end.
+  const UNASSIGNED = '(unassigned owner)';
   const record = (r: AssignmentResult) => {
     tally.leads++;
-    bump(tally.byOutcome, r.outcome);
-    bump(tally.byRule, r.rule ?? '(unassigned owner)');
+    bump(tally.byRule, r.rule ?? UNASSIGNED);
     bump(tally.byOwner, r.ownerId);
   };
+  // The compiled rules, prepared once for every lead; else json-rules-engine lead by lead.
+  const assign = compiled.synchronous ? createAssigner(context) : undefined;
   const bar = progress(io);
   const started = performance.now();
   if (count !== undefined) {
-    if (compiled.synchronous)
+    if (assign)
       for (const lead of generateLeads({count, seed})) {
-        record(assignOwnerSync(lead, context));
+        record(assign(lead));
         if ((tally.leads & 65535) === 0) bar.update(tally.leads, tally.leads / count);
       }
     else
@@ -172,13 +175,15 @@ export const rulesSimulate: Command = async (argv, io) => {
           );
         continue;
       }
-      record(
-        compiled.synchronous ? assignOwnerSync(lead, context) : await assignOwner(lead, context),
-      );
+      record(assign ? assign(lead) : await assignOwner(lead, context));
       if ((tally.leads & 16383) === 0) bar.update(tally.leads, stream.bytesRead / size);
     }
   }
   bar.clear();
+  const unassignedCount = tally.byRule.get(UNASSIGNED) ?? 0;
+  if (tally.leads - unassignedCount > 0)
+    tally.byOutcome.set('assigned', tally.leads - unassignedCount);
+  if (unassignedCount > 0) tally.byOutcome.set('unassigned-owner', unassignedCount);
   const seconds = (performance.now() - started) / 1000;
   const rate = tally.leads / Math.max(seconds, 1e-9);
   const sorted = (m: Map<string, number>) => [...m.entries()].sort((a, b) => b[1] - a[1]);
