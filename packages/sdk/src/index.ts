@@ -31,6 +31,7 @@ export {loadPlugin} from './load-plugin.js';
 export {loadPlugins} from './load-plugins.js';
 export {PluginLoadError} from './plugin-load-error.js';
 export {PluginRegistry} from './plugin-registry.js';
+export {PERMISSION_DENIED_TEXTS, PLUGIN_LOAD_ERROR_TEXTS} from './user-facing-texts.js';
 export {PluginRegisteredEvent} from './plugin-registered-event.js';
 export {PluginLoadFailureEvent} from './plugin-load-failure-event.js';
 

@@ -1,5 +1,7 @@
 import {CrmkitError} from './crmkit-error.js';
+import {localize} from './localize.js';
 import type {Privilege} from './privileges.js';
+import {PERMISSION_DENIED_TEXTS} from './user-facing-texts.js';
 
 /**
  * A plugin called the host without a privilege. `permission-undeclared`: its manifest's `permissions`
@@ -31,5 +33,10 @@ export class PermissionDeniedError extends CrmkitError {
     this.privilege = denial.privilege;
     this.call = denial.call;
     this.pluginId = denial.pluginId;
+  }
+
+  /** A short text for users (not developers) in `locale`: English or German, see PERMISSION_DENIED_TEXTS. */
+  userMessage(locale: string): string {
+    return localize(PERMISSION_DENIED_TEXTS[this.code], locale);
   }
 }

@@ -1,5 +1,7 @@
 import {CrmkitError} from './crmkit-error.js';
+import {localize} from './localize.js';
 import type {ManifestIssue} from './manifest-issue.js';
+import {PLUGIN_LOAD_ERROR_TEXTS} from './user-facing-texts.js';
 
 /** Why a plugin did not load. Each code names one step of `loadPlugin`. */
 export type PluginLoadErrorCode =
@@ -37,5 +39,10 @@ export class PluginLoadError extends CrmkitError {
     this.source = details.source;
     if (details.pluginId !== undefined) this.pluginId = details.pluginId;
     this.issues = Object.freeze([...(details.issues ?? [])]);
+  }
+
+  /** A short text for users (not developers) in `locale`: English or German, see PLUGIN_LOAD_ERROR_TEXTS. */
+  userMessage(locale: string): string {
+    return localize(PLUGIN_LOAD_ERROR_TEXTS[this.code], locale);
   }
 }
