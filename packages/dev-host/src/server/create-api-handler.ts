@@ -137,7 +137,10 @@ export function createApiHandler(
       operation = {method: route.method, path: route.path};
 
       const auth = req.headers.authorization;
-      const token = auth?.startsWith('Bearer ') ? auth.slice(7).trim() : undefined;
+      // The scheme is case-insensitive (RFC 9110); the token is not.
+      const token = /^bearer +/i.test(auth ?? '')
+        ? auth!.replace(/^bearer +/i, '').trim()
+        : undefined;
       const user = token ? store.userByToken(token) : undefined;
       if (!user) {
         throw new HttpProblem(
@@ -168,7 +171,14 @@ export function createApiHandler(
 
       const params: Record<string, string> = {};
       compiled.names.forEach((name, i) => {
-        params[name] = decodeURIComponent(match[i + 1]!);
+        try {
+          params[name] = decodeURIComponent(match[i + 1]!);
+        } catch {
+          throw new HttpProblem('not-found', {
+            en: `The path ${url.pathname} is not correctly percent-encoded.`,
+            de: `Der Pfad ${url.pathname} ist nicht korrekt prozentkodiert.`,
+          });
+        }
       });
       route.checkHeaders?.(req);
       let body: unknown;

@@ -126,6 +126,26 @@ test('the operations without a privilege answer any signed-in user, even one wit
   );
 });
 
+test('the Bearer scheme is case-insensitive; the token is not', async () => {
+  const call = apiTestClient(host.url);
+  for (const [authorization, status] of [
+    ['bearer max', 200],
+    ['BEARER   max', 200],
+    ['Bearer MAX', 401],
+    ['Basic bWF4Og==', 401],
+    ['max', 401],
+  ] as const) {
+    const answer = await call('/api/me', {headers: {authorization}});
+    assert.equal(answer.status, status, authorization);
+  }
+});
+
+test('a malformed percent-encoding in a path parameter is 404, not a server error', async () => {
+  const answer = await apiTestClient(host.url)('/api/leads/%E0%A4%A', {token: 'max'});
+  assert.equal(answer.status, 404);
+  assert.equal(answer.body.code, 'not-found');
+});
+
 test('an unknown /api/ path is 404 not-found and a known path with another method 405 with Allow', async () => {
   const call = apiTestClient(host.url);
   const missing = await call('/api/nothing-here', {token: 'anna'});
