@@ -10,7 +10,13 @@ export function configDefaults(manifest: PluginManifest): Record<string, unknown
   if (!properties || typeof properties !== 'object') return defaults;
   for (const [key, schema] of Object.entries(properties as Record<string, unknown>)) {
     if (schema && typeof schema === 'object' && 'default' in schema) {
-      defaults[key] = structuredClone((schema as {default: unknown}).default);
+      // defineProperty, not assignment: a setting named "__proto__" must not change the prototype.
+      Object.defineProperty(defaults, key, {
+        value: structuredClone((schema as {default: unknown}).default),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
   }
   return defaults;

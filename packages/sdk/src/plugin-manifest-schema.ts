@@ -80,6 +80,7 @@ export const PLUGIN_MANIFEST_SCHEMA = {
         'Semver range of @crmkit/sdk versions the plugin works with, e.g. "^0.1.0". The loader refuses the plugin when the host SDK does not satisfy it.',
       type: 'string',
       minLength: 1,
+      maxLength: 256,
       examples: ['^0.1.0'],
     },
     displayName: {

@@ -83,3 +83,8 @@ test('prereleases of the SDK count like releases', () => {
   assert.equal(checkSdkRange('^0.1.0', '0.1.1-rc.1'), 'satisfied');
   assert.equal(checkSdkRange('^0.2.0', '0.1.9-rc.1'), 'unsatisfied');
 });
+
+test('very long ranges are invalid without running the pattern on them', () => {
+  assert.equal(checkSdkRange(`${'1.2.3 '.repeat(60)}x`, '0.1.0'), 'invalid');
+  assert.equal(checkSdkRange(`>=0.1.0 ${' '.repeat(300)}`, '0.1.0'), 'invalid');
+});

@@ -8,6 +8,8 @@ const SIMPLE = `(?:(?:(?:<=|>=|<|>|=|~|\\^)\\s*)?${PARTIAL}|[xX*])`;
 const SET = `(?:${PARTIAL} - ${PARTIAL}|${SIMPLE}(?: +${SIMPLE})*)`;
 const RANGE = new RegExp(`^\\s*${SET}(?:\\s*\\|\\|\\s*${SET})*\\s*$`);
 const ANY = /^[xX*]$/;
+/** Longer ranges are refused before any pattern runs on them. */
+export const MAX_RANGE_LENGTH = 256;
 
 /** The numeric parts of a partial version before the first wildcard: `1.2.x` → [1, 2]. */
 function numericParts(partial: string): number[] {
@@ -60,7 +62,7 @@ export function checkSdkRange(
   range: string,
   version: string,
 ): 'satisfied' | 'unsatisfied' | 'invalid' {
-  if (!RANGE.test(range)) return 'invalid';
+  if (range.length > MAX_RANGE_LENGTH || !RANGE.test(range)) return 'invalid';
   const sets = range.split('||').map((s) => s.trim());
   try {
     return sets.some((set) => ANY.test(set) || satisfies(version, normalize(set)))

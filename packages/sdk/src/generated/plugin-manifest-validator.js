@@ -32,7 +32,7 @@ const schema31 = {
       pattern:
         '^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$',
     },
-    sdk: {type: 'string', minLength: 1},
+    sdk: {type: 'string', minLength: 1, maxLength: 256},
     displayName: {$ref: '#/$defs/localizedText'},
     description: {$ref: '#/$defs/localizedText'},
     entry: {
@@ -972,13 +972,13 @@ function validate20(
     if (data.sdk !== undefined) {
       let data4 = data.sdk;
       if (typeof data4 === 'string') {
-        if (data4.length < 1) {
+        if (data4.length > 256) {
           const err19 = {
             instancePath: instancePath + '/sdk',
-            schemaPath: '#/properties/sdk/minLength',
-            keyword: 'minLength',
-            params: {limit: 1},
-            message: 'must NOT have fewer than 1 characters',
+            schemaPath: '#/properties/sdk/maxLength',
+            keyword: 'maxLength',
+            params: {limit: 256},
+            message: 'must NOT have more than 256 characters',
           };
           if (vErrors === null) {
             vErrors = [err19];
@@ -987,8 +987,23 @@ function validate20(
           }
           errors++;
         }
+        if (data4.length < 1) {
+          const err20 = {
+            instancePath: instancePath + '/sdk',
+            schemaPath: '#/properties/sdk/minLength',
+            keyword: 'minLength',
+            params: {limit: 1},
+            message: 'must NOT have fewer than 1 characters',
+          };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
       } else {
-        const err20 = {
+        const err21 = {
           instancePath: instancePath + '/sdk',
           schemaPath: '#/properties/sdk/type',
           keyword: 'type',
@@ -996,9 +1011,9 @@ function validate20(
           message: 'must be string',
         };
         if (vErrors === null) {
-          vErrors = [err20];
+          vErrors = [err21];
         } else {
-          vErrors.push(err20);
+          vErrors.push(err21);
         }
         errors++;
       }
@@ -1007,7 +1022,7 @@ function validate20(
       let data5 = data.displayName;
       if (data5 && typeof data5 == 'object' && !Array.isArray(data5)) {
         if (data5.en === undefined) {
-          const err21 = {
+          const err22 = {
             instancePath: instancePath + '/displayName',
             schemaPath: '#/$defs/localizedText/required',
             keyword: 'required',
@@ -1015,9 +1030,9 @@ function validate20(
             message: "must have required property '" + 'en' + "'",
           };
           if (vErrors === null) {
-            vErrors = [err21];
+            vErrors = [err22];
           } else {
-            vErrors.push(err21);
+            vErrors.push(err22);
           }
           errors++;
         }
@@ -1025,7 +1040,7 @@ function validate20(
           const _errs15 = errors;
           if (typeof key1 === 'string') {
             if (!pattern7.test(key1)) {
-              const err22 = {
+              const err23 = {
                 instancePath: instancePath + '/displayName',
                 schemaPath: '#/$defs/localizedText/propertyNames/pattern',
                 keyword: 'pattern',
@@ -1034,16 +1049,16 @@ function validate20(
                 propertyName: key1,
               };
               if (vErrors === null) {
-                vErrors = [err22];
+                vErrors = [err23];
               } else {
-                vErrors.push(err22);
+                vErrors.push(err23);
               }
               errors++;
             }
           }
           var valid2 = _errs15 === errors;
           if (!valid2) {
-            const err23 = {
+            const err24 = {
               instancePath: instancePath + '/displayName',
               schemaPath: '#/$defs/localizedText/propertyNames',
               keyword: 'propertyNames',
@@ -1051,9 +1066,9 @@ function validate20(
               message: 'property name must be valid',
             };
             if (vErrors === null) {
-              vErrors = [err23];
+              vErrors = [err24];
             } else {
-              vErrors.push(err23);
+              vErrors.push(err24);
             }
             errors++;
           }
@@ -1063,7 +1078,7 @@ function validate20(
             let data6 = data5[key2];
             if (typeof data6 === 'string') {
               if (data6.length < 1) {
-                const err24 = {
+                const err25 = {
                   instancePath:
                     instancePath + '/displayName/' + key2.replace(/~/g, '~0').replace(/\//g, '~1'),
                   schemaPath: '#/$defs/localizedText/additionalProperties/minLength',
@@ -1072,14 +1087,14 @@ function validate20(
                   message: 'must NOT have fewer than 1 characters',
                 };
                 if (vErrors === null) {
-                  vErrors = [err24];
+                  vErrors = [err25];
                 } else {
-                  vErrors.push(err24);
+                  vErrors.push(err25);
                 }
                 errors++;
               }
             } else {
-              const err25 = {
+              const err26 = {
                 instancePath:
                   instancePath + '/displayName/' + key2.replace(/~/g, '~0').replace(/\//g, '~1'),
                 schemaPath: '#/$defs/localizedText/additionalProperties/type',
@@ -1088,9 +1103,9 @@ function validate20(
                 message: 'must be string',
               };
               if (vErrors === null) {
-                vErrors = [err25];
+                vErrors = [err26];
               } else {
-                vErrors.push(err25);
+                vErrors.push(err26);
               }
               errors++;
             }
@@ -1100,7 +1115,7 @@ function validate20(
           let data7 = data5.en;
           if (typeof data7 === 'string') {
             if (data7.length < 1) {
-              const err26 = {
+              const err27 = {
                 instancePath: instancePath + '/displayName/en',
                 schemaPath: '#/$defs/localizedText/properties/en/minLength',
                 keyword: 'minLength',
@@ -1108,14 +1123,14 @@ function validate20(
                 message: 'must NOT have fewer than 1 characters',
               };
               if (vErrors === null) {
-                vErrors = [err26];
+                vErrors = [err27];
               } else {
-                vErrors.push(err26);
+                vErrors.push(err27);
               }
               errors++;
             }
           } else {
-            const err27 = {
+            const err28 = {
               instancePath: instancePath + '/displayName/en',
               schemaPath: '#/$defs/localizedText/properties/en/type',
               keyword: 'type',
@@ -1123,9 +1138,9 @@ function validate20(
               message: 'must be string',
             };
             if (vErrors === null) {
-              vErrors = [err27];
+              vErrors = [err28];
             } else {
-              vErrors.push(err27);
+              vErrors.push(err28);
             }
             errors++;
           }
@@ -1134,7 +1149,7 @@ function validate20(
           let data8 = data5.de;
           if (typeof data8 === 'string') {
             if (data8.length < 1) {
-              const err28 = {
+              const err29 = {
                 instancePath: instancePath + '/displayName/de',
                 schemaPath: '#/$defs/localizedText/properties/de/minLength',
                 keyword: 'minLength',
@@ -1142,14 +1157,14 @@ function validate20(
                 message: 'must NOT have fewer than 1 characters',
               };
               if (vErrors === null) {
-                vErrors = [err28];
+                vErrors = [err29];
               } else {
-                vErrors.push(err28);
+                vErrors.push(err29);
               }
               errors++;
             }
           } else {
-            const err29 = {
+            const err30 = {
               instancePath: instancePath + '/displayName/de',
               schemaPath: '#/$defs/localizedText/properties/de/type',
               keyword: 'type',
@@ -1157,15 +1172,15 @@ function validate20(
               message: 'must be string',
             };
             if (vErrors === null) {
-              vErrors = [err29];
+              vErrors = [err30];
             } else {
-              vErrors.push(err29);
+              vErrors.push(err30);
             }
             errors++;
           }
         }
       } else {
-        const err30 = {
+        const err31 = {
           instancePath: instancePath + '/displayName',
           schemaPath: '#/$defs/localizedText/type',
           keyword: 'type',
@@ -1173,9 +1188,9 @@ function validate20(
           message: 'must be object',
         };
         if (vErrors === null) {
-          vErrors = [err30];
+          vErrors = [err31];
         } else {
-          vErrors.push(err30);
+          vErrors.push(err31);
         }
         errors++;
       }
@@ -1184,7 +1199,7 @@ function validate20(
       let data9 = data.description;
       if (data9 && typeof data9 == 'object' && !Array.isArray(data9)) {
         if (data9.en === undefined) {
-          const err31 = {
+          const err32 = {
             instancePath: instancePath + '/description',
             schemaPath: '#/$defs/localizedText/required',
             keyword: 'required',
@@ -1192,9 +1207,9 @@ function validate20(
             message: "must have required property '" + 'en' + "'",
           };
           if (vErrors === null) {
-            vErrors = [err31];
+            vErrors = [err32];
           } else {
-            vErrors.push(err31);
+            vErrors.push(err32);
           }
           errors++;
         }
@@ -1202,7 +1217,7 @@ function validate20(
           const _errs26 = errors;
           if (typeof key3 === 'string') {
             if (!pattern7.test(key3)) {
-              const err32 = {
+              const err33 = {
                 instancePath: instancePath + '/description',
                 schemaPath: '#/$defs/localizedText/propertyNames/pattern',
                 keyword: 'pattern',
@@ -1211,16 +1226,16 @@ function validate20(
                 propertyName: key3,
               };
               if (vErrors === null) {
-                vErrors = [err32];
+                vErrors = [err33];
               } else {
-                vErrors.push(err32);
+                vErrors.push(err33);
               }
               errors++;
             }
           }
           var valid6 = _errs26 === errors;
           if (!valid6) {
-            const err33 = {
+            const err34 = {
               instancePath: instancePath + '/description',
               schemaPath: '#/$defs/localizedText/propertyNames',
               keyword: 'propertyNames',
@@ -1228,9 +1243,9 @@ function validate20(
               message: 'property name must be valid',
             };
             if (vErrors === null) {
-              vErrors = [err33];
+              vErrors = [err34];
             } else {
-              vErrors.push(err33);
+              vErrors.push(err34);
             }
             errors++;
           }
@@ -1240,7 +1255,7 @@ function validate20(
             let data10 = data9[key4];
             if (typeof data10 === 'string') {
               if (data10.length < 1) {
-                const err34 = {
+                const err35 = {
                   instancePath:
                     instancePath + '/description/' + key4.replace(/~/g, '~0').replace(/\//g, '~1'),
                   schemaPath: '#/$defs/localizedText/additionalProperties/minLength',
@@ -1249,14 +1264,14 @@ function validate20(
                   message: 'must NOT have fewer than 1 characters',
                 };
                 if (vErrors === null) {
-                  vErrors = [err34];
+                  vErrors = [err35];
                 } else {
-                  vErrors.push(err34);
+                  vErrors.push(err35);
                 }
                 errors++;
               }
             } else {
-              const err35 = {
+              const err36 = {
                 instancePath:
                   instancePath + '/description/' + key4.replace(/~/g, '~0').replace(/\//g, '~1'),
                 schemaPath: '#/$defs/localizedText/additionalProperties/type',
@@ -1265,9 +1280,9 @@ function validate20(
                 message: 'must be string',
               };
               if (vErrors === null) {
-                vErrors = [err35];
+                vErrors = [err36];
               } else {
-                vErrors.push(err35);
+                vErrors.push(err36);
               }
               errors++;
             }
@@ -1277,7 +1292,7 @@ function validate20(
           let data11 = data9.en;
           if (typeof data11 === 'string') {
             if (data11.length < 1) {
-              const err36 = {
+              const err37 = {
                 instancePath: instancePath + '/description/en',
                 schemaPath: '#/$defs/localizedText/properties/en/minLength',
                 keyword: 'minLength',
@@ -1285,14 +1300,14 @@ function validate20(
                 message: 'must NOT have fewer than 1 characters',
               };
               if (vErrors === null) {
-                vErrors = [err36];
+                vErrors = [err37];
               } else {
-                vErrors.push(err36);
+                vErrors.push(err37);
               }
               errors++;
             }
           } else {
-            const err37 = {
+            const err38 = {
               instancePath: instancePath + '/description/en',
               schemaPath: '#/$defs/localizedText/properties/en/type',
               keyword: 'type',
@@ -1300,9 +1315,9 @@ function validate20(
               message: 'must be string',
             };
             if (vErrors === null) {
-              vErrors = [err37];
+              vErrors = [err38];
             } else {
-              vErrors.push(err37);
+              vErrors.push(err38);
             }
             errors++;
           }
@@ -1311,7 +1326,7 @@ function validate20(
           let data12 = data9.de;
           if (typeof data12 === 'string') {
             if (data12.length < 1) {
-              const err38 = {
+              const err39 = {
                 instancePath: instancePath + '/description/de',
                 schemaPath: '#/$defs/localizedText/properties/de/minLength',
                 keyword: 'minLength',
@@ -1319,14 +1334,14 @@ function validate20(
                 message: 'must NOT have fewer than 1 characters',
               };
               if (vErrors === null) {
-                vErrors = [err38];
+                vErrors = [err39];
               } else {
-                vErrors.push(err38);
+                vErrors.push(err39);
               }
               errors++;
             }
           } else {
-            const err39 = {
+            const err40 = {
               instancePath: instancePath + '/description/de',
               schemaPath: '#/$defs/localizedText/properties/de/type',
               keyword: 'type',
@@ -1334,15 +1349,15 @@ function validate20(
               message: 'must be string',
             };
             if (vErrors === null) {
-              vErrors = [err39];
+              vErrors = [err40];
             } else {
-              vErrors.push(err39);
+              vErrors.push(err40);
             }
             errors++;
           }
         }
       } else {
-        const err40 = {
+        const err41 = {
           instancePath: instancePath + '/description',
           schemaPath: '#/$defs/localizedText/type',
           keyword: 'type',
@@ -1350,9 +1365,9 @@ function validate20(
           message: 'must be object',
         };
         if (vErrors === null) {
-          vErrors = [err40];
+          vErrors = [err41];
         } else {
-          vErrors.push(err40);
+          vErrors.push(err41);
         }
         errors++;
       }
@@ -1361,7 +1376,7 @@ function validate20(
       let data13 = data.entry;
       if (typeof data13 === 'string') {
         if (data13.length < 1) {
-          const err41 = {
+          const err42 = {
             instancePath: instancePath + '/entry',
             schemaPath: '#/properties/entry/minLength',
             keyword: 'minLength',
@@ -1369,14 +1384,14 @@ function validate20(
             message: 'must NOT have fewer than 1 characters',
           };
           if (vErrors === null) {
-            vErrors = [err41];
+            vErrors = [err42];
           } else {
-            vErrors.push(err41);
+            vErrors.push(err42);
           }
           errors++;
         }
         if (!pattern9.test(data13)) {
-          const err42 = {
+          const err43 = {
             instancePath: instancePath + '/entry',
             schemaPath: '#/properties/entry/pattern',
             keyword: 'pattern',
@@ -1390,14 +1405,14 @@ function validate20(
               '"',
           };
           if (vErrors === null) {
-            vErrors = [err42];
+            vErrors = [err43];
           } else {
-            vErrors.push(err42);
+            vErrors.push(err43);
           }
           errors++;
         }
       } else {
-        const err43 = {
+        const err44 = {
           instancePath: instancePath + '/entry',
           schemaPath: '#/properties/entry/type',
           keyword: 'type',
@@ -1405,9 +1420,9 @@ function validate20(
           message: 'must be string',
         };
         if (vErrors === null) {
-          vErrors = [err43];
+          vErrors = [err44];
         } else {
-          vErrors.push(err43);
+          vErrors.push(err44);
         }
         errors++;
       }
@@ -1416,7 +1431,7 @@ function validate20(
       let data14 = data.integrity;
       if (typeof data14 === 'string') {
         if (!pattern10.test(data14)) {
-          const err44 = {
+          const err45 = {
             instancePath: instancePath + '/integrity',
             schemaPath: '#/properties/integrity/pattern',
             keyword: 'pattern',
@@ -1424,14 +1439,14 @@ function validate20(
             message: 'must match pattern "' + '^sha384-[A-Za-z0-9+/]{64}$' + '"',
           };
           if (vErrors === null) {
-            vErrors = [err44];
+            vErrors = [err45];
           } else {
-            vErrors.push(err44);
+            vErrors.push(err45);
           }
           errors++;
         }
       } else {
-        const err45 = {
+        const err46 = {
           instancePath: instancePath + '/integrity',
           schemaPath: '#/properties/integrity/type',
           keyword: 'type',
@@ -1439,9 +1454,9 @@ function validate20(
           message: 'must be string',
         };
         if (vErrors === null) {
-          vErrors = [err45];
+          vErrors = [err46];
         } else {
-          vErrors.push(err45);
+          vErrors.push(err46);
         }
         errors++;
       }
@@ -1454,27 +1469,12 @@ function validate20(
           let data16 = data15[i0];
           if (data16 && typeof data16 == 'object' && !Array.isArray(data16)) {
             if (data16.tag === undefined) {
-              const err46 = {
+              const err47 = {
                 instancePath: instancePath + '/elements/' + i0,
                 schemaPath: '#/properties/elements/items/required',
                 keyword: 'required',
                 params: {missingProperty: 'tag'},
                 message: "must have required property '" + 'tag' + "'",
-              };
-              if (vErrors === null) {
-                vErrors = [err46];
-              } else {
-                vErrors.push(err46);
-              }
-              errors++;
-            }
-            if (data16.extensionPoint === undefined) {
-              const err47 = {
-                instancePath: instancePath + '/elements/' + i0,
-                schemaPath: '#/properties/elements/items/required',
-                keyword: 'required',
-                params: {missingProperty: 'extensionPoint'},
-                message: "must have required property '" + 'extensionPoint' + "'",
               };
               if (vErrors === null) {
                 vErrors = [err47];
@@ -1483,9 +1483,24 @@ function validate20(
               }
               errors++;
             }
+            if (data16.extensionPoint === undefined) {
+              const err48 = {
+                instancePath: instancePath + '/elements/' + i0,
+                schemaPath: '#/properties/elements/items/required',
+                keyword: 'required',
+                params: {missingProperty: 'extensionPoint'},
+                message: "must have required property '" + 'extensionPoint' + "'",
+              };
+              if (vErrors === null) {
+                vErrors = [err48];
+              } else {
+                vErrors.push(err48);
+              }
+              errors++;
+            }
             for (const key5 in data16) {
               if (!(key5 === 'tag' || key5 === 'extensionPoint')) {
-                const err48 = {
+                const err49 = {
                   instancePath: instancePath + '/elements/' + i0,
                   schemaPath: '#/properties/elements/items/additionalProperties',
                   keyword: 'additionalProperties',
@@ -1493,9 +1508,9 @@ function validate20(
                   message: 'must NOT have additional properties',
                 };
                 if (vErrors === null) {
-                  vErrors = [err48];
+                  vErrors = [err49];
                 } else {
-                  vErrors.push(err48);
+                  vErrors.push(err49);
                 }
                 errors++;
               }
@@ -1504,7 +1519,7 @@ function validate20(
               let data17 = data16.tag;
               if (typeof data17 === 'string') {
                 if (!pattern11.test(data17)) {
-                  const err49 = {
+                  const err50 = {
                     instancePath: instancePath + '/elements/' + i0 + '/tag',
                     schemaPath: '#/properties/elements/items/properties/tag/pattern',
                     keyword: 'pattern',
@@ -1512,37 +1527,19 @@ function validate20(
                     message: 'must match pattern "' + '^crm-[a-z0-9]+(?:-[a-z0-9]+)*$' + '"',
                   };
                   if (vErrors === null) {
-                    vErrors = [err49];
+                    vErrors = [err50];
                   } else {
-                    vErrors.push(err49);
+                    vErrors.push(err50);
                   }
                   errors++;
                 }
               } else {
-                const err50 = {
+                const err51 = {
                   instancePath: instancePath + '/elements/' + i0 + '/tag',
                   schemaPath: '#/properties/elements/items/properties/tag/type',
                   keyword: 'type',
                   params: {type: 'string'},
                   message: 'must be string',
-                };
-                if (vErrors === null) {
-                  vErrors = [err50];
-                } else {
-                  vErrors.push(err50);
-                }
-                errors++;
-              }
-            }
-            if (data16.extensionPoint !== undefined) {
-              let data18 = data16.extensionPoint;
-              if (!(data18 === 'lead.detail.actions' || data18 === 'lead.detail.panel')) {
-                const err51 = {
-                  instancePath: instancePath + '/elements/' + i0 + '/extensionPoint',
-                  schemaPath: '#/$defs/extensionPoint/enum',
-                  keyword: 'enum',
-                  params: {allowedValues: schema34.enum},
-                  message: 'must be equal to one of the allowed values',
                 };
                 if (vErrors === null) {
                   vErrors = [err51];
@@ -1552,8 +1549,26 @@ function validate20(
                 errors++;
               }
             }
+            if (data16.extensionPoint !== undefined) {
+              let data18 = data16.extensionPoint;
+              if (!(data18 === 'lead.detail.actions' || data18 === 'lead.detail.panel')) {
+                const err52 = {
+                  instancePath: instancePath + '/elements/' + i0 + '/extensionPoint',
+                  schemaPath: '#/$defs/extensionPoint/enum',
+                  keyword: 'enum',
+                  params: {allowedValues: schema34.enum},
+                  message: 'must be equal to one of the allowed values',
+                };
+                if (vErrors === null) {
+                  vErrors = [err52];
+                } else {
+                  vErrors.push(err52);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err52 = {
+            const err53 = {
               instancePath: instancePath + '/elements/' + i0,
               schemaPath: '#/properties/elements/items/type',
               keyword: 'type',
@@ -1561,15 +1576,15 @@ function validate20(
               message: 'must be object',
             };
             if (vErrors === null) {
-              vErrors = [err52];
+              vErrors = [err53];
             } else {
-              vErrors.push(err52);
+              vErrors.push(err53);
             }
             errors++;
           }
         }
       } else {
-        const err53 = {
+        const err54 = {
           instancePath: instancePath + '/elements',
           schemaPath: '#/properties/elements/type',
           keyword: 'type',
@@ -1577,9 +1592,9 @@ function validate20(
           message: 'must be array',
         };
         if (vErrors === null) {
-          vErrors = [err53];
+          vErrors = [err54];
         } else {
-          vErrors.push(err53);
+          vErrors.push(err54);
         }
         errors++;
       }
@@ -1592,27 +1607,12 @@ function validate20(
           let data20 = data19[i1];
           if (data20 && typeof data20 == 'object' && !Array.isArray(data20)) {
             if (data20.id === undefined) {
-              const err54 = {
+              const err55 = {
                 instancePath: instancePath + '/actions/' + i1,
                 schemaPath: '#/properties/actions/items/required',
                 keyword: 'required',
                 params: {missingProperty: 'id'},
                 message: "must have required property '" + 'id' + "'",
-              };
-              if (vErrors === null) {
-                vErrors = [err54];
-              } else {
-                vErrors.push(err54);
-              }
-              errors++;
-            }
-            if (data20.extensionPoint === undefined) {
-              const err55 = {
-                instancePath: instancePath + '/actions/' + i1,
-                schemaPath: '#/properties/actions/items/required',
-                keyword: 'required',
-                params: {missingProperty: 'extensionPoint'},
-                message: "must have required property '" + 'extensionPoint' + "'",
               };
               if (vErrors === null) {
                 vErrors = [err55];
@@ -1621,13 +1621,13 @@ function validate20(
               }
               errors++;
             }
-            if (data20.label === undefined) {
+            if (data20.extensionPoint === undefined) {
               const err56 = {
                 instancePath: instancePath + '/actions/' + i1,
                 schemaPath: '#/properties/actions/items/required',
                 keyword: 'required',
-                params: {missingProperty: 'label'},
-                message: "must have required property '" + 'label' + "'",
+                params: {missingProperty: 'extensionPoint'},
+                message: "must have required property '" + 'extensionPoint' + "'",
               };
               if (vErrors === null) {
                 vErrors = [err56];
@@ -1636,13 +1636,13 @@ function validate20(
               }
               errors++;
             }
-            if (data20.opens === undefined) {
+            if (data20.label === undefined) {
               const err57 = {
                 instancePath: instancePath + '/actions/' + i1,
                 schemaPath: '#/properties/actions/items/required',
                 keyword: 'required',
-                params: {missingProperty: 'opens'},
-                message: "must have required property '" + 'opens' + "'",
+                params: {missingProperty: 'label'},
+                message: "must have required property '" + 'label' + "'",
               };
               if (vErrors === null) {
                 vErrors = [err57];
@@ -1651,8 +1651,23 @@ function validate20(
               }
               errors++;
             }
-            if (data20.requires === undefined) {
+            if (data20.opens === undefined) {
               const err58 = {
+                instancePath: instancePath + '/actions/' + i1,
+                schemaPath: '#/properties/actions/items/required',
+                keyword: 'required',
+                params: {missingProperty: 'opens'},
+                message: "must have required property '" + 'opens' + "'",
+              };
+              if (vErrors === null) {
+                vErrors = [err58];
+              } else {
+                vErrors.push(err58);
+              }
+              errors++;
+            }
+            if (data20.requires === undefined) {
+              const err59 = {
                 instancePath: instancePath + '/actions/' + i1,
                 schemaPath: '#/properties/actions/items/required',
                 keyword: 'required',
@@ -1660,9 +1675,9 @@ function validate20(
                 message: "must have required property '" + 'requires' + "'",
               };
               if (vErrors === null) {
-                vErrors = [err58];
+                vErrors = [err59];
               } else {
-                vErrors.push(err58);
+                vErrors.push(err59);
               }
               errors++;
             }
@@ -1674,7 +1689,7 @@ function validate20(
                 key6 === 'opens' ||
                 key6 === 'requires'
               )) {
-                const err59 = {
+                const err60 = {
                   instancePath: instancePath + '/actions/' + i1,
                   schemaPath: '#/properties/actions/items/additionalProperties',
                   keyword: 'additionalProperties',
@@ -1682,9 +1697,9 @@ function validate20(
                   message: 'must NOT have additional properties',
                 };
                 if (vErrors === null) {
-                  vErrors = [err59];
+                  vErrors = [err60];
                 } else {
-                  vErrors.push(err59);
+                  vErrors.push(err60);
                 }
                 errors++;
               }
@@ -1693,7 +1708,7 @@ function validate20(
               let data21 = data20.id;
               if (typeof data21 === 'string') {
                 if (!pattern12.test(data21)) {
-                  const err60 = {
+                  const err61 = {
                     instancePath: instancePath + '/actions/' + i1 + '/id',
                     schemaPath: '#/properties/actions/items/properties/id/pattern',
                     keyword: 'pattern',
@@ -1701,37 +1716,19 @@ function validate20(
                     message: 'must match pattern "' + '^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$' + '"',
                   };
                   if (vErrors === null) {
-                    vErrors = [err60];
+                    vErrors = [err61];
                   } else {
-                    vErrors.push(err60);
+                    vErrors.push(err61);
                   }
                   errors++;
                 }
               } else {
-                const err61 = {
+                const err62 = {
                   instancePath: instancePath + '/actions/' + i1 + '/id',
                   schemaPath: '#/properties/actions/items/properties/id/type',
                   keyword: 'type',
                   params: {type: 'string'},
                   message: 'must be string',
-                };
-                if (vErrors === null) {
-                  vErrors = [err61];
-                } else {
-                  vErrors.push(err61);
-                }
-                errors++;
-              }
-            }
-            if (data20.extensionPoint !== undefined) {
-              let data22 = data20.extensionPoint;
-              if (!(data22 === 'lead.detail.actions' || data22 === 'lead.detail.panel')) {
-                const err62 = {
-                  instancePath: instancePath + '/actions/' + i1 + '/extensionPoint',
-                  schemaPath: '#/$defs/extensionPoint/enum',
-                  keyword: 'enum',
-                  params: {allowedValues: schema34.enum},
-                  message: 'must be equal to one of the allowed values',
                 };
                 if (vErrors === null) {
                   vErrors = [err62];
@@ -1741,11 +1738,29 @@ function validate20(
                 errors++;
               }
             }
+            if (data20.extensionPoint !== undefined) {
+              let data22 = data20.extensionPoint;
+              if (!(data22 === 'lead.detail.actions' || data22 === 'lead.detail.panel')) {
+                const err63 = {
+                  instancePath: instancePath + '/actions/' + i1 + '/extensionPoint',
+                  schemaPath: '#/$defs/extensionPoint/enum',
+                  keyword: 'enum',
+                  params: {allowedValues: schema34.enum},
+                  message: 'must be equal to one of the allowed values',
+                };
+                if (vErrors === null) {
+                  vErrors = [err63];
+                } else {
+                  vErrors.push(err63);
+                }
+                errors++;
+              }
+            }
             if (data20.label !== undefined) {
               let data23 = data20.label;
               if (data23 && typeof data23 == 'object' && !Array.isArray(data23)) {
                 if (data23.en === undefined) {
-                  const err63 = {
+                  const err64 = {
                     instancePath: instancePath + '/actions/' + i1 + '/label',
                     schemaPath: '#/$defs/localizedText/required',
                     keyword: 'required',
@@ -1753,9 +1768,9 @@ function validate20(
                     message: "must have required property '" + 'en' + "'",
                   };
                   if (vErrors === null) {
-                    vErrors = [err63];
+                    vErrors = [err64];
                   } else {
-                    vErrors.push(err63);
+                    vErrors.push(err64);
                   }
                   errors++;
                 }
@@ -1763,7 +1778,7 @@ function validate20(
                   const _errs59 = errors;
                   if (typeof key7 === 'string') {
                     if (!pattern7.test(key7)) {
-                      const err64 = {
+                      const err65 = {
                         instancePath: instancePath + '/actions/' + i1 + '/label',
                         schemaPath: '#/$defs/localizedText/propertyNames/pattern',
                         keyword: 'pattern',
@@ -1773,16 +1788,16 @@ function validate20(
                         propertyName: key7,
                       };
                       if (vErrors === null) {
-                        vErrors = [err64];
+                        vErrors = [err65];
                       } else {
-                        vErrors.push(err64);
+                        vErrors.push(err65);
                       }
                       errors++;
                     }
                   }
                   var valid18 = _errs59 === errors;
                   if (!valid18) {
-                    const err65 = {
+                    const err66 = {
                       instancePath: instancePath + '/actions/' + i1 + '/label',
                       schemaPath: '#/$defs/localizedText/propertyNames',
                       keyword: 'propertyNames',
@@ -1790,9 +1805,9 @@ function validate20(
                       message: 'property name must be valid',
                     };
                     if (vErrors === null) {
-                      vErrors = [err65];
+                      vErrors = [err66];
                     } else {
-                      vErrors.push(err65);
+                      vErrors.push(err66);
                     }
                     errors++;
                   }
@@ -1802,7 +1817,7 @@ function validate20(
                     let data24 = data23[key8];
                     if (typeof data24 === 'string') {
                       if (data24.length < 1) {
-                        const err66 = {
+                        const err67 = {
                           instancePath:
                             instancePath +
                             '/actions/' +
@@ -1815,14 +1830,14 @@ function validate20(
                           message: 'must NOT have fewer than 1 characters',
                         };
                         if (vErrors === null) {
-                          vErrors = [err66];
+                          vErrors = [err67];
                         } else {
-                          vErrors.push(err66);
+                          vErrors.push(err67);
                         }
                         errors++;
                       }
                     } else {
-                      const err67 = {
+                      const err68 = {
                         instancePath:
                           instancePath +
                           '/actions/' +
@@ -1835,9 +1850,9 @@ function validate20(
                         message: 'must be string',
                       };
                       if (vErrors === null) {
-                        vErrors = [err67];
+                        vErrors = [err68];
                       } else {
-                        vErrors.push(err67);
+                        vErrors.push(err68);
                       }
                       errors++;
                     }
@@ -1847,7 +1862,7 @@ function validate20(
                   let data25 = data23.en;
                   if (typeof data25 === 'string') {
                     if (data25.length < 1) {
-                      const err68 = {
+                      const err69 = {
                         instancePath: instancePath + '/actions/' + i1 + '/label/en',
                         schemaPath: '#/$defs/localizedText/properties/en/minLength',
                         keyword: 'minLength',
@@ -1855,14 +1870,14 @@ function validate20(
                         message: 'must NOT have fewer than 1 characters',
                       };
                       if (vErrors === null) {
-                        vErrors = [err68];
+                        vErrors = [err69];
                       } else {
-                        vErrors.push(err68);
+                        vErrors.push(err69);
                       }
                       errors++;
                     }
                   } else {
-                    const err69 = {
+                    const err70 = {
                       instancePath: instancePath + '/actions/' + i1 + '/label/en',
                       schemaPath: '#/$defs/localizedText/properties/en/type',
                       keyword: 'type',
@@ -1870,9 +1885,9 @@ function validate20(
                       message: 'must be string',
                     };
                     if (vErrors === null) {
-                      vErrors = [err69];
+                      vErrors = [err70];
                     } else {
-                      vErrors.push(err69);
+                      vErrors.push(err70);
                     }
                     errors++;
                   }
@@ -1881,7 +1896,7 @@ function validate20(
                   let data26 = data23.de;
                   if (typeof data26 === 'string') {
                     if (data26.length < 1) {
-                      const err70 = {
+                      const err71 = {
                         instancePath: instancePath + '/actions/' + i1 + '/label/de',
                         schemaPath: '#/$defs/localizedText/properties/de/minLength',
                         keyword: 'minLength',
@@ -1889,14 +1904,14 @@ function validate20(
                         message: 'must NOT have fewer than 1 characters',
                       };
                       if (vErrors === null) {
-                        vErrors = [err70];
+                        vErrors = [err71];
                       } else {
-                        vErrors.push(err70);
+                        vErrors.push(err71);
                       }
                       errors++;
                     }
                   } else {
-                    const err71 = {
+                    const err72 = {
                       instancePath: instancePath + '/actions/' + i1 + '/label/de',
                       schemaPath: '#/$defs/localizedText/properties/de/type',
                       keyword: 'type',
@@ -1904,15 +1919,15 @@ function validate20(
                       message: 'must be string',
                     };
                     if (vErrors === null) {
-                      vErrors = [err71];
+                      vErrors = [err72];
                     } else {
-                      vErrors.push(err71);
+                      vErrors.push(err72);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err72 = {
+                const err73 = {
                   instancePath: instancePath + '/actions/' + i1 + '/label',
                   schemaPath: '#/$defs/localizedText/type',
                   keyword: 'type',
@@ -1920,9 +1935,9 @@ function validate20(
                   message: 'must be object',
                 };
                 if (vErrors === null) {
-                  vErrors = [err72];
+                  vErrors = [err73];
                 } else {
-                  vErrors.push(err72);
+                  vErrors.push(err73);
                 }
                 errors++;
               }
@@ -1931,7 +1946,7 @@ function validate20(
               let data27 = data20.opens;
               if (typeof data27 === 'string') {
                 if (!pattern11.test(data27)) {
-                  const err73 = {
+                  const err74 = {
                     instancePath: instancePath + '/actions/' + i1 + '/opens',
                     schemaPath: '#/properties/actions/items/properties/opens/pattern',
                     keyword: 'pattern',
@@ -1939,14 +1954,14 @@ function validate20(
                     message: 'must match pattern "' + '^crm-[a-z0-9]+(?:-[a-z0-9]+)*$' + '"',
                   };
                   if (vErrors === null) {
-                    vErrors = [err73];
+                    vErrors = [err74];
                   } else {
-                    vErrors.push(err73);
+                    vErrors.push(err74);
                   }
                   errors++;
                 }
               } else {
-                const err74 = {
+                const err75 = {
                   instancePath: instancePath + '/actions/' + i1 + '/opens',
                   schemaPath: '#/properties/actions/items/properties/opens/type',
                   keyword: 'type',
@@ -1954,9 +1969,9 @@ function validate20(
                   message: 'must be string',
                 };
                 if (vErrors === null) {
-                  vErrors = [err74];
+                  vErrors = [err75];
                 } else {
-                  vErrors.push(err74);
+                  vErrors.push(err75);
                 }
                 errors++;
               }
@@ -1968,7 +1983,7 @@ function validate20(
                 for (let i2 = 0; i2 < len2; i2++) {
                   let data29 = data28[i2];
                   if (typeof data29 !== 'string') {
-                    const err75 = {
+                    const err76 = {
                       instancePath: instancePath + '/actions/' + i1 + '/requires/' + i2,
                       schemaPath: '#/properties/actions/items/properties/requires/items/type',
                       keyword: 'type',
@@ -1976,9 +1991,9 @@ function validate20(
                       message: 'must be string',
                     };
                     if (vErrors === null) {
-                      vErrors = [err75];
+                      vErrors = [err76];
                     } else {
-                      vErrors.push(err75);
+                      vErrors.push(err76);
                     }
                     errors++;
                   }
@@ -1991,7 +2006,7 @@ function validate20(
                     data29 === 'assignment.manage' ||
                     data29 === 'plugins.manage'
                   )) {
-                    const err76 = {
+                    const err77 = {
                       instancePath: instancePath + '/actions/' + i1 + '/requires/' + i2,
                       schemaPath: '#/properties/actions/items/properties/requires/items/enum',
                       keyword: 'enum',
@@ -2002,9 +2017,9 @@ function validate20(
                       message: 'must be equal to one of the allowed values',
                     };
                     if (vErrors === null) {
-                      vErrors = [err76];
+                      vErrors = [err77];
                     } else {
-                      vErrors.push(err76);
+                      vErrors.push(err77);
                     }
                     errors++;
                   }
@@ -2020,7 +2035,7 @@ function validate20(
                     }
                     if (typeof indices0[item0] == 'number') {
                       j0 = indices0[item0];
-                      const err77 = {
+                      const err78 = {
                         instancePath: instancePath + '/actions/' + i1 + '/requires',
                         schemaPath: '#/properties/actions/items/properties/requires/uniqueItems',
                         keyword: 'uniqueItems',
@@ -2033,9 +2048,9 @@ function validate20(
                           ' are identical)',
                       };
                       if (vErrors === null) {
-                        vErrors = [err77];
+                        vErrors = [err78];
                       } else {
-                        vErrors.push(err77);
+                        vErrors.push(err78);
                       }
                       errors++;
                       break;
@@ -2044,7 +2059,7 @@ function validate20(
                   }
                 }
               } else {
-                const err78 = {
+                const err79 = {
                   instancePath: instancePath + '/actions/' + i1 + '/requires',
                   schemaPath: '#/properties/actions/items/properties/requires/type',
                   keyword: 'type',
@@ -2052,15 +2067,15 @@ function validate20(
                   message: 'must be array',
                 };
                 if (vErrors === null) {
-                  vErrors = [err78];
+                  vErrors = [err79];
                 } else {
-                  vErrors.push(err78);
+                  vErrors.push(err79);
                 }
                 errors++;
               }
             }
           } else {
-            const err79 = {
+            const err80 = {
               instancePath: instancePath + '/actions/' + i1,
               schemaPath: '#/properties/actions/items/type',
               keyword: 'type',
@@ -2068,15 +2083,15 @@ function validate20(
               message: 'must be object',
             };
             if (vErrors === null) {
-              vErrors = [err79];
+              vErrors = [err80];
             } else {
-              vErrors.push(err79);
+              vErrors.push(err80);
             }
             errors++;
           }
         }
       } else {
-        const err80 = {
+        const err81 = {
           instancePath: instancePath + '/actions',
           schemaPath: '#/properties/actions/type',
           keyword: 'type',
@@ -2084,9 +2099,9 @@ function validate20(
           message: 'must be array',
         };
         if (vErrors === null) {
-          vErrors = [err80];
+          vErrors = [err81];
         } else {
-          vErrors.push(err80);
+          vErrors.push(err81);
         }
         errors++;
       }
@@ -2098,7 +2113,7 @@ function validate20(
         for (let i4 = 0; i4 < len3; i4++) {
           let data31 = data30[i4];
           if (typeof data31 !== 'string') {
-            const err81 = {
+            const err82 = {
               instancePath: instancePath + '/permissions/' + i4,
               schemaPath: '#/properties/permissions/items/type',
               keyword: 'type',
@@ -2106,9 +2121,9 @@ function validate20(
               message: 'must be string',
             };
             if (vErrors === null) {
-              vErrors = [err81];
+              vErrors = [err82];
             } else {
-              vErrors.push(err81);
+              vErrors.push(err82);
             }
             errors++;
           }
@@ -2121,7 +2136,7 @@ function validate20(
             data31 === 'assignment.manage' ||
             data31 === 'plugins.manage'
           )) {
-            const err82 = {
+            const err83 = {
               instancePath: instancePath + '/permissions/' + i4,
               schemaPath: '#/properties/permissions/items/enum',
               keyword: 'enum',
@@ -2129,9 +2144,9 @@ function validate20(
               message: 'must be equal to one of the allowed values',
             };
             if (vErrors === null) {
-              vErrors = [err82];
+              vErrors = [err83];
             } else {
-              vErrors.push(err82);
+              vErrors.push(err83);
             }
             errors++;
           }
@@ -2147,7 +2162,7 @@ function validate20(
             }
             if (typeof indices1[item1] == 'number') {
               j1 = indices1[item1];
-              const err83 = {
+              const err84 = {
                 instancePath: instancePath + '/permissions',
                 schemaPath: '#/properties/permissions/uniqueItems',
                 keyword: 'uniqueItems',
@@ -2160,9 +2175,9 @@ function validate20(
                   ' are identical)',
               };
               if (vErrors === null) {
-                vErrors = [err83];
+                vErrors = [err84];
               } else {
-                vErrors.push(err83);
+                vErrors.push(err84);
               }
               errors++;
               break;
@@ -2171,7 +2186,7 @@ function validate20(
           }
         }
       } else {
-        const err84 = {
+        const err85 = {
           instancePath: instancePath + '/permissions',
           schemaPath: '#/properties/permissions/type',
           keyword: 'type',
@@ -2179,9 +2194,9 @@ function validate20(
           message: 'must be array',
         };
         if (vErrors === null) {
-          vErrors = [err84];
+          vErrors = [err85];
         } else {
-          vErrors.push(err84);
+          vErrors.push(err85);
         }
         errors++;
       }
@@ -2190,27 +2205,12 @@ function validate20(
       let data32 = data.config;
       if (data32 && typeof data32 == 'object' && !Array.isArray(data32)) {
         if (data32.type === undefined) {
-          const err85 = {
+          const err86 = {
             instancePath: instancePath + '/config',
             schemaPath: '#/properties/config/required',
             keyword: 'required',
             params: {missingProperty: 'type'},
             message: "must have required property '" + 'type' + "'",
-          };
-          if (vErrors === null) {
-            vErrors = [err85];
-          } else {
-            vErrors.push(err85);
-          }
-          errors++;
-        }
-        if (data32.properties === undefined) {
-          const err86 = {
-            instancePath: instancePath + '/config',
-            schemaPath: '#/properties/config/required',
-            keyword: 'required',
-            params: {missingProperty: 'properties'},
-            message: "must have required property '" + 'properties' + "'",
           };
           if (vErrors === null) {
             vErrors = [err86];
@@ -2219,9 +2219,24 @@ function validate20(
           }
           errors++;
         }
+        if (data32.properties === undefined) {
+          const err87 = {
+            instancePath: instancePath + '/config',
+            schemaPath: '#/properties/config/required',
+            keyword: 'required',
+            params: {missingProperty: 'properties'},
+            message: "must have required property '" + 'properties' + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err87];
+          } else {
+            vErrors.push(err87);
+          }
+          errors++;
+        }
         for (const key9 in data32) {
           if (!(key9 === 'type' || key9 === 'properties' || key9 === 'additionalProperties')) {
-            const err87 = {
+            const err88 = {
               instancePath: instancePath + '/config',
               schemaPath: '#/properties/config/additionalProperties',
               keyword: 'additionalProperties',
@@ -2229,16 +2244,16 @@ function validate20(
               message: 'must NOT have additional properties',
             };
             if (vErrors === null) {
-              vErrors = [err87];
+              vErrors = [err88];
             } else {
-              vErrors.push(err87);
+              vErrors.push(err88);
             }
             errors++;
           }
         }
         if (data32.type !== undefined) {
           if ('object' !== data32.type) {
-            const err88 = {
+            const err89 = {
               instancePath: instancePath + '/config/type',
               schemaPath: '#/properties/config/properties/type/const',
               keyword: 'const',
@@ -2246,9 +2261,9 @@ function validate20(
               message: 'must be equal to constant',
             };
             if (vErrors === null) {
-              vErrors = [err88];
+              vErrors = [err89];
             } else {
-              vErrors.push(err88);
+              vErrors.push(err89);
             }
             errors++;
           }
@@ -2260,7 +2275,7 @@ function validate20(
               const _errs83 = errors;
               if (typeof key10 === 'string') {
                 if (!pattern15.test(key10)) {
-                  const err89 = {
+                  const err90 = {
                     instancePath: instancePath + '/config/properties',
                     schemaPath: '#/properties/config/properties/properties/propertyNames/pattern',
                     keyword: 'pattern',
@@ -2269,16 +2284,16 @@ function validate20(
                     propertyName: key10,
                   };
                   if (vErrors === null) {
-                    vErrors = [err89];
+                    vErrors = [err90];
                   } else {
-                    vErrors.push(err89);
+                    vErrors.push(err90);
                   }
                   errors++;
                 }
               }
               var valid28 = _errs83 === errors;
               if (!valid28) {
-                const err90 = {
+                const err91 = {
                   instancePath: instancePath + '/config/properties',
                   schemaPath: '#/properties/config/properties/properties/propertyNames',
                   keyword: 'propertyNames',
@@ -2286,9 +2301,9 @@ function validate20(
                   message: 'property name must be valid',
                 };
                 if (vErrors === null) {
-                  vErrors = [err90];
+                  vErrors = [err91];
                 } else {
-                  vErrors.push(err90);
+                  vErrors.push(err91);
                 }
                 errors++;
               }
@@ -2311,29 +2326,12 @@ function validate20(
               }
             }
           } else {
-            const err91 = {
+            const err92 = {
               instancePath: instancePath + '/config/properties',
               schemaPath: '#/properties/config/properties/properties/type',
               keyword: 'type',
               params: {type: 'object'},
               message: 'must be object',
-            };
-            if (vErrors === null) {
-              vErrors = [err91];
-            } else {
-              vErrors.push(err91);
-            }
-            errors++;
-          }
-        }
-        if (data32.additionalProperties !== undefined) {
-          if (false !== data32.additionalProperties) {
-            const err92 = {
-              instancePath: instancePath + '/config/additionalProperties',
-              schemaPath: '#/properties/config/properties/additionalProperties/const',
-              keyword: 'const',
-              params: {allowedValue: false},
-              message: 'must be equal to constant',
             };
             if (vErrors === null) {
               vErrors = [err92];
@@ -2343,8 +2341,25 @@ function validate20(
             errors++;
           }
         }
+        if (data32.additionalProperties !== undefined) {
+          if (false !== data32.additionalProperties) {
+            const err93 = {
+              instancePath: instancePath + '/config/additionalProperties',
+              schemaPath: '#/properties/config/properties/additionalProperties/const',
+              keyword: 'const',
+              params: {allowedValue: false},
+              message: 'must be equal to constant',
+            };
+            if (vErrors === null) {
+              vErrors = [err93];
+            } else {
+              vErrors.push(err93);
+            }
+            errors++;
+          }
+        }
       } else {
-        const err93 = {
+        const err94 = {
           instancePath: instancePath + '/config',
           schemaPath: '#/properties/config/type',
           keyword: 'type',
@@ -2352,15 +2367,15 @@ function validate20(
           message: 'must be object',
         };
         if (vErrors === null) {
-          vErrors = [err93];
+          vErrors = [err94];
         } else {
-          vErrors.push(err93);
+          vErrors.push(err94);
         }
         errors++;
       }
     }
   } else {
-    const err94 = {
+    const err95 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
@@ -2368,9 +2383,9 @@ function validate20(
       message: 'must be object',
     };
     if (vErrors === null) {
-      vErrors = [err94];
+      vErrors = [err95];
     } else {
-      vErrors.push(err94);
+      vErrors.push(err95);
     }
     errors++;
   }
