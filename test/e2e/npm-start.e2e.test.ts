@@ -76,7 +76,7 @@ describe('npm start', () => {
       for (const name of ['Anna Schmidt', 'Sofia Romano', 'Max Müller', 'Lena Fischer']) {
         assert.match(host.output(), new RegExp(name), `the demo user ${name} is printed`);
       }
-      assert.match(host.output(), /\?as=max/);
+      assert.match(host.output(), /Max Müller +Sales Rep +token max +http:\/\/\S+\/\?as=max/);
       assert.match(host.output(), /leads\.read, leads\.reject/);
       const page = await get(`${host.url}/?as=max&lang=de`);
       assert.equal(page.status, 200);

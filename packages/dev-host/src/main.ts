@@ -78,7 +78,7 @@ crmkit dev host running at ${server.url}
 ${signIn
   .map(
     (u) =>
-      `    ${u.name.padEnd(width)}  ${u.role.padEnd(13)}  ${server.url}/?as=${u.token}\n      ${u.privileges.join(', ')}`,
+      `    ${u.name.padEnd(width)}  ${u.role.padEnd(13)}  token ${String(u.token).padEnd(5)}  ${server.url}/?as=${u.token}\n      ${u.privileges.join(', ')}`,
   )
   .join('\n')}
   Ctrl+C stops the server.`);
