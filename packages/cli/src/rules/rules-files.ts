@@ -1,7 +1,7 @@
 import {existsSync} from 'node:fs';
 import {readFile} from 'node:fs/promises';
 import {dirname, join, relative, resolve} from 'node:path';
-import type {LintFinding, UserRecord} from '@crmkit/assignment';
+import {lintCodeSummary, type LintFinding, type UserRecord} from '@crmkit/assignment';
 
 /** A usage or input problem: printed to stderr, exit code 2. */
 export class UsageError extends Error {}
@@ -56,7 +56,25 @@ export async function loadUsers(
   return {users: value as UserRecord[], file};
 }
 
-/** `file:line:col: severity CODE: message (hint)`. */
-export function formatFinding(f: LintFinding, file: string): string {
+/** The output language: `--lang`, else German when `LC_ALL`/`LANG` says so, else English. */
+export function outputLanguage(option: string | undefined): 'en' | 'de' {
+  if (option !== undefined) {
+    if (option !== 'en' && option !== 'de')
+      throw new UsageError(`--lang must be en or de (got "${option}").`);
+    return option;
+  }
+  return /^de(?:[_.-]|$)/i.test(process.env.LC_ALL || process.env.LANG || '') ? 'de' : 'en';
+}
+
+/**
+ * `file:line:col: severity CODE: message (hint)`. In German the severity is translated and the
+ * code's German summary comes first; the detailed message and hint stay English; the code never
+ * changes.
+ */
+export function formatFinding(f: LintFinding, file: string, lang: 'en' | 'de' = 'en'): string {
+  if (lang === 'de') {
+    const severity = f.severity === 'error' ? 'Fehler' : 'Warnung';
+    return `${file}:${f.line}:${f.column}: ${severity} ${f.code}: ${lintCodeSummary(f.code, 'de') ?? ''} ${f.message} (${f.hint})`;
+  }
   return `${file}:${f.line}:${f.column}: ${f.severity} ${f.code}: ${f.message} (${f.hint})`;
 }
