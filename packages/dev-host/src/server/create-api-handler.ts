@@ -103,7 +103,8 @@ export function createApiHandler(
   };
 
   return async (req, res, url) => {
-    let language: Language = negotiateLanguage(req.headers['accept-language']);
+    // Negotiated once the user is known (their locale is the fallback); before that only for errors.
+    let language: Language | undefined;
     let operation: {method: string; path: string} | undefined;
     try {
       let entry: PathEntry | undefined;
@@ -240,7 +241,12 @@ export function createApiHandler(
       send(res, reply.status, JSON_TYPE, reply.body, reply.headers, reply.text);
     } catch (error) {
       if (error instanceof HttpProblem) {
-        sendProblem(res, error, language, operation);
+        sendProblem(
+          res,
+          error,
+          language ?? negotiateLanguage(req.headers['accept-language']),
+          operation,
+        );
         return;
       }
       log(
@@ -252,7 +258,7 @@ export function createApiHandler(
           en: 'The server failed on this request; nothing was changed. The server log has the details.',
           de: 'Der Server ist bei dieser Anfrage gescheitert; nichts wurde geändert. Das Server-Protokoll enthält die Details.',
         }),
-        language,
+        language ?? negotiateLanguage(req.headers['accept-language']),
         operation,
       );
     }
