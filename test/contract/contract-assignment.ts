@@ -1,8 +1,14 @@
 // The real Assignment Manager, wired the way the dev host uses it, so that the mock host (and the
 // cases' own expectations) decide reassignments exactly as the server does.
 import {readFileSync} from 'node:fs';
-import {assignOwnerSync, lintRuleset, parseRuleset, toLeadFacts} from '@crmkit/assignment';
-import type {UserRecord} from '@crmkit/assignment';
+import {
+  assignOwnerSync,
+  compileRuleset,
+  lintRuleset,
+  parseRuleset,
+  toLeadFacts,
+} from '@crmkit/assignment';
+import type {CompiledRuleset, UserRecord} from '@crmkit/assignment';
 import type {AssignmentOutcome, Lead, OwnershipMode} from '@crmkit/sdk';
 import {DEMO_USERS} from '@crmkit/rest-client/demo-data';
 import type {DemoUser} from '@crmkit/rest-client/demo-data';
@@ -22,6 +28,18 @@ const userRecords = (users: readonly DemoUser[]): Map<string, UserRecord> =>
     ]),
   );
 
+const compiledByText = new Map<string, CompiledRuleset>();
+/** The ruleset compiled once per distinct content (as the dev host compiles it once per activation). */
+function compiled(ruleset: unknown): CompiledRuleset {
+  const key = JSON.stringify(ruleset);
+  let result = compiledByText.get(key);
+  if (!result) {
+    result = compileRuleset(parseRuleset(ruleset));
+    compiledByText.set(key, result);
+  }
+  return result;
+}
+
 /** What the Assignment Manager decides for `lead` (already in its rejected form). */
 export function expectedAssignment(
   lead: Lead,
@@ -30,7 +48,7 @@ export function expectedAssignment(
   users: readonly DemoUser[] = DEMO_USERS,
 ): AssignmentOutcome {
   const {outcome, ownerId, rule} = assignOwnerSync(toLeadFacts(lead), {
-    ruleset: parseRuleset(ruleset),
+    compiled: compiled(ruleset),
     users: userRecords(users),
     ownershipMode,
   });
