@@ -17,6 +17,7 @@ export const MANIFEST_ISSUE_CODES = {
   'invalid-sdk-range': 'sdk is not a semver range',
   'sdk-unsatisfied': 'this SDK version is outside the plugin’s sdk range',
   'invalid-locale': 'a key of a localized text is not a BCP 47 language tag',
+  'missing-translation': '(warning) a localized text has no German (de) text',
   'invalid-entry': 'entry is not a valid module path',
   'entry-absolute': 'entry is an absolute path',
   'entry-remote': 'entry is a URL; code must come from the plugin folder',

@@ -377,6 +377,21 @@ test('warnings do not make a manifest invalid', () => {
   );
 });
 
+test('a localized text without German is a warning at that text', () => {
+  const manifest = base();
+  manifest['actions'][0]['label'] = {en: 'Reject'};
+  delete manifest['config']['properties']['reassignOwnerDefault']['x-label']['de'];
+  const result = validateManifest(JSON.stringify(manifest, null, 2));
+  assert.equal(result.valid, true);
+  assert.deepEqual(
+    result.issues.map((i) => [i.code, i.pointer, i.severity]),
+    [
+      ['missing-translation', '/actions/0/label', 'warning'],
+      ['missing-translation', '/config/properties/reassignOwnerDefault/x-label', 'warning'],
+    ],
+  );
+});
+
 test('a config with settings of every type, enums and bounds is valid', () => {
   const manifest = base();
   manifest['config']['properties'] = {

@@ -422,6 +422,34 @@ function semanticFindings(manifest: Record<string, unknown>, sdkVersion: string)
   const findings: Finding[] = [];
   const {sdk, elements, actions, permissions, config} = manifest;
 
+  const texts: Array<[string, unknown]> = [
+    ['/displayName', manifest['displayName']],
+    ['/description', manifest['description']],
+    ...(Array.isArray(actions)
+      ? actions.map((a, i): [string, unknown] => [
+          `/actions/${i}/label`,
+          isObject(a) ? a['label'] : undefined,
+        ])
+      : []),
+    ...(isObject(config) && isObject(config['properties'])
+      ? Object.entries(config['properties']).map(([key, setting]): [string, unknown] => [
+          `/config/properties${formatPointer([key])}/x-label`,
+          isObject(setting) ? setting['x-label'] : undefined,
+        ])
+      : []),
+  ];
+  for (const [pointer, text] of texts) {
+    if (isObject(text) && typeof text['en'] === 'string' && text['en'] && !('de' in text)) {
+      findings.push({
+        code: 'missing-translation',
+        severity: 'warning',
+        pointer,
+        hint: 'add "de": "…"; crmkit hosts show every text in German and English',
+        message: `${describe(pointer)} has no German text`,
+      });
+    }
+  }
+
   if (typeof sdk === 'string' && sdk.trim()) {
     const check = checkSdkRange(sdk, sdkVersion);
     if (check === 'invalid') {
