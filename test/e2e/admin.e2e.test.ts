@@ -176,13 +176,17 @@ describe('the admin page', () => {
     await page.context().close();
   });
 
-  test('an unknown token and a signed-out visitor get a clear message, not a broken page', async () => {
+  test('an unknown token, a missing lead and a signed-out visitor get a clear message, not a broken page', async () => {
     const unknown = await e2e.open('/', 'nobody', 'en');
     await unknown
       .getByRole('alert')
       .getByText('The token "nobody" is not a known demo user')
       .waitFor();
     await unknown.context().close();
+    const missing = await e2e.open('/leads/L-0000', 'max', 'en');
+    await missing.getByRole('alert').getByText('There is no lead with the id "L-0000".').waitFor();
+    await missing.getByRole('link', {name: 'Back to the lead list'}).waitFor();
+    await missing.context().close();
     const signedOut = await e2e.open('/admin', '', 'de');
     await signedOut.getByText('Wählen Sie oben einen Demo-Benutzer').waitFor();
     assert.equal(await signedOut.getByRole('combobox', {name: 'Benutzer'}).inputValue(), '');
