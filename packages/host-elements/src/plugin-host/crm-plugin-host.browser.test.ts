@@ -1,0 +1,291 @@
+import {expect, html, oneEvent} from '@open-wc/testing';
+import {Updates} from '@microsoft/fast-element';
+import {PluginRegistry} from '@crmkit/sdk';
+import type {PluginContext, PluginManifest} from '@crmkit/sdk';
+import '../define.js';
+import type {CrmExtensionPoint} from '../extension-point/crm-extension-point.js';
+import type {CrmPluginHost} from './crm-plugin-host.js';
+import {
+  MAX,
+  TestLitPlugin,
+  TestVanillaPlugin,
+  defineTestElement,
+  spyHost,
+  testManifest,
+  uniqueTag,
+} from '../../test/test-plugins.js';
+import {axeViolations} from '../../test/load-axe.js';
+import {mountElement, mountFixture, removeFixtures} from '../../test/mount-fixture.js';
+
+// FAST renders on animation frames, which a page running in the background (the test runner runs
+// files in parallel pages) does not get: render synchronously instead.
+Updates.setMode(false);
+
+type PluginElement = HTMLElement & {context?: PluginContext};
+
+async function settle(): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve));
+}
+
+/** `oneEvent`, typed by the event map. */
+function once<K extends keyof GlobalEventHandlersEventMap>(
+  target: EventTarget,
+  type: K,
+): Promise<GlobalEventHandlersEventMap[K]> {
+  return oneEvent<GlobalEventHandlersEventMap[K]>(target, type);
+}
+
+/** A host (not yet connected) with a user, a host API and the given load options. */
+function createHost(options: Partial<CrmPluginHost['loadOptions']> = {}): CrmPluginHost {
+  const host = document.createElement('crm-plugin-host');
+  host.host = spyHost();
+  host.user = MAX;
+  host.loadOptions = {baseUrl: 'https://plugins.test/', ...options};
+  const point = document.createElement('crm-extension-point');
+  point.setAttribute('name', 'lead.detail.actions');
+  point.setAttribute('record-id', 'L-1001');
+  host.append(point);
+  return host;
+}
+
+async function connect(host: CrmPluginHost): Promise<CrmExtensionPoint> {
+  mountElement(host);
+  await settle();
+  return host.querySelector('crm-extension-point')!;
+}
+
+function labels(point: CrmExtensionPoint): string[] {
+  return [...point.shadowRoot!.querySelectorAll('button[part="action"]')].map(
+    (b) => b.textContent?.trim() ?? '',
+  );
+}
+
+/** An importModule that defines `tag` for entry URLs containing `name`, and fails for `fail`. */
+function importer(defs: Record<string, {tag: string; base?: CustomElementConstructor}>) {
+  return async (url: string) => {
+    const match = Object.entries(defs).find(([name]) => url.includes(name));
+    if (!match) throw new TypeError(`Failed to fetch dynamically imported module: ${url}`);
+    const [, {tag, base}] = match;
+    if (!customElements.get(tag)) defineTestElement(tag, base ?? TestVanillaPlugin);
+    return {};
+  };
+}
+
+function withEntry(manifest: PluginManifest, entry: string): PluginManifest {
+  return {...manifest, entry};
+}
+
+afterEach(removeFixtures);
+
+describe('<crm-plugin-host> loading plugins', () => {
+  it('loads manifests given as `sources` and offers their actions', async () => {
+    const tag = uniqueTag('reject');
+    const host = createHost({importModule: importer({'good.js': {tag, base: TestLitPlugin}})});
+    const loaded = once(host, 'crm-plugins-loaded');
+    host.sources = [withEntry(testManifest({id: 'dev.test.good', tag}), 'good.js')];
+    const point = await connect(host);
+    const event = await loaded;
+    expect(event.loaded.map((p) => p.manifest.id)).to.deep.equal(['dev.test.good']);
+    expect(event.failed).to.deep.equal([]);
+    await host.loaded;
+    await settle();
+    expect(host.registry!.plugins.map((p) => p.manifest.id)).to.deep.equal(['dev.test.good']);
+    expect(labels(point)).to.deep.equal(['Reject']);
+    expect(point.open('dev.test.good/open')).to.equal(true);
+    expect(point.querySelector(tag)).to.not.equal(null);
+  });
+
+  it('reports a plugin whose entry fails to import and still loads the other', async () => {
+    const good = uniqueTag('good');
+    const host = createHost({importModule: importer({'good.js': {tag: good}})});
+    const failures: Array<{source: string; code: string}> = [];
+    host.addEventListener('crm-plugin-load-failed', (e) =>
+      failures.push({source: e.source, code: e.error.code}),
+    );
+    host.sources = [
+      withEntry(testManifest({id: 'dev.test.broken', tag: uniqueTag('broken')}), 'broken.js'),
+      withEntry(testManifest({id: 'dev.test.good', tag: good, label: {en: 'Good'}}), 'good.js'),
+    ];
+    const point = await connect(host);
+    await host.loaded;
+    await settle();
+    expect(failures.map((f) => f.code)).to.deep.equal(['entry-import-failed']);
+    expect(labels(point)).to.deep.equal(['Good']);
+    expect(point.open('dev.test.good/open')).to.equal(true);
+
+    const status = host.shadowRoot!.querySelector('[role="status"]')!;
+    expect(status.textContent).to.contain('1 plugin(s) could not be loaded.');
+    expect(status.textContent).to.contain('dev.test.broken');
+    expect(status.textContent).to.contain('entry-import-failed');
+    expect(await axeViolations(host)).to.deep.equal([]);
+  });
+
+  it('reports a declared tag the entry never defines, in German', async () => {
+    const host = createHost({importModule: async () => ({})});
+    host.locale = 'de';
+    const failed = once(host, 'crm-plugin-load-failed');
+    host.sources = [
+      withEntry(testManifest({id: 'dev.test.undefined', tag: uniqueTag('nope')}), 'x.js'),
+    ];
+    await connect(host);
+    expect((await failed).error.code).to.equal('element-not-defined');
+    await host.loaded;
+    await settle();
+    const status = host.shadowRoot!.querySelector('[role="status"]')!;
+    expect(status.textContent).to.contain('1 Plugin(s) konnte(n) nicht geladen werden.');
+    expect(status.textContent).to.contain('Plugin konnte nicht geladen werden: dev.test.undefined');
+  });
+
+  it('loads manifest URLs from the plugin-urls attribute', async () => {
+    const first = uniqueTag('first');
+    const second = uniqueTag('second');
+    const manifests: Record<string, PluginManifest> = {
+      'https://plugins.test/a/plugin.json': testManifest({
+        id: 'dev.test.a',
+        tag: first,
+        label: {en: 'A'},
+      }),
+      'https://plugins.test/b/plugin.json': testManifest({
+        id: 'dev.test.b',
+        tag: second,
+        label: {en: 'B'},
+      }),
+    };
+    const requested: string[] = [];
+    const host = createHost({
+      fetch: async (input: RequestInfo | URL) => {
+        const url = String(input instanceof Request ? input.url : input);
+        requested.push(url);
+        const manifest = manifests[url];
+        return manifest
+          ? new Response(JSON.stringify(manifest), {headers: {'content-type': 'application/json'}})
+          : new Response('not found', {status: 404});
+      },
+      importModule: importer({'/a/': {tag: first}, '/b/': {tag: second}}),
+    });
+    host.setAttribute(
+      'plugin-urls',
+      'https://plugins.test/a/plugin.json,\n https://plugins.test/b/plugin.json',
+    );
+    expect(host.sources).to.deep.equal([
+      'https://plugins.test/a/plugin.json',
+      'https://plugins.test/b/plugin.json',
+    ]);
+    const point = await connect(host);
+    await host.loaded;
+    await settle();
+    expect(requested).to.include.members(Object.keys(manifests));
+    expect(labels(point)).to.deep.equal(['A', 'B']);
+  });
+
+  it('replaces the plugins it loaded when `sources` change, importing each plugin once', async () => {
+    const a = uniqueTag('a');
+    const b = uniqueTag('b');
+    const imported: string[] = [];
+    const load = importer({'a.js': {tag: a}, 'b.js': {tag: b}});
+    const host = createHost({
+      importModule: (url) => {
+        imported.push(url.replace('https://plugins.test/', ''));
+        return load(url);
+      },
+    });
+    host.sources = [withEntry(testManifest({id: 'dev.test.a', tag: a, label: {en: 'A'}}), 'a.js')];
+    const point = await connect(host);
+    await host.loaded;
+    host.sources = [withEntry(testManifest({id: 'dev.test.b', tag: b, label: {en: 'B'}}), 'b.js')];
+    await host.loaded;
+    await settle();
+    expect(labels(point)).to.deep.equal(['B']);
+
+    const given = new PluginRegistry();
+    host.registry = given;
+    host.sources = [withEntry(testManifest({id: 'dev.test.a', tag: a, label: {en: 'A'}}), 'a.js')];
+    await host.loaded;
+    await settle();
+    expect(host.registry).to.equal(given);
+    expect(given.plugins.map((p) => p.manifest.id)).to.deep.equal(['dev.test.a']);
+    expect(labels(point)).to.deep.equal(['A']);
+
+    // Both again, in another order: nothing is imported again and the order follows `sources`.
+    host.registry = undefined;
+    host.sources = [
+      withEntry(testManifest({id: 'dev.test.b', tag: b, label: {en: 'B'}}), 'b.js'),
+      withEntry(testManifest({id: 'dev.test.a', tag: a, label: {en: 'A'}}), 'a.js'),
+    ];
+    await host.loaded;
+    await settle();
+    expect(labels(point)).to.deep.equal(['B', 'A']);
+    expect(host.failures).to.deep.equal([]);
+    expect(imported).to.deep.equal(['a.js', 'b.js']);
+  });
+});
+
+describe('<crm-plugin-host> notifications and configs', () => {
+  async function panelHost(id: string) {
+    const tag = uniqueTag('panel');
+    defineTestElement(tag, TestVanillaPlugin);
+    const registry = new PluginRegistry();
+    const config = {type: 'object', properties: {limit: {type: 'number', default: 5}}};
+    registry.register({
+      manifest: testManifest({id, tag, extensionPoint: 'lead.detail.panel', config}),
+      entryUrl: 'https://plugins.test/panel.js',
+    });
+    const host = await mountFixture<CrmPluginHost>(html`
+      <crm-plugin-host locale="en">
+        <crm-extension-point name="lead.detail.panel" record-id="L-1001"></crm-extension-point>
+      </crm-plugin-host>
+    `);
+    host.host = spyHost();
+    host.user = MAX;
+    host.registry = registry;
+    await settle();
+    const element = host.querySelector<PluginElement>(tag)!;
+    return {host, element};
+  }
+
+  it('announces a plugin notification in its status region unless the page handles it', async () => {
+    const {host, element} = await panelHost('dev.test.notify');
+    const notified = once(host, 'crm-plugin-notify');
+    element.context!.notify({kind: 'success', message: 'Lead rejected'});
+    const event = await notified;
+    expect(event.pluginId).to.equal('dev.test.notify');
+    expect(event.notification).to.deep.equal({kind: 'success', message: 'Lead rejected'});
+    await settle();
+    const status = host.shadowRoot!.querySelector('[role="status"]')!;
+    expect(status.textContent).to.contain('Lead rejected');
+
+    host.addEventListener('crm-plugin-notify', (e) => e.preventDefault(), {once: true});
+    element.context!.notify({kind: 'info', message: 'Handled by the page'});
+    await settle();
+    expect(status.textContent).to.not.contain('Handled by the page');
+  });
+
+  it('gives mounted plugins a new context when their config or the user changes', async () => {
+    const {host, element} = await panelHost('dev.test.config');
+    const before = element.context!;
+    expect(before.config).to.deep.equal({limit: 5});
+    host.configs = {'dev.test.config': {limit: 20}};
+    await settle();
+    expect(element.context).to.not.equal(before);
+    expect(element.context!.config).to.deep.equal({limit: 20});
+
+    const same = element.context;
+    host.configs = {'dev.test.config': {limit: 20}, other: {x: 1}};
+    expect(element.context).to.equal(same);
+
+    host.user = {...MAX, id: 'sofia', name: 'Sofia'};
+    expect(element.context!.user.id).to.equal('sofia');
+  });
+
+  it('serves the nearest host to an extension point inside nested hosts', async () => {
+    const outer = await mountFixture<CrmPluginHost>(html`
+      <crm-plugin-host locale="en">
+        <crm-plugin-host locale="de">
+          <crm-extension-point name="lead.detail.actions"></crm-extension-point>
+        </crm-plugin-host>
+      </crm-plugin-host>
+    `);
+    const point = outer.querySelector('crm-extension-point')!;
+    expect(point.connection!.locale).to.equal('de');
+  });
+});

@@ -1,0 +1,314 @@
+import {FASTElement, attr, observable} from '@microsoft/fast-element';
+import {Context} from '@microsoft/fast-element/context.js';
+import type {ContextEvent} from '@microsoft/fast-element/context.js';
+import {
+  PluginLoadError,
+  PluginRegistry,
+  configDefaults,
+  createGuardedContext,
+  loadPlugin,
+} from '@crmkit/sdk';
+import type {
+  CurrentUser,
+  HostApi,
+  LoadPluginOptions,
+  LoadedPlugin,
+  PluginChannel,
+  PluginLoadFailure,
+  PluginManifest,
+  PluginNotification,
+} from '@crmkit/sdk';
+import {PermissionDeniedEvent} from '../events/permission-denied-event.js';
+import {PluginLoadFailedEvent} from '../events/plugin-load-failed-event.js';
+import {PluginNotifyEvent} from '../events/plugin-notify-event.js';
+import {PluginsLoadedEvent} from '../events/plugins-loaded-event.js';
+import {hostElementText} from '../host-element-strings.js';
+import type {PluginHostConnection} from '../plugin-host-connection.js';
+import {pluginHostContext} from '../plugin-host-context.js';
+
+/** A plugin to load: a manifest URL (absolute or relative to the page) or a manifest object. */
+export type PluginSource = string | URL | PluginManifest;
+
+/** How a source is recognised again: its URL, or its manifest's JSON. */
+function sourceKey(source: PluginSource): string {
+  if (source instanceof URL) return source.href;
+  return typeof source === 'string' ? source : JSON.stringify(source);
+}
+
+function asLoadError(error: unknown, source: string): PluginLoadError {
+  if (error instanceof PluginLoadError) return error;
+  return new PluginLoadError('load-failed', `Loading ${source} failed: ${String(error)}`, {
+    source,
+    cause: error,
+  });
+}
+
+type Subscriber = (connection: PluginHostConnection, dispose: () => void) => void;
+
+/**
+ * Holds what plugins need on a page: the installed plugins, the signed-in user, the host API, the UI
+ * language and each plugin's config. The `<crm-extension-point>` elements inside it get these through
+ * the context protocol (see `pluginHostContext`) and ask it for guarded contexts; plugins never see
+ * the raw host API.
+ *
+ * Plugins come from `registry` (a `PluginRegistry` the page filled itself) and/or `sources` /
+ * `plugin-urls` (manifests the host loads with `loadPlugin`, each at most once per page; one failing never
+ * stops the others).
+ *
+ * @tag crm-plugin-host
+ * @slot - The page content, with the `<crm-extension-point>` elements.
+ * @fires crm-plugins-loaded - {PluginsLoadedEvent} Loading `sources` finished (`loaded`, `failed`).
+ * @fires crm-plugin-load-failed - {PluginLoadFailedEvent} One source could not be loaded.
+ * @fires crm-permission-denied - {PermissionDeniedEvent} A plugin's guarded context refused a call.
+ * @fires crm-plugin-notify - {PluginNotifyEvent} A plugin called `context.notify()`; cancel it to
+ *   show the message yourself, else the host announces it in its status region.
+ * @csspart status - The status region: load failures and plugin notifications (small and muted).
+ * @csspart failures - The list of load failures inside the status region.
+ * @csspart notification - The last plugin notification not handled by the page.
+ * @cssprop --crm-plugin-host-status-color - Text color of the status region (default: muted gray).
+ * @cssprop --crm-plugin-host-status-font-size - Font size of the status region (default: 0.8125rem).
+ * @cssprop --crm-plugin-host-error-color - Text color of a load failure and of error notifications.
+ */
+export class CrmPluginHost extends FASTElement {
+  /** UI language (BCP 47), e.g. `de`. Default: the user's locale, else `<html lang>`, else `en`. */
+  @attr locale: string | undefined;
+
+  /** Manifest URLs to load, separated by whitespace or commas; sets `sources`. */
+  @attr({attribute: 'plugin-urls'}) pluginUrls: string | undefined;
+
+  /** The installed plugins. Set your own, or let the host create one when it loads `sources`. */
+  @observable registry: PluginRegistry | undefined;
+
+  /** Manifests (URLs or objects) to load into `registry`; setting it starts loading. */
+  @observable sources: readonly PluginSource[] | undefined;
+
+  /** The signed-in user; actions whose `requires` they lack are not offered. */
+  @observable user: CurrentUser | undefined;
+
+  /** Admin settings per plugin id, overlaid on each manifest's config defaults. */
+  @observable configs: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {};
+
+  /** Options passed to `loadPlugin` (e.g. `baseUrl`, `fetch`, `importModule` in tests). */
+  @observable loadOptions: Omit<LoadPluginOptions, 'registry' | 'signal'> = {};
+
+  /** Sources that failed to load in the last load, shown in the status region. */
+  @observable failures: readonly PluginLoadFailure[] = [];
+
+  /** The last notification of a plugin the page did not handle itself. */
+  @observable notification: {text: string; kind: PluginNotification['kind']} | undefined;
+
+  /** True while `sources` are being loaded. */
+  @observable loading = false;
+
+  /** Resolves when the current load of `sources` finished (at once when there is none). */
+  loaded: Promise<void> = Promise.resolve();
+
+  #host: HostApi | undefined;
+  #ownsRegistry = false;
+  #load: AbortController | undefined;
+  #sourcesKey = '[]';
+  #loadedBySource = new Map<string, LoadedPlugin>();
+  #subscribers = new Set<Subscriber>();
+  #connection: PluginHostConnection | undefined;
+
+  constructor() {
+    super();
+    this.addEventListener(Context.eventType, this.#onContextRequest);
+  }
+
+  /**
+   * The host API the guarded contexts call. Write-only: reading it returns undefined, so that a plugin
+   * walking up the DOM to this element finds no way around its guarded context.
+   */
+  set host(value: HostApi | undefined) {
+    this.#host = value;
+    this.#changed();
+  }
+  get host(): undefined {
+    return undefined;
+  }
+
+  /** Whether a host API has been set (the API itself is not readable, see `host`). */
+  get hasHost(): boolean {
+    return this.#host !== undefined;
+  }
+
+  /** The language in use: `locale`, else the user's, else `<html lang>`, else `en`. */
+  get effectiveLocale(): string {
+    return this.locale || this.user?.locale || document.documentElement.lang || 'en';
+  }
+
+  /** The status region's text for the load failures, in the current language. */
+  get failureSummary(): string {
+    return hostElementText('loadFailedCount', this.effectiveLocale, {count: this.failures.length});
+  }
+
+  /** One load failure's line, in the current language. */
+  failureText(failure: PluginLoadFailure): string {
+    return hostElementText('loadFailed', this.effectiveLocale, {
+      source: failure.error.pluginId ?? failure.source,
+      code: failure.error.code,
+    });
+  }
+
+  /** The config a plugin gets: its manifest's defaults overlaid with `configs[id]`. */
+  configFor(manifest: PluginManifest): Record<string, unknown> {
+    return {...configDefaults(manifest), ...this.configs[manifest.id]};
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#load?.abort();
+  }
+
+  localeChanged(): void {
+    this.#changed();
+  }
+  userChanged(): void {
+    this.#changed();
+  }
+  configsChanged(): void {
+    this.#changed();
+  }
+  registryChanged(previous: PluginRegistry | undefined, next: PluginRegistry | undefined): void {
+    previous?.removeEventListener('change', this.#onRegistryChange);
+    next?.addEventListener('change', this.#onRegistryChange);
+    this.#ownsRegistry = false;
+    this.#changed();
+  }
+  pluginUrlsChanged(): void {
+    const urls = (this.pluginUrls ?? '').split(/[\s,]+/).filter(Boolean);
+    this.sources = urls;
+  }
+  sourcesChanged(): void {
+    // Frameworks re-render with a new but equal array; reload only when the list really changed.
+    const key = JSON.stringify((this.sources ?? []).map(sourceKey));
+    if (key === this.#sourcesKey) return;
+    this.#sourcesKey = key;
+    this.loaded = this.#loadSources();
+  }
+
+  /**
+   * Loads the sources not loaded before (a plugin's elements can be defined only once per page, so a
+   * plugin already loaded is reused, never imported again), then registers them in source order: into
+   * a fresh registry of the host's own (so removed sources disappear), or added to the page's registry.
+   */
+  async #loadSources(): Promise<void> {
+    this.#load?.abort();
+    const controller = new AbortController();
+    this.#load = controller;
+    const sources = [...(this.sources ?? [])];
+    const keys = sources.map(sourceKey);
+    const fresh = sources.filter((_, i) => !this.#loadedBySource.has(keys[i] as string));
+    this.loading = fresh.length > 0;
+    const settled = await Promise.allSettled(
+      fresh.map((source) => loadPlugin(source, {...this.loadOptions, signal: controller.signal})),
+    );
+    if (controller.signal.aborted) return;
+    const failedBySource = new Map<string, PluginLoadError>();
+    settled.forEach((outcome, i) => {
+      const key = sourceKey(fresh[i] as PluginSource);
+      if (outcome.status === 'fulfilled') this.#loadedBySource.set(key, outcome.value);
+      else failedBySource.set(key, asLoadError(outcome.reason, key));
+    });
+
+    const given = this.registry && !this.#ownsRegistry ? this.registry : undefined;
+    const registry = given ?? new PluginRegistry();
+    const loaded: LoadedPlugin[] = [];
+    const failed: PluginLoadFailure[] = [];
+    keys.forEach((key) => {
+      const plugin = this.#loadedBySource.get(key);
+      let error = failedBySource.get(key);
+      if (plugin) {
+        try {
+          if (registry.get(plugin.manifest.id) !== plugin) registry.register(plugin);
+          loaded.push(plugin);
+        } catch (cause) {
+          error = asLoadError(cause, key);
+        }
+      }
+      if (error) {
+        failed.push({source: error.source, error});
+        registry.reportFailure(error.source, error);
+      }
+    });
+    this.loading = false;
+    if (registry !== this.registry) {
+      this.registry = registry;
+      this.#ownsRegistry = true;
+    }
+    this.failures = failed;
+    for (const failure of failed) {
+      this.dispatchEvent(new PluginLoadFailedEvent(failure.source, failure.error));
+    }
+    this.dispatchEvent(new PluginsLoadedEvent(loaded, failed));
+  }
+
+  /** Builds a plugin's guarded context; no reference to the raw host leaves this method. */
+  #createContext(plugin: LoadedPlugin, channel: PluginChannel) {
+    const host = this.#host;
+    const user = this.user;
+    if (!host || !user) return undefined;
+    return createGuardedContext(host, plugin.manifest, user, {
+      locale: this.effectiveLocale,
+      config: this.configFor(plugin.manifest),
+      channel,
+      onDenied: (denial) => this.dispatchEvent(new PermissionDeniedEvent(denial)),
+      onNotify: (notification, pluginId) => this.#notify(pluginId, notification),
+    });
+  }
+
+  #notify(pluginId: string, notification: PluginNotification): void {
+    const event = new PluginNotifyEvent(pluginId, notification);
+    if (this.dispatchEvent(event)) {
+      this.notification = {text: notification.message, kind: notification.kind};
+    }
+  }
+
+  #snapshot(): PluginHostConnection {
+    if (!this.#connection) {
+      const registry = this.registry;
+      const user = this.user;
+      this.#connection = Object.freeze({
+        registry,
+        user,
+        locale: this.effectiveLocale,
+        ready: Boolean(registry && user && this.#host),
+        createContext: (plugin: LoadedPlugin, channel: PluginChannel) =>
+          this.#createContext(plugin, channel),
+        configFor: (manifest: PluginManifest) => this.configFor(manifest),
+      });
+    }
+    return this.#connection;
+  }
+
+  #changed(): void {
+    this.#connection = undefined;
+    if (!this.#subscribers?.size) return;
+    const connection = this.#snapshot();
+    for (const subscriber of [...this.#subscribers]) {
+      subscriber(connection, () => this.#subscribers.delete(subscriber));
+    }
+  }
+
+  #onRegistryChange = (): void => this.#changed();
+
+  #onContextRequest = (event: Event): void => {
+    const request = event as ContextEvent<typeof pluginHostContext>;
+    if (request.context !== pluginHostContext) return;
+    event.stopImmediatePropagation();
+    const callback = request.callback as Subscriber;
+    if (request.multiple) {
+      this.#subscribers.add(callback);
+      callback(this.#snapshot(), () => this.#subscribers.delete(callback));
+    } else {
+      callback(this.#snapshot(), () => {});
+    }
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'crm-plugin-host': CrmPluginHost;
+  }
+}
