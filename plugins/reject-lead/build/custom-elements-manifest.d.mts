@@ -1,0 +1,3 @@
+import type {Plugin} from 'rollup';
+
+export function customElementsManifest(options: {dir: string; outdir?: string}): Plugin;
