@@ -6,7 +6,7 @@ import type {Bilingual} from './http-problem.js';
 import {negotiateLanguage} from './negotiate-language.js';
 import type {Language} from './negotiate-language.js';
 import {readJsonBody} from './read-json-body.js';
-import type {HttpMethod, Reply, Route} from './route.js';
+import type {Reply, Route} from './route.js';
 
 interface CompiledRoute {
   route: Route;
@@ -46,6 +46,16 @@ export function createApiHandler(
   const validateResponses = options.validateResponses ?? true;
   const paths: PathEntry[] = [];
   for (const route of options.routes) {
+    // The route table and the contract must agree, or the server does not start.
+    if (!validator.has(route.method, route.path)) {
+      throw new Error(`${route.method} ${route.path} is served but not in the OpenAPI contract`);
+    }
+    const documented = validator.privilegeOf(route.method, route.path) ?? null;
+    if (documented !== route.privilege) {
+      throw new Error(
+        `${route.method} ${route.path} needs ${route.privilege ?? 'no privilege'} here but ${documented ?? 'none'} in the contract`,
+      );
+    }
     let entry = paths.find((p) => p.path === route.path);
     if (!entry) {
       const names: string[] = [];
@@ -269,5 +279,3 @@ const missingBody: Bilingual = {
   en: 'Send the JSON body this route documents.',
   de: 'Senden Sie den JSON-Inhalt, den diese Route dokumentiert.',
 };
-
-export type {HttpMethod};
