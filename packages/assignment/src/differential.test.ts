@@ -221,6 +221,12 @@ const PATHS = [
   '$.tags[1]',
   '$.tags.length',
   '$.region.length',
+  '$.region[0]',
+  '$.nested[0]',
+  // Names Object.prototype has: only own properties count, for jsonpath-plus and the compiler.
+  '$.constructor',
+  '$.toString',
+  '$.__proto__',
   '$',
   '',
 ];
@@ -234,7 +240,7 @@ function leaf(): Condition {
         ? 'owner'
         : r < 0.9
           ? 'originalOwner'
-          : pick(['nope', 'now', 'toString']);
+          : pick(['nope', 'now', 'toString', 'constructor', '__proto__']);
   const path =
     fact === 'lead' ? pick(PATHS) : pick(['$.active', '$.managerId', '$.id', '$.hourUtc', '']);
   // Mostly plain operators with fitting values (so most rules decide), else anything at all.
