@@ -1,6 +1,5 @@
 import {expect, oneEvent, waitUntil} from '@open-wc/testing';
 import {emulateMedia, sendKeys} from '@web/test-runner-commands';
-import axe from 'axe-core';
 import type {CrmRejectLead} from './crm-reject-lead.js';
 import {
   chooseCode,
@@ -16,16 +15,13 @@ import {
   useMockHost,
   valueOf,
 } from '../test/reject-lead-harness.js';
+import {axeViolations} from '../test/axe-violations.js';
 
 const mock = useMockHost();
 
 /** Runs axe-core on the element (its shadow root included) and fails with every violation. */
 async function expectNoAxeViolations(el: CrmRejectLead): Promise<void> {
-  const results = await axe.run(el);
-  const found = results.violations.map(
-    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-  );
-  expect(found).to.deep.equal([]);
+  expect(await axeViolations(el)).to.deep.equal([]);
 }
 
 const text = (el: Element | null | undefined) => el?.textContent?.trim().replace(/\s+/g, ' ');
