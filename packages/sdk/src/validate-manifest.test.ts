@@ -267,6 +267,18 @@ const invalid: Array<[string, string, string, (m: Json) => void]> = [
     (m) => (m['config']['properties']['mode'] = {type: 'string', enum: ['a', 'b'], default: 'c'}),
   ],
   [
+    'config enum without values',
+    'invalid-config-schema',
+    '/config/properties/mode/enum',
+    (m) => (m['config']['properties']['mode'] = {type: 'string', enum: [], default: 'a'}),
+  ],
+  [
+    'config negative maxLength',
+    'invalid-config-schema',
+    '/config/properties/note/maxLength',
+    (m) => (m['config']['properties']['note'] = {type: 'string', maxLength: -1, default: ''}),
+  ],
+  [
     'config default below its minimum',
     'config-default-invalid',
     '/config/properties/size/default',

@@ -386,6 +386,19 @@ function fromAjv(error: SchemaError, root: unknown): Finding | undefined {
         hint: hintFor(pointer),
         message: `${describe(pointer)} is empty`,
       };
+    case 'minItems':
+    case 'minimum': {
+      const limit = Number(params['limit']);
+      const items = error.keyword === 'minItems';
+      return {
+        code: shape.startsWith('/config/') ? 'invalid-config-schema' : 'invalid-value',
+        pointer,
+        hint: items ? 'list at least one value, or leave the field out' : `use ${limit} or more`,
+        message: items
+          ? `${describe(pointer)} must have at least ${limit} item${limit === 1 ? '' : 's'}`
+          : `${describe(pointer)} must be at least ${limit}`,
+      };
+    }
     case 'maxLength':
       return {
         code: 'too-long',
