@@ -275,6 +275,8 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
         tags: ['admin'],
         summary:
           'The active lead assignment ruleset (the @crmkit/assignment ruleset JSON), as it was stored.',
+        description:
+          '404 `not-found` when no ruleset has been activated yet (a host started without one).',
         'x-crmkit-privilege': 'assignment.manage',
         responses: {
           '200': {
@@ -283,6 +285,7 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
           },
           '401': {$ref: '#/components/responses/Unauthorized'},
           '403': {$ref: '#/components/responses/Forbidden'},
+          '404': {$ref: '#/components/responses/NotFound'},
         },
       },
       put: {
