@@ -15,7 +15,6 @@ export function startBareRejectServer(file: string): Promise<{server: Server; po
   db.pragma('foreign_keys = ON');
   db.pragma('cache_size = -65536');
   db.pragma('temp_store = MEMORY');
-  db.pragma('wal_autocheckpoint = 4000');
   const tokens = new Set(
     db.prepare('SELECT token FROM users WHERE token IS NOT NULL').pluck().all() as string[],
   );
