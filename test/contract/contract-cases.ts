@@ -814,6 +814,86 @@ const rejectCases: ContractCase[] = [
   },
 ];
 
+const orderCases: ContractCase[] = [
+  {
+    name: 'reject: the checks run in the documented order (version, code, reason, Book mode)',
+    steps: [
+      {request: put('anna', '/api/admin/settings/lead', {ownershipMode: 'book'}), status: 200},
+      {
+        request: reject(
+          'max',
+          QUALIFIED,
+          {rejectCode: 'NOPE', rejectReason: 'z'.repeat(3000), reassignOwner: true},
+          {'If-Match': '7'},
+        ),
+        status: 409,
+        code: 'version-conflict',
+      },
+      {
+        request: reject('max', QUALIFIED, {
+          rejectCode: 'NOPE',
+          rejectReason: 'z'.repeat(3000),
+          reassignOwner: true,
+        }),
+        status: 422,
+        code: 'unknown-reject-code',
+      },
+      {
+        request: reject('max', QUALIFIED, {rejectCode: 'OTHER', reassignOwner: true}),
+        status: 422,
+        code: 'reason-required',
+      },
+      {
+        request: reject('max', QUALIFIED, {
+          rejectCode: 'DUPLICATE',
+          rejectReason: 'z'.repeat(3000),
+          reassignOwner: true,
+        }),
+        status: 422,
+        code: 'reason-too-long',
+      },
+      unchanged(QUALIFIED),
+      noAudit(QUALIFIED),
+    ],
+  },
+  {
+    name: 'problems: the detail follows Accept-Language (else the user locale); code and title do not',
+    steps: [
+      {
+        request: reject('max', QUALIFIED, {rejectCode: 'OTHER', reassignOwner: false}),
+        status: 422,
+        code: 'reason-required',
+      },
+      {
+        request: reject(
+          'max',
+          QUALIFIED,
+          {rejectCode: 'OTHER', reassignOwner: false},
+          {'Accept-Language': 'en-GB, en;q=0.8'},
+        ),
+        status: 422,
+        code: 'reason-required',
+        check: ({body}, [german]) => {
+          assert.equal(body.title, german!.body.title);
+          assert.equal(body.type, 'urn:crmkit:problem:reason-required');
+          assert.notEqual(body.detail, german!.body.detail, 'German for max, English when asked');
+          assert.notEqual(body.errors[0].message, german!.body.errors[0].message);
+        },
+      },
+      {
+        request: reject(
+          'sofia',
+          QUALIFIED,
+          {rejectCode: 'OTHER', reassignOwner: false},
+          {'Accept-Language': 'de'},
+        ),
+        status: 422,
+        check: ({body}, [german]) => assert.equal(body.detail, german!.body.detail),
+      },
+    ],
+  },
+];
+
 // --- admin --------------------------------------------------------------------------------------
 
 const otherRenamed = adminCodes().map((c) =>
@@ -834,6 +914,12 @@ const adminCases: ContractCase[] = [
         status: 400,
         code: 'invalid-body',
         fields: [['/ownershipMode', 'enum']],
+      },
+      {
+        request: put('anna', '/api/admin/settings/lead', {ownershipMode: 'user', book: 'EMEA'}),
+        status: 400,
+        code: 'invalid-body',
+        fields: [['/book', 'additionalProperties']],
       },
       {
         request: put('anna', '/api/admin/settings/lead', {ownershipMode: 'user'}),
@@ -1247,6 +1333,7 @@ function testManifest() {
 export const CONTRACT_CASES: readonly ContractCase[] = [
   ...readCases,
   ...rejectCases,
+  ...orderCases,
   ...adminCases,
   ...authCases,
 ];
