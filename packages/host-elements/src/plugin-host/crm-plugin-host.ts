@@ -86,10 +86,10 @@ export class CrmPluginHost extends FASTElement {
   @observable user: CurrentUser | undefined;
 
   /** Admin settings per plugin id, overlaid on each manifest's config defaults. */
-  @observable configs: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {};
+  @observable configs: Readonly<Record<string, Readonly<Record<string, unknown>>>> | undefined;
 
   /** Options passed to `loadPlugin` (e.g. `baseUrl`, `fetch`, `importModule` in tests). */
-  @observable loadOptions: Omit<LoadPluginOptions, 'registry' | 'signal'> = {};
+  @observable loadOptions: Omit<LoadPluginOptions, 'registry' | 'signal'> | undefined;
 
   /** Sources that failed to load in the last load, shown in the status region. */
   @observable failures: readonly PluginLoadFailure[] = [];
@@ -153,7 +153,7 @@ export class CrmPluginHost extends FASTElement {
 
   /** The config a plugin gets: its manifest's defaults overlaid with `configs[id]`. */
   configFor(manifest: PluginManifest): Record<string, unknown> {
-    return {...configDefaults(manifest), ...this.configs[manifest.id]};
+    return {...configDefaults(manifest), ...this.configs?.[manifest.id]};
   }
 
   override disconnectedCallback(): void {
