@@ -30,7 +30,7 @@ export interface DevHostOptions {
   reset?: boolean;
   /** Serves everything outside `/api/` (the pages); without it those requests get 404. */
   pages?: PageHandler;
-  /** Where the server writes its log lines (default: nowhere). */
+  /** Where the server writes its log lines (default: server errors and contract mismatches to stderr). */
   log?: (line: string) => void;
   /** Test seams inside the reject transaction (to prove rollback). */
   faults?: RejectFaults;
@@ -50,6 +50,11 @@ export interface DevHost {
 
 const require = createRequire(import.meta.url);
 
+/** The default log: only what someone must look at (a failed request, an answer off the contract). */
+function logProblems(line: string): void {
+  if (line.startsWith('error:') || line.startsWith('contract:')) console.error(line);
+}
+
 /** Reads the REST contract (`@crmkit/rest-client/openapi.json`) the server validates against. */
 export function loadContract(): unknown {
   return JSON.parse(readFileSync(require.resolve('@crmkit/rest-client/openapi.json'), 'utf8'));
@@ -61,7 +66,7 @@ export function loadContract(): unknown {
  * everything else through `pages`.
  */
 export async function startDevHost(options: DevHostOptions = {}): Promise<DevHost> {
-  const log = options.log ?? (() => {});
+  const log = options.log ?? logProblems;
   const db = openDatabase(options.db ?? ':memory:');
   let server: Server | undefined;
   try {

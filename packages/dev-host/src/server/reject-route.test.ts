@@ -9,6 +9,7 @@ let host: DevHost;
 let call: (path: string, call?: ApiCall) => Promise<ApiAnswer>;
 let failAfterLeadUpdate = false;
 let failDuringReassign = false;
+const logged: string[] = [];
 
 const reject = (id: string, body: unknown, extra: Omit<ApiCall, 'body'> = {}) =>
   call(`/api/leads/${id}/reject`, {token: 'max', method: 'POST', body, ...extra});
@@ -43,6 +44,7 @@ const qualified = () =>
 
 before(async () => {
   host = await startDevHost({
+    log: (line) => logged.push(line),
     faults: {
       afterLeadUpdate: () => {
         if (failAfterLeadUpdate) throw new Error('injected failure after the lead update');
@@ -335,6 +337,7 @@ describe('POST /api/leads/:id/reject refusals: each with its code, each changing
       500,
       'internal-error',
     );
+    assert.match(logged.at(-1)!, /^error: POST .*injected failure after the lead update/s);
   });
 });
 
@@ -492,4 +495,11 @@ describe('POST /api/leads/:id/reject success', () => {
       1,
     );
   });
+});
+
+test('no answer in these tests broke the contract', () => {
+  assert.deepEqual(
+    logged.filter((line) => line.startsWith('contract:')),
+    [],
+  );
 });
