@@ -95,6 +95,11 @@ export const LINT_CODES = {
     en: 'in / notIn (or someValue / everyValue) with a value that is not an array.',
     de: 'in / notIn (oder someValue / everyValue) mit einem Wert, der kein Array ist.',
   },
+  'operator-may-fail': {
+    severity: 'warning',
+    en: 'An operator that fails on some values (e.g. swap:in on a missing field): those leads get no new owner.',
+    de: 'Ein Operator, der bei manchen Werten scheitert (z. B. swap:in bei fehlendem Feld): solche Leads bekommen keinen neuen Besitzer.',
+  },
   'unresolvable-target': {
     severity: 'error',
     en: 'A target that cannot resolve to an active user (no userId, unknown or inactive user).',

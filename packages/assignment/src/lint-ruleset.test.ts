@@ -124,6 +124,44 @@ test('in / notIn with a non-array value', () => {
   assert.equal(f.severity, 'error');
 });
 
+test('an operator that can fail on some leads is a warning at its operator', () => {
+  const f = only(
+    ruleset([
+      rule('r', {all: [{fact: 'lead', path: '$.region', operator: 'swap:in', value: 'EMEA'}]}),
+    ]),
+    'operator-may-fail',
+  );
+  assert.equal(f.pointer, '/rules/1/conditions/all/0/operator');
+  assert.equal(f.severity, 'warning');
+  assert.match(f.hint, /contains/);
+  // "in" against a fact reference may meet a missing field; a literal array never fails.
+  const g = only(
+    ruleset([
+      rule('r', {
+        all: [
+          {
+            fact: 'lead',
+            path: '$.region',
+            operator: 'in',
+            value: {fact: 'lead', path: '$.country'},
+          },
+        ],
+      }),
+    ]),
+    'operator-may-fail',
+  );
+  assert.equal(g.pointer, '/rules/1/conditions/all/0/operator');
+  const safe = ruleset([
+    rule('r', {
+      all: [
+        {fact: 'lead', path: '$.region', operator: 'in', value: ['EMEA']},
+        {fact: 'lead', path: '$.region', operator: 'someValue:in', value: [['EMEA'], 'NA']},
+      ],
+    }),
+  ]);
+  assert.equal(lintRuleset(safe).findings.filter((x) => x.code === 'operator-may-fail').length, 0);
+});
+
 test('a user target without userId cannot resolve', () => {
   const f = only(ruleset([rule('r', {all: []}, {to: 'user'})]), 'unresolvable-target');
   assert.equal(f.pointer, '/rules/1/event/params');

@@ -7,6 +7,7 @@ import type {LintFinding} from './lint-finding.js';
 import {
   DECORATOR_NAMES,
   OPERATOR_NAMES,
+  operatorMayThrow,
   operatorNeedsArrayValue,
   parseOperator,
 } from './operators.js';
@@ -308,16 +309,30 @@ class SemanticLinter {
       return;
     }
     const value = c.value;
-    if (isObject(value) && has(value, 'fact')) {
-      this.factAndPath(value.fact, value.path, [...at, 'value']);
-      return;
-    }
-    if (operatorNeedsArrayValue(operator) && !Array.isArray(value))
+    const reference = isObject(value) && has(value, 'fact');
+    if (reference) this.factAndPath(value.fact, value.path, [...at, 'value']);
+    else if (operatorNeedsArrayValue(operator) && !Array.isArray(value)) {
       this.drafts.push({
         code: 'in-needs-array',
         message: `Operator "${operator}" needs an array value, got ${quote(value)}.`,
         hint: `Write the value as a list, e.g. [${quote(value)}].`,
         pointer: toPointer([...at, 'value']),
+      });
+      return;
+    }
+    // json-rules-engine rejects the whole evaluation when an operator throws (e.g. "in" reading
+    // indexOf of a missing value); the compiled rules fail on the same leads.
+    if (operatorMayThrow(operator, value, !reference))
+      this.drafts.push({
+        severity: 'warning',
+        code: 'operator-may-fail',
+        message: `Operator "${operator}" fails for leads where ${reference ? 'the referenced value' : 'the fact value'} is not an array (or string), and then no rule assigns the lead: the evaluation stops with rule-evaluation-failed.`,
+        hint: reference
+          ? 'Compare with a literal array value, or make sure the referenced field is always an array.'
+          : operator.includes('swap')
+            ? 'Use "contains" / "doesNotContain" on an array fact instead of "swap:in" / "swap:notIn".'
+            : 'Give "someValue:" / "everyValue:" an array whose elements fit the inner operator (arrays for "in" / "notIn").',
+        pointer: toPointer([...at, 'operator']),
       });
   }
 
