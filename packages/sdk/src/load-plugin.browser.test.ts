@@ -142,6 +142,33 @@ describe('loadPlugin in a page', () => {
     expect(registry.failures.map((f) => f.error.code)).to.deep.equal(['element-not-defined']);
   });
 
+  it('a tag the page already defines is refused before the entry runs', async () => {
+    const name = uniqueName('taken');
+    customElements.define(`crm-${name}`, class extends HTMLElement {});
+    const source = entrySource(name, []);
+    const error = await rejection(
+      loadPlugin(manifestFor(name, {integrity: await sri(source)}), {
+        baseUrl: base,
+        fetch: memoryFetch({[`${base}index.js`]: source}),
+      }),
+    );
+    expect(error.code).to.equal('tag-conflict');
+    expect(probe()[name]).to.equal(undefined);
+  });
+
+  it('aborting while the manifest downloads rejects with aborted', async () => {
+    const controller = new AbortController();
+    const stalled = ((_url: string, init?: RequestInit) =>
+      new Promise<Response>((_resolve, reject) => {
+        init?.signal?.addEventListener('abort', () => reject(init.signal?.reason));
+        controller.abort();
+      })) as typeof fetch;
+    const error = await rejection(
+      loadPlugin(`${base}plugin.json`, {fetch: stalled, signal: controller.signal}),
+    );
+    expect(error.code).to.equal('aborted');
+  });
+
   it('two plugins where one fails: the good one loads and works, the page goes on', async () => {
     const good = uniqueName('good');
     const bad = uniqueName('bad');
