@@ -396,6 +396,18 @@ describe('<crm-extension-point> closing and events', () => {
     await plain;
   });
 
+  it('closes the dialog when the plugin element removes itself', async () => {
+    const tag = uniqueTag('reject');
+    defineTestElement(tag, TestVanillaPlugin);
+    const {point} = await setup([testManifest({id: 'dev.test.reject', tag})]);
+    point.open('dev.test.reject/open');
+    const unmounted = once(point, 'crm-plugin-unmounted');
+    point.querySelector(tag)!.remove();
+    expect((await unmounted).reason).to.equal('removed');
+    expect(dialog(point).open).to.equal(false);
+    expect(point.openElement).to.equal(undefined);
+  });
+
   it('passes a new record id to the open element', async () => {
     const tag = uniqueTag('reject');
     defineTestElement(tag, TestLitPlugin);
@@ -575,6 +587,21 @@ describe('<crm-extension-point> guard and host integration', () => {
     expect(hostElement.host).to.equal(undefined);
     expect(hostElement.hasHost).to.equal(true);
     expect(Object.values(point.connection!)).to.not.include(host);
+  });
+
+  it('says which names exist when `name` is not an extension point', async () => {
+    const logged: unknown[][] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void logged.push(args);
+    try {
+      const {point} = await setup([], {point: 'lead.details.actions'});
+      expect(buttons(point)).to.have.length(0);
+    } finally {
+      console.error = original;
+    }
+    expect(logged.map(String)).to.deep.equal([
+      '<crm-extension-point name="lead.details.actions">: not an extension point; use one of lead.detail.actions, lead.detail.panel.',
+    ]);
   });
 
   it('renders nothing, and throws nothing, outside a <crm-plugin-host>', async () => {

@@ -125,14 +125,29 @@ export class CrmExtensionPoint extends FASTElement {
   #panels = new Map<string, Mounted>();
   #failedPanels = new Map<string, LoadedPlugin>();
   #warnedName = '';
+  /** Notices a plugin element removed by someone else (the plugin itself, a framework re-render). */
+  #children = new MutationObserver(() => {
+    if (this.#open && this.#open.element.parentNode !== this) this.close('removed');
+    for (const [key, mounted] of this.#panels) {
+      if (mounted.element.parentNode === this) continue;
+      this.#panels.delete(key);
+      mounted.stop();
+      mounted.channel.close();
+      this.dispatchEvent(
+        new PluginUnmountedEvent(mounted.plugin.manifest.id, mounted.element, 'removed'),
+      );
+    }
+  });
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.#children.observe(this, {childList: true});
     this.#requestConnection();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#children.disconnect();
     this.#disposeConnection?.();
     this.#disposeConnection = undefined;
     this.connection = undefined;
