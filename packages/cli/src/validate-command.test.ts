@@ -1,7 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -100,6 +100,26 @@ test('a missing entry is a warning only; an entry that does not match integrity 
     signed.out,
     /^signed-plugin\/plugin\.json:20:16: error integrity-mismatch: .*SHA-384 is sha384-[A-Za-z0-9+/]{64}/,
   );
+});
+
+test('a relative $schema that does not exist is a warning', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'crmkit-validate-'));
+  try {
+    const manifest = JSON.parse(readFileSync(join(fixtures, 'unbuilt-plugin/plugin.json'), 'utf8'));
+    manifest.$schema = '../nowhere/plugin-manifest.schema.json';
+    writeFileSync(join(dir, 'plugin.json'), JSON.stringify(manifest, null, 2));
+    const io = capture(dir);
+    assert.equal(await validateCommand(['plugin.json', '--json'], io), 0);
+    assert.deepEqual(
+      (JSON.parse(io.out) as ManifestIssue[]).map((i) => [i.code, i.severity, i.line, i.column]),
+      [
+        ['schema-not-found', 'warning', 2, 14],
+        ['entry-missing', 'warning', 11, 12],
+      ],
+    );
+  } finally {
+    rmSync(dir, {recursive: true, force: true});
+  }
 });
 
 test('invalid JSON is an error with its position', async () => {

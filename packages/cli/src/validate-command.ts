@@ -20,7 +20,7 @@ function usageError(io: CliIo, message: string): number {
   return EXIT.usage;
 }
 
-/** Findings about the files next to the manifest: the entry exists and matches `integrity`. */
+/** Findings about the files next to the manifest: $schema and the entry exist, the entry matches `integrity`. */
 function fileIssues(
   text: string,
   file: string,
@@ -28,13 +28,28 @@ function fileIssues(
   issues: ManifestIssue[],
 ): ManifestIssue[] {
   const locator = createJsonLocator(text);
-  const manifest = locator.value as {entry?: unknown; integrity?: unknown} | undefined;
-  const entryOk = !issues.some((i) => i.pointer === '/entry');
-  if (!manifest || typeof manifest.entry !== 'string' || !entryOk) return [];
-  const entryPath = resolve(dirname(file), manifest.entry);
+  const manifest = locator.value as
+    {entry?: unknown; integrity?: unknown; $schema?: unknown} | undefined;
   const at = (pointer: string) => ({pointer, file: displayFile, ...locator.positionOf(pointer)});
+  const found: ManifestIssue[] = [];
+  const schema = manifest?.$schema;
+  if (typeof schema === 'string' && !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(schema)) {
+    if (!existsSync(resolve(dirname(file), schema))) {
+      found.push({
+        code: 'schema-not-found',
+        message: `$schema ${schema} does not exist, so editors cannot complete or check the file`,
+        hint: 'point it at packages/sdk/schema/plugin-manifest.schema.json relative to this file, or at node_modules/@crmkit/sdk/schema/plugin-manifest.schema.json',
+        severity: 'warning',
+        ...at('/$schema'),
+      });
+    }
+  }
+  const entryOk = !issues.some((i) => i.pointer === '/entry');
+  if (!manifest || typeof manifest.entry !== 'string' || !entryOk) return found;
+  const entryPath = resolve(dirname(file), manifest.entry);
   if (!existsSync(entryPath) || !statSync(entryPath).isFile()) {
     return [
+      ...found,
       {
         code: 'entry-missing',
         message: `the entry ${manifest.entry} does not exist (yet)`,
@@ -45,10 +60,11 @@ function fileIssues(
     ];
   }
   const integrityOk = !issues.some((i) => i.pointer === '/integrity');
-  if (typeof manifest.integrity !== 'string' || !integrityOk) return [];
+  if (typeof manifest.integrity !== 'string' || !integrityOk) return found;
   const actual = `sha384-${createHash('sha384').update(readFileSync(entryPath)).digest('base64')}`;
-  if (actual === manifest.integrity) return [];
+  if (actual === manifest.integrity) return found;
   return [
+    ...found,
     {
       code: 'integrity-mismatch',
       message: `integrity does not match ${manifest.entry}, whose SHA-384 is ${actual}`,

@@ -27,6 +27,7 @@ export const MANIFEST_ISSUE_CODES = {
   'invalid-integrity': 'integrity is not "sha384-" and 64 base64 characters',
   'unsupported-integrity-algorithm': 'integrity uses another hash than sha384',
   'integrity-mismatch': '(crmkit validate) the entry file does not match integrity',
+  'schema-not-found': '(crmkit validate, warning) the relative $schema path does not exist',
   'invalid-tag': 'a tag has uppercase letters or characters other than a-z, 0-9 and single hyphens',
   'tag-without-hyphen': 'a tag has no hyphen, which custom element names need',
   'tag-prefix': 'a tag does not start with crm-',
