@@ -1,4 +1,4 @@
-import {expect, waitUntil} from '@open-wc/testing';
+import {expect, oneEvent, waitUntil} from '@open-wc/testing';
 import {http, HttpResponse} from 'msw';
 import type {CrmRejectLead} from './crm-reject-lead.js';
 import {
@@ -198,6 +198,39 @@ describe('<crm-reject-lead>: network failures and duplicates', () => {
     await waitUntil(() => part(el, 'summary'), 'rejected');
     expect(mock.rejects).to.have.length(1);
     expect(mock.host.state.leads.get('L-1001')!.version).to.equal(2);
+  });
+
+  it('opening another lead while a reject runs: the event still fires, the answer stays off the new form', async () => {
+    const el = await mountRejectLead({locale: 'en'});
+    await chooseCode(el, 'DUPLICATE');
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    mock.worker.use(
+      http.post(
+        rejectRoute,
+        async ({request}) => {
+          await held;
+          return mock.host.fetch(request);
+        },
+        {once: true},
+      ),
+    );
+    const rejected = oneEvent(el, 'crm-lead-rejected');
+    confirmButton(el).click();
+    await waitUntil(() => mock.rejects.length === 1, 'request sent');
+    el.leadId = 'L-1002';
+    await waitUntil(
+      () => valueOf(el, 'Owner') === 'Max Müller' && codeSelect(el).value === '',
+      'new lead',
+    );
+    release();
+    expect((await rejected).detail.id).to.equal('L-1001');
+    await el.updateComplete;
+    expect(part(el, 'summary')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('form')).to.not.equal(null);
+    expect(valueOf(el, 'Lead')).to.equal(
+      `${mock.host.state.leads.get('L-1002')!.firstName} ${mock.host.state.leads.get('L-1002')!.lastName}`,
+    );
   });
 
   it('a lead that fails to load offers Reload, which then shows the form', async () => {

@@ -56,9 +56,6 @@ export const rejectLeadStyles = css`
   form > div {
     margin-bottom: var(--sp);
   }
-  label {
-    font-weight: 600;
-  }
   select,
   textarea,
   button {

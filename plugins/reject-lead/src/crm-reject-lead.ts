@@ -119,10 +119,6 @@ export class CrmRejectLead extends LitElement {
     return stringsFor(this.context?.locale);
   }
 
-  private get _book(): boolean {
-    return this.mode === 'book';
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('context') || changed.has('leadId')) void this._load(true);
   }
@@ -180,7 +176,7 @@ export class CrmRejectLead extends LitElement {
     }
     if (status === 403) return {message: s.noPrivilege};
     if (code === 'network-error') return {message: s.network, action: 'retry'};
-    return {message: String(detail ?? message ?? error), action: 'retry'};
+    return {message: `${detail ?? message}`, action: 'retry'};
   }
 
   /**
@@ -221,7 +217,7 @@ export class CrmRejectLead extends LitElement {
     const input: RejectLeadInput = {
       rejectCode: this.code,
       ...(reason ? {rejectReason: reason} : {}),
-      reassignOwner: this.reassign && !this._book,
+      reassignOwner: this.reassign && this.mode !== 'book',
     };
     // The same submission (same lead version, same input) keeps its key, so a retry after a network
     // failure is answered from the host's idempotency store instead of rejecting a second time.
@@ -231,18 +227,22 @@ export class CrmRejectLead extends LitElement {
     }
     // Set synchronously: a second click in the same task finds it set and sends nothing.
     this.busy = true;
+    // Another lead (or context) opened while the request ran: its answer must not show over that one.
+    const generation = this._generation;
     try {
       const result = await context.rejectLead(lead.id, input, {
         ifMatch: lead.version,
         idempotencyKey: this._pending.key,
       });
+      this.dispatchEvent(new LeadRejectedEvent(result.lead, result.assignment));
+      if (generation !== this._generation) return;
       this._pending = undefined;
       this.result = result;
       this.phase = 'done';
       this.announcement = `${this._strings.summaryTitle}: ${this._name(result.lead)}`;
       this._focus = '#done';
-      this.dispatchEvent(new LeadRejectedEvent(result.lead, result.assignment));
     } catch (error) {
+      if (generation !== this._generation) return;
       const e = (error ?? {}) as ErrorLike;
       // A definite answer (4xx) ends this submission; a retryable failure keeps its key.
       if (typeof e.status === 'number' && e.status < 500) this._pending = undefined;
@@ -353,7 +353,7 @@ export class CrmRejectLead extends LitElement {
     const errors = this.errors;
     const reasonRequired = reasonRequiredFor(this.code);
     const over = this.reason.trim().length > MAX_REJECT_REASON_LENGTH;
-    const book = this._book;
+    const book = this.mode === 'book';
     const qualified = lead.status === 'Qualified';
     return html`<h2 id="title" part="title">${s.title}</h2>
       <dl part="lead">
