@@ -1,6 +1,5 @@
 import {createReadStream, createWriteStream, statSync} from 'node:fs';
 import {once} from 'node:events';
-import {createInterface} from 'node:readline';
 import {parseArgs} from 'node:util';
 import {
   assignOwner,
@@ -13,6 +12,7 @@ import {
   type OwnershipMode,
 } from '@crmkit/assignment';
 import {EXIT, type CliIo, type Command} from '../cli-io.js';
+import {lineBatches} from './line-batches.js';
 import {loadRuleset} from './load-ruleset.js';
 import {UsageError, absolute, loadUsers, shown} from './rules-files.js';
 
@@ -157,26 +157,26 @@ export const rulesSimulate: Command = async (argv, io) => {
     } catch {
       throw new UsageError(`cannot read the leads file ${values.leads}.`);
     }
-    const stream = createReadStream(leadsFile, {highWaterMark: 1 << 20});
-    const lines = createInterface({input: stream, crlfDelay: Infinity});
+    const stream = createReadStream(leadsFile, {highWaterMark: 1 << 16});
+    const name = shown(io.cwd, leadsFile);
     let lineNo = 0;
-    for await (const line of lines) {
-      lineNo++;
-      if (line.trim() === '') continue;
-      let lead: LeadFacts;
-      try {
-        lead = JSON.parse(line) as LeadFacts;
-        if (!lead || typeof lead !== 'object' || Array.isArray(lead))
-          throw new Error('not an object');
-      } catch (error) {
-        if (++tally.invalid <= 5)
-          io.stderr(
-            `${shown(io.cwd, leadsFile)}:${lineNo}: not a lead (${(error as Error).message}); skipped\n`,
-          );
-        continue;
+    for await (const batch of lineBatches(stream)) {
+      for (const line of batch) {
+        lineNo++;
+        if (line.trim() === '') continue;
+        let lead: LeadFacts;
+        try {
+          lead = JSON.parse(line) as LeadFacts;
+          if (!lead || typeof lead !== 'object' || Array.isArray(lead))
+            throw new Error('not an object');
+        } catch (error) {
+          if (++tally.invalid <= 5)
+            io.stderr(`${name}:${lineNo}: not a lead (${(error as Error).message}); skipped\n`);
+          continue;
+        }
+        record(assign ? assign(lead) : await assignOwner(lead, context));
       }
-      record(assign ? assign(lead) : await assignOwner(lead, context));
-      if ((tally.leads & 16383) === 0) bar.update(tally.leads, stream.bytesRead / size);
+      bar.update(tally.leads, stream.bytesRead / size);
     }
   }
   bar.clear();
