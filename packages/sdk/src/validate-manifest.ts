@@ -2,6 +2,7 @@ import validateSchema, {type SchemaError} from './generated/plugin-manifest-vali
 import {closestMatch} from './closest-match.js';
 import {EXTENSION_POINTS} from './extension-points.js';
 import {createJsonLocator, formatPointer, parsePointer, type JsonLocator} from './json-locator.js';
+import type {ManifestIssueCode} from './manifest-issue-codes.js';
 import type {ManifestIssue} from './manifest-issue.js';
 import type {PluginManifest} from './manifest.js';
 import {PLUGIN_MANIFEST_SCHEMA, RESERVED_TAGS} from './plugin-manifest-schema.js';
@@ -27,7 +28,7 @@ export interface ManifestValidationResult {
 
 /** An issue before it gets its position. */
 interface Finding {
-  code: string;
+  code: ManifestIssueCode;
   message: string;
   hint: string;
   pointer: string;
