@@ -973,6 +973,54 @@ const adminCases: ContractCase[] = [
     ],
   },
   {
+    name: 'admin: labels in more languages are kept and used for callers who ask for them',
+    steps: [
+      {
+        request: put(
+          'anna',
+          '/api/admin/reject-codes',
+          adminCodes().map((c) =>
+            c.key === 'OTHER' ? {...c, labels: {...c.labels, fr: 'Autre', 'de-CH': 'Anderes'}} : c,
+          ),
+        ),
+        status: 200,
+      },
+      {
+        request: get('sofia', '/api/picklists/reject-codes', {
+          'Accept-Language': 'fr-BE, en;q=0.5',
+        }),
+        status: 200,
+        check: ({body}) => {
+          assert.equal(picklistLabel(body, 'OTHER'), 'Autre');
+          assert.equal(
+            picklistLabel(body, 'DUPLICATE'),
+            'Duplicate',
+            'falls back to the next range',
+          );
+        },
+      },
+      {
+        request: get('sofia', '/api/picklists/reject-codes', {'Accept-Language': 'de-CH'}),
+        status: 200,
+        check: ({body}) => {
+          assert.equal(picklistLabel(body, 'OTHER'), 'Anderes');
+          assert.equal(picklistLabel(body, 'DUPLICATE'), 'Duplikat');
+        },
+      },
+      {
+        request: get('anna', '/api/admin/reject-codes'),
+        status: 200,
+        check: ({body}) =>
+          assert.deepEqual(body.find((c: {key: string}) => c.key === 'OTHER').labels, {
+            en: 'Other',
+            de: 'Sonstige',
+            fr: 'Autre',
+            'de-CH': 'Anderes',
+          }),
+      },
+    ],
+  },
+  {
     name: 'admin: a new code appears in the picklist where it was put and can be used',
     steps: [
       {

@@ -18,14 +18,23 @@ after(async () => {
   if (breaches.length) console.log(`dev host contract log:\n${breaches.join('\n')}`);
 });
 
-runContractCases(() => ({
-  get baseUrl() {
-    return host!.url;
-  },
-  reset: async () => {
-    const previous = host;
-    host = await (next ?? start());
-    next = start();
-    await previous?.close();
-  },
-}));
+/** Where the dev host does not follow the contract yet (reported to its owner; run as todo). */
+const KNOWN_GAPS = {
+  'admin: labels in more languages are kept and used for callers who ask for them':
+    'the dev host labels the picklist in de or en only (lead-routes.ts: c.labels[language]); the contract allows any label locale and negotiates among them',
+};
+
+runContractCases(
+  () => ({
+    get baseUrl() {
+      return host!.url;
+    },
+    reset: async () => {
+      const previous = host;
+      host = await (next ?? start());
+      next = start();
+      await previous?.close();
+    },
+  }),
+  {todo: KNOWN_GAPS},
+);
