@@ -165,6 +165,38 @@ describe('the admin page', () => {
     await page.context().close();
   });
 
+  test("anna's plugin setting reaches the plugin: Reassign Owner starts ticked for max", async () => {
+    const admin = await e2e.open('/admin', 'anna', 'de');
+    const settings = admin.getByRole('form', {name: 'Einstellungen von Lead zurückweisen'});
+    const preselect = settings.getByRole('checkbox', {
+      name: 'Verantwortlichen neu zuweisen vorausgewählt',
+    });
+    assert.equal(await preselect.isChecked(), false, 'the manifest default is false');
+    await preselect.check();
+    await settings.getByRole('button', {name: 'Speichern'}).click();
+    await settings.getByText('Gespeichert.').waitFor();
+    const installed = (await e2e.rest('max', 'GET', '/api/plugins')).body as Array<{
+      id: string;
+      config: Record<string, unknown>;
+    }>;
+    assert.equal(
+      installed.find((p) => p.id === 'dev.crmkit.reject-lead')?.config.reassignOwnerDefault,
+      true,
+    );
+    await admin.context().close();
+
+    const qualified = (await e2e.rest('max', 'GET', '/api/leads?status=Qualified')).body as Array<{
+      id: string;
+    }>;
+    const page = await e2e.open(`/leads/${qualified[0]?.id}`, 'max', 'de');
+    await page.getByRole('button', {name: 'Zurückweisen', exact: true}).click();
+    const reassign = page.getByRole('checkbox', {name: 'Verantwortlichen neu zuweisen'});
+    await reassign.waitFor();
+    assert.equal(await reassign.isChecked(), true);
+    assert.deepEqual(e2e.errorsOf(page), []);
+    await page.context().close();
+  });
+
   test('max, without the admin privileges, is told which one each section needs', async () => {
     const page = await e2e.open('/admin', 'max', 'de');
     await page.getByRole('heading', {level: 1, name: 'Administration'}).waitFor();

@@ -20,6 +20,7 @@ import {html, nothing, type TemplateResult} from 'lit';
 import {ownershipLabel, privilegeLabel, translator, type PageStringKey} from '../page-strings.js';
 import {describeError, readPageConfig, show, startPage, type StartedPage} from './start-page.js';
 import {renderStatsChart} from './render-stats-chart.js';
+import {pluginSettings, settingValue} from './plugin-settings.js';
 
 /** The outcome of the last action of a section, shown under its buttons. */
 interface Outcome {
@@ -44,6 +45,7 @@ const state = {
   manifestUrl: '',
   manifestText: '',
   pluginsOutcome: undefined as Outcome | undefined,
+  settingsOutcome: {} as Record<string, Outcome>,
   busy: new Set<string>(),
 };
 
@@ -447,6 +449,68 @@ function rulesSection(): TemplateResult {
     }`;
 }
 
+/** The form of an installed plugin's settings (its config schema's simple properties), if it has any. */
+function pluginSettingsForm(plugin: InstalledPlugin): TemplateResult | typeof nothing {
+  const {t} = page;
+  const lang = page.config.lang;
+  const settings = pluginSettings(plugin, lang);
+  if (!settings.length) return nothing;
+  const titleId = `settings-${plugin.id.replace(/[^\w-]/g, '-')}`;
+  const busyKey = `settings:${plugin.id}`;
+  const save = (e: Event) => {
+    e.preventDefault();
+    const form = e.target as HTMLFormElement;
+    const config = Object.fromEntries(
+      settings
+        .map((s) => [s.key, settingValue(s, form.elements.namedItem(s.key) as HTMLInputElement)])
+        .filter(([, value]) => value !== undefined),
+    );
+    void act(
+      busyKey,
+      async () => {
+        // Installing the same manifest again replaces the installation's config (200, not 201).
+        await admin.installPlugin({
+          manifestUrl: plugin.manifestUrl,
+          manifest: plugin.manifest,
+          config,
+        });
+        state.plugins = await admin.listPlugins();
+        return t('saved');
+      },
+      (o) => (state.settingsOutcome[plugin.id] = o),
+    );
+  };
+  const name = localize((plugin.manifest as unknown as PluginManifest).displayName, lang);
+  return html`<form class="plugin-settings" aria-labelledby=${titleId} @submit=${save}>
+    <h3 id=${titleId}>${t('pluginSettings', {plugin: name})}</h3>
+    ${settings.map((s) =>
+      s.type === 'boolean'
+        ? html`<label class="choice"
+            ><input type="checkbox" name=${s.key} .checked=${s.value === true} /> ${s.label}</label
+          >`
+        : html`<label
+            >${s.label}
+            <input
+              name=${s.key}
+              type=${s.type === 'string' ? 'text' : 'number'}
+              step=${s.type === 'integer' ? '1' : 'any'}
+              .value=${s.value === undefined ? '' : String(s.value)}
+          /></label>`,
+    )}
+    ${
+      settings.some((s) => s.help)
+        ? html`<ul class="help">
+            ${settings.filter((s) => s.help).map((s) => html`<li>${s.label}: ${s.help}</li>`)}
+          </ul>`
+        : nothing
+    }
+    <button type="submit" ?disabled=${state.busy.has(busyKey)}>
+      ${state.busy.has(busyKey) ? t('saving') : t('save')}
+    </button>
+    ${outcome(state.settingsOutcome[plugin.id])}
+  </form>`;
+}
+
 function pluginsSection(): TemplateResult {
   const {t} = page;
   const lang = page.config.lang;
@@ -519,6 +583,7 @@ function pluginsSection(): TemplateResult {
             </tbody>
           </table>`
     }
+    ${state.plugins.map((p) => pluginSettingsForm(p))}
     <form @submit=${install}>
       <h3>${t('installTitle')}</h3>
       <label for="manifest-url">${t('colManifest')} (URL)</label>
