@@ -7,7 +7,7 @@ import {StringDecoder} from 'node:string_decoder';
  * correctly.
  */
 export async function* lineBatches(
-  stream: AsyncIterable<Buffer | string>,
+  stream: AsyncIterable<Buffer | string> | Iterable<Buffer | string>,
 ): AsyncGenerator<string[]> {
   const decoder = new StringDecoder('utf8');
   let rest = '';
