@@ -125,3 +125,40 @@ test('a body over 1 MiB is refused with 413 before it is read in full', async ()
     await host.close();
   }
 });
+
+test('a stored ruleset that no longer passes is logged; the server starts and refuses reassignment', async () => {
+  await withDir(async (dir) => {
+    const db = join(dir, 'crm.sqlite');
+    const first = await startDevHost({db});
+    first.db
+      .prepare('UPDATE rulesets SET body = ? WHERE active = 1')
+      .run('{"rules": "not a list"}');
+    await first.close();
+    const logs: string[] = [];
+    const host = await startDevHost({db, log: (line) => logs.push(line)});
+    try {
+      assert.ok(
+        logs.some((l) => /^error: the stored assignment ruleset \d+ is invalid/.test(l)),
+        logs.join('\n'),
+      );
+      const call = apiTestClient(host.url);
+      const lead = host.db
+        .prepare("SELECT id FROM leads WHERE status = 'Qualified' LIMIT 1")
+        .pluck()
+        .get() as string;
+      const refused = await call(`/api/leads/${lead}/reject`, {
+        token: 'max',
+        body: {rejectCode: 'DUPLICATE', reassignOwner: true},
+      });
+      assert.equal(refused.status, 500);
+      assert.equal(refused.body.code, 'assignment-failed');
+      const without = await call(`/api/leads/${lead}/reject`, {
+        token: 'max',
+        body: {rejectCode: 'DUPLICATE', reassignOwner: false},
+      });
+      assert.equal(without.status, 200, 'rejecting without reassignment still works');
+    } finally {
+      await host.close();
+    }
+  });
+});

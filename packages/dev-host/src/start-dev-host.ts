@@ -76,7 +76,7 @@ export async function startDevHost(options: DevHostOptions = {}): Promise<DevHos
     }
     const store = new DevHostStore(db);
     const validator = new ContractValidator(loadContract());
-    const rules = new ActiveRuleset(store);
+    const rules = new ActiveRuleset(store, log);
     const rejectLead = createRejectLead(store, rules, options.faults);
     const api = createApiHandler({
       store,

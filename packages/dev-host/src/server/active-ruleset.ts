@@ -34,16 +34,31 @@ export class ActiveRuleset {
   #compiled: CompiledRuleset | undefined;
   #text: string | undefined;
 
-  constructor(store: DevHostStore) {
+  readonly #log: (line: string) => void;
+
+  constructor(store: DevHostStore, log: (line: string) => void = () => {}) {
     this.#store = store;
+    this.#log = log;
     this.reload();
   }
 
-  /** Compiles the ruleset the database marks active (after start or a reseed). */
+  /**
+   * Compiles the ruleset the database marks active (after start or a reseed). One that no longer
+   * passes (a newer linter, an edited database) is logged and left inactive: the server still starts,
+   * reassignment fails with `assignment-failed` until an admin activates a valid ruleset.
+   */
   reload(): void {
     const active = this.#store.activeRuleset();
     this.#text = active?.body;
-    this.#compiled = active ? compileRuleset(parseRuleset(active.body)) : undefined;
+    this.#compiled = undefined;
+    if (!active) return;
+    try {
+      this.#compiled = compileRuleset(parseRuleset(active.body));
+    } catch (error) {
+      this.#log(
+        `error: the stored assignment ruleset ${active.id} is invalid, reassignment is off until a valid one is activated: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
   }
 
   /** The active ruleset as stored, parsed (undefined when none is active). */
@@ -58,7 +73,7 @@ export class ActiveRuleset {
 
   /** The same decision as `reassign`, through json-rules-engine when the ruleset needs it. */
   async decide(rejectedLead: Lead, ownershipMode: OwnershipMode): Promise<AssignmentOutcome> {
-    if (!this.#compiled) throw new Error('no assignment ruleset is active');
+    if (!this.#compiled) throw new Error('no valid assignment ruleset is active');
     const {outcome, ownerId, rule} = await assignOwner(toLeadFacts(rejectedLead), {
       compiled: this.#compiled,
       users: this.#store.users,
@@ -69,7 +84,7 @@ export class ActiveRuleset {
 
   /** The new owner of a lead as it is after its rejection (throws when no ruleset is active). */
   readonly reassign = (rejectedLead: Lead, ownershipMode: OwnershipMode): AssignmentOutcome => {
-    if (!this.#compiled) throw new Error('no assignment ruleset is active');
+    if (!this.#compiled) throw new Error('no valid assignment ruleset is active');
     const {outcome, ownerId, rule} = assignOwnerSync(toLeadFacts(rejectedLead), {
       compiled: this.#compiled,
       users: this.#store.users,
