@@ -1,4 +1,4 @@
-import {expect, oneEvent} from '@open-wc/testing';
+import {expect, oneEvent, waitUntil} from '@open-wc/testing';
 import {
   chooseCode,
   codeSelect,
@@ -116,6 +116,18 @@ describe('<crm-reject-lead>: the seed, step by step', () => {
     expect(event.bubbles && event.composed).to.equal(true);
     expect(mock.rejects).to.have.length(0);
     expect(mock.host.state.leads.get('L-1001')!.status).to.equal('Qualified');
+  });
+
+  it('a new lead-id loads that lead and starts a fresh form', async () => {
+    const el = await mountRejectLead({locale: 'en'});
+    await chooseCode(el, 'DUPLICATE');
+    await typeReason(el, 'for the first lead');
+    el.setAttribute('lead-id', 'L-1004');
+    await waitUntil(() => valueOf(el, 'Owner') === 'Sofia Romano', 'L-1004 shown');
+    expect(el.leadId).to.equal('L-1004');
+    expect(codeSelect(el).value).to.equal('');
+    expect(reasonArea(el).value).to.equal('');
+    expect(el.shadowRoot!.activeElement).to.equal(codeSelect(el));
   });
 
   it('Reassign Owner starts from the admin config reassignOwnerDefault', async () => {

@@ -183,6 +183,36 @@ describe('<crm-reject-lead>: network failures and duplicates', () => {
     );
   });
 
+  it("a server error (500) shows the host's message with Retry, which reuses the key", async () => {
+    const el = await mountRejectLead({locale: 'en'});
+    await fill(el);
+    const problem = {
+      status: 500,
+      title: 'Assignment failed',
+      code: 'assignment-failed',
+      detail: 'The Assignment Manager failed; nothing was changed.',
+    };
+    mock.worker.use(
+      http.post(
+        rejectRoute,
+        () =>
+          HttpResponse.json(problem, {
+            status: 500,
+            headers: {'Content-Type': 'application/problem+json'},
+          }),
+        {once: true},
+      ),
+    );
+    await confirmReject(el);
+    expect(bannerText(el)).to.equal(
+      'The Assignment Manager failed; nothing was changed. Your input is kept. Retry',
+    );
+    expectInputKept(el);
+    part<HTMLButtonElement>(el, 'retry-button')!.click();
+    await waitUntil(() => part(el, 'summary'), 'rejected on retry');
+    expect(mock.rejects[1]!.idempotencyKey).to.equal(mock.rejects[0]!.idempotencyKey);
+  });
+
   it('a double click sends one request', async () => {
     const el = await mountRejectLead({locale: 'en'});
     await chooseCode(el, 'DUPLICATE');
