@@ -162,3 +162,43 @@ test('a stored ruleset that no longer passes is logged; the server starts and re
     }
   });
 });
+
+test('close() lets a request in flight finish, then closes the database', async () => {
+  const host = await startDevHost();
+  const lead = host.db
+    .prepare("SELECT id FROM leads WHERE status = 'Qualified' LIMIT 1")
+    .pluck()
+    .get() as string;
+  const body = JSON.stringify({rejectCode: 'DUPLICATE', reassignOwner: false});
+  const {request} = await import('node:http');
+  const answer = new Promise<{status: number; text: string}>((resolve, reject) => {
+    const req = request(
+      `${host.url}/api/leads/${lead}/reject`,
+      {
+        method: 'POST',
+        headers: {
+          authorization: 'Bearer max',
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+        },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (c: Buffer) => (text += c.toString()));
+        res.on('end', () => resolve({status: res.statusCode ?? 0, text}));
+      },
+    );
+    req.on('error', reject);
+    req.write(body.slice(0, 10)); // the request is in flight: headers and half the body sent
+    setTimeout(() => {
+      closing = host.close();
+      setTimeout(() => req.end(body.slice(10)), 50);
+    }, 50);
+  });
+  let closing: Promise<void> | undefined;
+  const {status, text} = await answer;
+  assert.equal(status, 200, text);
+  assert.equal(JSON.parse(text).lead.status, 'Rejected');
+  await closing;
+  assert.equal(host.db.open, false);
+});

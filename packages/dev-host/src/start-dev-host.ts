@@ -44,11 +44,17 @@ export interface DevHost {
   port: number;
   /** The open better-sqlite3 database (for tests: inspect rows, count audit entries). */
   db: Database;
-  /** Stops listening, ends keep-alive connections and closes the database. */
+  /**
+   * Stops listening, ends idle keep-alive connections, lets requests in flight finish (up to 2 s) and
+   * closes the database.
+   */
   close(): Promise<void>;
 }
 
 const require = createRequire(import.meta.url);
+
+/** How long `close()` lets requests in flight finish before it drops their connections. */
+const CLOSE_GRACE_MS = 2000;
 
 /** The default log: only what someone must look at (a failed request, an answer off the contract). */
 function logProblems(line: string): void {
@@ -145,7 +151,9 @@ export async function startDevHost(options: DevHostOptions = {}): Promise<DevHos
             if (error) reject(error);
             else resolve();
           });
-          listening.closeAllConnections();
+          // Idle keep-alive connections go now; requests in flight get a moment to finish.
+          listening.closeIdleConnections();
+          setTimeout(() => listening.closeAllConnections(), CLOSE_GRACE_MS).unref();
         })),
     };
   } catch (error) {
