@@ -247,10 +247,15 @@ describe('the admin page', () => {
   test('the user and language switch changes both and keeps the status filter', async () => {
     const page = await e2e.open('/?status=Qualified', 'max', 'de');
     await page.getByRole('heading', {level: 1, name: 'Leads'}).waitFor();
+    // Choosing changes nothing yet (no surprise navigation while arrowing through the options) ...
     await page.getByRole('combobox', {name: 'Sprache'}).selectOption('en');
+    assert.equal(await page.locator('html').getAttribute('lang'), 'de');
+    // ... the Switch button does.
+    await page.getByRole('button', {name: 'Wechseln'}).click();
     await page.getByRole('combobox', {name: 'User'}).waitFor();
     assert.equal(await page.getByRole('combobox', {name: 'Lead Status'}).inputValue(), 'Qualified');
     await page.getByRole('combobox', {name: 'User'}).selectOption('sofia');
+    await page.getByRole('button', {name: 'Switch'}).click();
     await page.waitForURL(/as=sofia/);
     await page.getByRole('cell').first().waitFor();
     assert.equal(await page.locator('html').getAttribute('lang'), 'en');

@@ -16,11 +16,7 @@ async function main(): Promise<void> {
 
   const filter = html`<form class="filter" method="get">
     <label for="status-filter">${t('statusFilter')}</label>
-    <select
-      id="status-filter"
-      name="status"
-      @change=${(e: Event) => (e.target as HTMLSelectElement).form?.requestSubmit()}
-    >
+    <select id="status-filter" name="status">
       <option value="" ?selected=${!status}>${t('allStatuses')}</option>
       ${LEAD_STATUSES.map(
         (s) => html`<option value=${s} ?selected=${s === status}>${statusLabel(t, s)}</option>`,

@@ -33,18 +33,13 @@ export function describeError(t: Translate, error: unknown): string {
 }
 
 /**
- * Common start of every page: reads the config, makes the user/language switch submit on change, and
- * signs in with the token (`GET /api/me`). Shows why in `<main>` and returns undefined when nobody is
+ * Common start of every page: reads the config and signs in with the token (`GET /api/me`). Shows why in `<main>` and returns undefined when nobody is
  * signed in, the token is unknown, or the server cannot be reached.
  */
 export async function startPage(title: string): Promise<StartedPage | undefined> {
   const config = readPageConfig();
   const t = translator(config.lang);
   const main = document.getElementById('main') as HTMLElement;
-  const form = document.querySelector<HTMLFormElement>('form.session');
-  for (const select of form?.querySelectorAll('select') ?? []) {
-    select.addEventListener('change', () => form?.requestSubmit());
-  }
   // The shell rendered a first heading and a loading message; Lit takes <main> over from here.
   main.replaceChildren();
   const fail = (message: string, action?: TemplateResult) => {
