@@ -89,6 +89,7 @@ async function showWhenNoActions(): Promise<void> {
 }
 
 async function onRejected(event: LeadRejected): Promise<void> {
+  if (event.detail?.id !== state.lead?.id) return; // another lead's news is not this page's
   state.lead = event.detail;
   state.justRejected = {assignment: event.assignment};
   state.notice = page.t('leadRejectedNotice');
