@@ -111,3 +111,25 @@ test('operation ids are unique', () => {
   const ids = operations().map(([, , op]) => op.operationId);
   assert.equal(new Set(ids).size, ids.length);
 });
+
+test('every $ref resolves, and every path parameter of a template is declared as required', () => {
+  const text = JSON.stringify(json);
+  for (const [, kind, name] of text.matchAll(/"\$ref":"#\/components\/(\w+)\/([^"]+)"/g)) {
+    assert.ok(json.components[kind!]?.[name!], `#/components/${kind}/${name} does not exist`);
+  }
+  for (const [path, method, op] of operations()) {
+    const names = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+    const declared = (op.parameters ?? [])
+      .map((p) => ('$ref' in p ? json.components.parameters[p.$ref.split('/').pop()!] : p))
+      .filter((p: {in: string}) => p.in === 'path');
+    assert.deepEqual(
+      declared.map((p: {name: string}) => p.name).sort(),
+      [...names].sort(),
+      `${method} ${path}`,
+    );
+    assert.ok(
+      declared.every((p: {required?: boolean}) => p.required === true),
+      `${method} ${path}`,
+    );
+  }
+});
