@@ -35,7 +35,11 @@ export async function startE2eHost(): Promise<E2eHost> {
     db: join(dir, 'crmkit.sqlite'),
     pages: createPageHandler(pages),
   });
-  const browser = await chromium.launch({executablePath: findChromium(), args: [...chromiumArgs]});
+  // Like `npm test`'s browser stage: as root on Debian without a Chromium, install Debian's.
+  const browser = await chromium.launch({
+    executablePath: findChromium({install: true}),
+    args: [...chromiumArgs],
+  });
   const url = host.url;
   const pageErrors = new WeakMap<Page, string[]>();
   return {
