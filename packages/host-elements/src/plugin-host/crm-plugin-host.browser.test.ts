@@ -220,6 +220,73 @@ describe('<crm-plugin-host> loading plugins', () => {
   });
 });
 
+describe('<crm-plugin-host> changing sources while loading', () => {
+  it('imports a plugin once when the list changes before it finished loading', async () => {
+    const a = uniqueTag('a');
+    const b = uniqueTag('b');
+    const imported: string[] = [];
+    const load = importer({'a.js': {tag: a}, 'b.js': {tag: b}});
+    const host = createHost({
+      importModule: async (url) => {
+        imported.push(url.replace('https://plugins.test/', ''));
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        return load(url);
+      },
+    });
+    const manifestA = withEntry(testManifest({id: 'dev.test.a', tag: a, label: {en: 'A'}}), 'a.js');
+    const manifestB = withEntry(testManifest({id: 'dev.test.b', tag: b, label: {en: 'B'}}), 'b.js');
+    const events: string[][] = [];
+    host.addEventListener('crm-plugins-loaded', (e) =>
+      events.push(e.loaded.map((p) => p.manifest.id)),
+    );
+    host.sources = [manifestA];
+    host.sources = [manifestA, manifestB];
+    const point = await connect(host);
+    await host.loaded;
+    await settle();
+    expect(imported).to.deep.equal(['a.js', 'b.js']);
+    expect(host.failures).to.deep.equal([]);
+    // Only the newest list was registered and announced.
+    expect(events).to.deep.equal([['dev.test.a', 'dev.test.b']]);
+    expect(labels(point)).to.deep.equal(['A', 'B']);
+  });
+
+  it('tries a failed source again on reload(), keeping the ones that loaded', async () => {
+    const tag = uniqueTag('flaky');
+    let attempts = 0;
+    const host = createHost();
+    const good = uniqueTag('good');
+    const manifest = withEntry(testManifest({id: 'dev.test.flaky', tag, label: {en: 'F'}}), 'f.js');
+    host.loadOptions = {
+      ...host.loadOptions,
+      importModule: async (url: string) => {
+        if (url.endsWith('g.js')) {
+          defineTestElement(good, TestVanillaPlugin);
+          return {};
+        }
+        attempts += 1;
+        if (attempts === 1) throw new TypeError('Failed to fetch dynamically imported module');
+        defineTestElement(tag, TestVanillaPlugin);
+        return {};
+      },
+    };
+    host.sources = [
+      withEntry(testManifest({id: 'dev.test.good', tag: good, label: {en: 'G'}}), 'g.js'),
+      manifest,
+    ];
+    const point = await connect(host);
+    await host.loaded;
+    expect(host.failures.map((f) => f.error.code)).to.deep.equal(['entry-import-failed']);
+    expect(labels(point)).to.deep.equal(['G']);
+
+    await host.reload();
+    await settle();
+    expect(attempts).to.equal(2);
+    expect(host.failures).to.deep.equal([]);
+    expect(labels(point)).to.deep.equal(['G', 'F']);
+  });
+});
+
 describe('<crm-plugin-host> notifications and configs', () => {
   async function panelHost(id: string) {
     const tag = uniqueTag('panel');

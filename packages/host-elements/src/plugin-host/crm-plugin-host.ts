@@ -105,9 +105,9 @@ export class CrmPluginHost extends FASTElement {
 
   #host: HostApi | undefined;
   #ownsRegistry = false;
-  #load: AbortController | undefined;
+  #loadRun = 0;
   #sourcesKey = '[]';
-  #loadedBySource = new Map<string, LoadedPlugin>();
+  #plugins = new Map<string, Promise<LoadedPlugin>>();
   #subscribers = new Set<Subscriber>();
   #connection: PluginHostConnection | undefined;
 
@@ -156,11 +156,6 @@ export class CrmPluginHost extends FASTElement {
     return {...configDefaults(manifest), ...this.configs?.[manifest.id]};
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#load?.abort();
-  }
-
   localeChanged(): void {
     this.#changed();
   }
@@ -189,42 +184,35 @@ export class CrmPluginHost extends FASTElement {
   }
 
   /**
-   * Loads the sources not loaded before (a plugin's elements can be defined only once per page, so a
-   * plugin already loaded is reused, never imported again), then registers them in source order: into
-   * a fresh registry of the host's own (so removed sources disappear), or added to the page's registry.
+   * Loads the sources (in parallel) and registers them in source order: into a fresh registry of the
+   * host's own (so removed sources disappear), or added to the page's registry. A custom element can
+   * be defined only once per page, so each source is loaded at most once: a plugin loaded (or being
+   * loaded) for an earlier list is reused, and only a failed one is tried again.
    */
   async #loadSources(): Promise<void> {
-    this.#load?.abort();
-    const controller = new AbortController();
-    this.#load = controller;
+    const run = (this.#loadRun += 1);
     const sources = [...(this.sources ?? [])];
     const keys = sources.map(sourceKey);
-    const fresh = sources.filter((_, i) => !this.#loadedBySource.has(keys[i] as string));
-    this.loading = fresh.length > 0;
-    const settled = await Promise.allSettled(
-      fresh.map((source) => loadPlugin(source, {...this.loadOptions, signal: controller.signal})),
-    );
-    if (controller.signal.aborted) return;
-    const failedBySource = new Map<string, PluginLoadError>();
-    settled.forEach((outcome, i) => {
-      const key = sourceKey(fresh[i] as PluginSource);
-      if (outcome.status === 'fulfilled') this.#loadedBySource.set(key, outcome.value);
-      else failedBySource.set(key, asLoadError(outcome.reason, key));
-    });
+    this.loading = true;
+    const settled = await Promise.allSettled(sources.map((source) => this.#pluginFor(source)));
+    // A newer list was set meanwhile: its run registers (what loaded here stays cached for it).
+    if (run !== this.#loadRun) return;
 
     const given = this.registry && !this.#ownsRegistry ? this.registry : undefined;
     const registry = given ?? new PluginRegistry();
     const loaded: LoadedPlugin[] = [];
     const failed: PluginLoadFailure[] = [];
-    keys.forEach((key) => {
-      const plugin = this.#loadedBySource.get(key);
-      let error = failedBySource.get(key);
-      if (plugin) {
+    settled.forEach((outcome, i) => {
+      let error: PluginLoadError | undefined;
+      if (outcome.status === 'rejected') {
+        error = asLoadError(outcome.reason, keys[i] as string);
+      } else {
+        const plugin = outcome.value;
         try {
           if (registry.get(plugin.manifest.id) !== plugin) registry.register(plugin);
           loaded.push(plugin);
         } catch (cause) {
-          error = asLoadError(cause, key);
+          error = asLoadError(cause, keys[i] as string);
         }
       }
       if (error) {
@@ -242,6 +230,27 @@ export class CrmPluginHost extends FASTElement {
       this.dispatchEvent(new PluginLoadFailedEvent(failure.source, failure.error));
     }
     this.dispatchEvent(new PluginsLoadedEvent(loaded, failed));
+  }
+
+  /** The one load of `source` on this host; forgotten when it fails, so a later list retries it. */
+  #pluginFor(source: PluginSource): Promise<LoadedPlugin> {
+    const key = sourceKey(source);
+    let pending = this.#plugins.get(key);
+    if (!pending) {
+      pending = loadPlugin(source, {...this.loadOptions});
+      this.#plugins.set(key, pending);
+      pending.catch(() => this.#plugins.delete(key));
+    }
+    return pending;
+  }
+
+  /**
+   * Loads `sources` again: plugins that loaded are kept, the ones that failed are tried again (e.g.
+   * after a network error). Resolves when done, like `loaded`.
+   */
+  reload(): Promise<void> {
+    this.loaded = this.#loadSources();
+    return this.loaded;
   }
 
   /** Builds a plugin's guarded context; no reference to the raw host leaves this method. */

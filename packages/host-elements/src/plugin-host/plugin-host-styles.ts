@@ -5,8 +5,9 @@ export const pluginHostStyles = css`
   :host {
     display: block;
   }
-  :host([hidden]) {
-    display: none;
+  :host([hidden]),
+  [hidden] {
+    display: none !important;
   }
   .status {
     color: var(--crm-plugin-host-status-color, #5f6368);
