@@ -87,6 +87,10 @@ test('the trace says per rule whether it matched, and per condition what was see
   assert.equal(first!.matched, true);
   assert.equal(first!.applied, false);
   assert.match((first!.resolution as {reason: string}).reason, /petra.*inactive/);
+  assert.equal(
+    (first!.resolution as {reasonDe: string}).reasonDe,
+    'ursprünglicher Besitzer „petra“ ist inaktiv',
+  );
   assert.equal(second!.applied, true);
   assert.equal(third!.matched, false);
   const leaf = (third!.conditions as {conditions: unknown[]}).conditions[0] as Record<

@@ -10,31 +10,67 @@ export function userLookup(users: UserLookup): (id: string) => UserRecord | unde
   return (id) => users.get(id);
 }
 
-/** A target's resolution: the active user it names, or why there is none. */
-export type TargetResolution = {ownerId: string} | {ownerId: null; reason: string};
+/** A target's resolution: the active user it names, or why there is none (in English and German). */
+export type TargetResolution =
+  {ownerId: string} | {ownerId: null; reason: string; reasonDe: string};
+
+/** Who a target names, for the reasons: English and German. */
+interface Role {
+  en: string;
+  de: string;
+  /** The German genitive, for "the manager of …". */
+  deOf?: string;
+}
+
+const none = (role: Role): TargetResolution => ({
+  ownerId: null,
+  reason: `no ${role.en}`,
+  reasonDe: `kein ${role.de}`,
+});
+const unknown = (role: Role, id: string): TargetResolution => ({
+  ownerId: null,
+  reason: `${role.en} "${id}" is not a known user`,
+  reasonDe: `${role.de} „${id}“ ist kein bekannter Benutzer`,
+});
 
 function activeUser(
   find: (id: string) => UserRecord | undefined,
   id: string | null | undefined,
-  role: string,
+  role: Role,
 ): TargetResolution {
-  if (id === null || id === undefined || id === '') return {ownerId: null, reason: `no ${role}`};
+  if (id === null || id === undefined || id === '') return none(role);
   const user = find(id);
-  if (!user) return {ownerId: null, reason: `${role} "${id}" is not a known user`};
-  if (!user.active) return {ownerId: null, reason: `${role} "${id}" is inactive`};
+  if (!user) return unknown(role, id);
+  if (!user.active)
+    return {
+      ownerId: null,
+      reason: `${role.en} "${id}" is inactive`,
+      reasonDe: `${role.de} „${id}“ ist inaktiv`,
+    };
   return {ownerId: user.id};
 }
 
 function managerOf(
   find: (id: string) => UserRecord | undefined,
   id: string | null | undefined,
-  role: string,
+  role: Role,
 ): TargetResolution {
-  if (id === null || id === undefined || id === '') return {ownerId: null, reason: `no ${role}`};
+  if (id === null || id === undefined || id === '') return none(role);
   const user = find(id);
-  if (!user) return {ownerId: null, reason: `${role} "${id}" is not a known user`};
-  return activeUser(find, user.managerId, `the manager of ${role} "${id}"`);
+  if (!user) return unknown(role, id);
+  return activeUser(find, user.managerId, {
+    en: `the manager of ${role.en} "${id}"`,
+    de: `Manager des ${role.deOf ?? role.de} „${id}“`,
+  });
 }
+
+const ORIGINAL_OWNER: Role = {
+  en: 'original owner',
+  de: 'ursprünglicher Besitzer',
+  deOf: 'ursprünglichen Besitzers',
+};
+const OWNER: Role = {en: 'owner', de: 'Besitzer', deOf: 'Besitzers'};
+const USER: Role = {en: 'user', de: 'Benutzer'};
 
 /**
  * Resolves a rule's target to an active user (users only: never a queue, territory or book). A missing
@@ -47,15 +83,21 @@ export function resolveTarget(
 ): TargetResolution {
   switch (target.to) {
     case 'originalOwner':
-      return activeUser(find, lead.originalOwnerId, 'original owner');
+      return activeUser(find, lead.originalOwnerId, ORIGINAL_OWNER);
     case 'originalOwnerManager':
-      return managerOf(find, lead.originalOwnerId, 'original owner');
+      return managerOf(find, lead.originalOwnerId, ORIGINAL_OWNER);
     case 'ownerManager':
-      return managerOf(find, lead.ownerId, 'owner');
+      return managerOf(find, lead.ownerId, OWNER);
     case 'user':
-      return activeUser(find, target.userId, 'user');
-    default:
-      return {ownerId: null, reason: `unknown target "${(target as {to: unknown}).to}"`};
+      return activeUser(find, target.userId, USER);
+    default: {
+      const to = String((target as {to: unknown}).to);
+      return {
+        ownerId: null,
+        reason: `unknown target "${to}"`,
+        reasonDe: `unbekanntes Ziel „${to}“`,
+      };
+    }
   }
 }
 

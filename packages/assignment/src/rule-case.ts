@@ -27,6 +27,8 @@ export interface RuleCaseResult {
   pass: boolean;
   /** `field: expected X, got Y` lines; empty when it passes. */
   diff: string[];
+  /** The same differences as data (for output in other languages). */
+  mismatches: Array<{key: string; expected: unknown; actual: unknown}>;
   actual: {outcome?: string; ownerId?: string; rule?: string | null; error?: string};
 }
 
@@ -68,17 +70,26 @@ export async function runRuleCase(
     actual = {error: error.code};
   }
   const diff: string[] = [];
+  const mismatches: RuleCaseResult['mismatches'] = [];
   const expected = testCase.expect as Record<string, unknown>;
   const keys = 'error' in expected ? ['error'] : ['outcome', 'ownerId', 'rule'];
   for (const key of keys) {
     const want = expected[key] ?? null;
     const got = (actual as Record<string, unknown>)[key] ?? null;
-    if (want !== got)
+    if (want !== got) {
       diff.push(`${key}: expected ${JSON.stringify(want)}, got ${JSON.stringify(got)}`);
+      mismatches.push({key, expected: want, actual: got});
+    }
   }
-  if ('error' in expected && actual.error === undefined)
+  if ('error' in expected && actual.error === undefined) {
     diff.push(
       `decision: expected no assignment, got ${actual.ownerId} by ${JSON.stringify(actual.rule)}`,
     );
-  return {name: testCase.name, pass: diff.length === 0, diff, actual};
+    mismatches.push({
+      key: 'decision',
+      expected: null,
+      actual: {ownerId: actual.ownerId, rule: actual.rule},
+    });
+  }
+  return {name: testCase.name, pass: diff.length === 0, diff, mismatches, actual};
 }

@@ -52,6 +52,22 @@ test('explains each rule and condition with the values seen, exit 0', async () =
   assert.match(io.out, /^ +✗ lead \$\.source in \["Referral","Partner"\]: saw "Web"$/m);
 });
 
+test('--lang de explains in German, with the reason a target did not resolve', async () => {
+  const io = captureIo();
+  const argv = ['rules/lead-assignment.json', '--lead', leadFile, '--lang', 'de'];
+  assert.equal(await rulesExplain(argv, io), 0);
+  assert.match(
+    io.out,
+    /^Entscheidung: sofia zugewiesen durch Regel „rejected-to-original-owners-manager“$/m,
+  );
+  assert.match(
+    io.out,
+    /^1\. rejected-to-original-owner → originalOwner: trifft zu, aber ihr Ziel ergibt keinen Benutzer \(ursprünglicher Besitzer „petra“ ist inaktiv\); die Auswertung geht weiter$/m,
+  );
+  assert.match(io.out, /^ +✗ lead \$\.source in \["Referral","Partner"\]: gesehen "Web"$/m);
+  assert.match(io.out, /✓ wahr {2}✗ falsch {2}– nicht ausgewertet\n$/);
+});
+
 test('--json gives the decision and the trace of every rule', async () => {
   const io = captureIo();
   assert.equal(

@@ -11,34 +11,40 @@ import {
 } from '@crmkit/assignment';
 import {EXIT, type Command} from '../cli-io.js';
 import {loadRuleset} from './load-ruleset.js';
-import {UsageError, absolute, loadUsers, parseJson, readText} from './rules-files.js';
+import {
+  UsageError,
+  absolute,
+  loadUsers,
+  outputLanguage,
+  parseJson,
+  readText,
+} from './rules-files.js';
+import {RULES_TEXT, type RulesText} from './rules-text.js';
 
 export const explainUsage =
-  'Usage: crmkit rules explain <ruleset> --lead <file> [--users <file>] [--mode user|mixed|book] [--now <ISO time>] [--json]\n';
+  'Usage: crmkit rules explain <ruleset> --lead <file> [--users <file>] [--mode user|mixed|book] [--now <ISO time>] [--json] [--lang en|de]\n';
 
 const mark = (r: boolean | null) => (r === null ? '–' : r ? '✓' : '✗');
-const show = (v: unknown) => (v === undefined ? 'nothing' : JSON.stringify(v));
 
-function conditionLines(c: ConditionTrace, indent: string, out: string[]): void {
+function conditionLines(c: ConditionTrace, indent: string, out: string[], t: RulesText): void {
+  const show = (v: unknown) => (v === undefined ? t.nothing : JSON.stringify(v));
   switch (c.kind) {
     case 'all':
     case 'any':
-      out.push(
-        `${indent}${mark(c.result)} ${c.kind}${c.conditions.length ? ' of' : ' (empty: true)'}`,
-      );
-      for (const child of c.conditions) conditionLines(child, indent + '    ', out);
+      out.push(`${indent}${mark(c.result)} ${c.kind}${c.conditions.length ? t.of : t.empty}`);
+      for (const child of c.conditions) conditionLines(child, indent + '    ', out, t);
       return;
     case 'not':
       out.push(`${indent}${mark(c.result)} not`);
-      conditionLines(c.condition, indent + '    ', out);
+      conditionLines(c.condition, indent + '    ', out, t);
       return;
     case 'reference':
-      out.push(`${indent}${mark(c.result)} condition "${c.name}"`);
-      if (c.condition) conditionLines(c.condition, indent + '    ', out);
+      out.push(`${indent}${mark(c.result)} ${t.condition} "${c.name}"`);
+      if (c.condition) conditionLines(c.condition, indent + '    ', out, t);
       return;
     default: {
       const subject = `${c.fact}${c.path ? ' ' + c.path : ''}`;
-      const seen = c.result === null ? 'not evaluated' : `saw ${show(c.seen)}`;
+      const seen = c.result === null ? t.notEvaluated : `${t.saw} ${show(c.seen)}`;
       const expected =
         c.value !== null && typeof c.value === 'object' && !Array.isArray(c.value)
           ? `${JSON.stringify(c.value)} = ${show(c.expected)}`
@@ -48,20 +54,23 @@ function conditionLines(c: ConditionTrace, indent: string, out: string[]): void 
   }
 }
 
-function targetText(rule: RuleTrace): string {
-  const t = rule.target;
-  return t.to === 'user' ? `user ${t.userId}` : t.to;
+function targetText(rule: RuleTrace, t: RulesText): string {
+  const target = rule.target;
+  return target.to === 'user' ? `${t.user} ${target.userId}` : target.to;
 }
 
-function ruleLines(rule: RuleTrace, out: string[]): void {
+function ruleLines(rule: RuleTrace, out: string[], t: RulesText, lang: 'en' | 'de'): void {
   let status: string;
-  if (!rule.matched) status = 'did not match';
-  else if (rule.applied) status = `matched → assigned to ${rule.resolution?.ownerId}`;
-  else if (rule.afterWinner) status = 'matched, but an earlier rule had already assigned the lead';
-  else
-    status = `matched, but its target does not resolve (${rule.resolution && 'reason' in rule.resolution ? rule.resolution.reason : 'no active user'}); evaluation continues`;
-  out.push(`${rule.index + 1}. ${rule.name} → ${targetText(rule)}: ${status}`);
-  conditionLines(rule.conditions, '     ', out);
+  if (!rule.matched) status = t.didNotMatch;
+  else if (rule.applied) status = t.matchedAssigned(String(rule.resolution?.ownerId));
+  else if (rule.afterWinner) status = t.matchedAfterWinner;
+  else {
+    const r = rule.resolution;
+    const reason = r && r.ownerId === null ? (lang === 'de' ? r.reasonDe : r.reason) : undefined;
+    status = t.matchedUnresolved(reason ?? t.noActiveUser);
+  }
+  out.push(`${rule.index + 1}. ${rule.name} → ${targetText(rule, t)}: ${status}`);
+  conditionLines(rule.conditions, '     ', out, t);
 }
 
 /** `crmkit rules explain <ruleset> --lead <file>`: the trace of one decision, readably or as JSON. */
@@ -74,6 +83,7 @@ export const rulesExplain: Command = async (argv, io) => {
       mode: {type: 'string', default: 'mixed'},
       now: {type: 'string'},
       json: {type: 'boolean', default: false},
+      lang: {type: 'string'},
     },
     allowPositionals: true,
   });
@@ -83,6 +93,8 @@ export const rulesExplain: Command = async (argv, io) => {
   }
   if (!OWNERSHIP_MODES.includes(values.mode as OwnershipMode))
     throw new UsageError(`--mode must be user, mixed or book (got "${values.mode}").`);
+  const lang = outputLanguage(values.lang);
+  const t = RULES_TEXT[lang];
   const now = values.now ? new Date(values.now) : undefined;
   if (now && Number.isNaN(now.getTime()))
     throw new UsageError(`--now must be an ISO 8601 time (got "${values.now}").`);
@@ -132,19 +144,16 @@ export const rulesExplain: Command = async (argv, io) => {
   ]
     .filter((k) => (lead as unknown as Record<string, unknown>)[k] !== undefined)
     .map((k) => `${k} ${JSON.stringify((lead as unknown as Record<string, unknown>)[k])}`);
-  out.push(`Lead ${lead.id ?? '(no id)'}: ${fields.join(', ')}`);
-  if (lead.status !== 'Rejected')
-    out.push(
-      `Note: the rules normally see the lead after rejection (status "Rejected"); this one is "${lead.status}".`,
-    );
+  out.push(`Lead ${lead.id ?? t.noId}: ${fields.join(', ')}`);
+  if (lead.status !== 'Rejected') out.push(t.notRejected(lead.status));
   out.push(
     result.outcome === 'assigned'
-      ? `Decision: assigned to ${result.ownerId} by rule "${result.rule}"`
-      : `Decision: no rule assigned it; the unassigned owner ${result.ownerId} gets it`,
+      ? t.decisionAssigned(result.ownerId, String(result.rule))
+      : t.decisionUnassigned(result.ownerId),
   );
   out.push('');
-  for (const rule of result.trace?.rules ?? []) ruleLines(rule, out);
-  out.push('', '✓ true  ✗ false  – not evaluated');
+  for (const rule of result.trace?.rules ?? []) ruleLines(rule, out, t, lang);
+  out.push('', t.legend);
   io.stdout(out.join('\n') + '\n');
   return EXIT.ok;
 };

@@ -55,6 +55,17 @@ test('--generate N decides N seeded leads and prints per-rule counts, outcomes, 
   assert.ok(!io.out.includes('\r'), 'no progress bar when stdout is not a terminal');
 });
 
+test('--lang de prints the report in German (numbers too); rule names and outcome codes stay', async () => {
+  const io = captureIo();
+  assert.equal(await rulesSimulate([RULESET, '--generate', '2000', '--lang', 'de'], io), 0);
+  assert.match(io.out, /^2\.000 Leads simuliert \(kompilierte Regeln, Besitzmodus mixed\)$/m);
+  assert.match(io.out, /^Zugewiesen durch Regel:$/m);
+  assert.match(io.out, /^ {2}rejected-to-original-owner +\d+/m);
+  assert.match(io.out, /^Ergebnisse:\n {2}assigned +\d+/m);
+  assert.match(io.out, /^Neue Besitzer:$/m);
+  assert.match(io.out, /^[\d.]+ Leads\/s \([\d.]+ s\)$/m);
+});
+
 test('--json: counts add up and match the library; outcomes follow from the rules', async () => {
   const io = captureIo();
   assert.equal(

@@ -14,10 +14,11 @@ import {
 import {EXIT, type CliIo, type Command} from '../cli-io.js';
 import {lineBatches} from './line-batches.js';
 import {loadRuleset} from './load-ruleset.js';
-import {UsageError, absolute, loadUsers, shown} from './rules-files.js';
+import {UsageError, absolute, loadUsers, outputLanguage, shown} from './rules-files.js';
+import {RULES_TEXT, type RulesText} from './rules-text.js';
 
 export const simulateUsage =
-  'Usage: crmkit rules simulate <ruleset> (--leads <file.ndjson> | --generate <N> [--seed <n>]) [--users <file>] [--mode user|mixed|book] [--json]\n' +
+  'Usage: crmkit rules simulate <ruleset> (--leads <file.ndjson> | --generate <N> [--seed <n>]) [--users <file>] [--mode user|mixed|book] [--json] [--lang en|de]\n' +
   '       crmkit rules simulate --generate <N> [--seed <n>] --write <file.ndjson>   (write a leads file)\n';
 
 /** Counts of a simulation. */
@@ -32,7 +33,7 @@ interface Tally {
 const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
 
 /** A progress bar on a terminal (redrawn at most every 100 ms); nothing otherwise. */
-function progress(io: CliIo) {
+function progress(io: CliIo, t: RulesText) {
   let last = 0;
   const started = performance.now();
   return {
@@ -46,7 +47,7 @@ function progress(io: CliIo) {
       const bar = '█'.repeat(Math.round(f * width)).padEnd(width, '░');
       const rate = done / ((now - started) / 1000);
       io.stdout(
-        `\r${bar} ${fraction === undefined ? '' : `${Math.floor(f * 100)}% `}${done.toLocaleString('en')} leads, ${Math.round(rate).toLocaleString('en')} leads/s`,
+        `\r${bar} ${fraction === undefined ? '' : `${Math.floor(f * 100)}% `}${t.progress(done, rate)}`,
       );
     },
     clear() {
@@ -55,9 +56,15 @@ function progress(io: CliIo) {
   };
 }
 
-async function writeLeads(io: CliIo, file: string, count: number, seed: number): Promise<number> {
+async function writeLeads(
+  io: CliIo,
+  t: RulesText,
+  file: string,
+  count: number,
+  seed: number,
+): Promise<number> {
   const out = createWriteStream(file);
-  const bar = progress(io);
+  const bar = progress(io, t);
   let n = 0;
   for (const lead of generateLeads({count, seed})) {
     if (!out.write(JSON.stringify(lead) + '\n')) await once(out, 'drain');
@@ -66,7 +73,7 @@ async function writeLeads(io: CliIo, file: string, count: number, seed: number):
   out.end();
   await once(out, 'finish');
   bar.clear();
-  io.stdout(`wrote ${count.toLocaleString('en')} leads to ${shown(io.cwd, file)} (seed ${seed})\n`);
+  io.stdout(`${t.wrote(count, shown(io.cwd, file), seed)}\n`);
   return EXIT.ok;
 }
 
@@ -86,9 +93,11 @@ export const rulesSimulate: Command = async (argv, io) => {
       users: {type: 'string'},
       mode: {type: 'string', default: 'mixed'},
       json: {type: 'boolean', default: false},
+      lang: {type: 'string'},
     },
     allowPositionals: true,
   });
+  const t = RULES_TEXT[outputLanguage(values.lang)];
   const count = values.generate === undefined ? undefined : Number(values.generate);
   if (count !== undefined && !(Number.isSafeInteger(count) && count >= 0))
     throw new UsageError(`--generate needs a whole number of leads (got "${values.generate}").`);
@@ -97,7 +106,7 @@ export const rulesSimulate: Command = async (argv, io) => {
     throw new UsageError(`--seed must be an integer (got "${values.seed}").`);
   if (values.write !== undefined) {
     if (count === undefined) throw new UsageError('--write needs --generate <N>.');
-    return writeLeads(io, absolute(io.cwd, values.write), count, seed);
+    return writeLeads(io, t, absolute(io.cwd, values.write), count, seed);
   }
   if (positionals.length !== 1 || (count === undefined) === (values.leads === undefined)) {
     io.stderr(
@@ -136,7 +145,7 @@ export const rulesSimulate: Command = async (argv, io) => {
   };
   // The compiled rules, prepared once for every lead; else json-rules-engine lead by lead.
   const assign = compiled.synchronous ? createAssigner(context) : undefined;
-  const bar = progress(io);
+  const bar = progress(io, t);
   const started = performance.now();
   if (count !== undefined) {
     if (assign)
@@ -171,7 +180,7 @@ export const rulesSimulate: Command = async (argv, io) => {
             throw new Error('not an object');
         } catch (error) {
           if (++tally.invalid <= 5)
-            io.stderr(`${name}:${lineNo}: not a lead (${(error as Error).message}); skipped\n`);
+            io.stderr(`${t.notALead(`${name}:${lineNo}`, (error as Error).message)}\n`);
           continue;
         }
         record(assign ? assign(lead) : await assignOwner(lead, context));
@@ -207,22 +216,18 @@ export const rulesSimulate: Command = async (argv, io) => {
   } else {
     const pct = (n: number) =>
       tally.leads ? ((100 * n) / tally.leads).toFixed(1).padStart(5) + '%' : '';
-    const width = Math.max(...[...tally.byRule.keys()].map((k) => k.length), 20);
-    const out = [
-      `Simulated ${tally.leads.toLocaleString('en')} leads (${compiled.synchronous ? 'compiled rules' : 'json-rules-engine'}, ownership mode ${values.mode})`,
-      '',
-      'Assigned by rule:',
-    ];
-    for (const [k, n] of tally.byRule)
-      out.push(`  ${k.padEnd(width)} ${String(n).padStart(10)} ${pct(n)}`);
-    out.push('', 'Outcomes:');
-    for (const [k, n] of sorted(tally.byOutcome))
-      out.push(`  ${k.padEnd(width)} ${String(n).padStart(10)} ${pct(n)}`);
-    out.push('', 'New owners:');
-    for (const [k, n] of sorted(tally.byOwner))
-      out.push(`  ${k.padEnd(width)} ${String(n).padStart(10)} ${pct(n)}`);
-    if (tally.invalid) out.push('', `Skipped ${tally.invalid} line(s) that were not leads.`);
-    out.push('', `${Math.round(rate).toLocaleString('en')} leads/s (${seconds.toFixed(2)} s)`);
+    const label = (k: string) => (k === UNASSIGNED ? t.unassignedOwner : k);
+    const width = Math.max(...[...tally.byRule.keys()].map((k) => label(k).length), 20);
+    const row = (k: string, n: number) =>
+      `  ${label(k).padEnd(width)} ${String(n).padStart(10)} ${pct(n)}`;
+    const out = [t.simulated(tally.leads, compiled.synchronous, String(values.mode)), '', t.byRule];
+    for (const [k, n] of tally.byRule) out.push(row(k, n));
+    out.push('', t.outcomes);
+    for (const [k, n] of sorted(tally.byOutcome)) out.push(row(k, n));
+    out.push('', t.newOwners);
+    for (const [k, n] of sorted(tally.byOwner)) out.push(row(k, n));
+    if (tally.invalid) out.push('', t.skipped(tally.invalid));
+    out.push('', t.rate(rate, seconds));
     io.stdout(out.join('\n') + '\n');
   }
   return tally.invalid > 0 ? EXIT.findings : EXIT.ok;

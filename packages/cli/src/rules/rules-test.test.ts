@@ -42,6 +42,15 @@ test('a failing case prints ✗ with a diff and exits 1', async () => {
   );
 });
 
+test('--lang de prints the diff and the summary in German', async () => {
+  const io = captureIo({cwd: dir});
+  assert.equal(await rulesTest([ruleset, 'wrong.json', '--lang', 'de'], io), 1);
+  assert.equal(
+    io.out,
+    '✗ wrong-owner (wrong.json)\n    ownerId: erwartet "anna", erhalten "max"\n0 bestanden, 1 fehlgeschlagen\n',
+  );
+});
+
 test('--json reports every case with its actual decision', async () => {
   const io = captureIo({cwd: dir});
   assert.equal(await rulesTest([ruleset, 'wrong.json', '--json'], io), 1);

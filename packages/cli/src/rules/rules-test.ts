@@ -4,10 +4,19 @@ import {parseArgs} from 'node:util';
 import {checkRuleCaseShape, runRuleCase, type RuleCase} from '@crmkit/assignment';
 import {EXIT, type Command} from '../cli-io.js';
 import {loadRuleset} from './load-ruleset.js';
-import {UsageError, absolute, loadUsers, parseJson, readText, shown} from './rules-files.js';
+import {
+  UsageError,
+  absolute,
+  loadUsers,
+  outputLanguage,
+  parseJson,
+  readText,
+  shown,
+} from './rules-files.js';
+import {RULES_TEXT} from './rules-text.js';
 
 export const testUsage =
-  'Usage: crmkit rules test <ruleset> [case files or folders…] [--users <file>] [--json]\n' +
+  'Usage: crmkit rules test <ruleset> [case files or folders…] [--users <file>] [--json] [--lang en|de]\n' +
   '  Without case files, runs every tests/*.json beside the ruleset.\n';
 
 function caseFiles(paths: string[]): string[] {
@@ -30,13 +39,19 @@ function caseFiles(paths: string[]): string[] {
 export const rulesTest: Command = async (argv, io) => {
   const {values, positionals} = parseArgs({
     args: argv,
-    options: {users: {type: 'string'}, json: {type: 'boolean', default: false}},
+    options: {
+      users: {type: 'string'},
+      json: {type: 'boolean', default: false},
+      lang: {type: 'string'},
+    },
     allowPositionals: true,
   });
   if (positionals.length < 1) {
     io.stderr(`crmkit rules test: give a ruleset file.\n${testUsage}`);
     return EXIT.usage;
   }
+  const t = RULES_TEXT[outputLanguage(values.lang)];
+  const json = (v: unknown) => JSON.stringify(v);
   const file = absolute(io.cwd, positionals[0] as string);
   const compiled = await loadRuleset(io, file);
   if (!compiled) return EXIT.findings;
@@ -54,12 +69,21 @@ export const rulesTest: Command = async (argv, io) => {
     results.push({file: name, ...result});
     if (!values.json) {
       io.stdout(`${result.pass ? '✓' : '✗'} ${result.name} (${name})\n`);
-      for (const line of result.diff) io.stdout(`    ${line}\n`);
+      for (const m of result.mismatches) {
+        const line =
+          m.key === 'decision'
+            ? t.caseUnexpectedDecision(
+                String((m.actual as {ownerId: string}).ownerId),
+                json((m.actual as {rule: string | null}).rule),
+              )
+            : t.caseMismatch(m.key, json(m.expected), json(m.actual));
+        io.stdout(`    ${line}\n`);
+      }
     }
   }
   const failed = results.filter((r) => !r.pass).length;
   if (values.json)
     io.stdout(JSON.stringify({passed: results.length - failed, failed, results}, null, 2) + '\n');
-  else io.stdout(`${results.length - failed} passed, ${failed} failed\n`);
+  else io.stdout(`${t.casesSummary(results.length - failed, failed)}\n`);
   return failed > 0 ? EXIT.findings : EXIT.ok;
 };
