@@ -256,6 +256,12 @@ const readCases: ContractCase[] = [
         check: ({body}) => assert.deepEqual(body.rejection, demo.get(REJECTED)!.rejection),
       },
       {request: get('max', '/api/leads/L-9999'), status: 404, code: 'lead-not-found'},
+      {
+        request: get('max', '/api/leads/L-%E0%A4%A'),
+        status: 404,
+        check: ({body}) =>
+          assert.match(body.code, /^(lead-)?not-found$/, 'a malformed id is no lead'),
+      },
     ],
   },
   {

@@ -41,6 +41,9 @@ test('operations are found by method and path, with decoded parameters and allow
   assert.deepEqual(match.params, {id: 'L-1001'});
   assert.deepEqual(validator.findOperation('DELETE', '/api/leads/L-1'), {allowed: ['GET']});
   assert.equal(validator.findOperation('GET', '/api/nothing'), undefined);
+  const malformed = validator.findOperation('GET', '/api/leads/%E0%A4%A');
+  assert.ok(malformed && 'params' in malformed);
+  assert.deepEqual(malformed.params, {id: '%E0%A4%A'});
   const stats = validator.findOperation('GET', '/api/admin/assignment-rules/stats');
   assert.ok(stats && 'operation' in stats && stats.operation.operationId === 'getAssignmentStats');
 });

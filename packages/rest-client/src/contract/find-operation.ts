@@ -38,9 +38,18 @@ export function createOperationFinder(
       const operation = item[lower];
       if (!operation) return {allowed: METHODS.filter((x) => item[x]).map((x) => x.toUpperCase())};
       const params: Record<string, string> = {};
-      names.forEach((n, i) => (params[n] = decodeURIComponent(m[i + 1]!)));
+      names.forEach((n, i) => (params[n] = decodeSegment(m[i + 1]!)));
       return {operation, method: lower, pathTemplate: template, params};
     }
     return undefined;
   };
+}
+
+/** A path segment decoded; a malformed escape (`%E0%A4%A`) stays as it was sent. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }

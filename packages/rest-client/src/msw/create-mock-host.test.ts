@@ -1,5 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
+import {setupServer} from 'msw/node';
 import {HostApiError} from '@crmkit/sdk';
 import {createRestAdminApi} from '../create-rest-admin-api.js';
 import {createRestHostApi} from '../create-rest-host-api.js';
@@ -200,8 +201,20 @@ test('without lintRuleset any JSON object is accepted; with it, errors refuse an
   );
 });
 
-test('msw handlers answer only for the configured base URL', async () => {
+test('msw handlers answer only for the configured base URL, also for malformed escapes', async () => {
   const host = createMockHost({baseUrl: 'http://crm.test/'});
-  assert.equal(host.handlers.length, 1);
-  assert.match(String(host.handlers[0]!.info.header), /http:\/\/crm\.test\/api\/\*/);
+  const server = setupServer(...host.handlers);
+  server.listen({onUnhandledRequest: 'error'});
+  try {
+    const me = await fetch('http://crm.test/api/me', {headers: {Authorization: 'Bearer max'}});
+    assert.equal(me.status, 200);
+    const odd = await fetch('http://crm.test/api/leads/L-%E0%A4%A', {
+      headers: {Authorization: 'Bearer max'},
+    });
+    assert.equal(odd.status, 404);
+    assert.equal((await odd.json()).code, 'lead-not-found');
+    await assert.rejects(fetch('http://other.test/api/me'));
+  } finally {
+    server.close();
+  }
 });

@@ -75,7 +75,12 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
     return answer;
   };
   const base = (options.baseUrl ?? '').replace(/\/+$/, '');
-  const pattern = base ? `${base}/api/*` : '*/api/*';
+  // A RegExp, not a path pattern: msw decodes path patterns' segments and fails on a malformed escape
+  // (`%E0%A4%A`), which a host must answer with a problem like any other bad input.
+  const pattern = new RegExp(
+    `^${base ? base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : '[a-z][a-z0-9+.-]*://[^/]+'}/api/`,
+    'i',
+  );
   return {
     handlers: [http.all(pattern, ({request}) => handle(request))],
     get state() {
