@@ -267,3 +267,35 @@ test('a rule that cannot be evaluated fails with rule-evaluation-failed naming i
   assert.equal(assignOwnerSync(tagged, ctx).ownerId, 'anna');
   assert.equal((await assignOwner(tagged, ctx, {trace: true})).ownerId, 'anna');
 });
+
+test('a shared condition the compiler cannot read, referenced twice, falls back as a whole', async () => {
+  const deep = parseRuleset({
+    recordType: 'lead',
+    unassignedOwner: 'lead-desk',
+    sharedConditions: {
+      emea: {all: [{fact: 'lead', path: '$..region', operator: 'equal', value: 'EMEA'}]},
+    },
+    rules: [
+      {
+        name: 'emea-to-anna',
+        conditions: {
+          all: [
+            {condition: 'emea'},
+            {fact: 'lead', path: '$.rating', operator: 'equal', value: 'A'},
+          ],
+        },
+        event: {type: 'assign', params: {to: 'user', userId: 'anna'}},
+      },
+      {
+        name: 'emea-to-max',
+        conditions: {all: [{condition: 'emea'}]},
+        event: {type: 'assign', params: {to: 'user', userId: 'max'}},
+      },
+    ],
+  });
+  const compiled = compileRuleset(deep);
+  assert.equal(compiled.synchronous, false);
+  assert.equal(compiled.fallbackReasons.length, 2);
+  const r = await assignOwner(lead(), {compiled, users, ownershipMode: 'user'});
+  assert.deepEqual(r, {outcome: 'assigned', ownerId: 'max', rule: 'emea-to-max'});
+});

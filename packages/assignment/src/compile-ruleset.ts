@@ -278,10 +278,14 @@ class Compiler {
         `Shared condition "${name}" refers to itself (at ${where}); break the cycle.`,
       );
     this.compiling.add(name);
-    const node = this.node(shared[name] as Condition, `/sharedConditions/${name}`);
-    this.compiling.delete(name);
-    this.shared.set(name, node);
-    return node;
+    try {
+      const node = this.node(shared[name] as Condition, `/sharedConditions/${name}`);
+      this.shared.set(name, node);
+      return node;
+    } finally {
+      // Also when the definition is not compilable: the next reference must not look circular.
+      this.compiling.delete(name);
+    }
   }
 
   private leaf(record: Record<string, unknown>, where: string): CompiledNode {
