@@ -1228,6 +1228,24 @@ const adminCases: ContractCase[] = [
     ],
   },
   {
+    name: 'admin: the stats do not depend on the ownership mode (Book mode still shows what the rules would do)',
+    steps: [
+      {request: get('anna', '/api/admin/assignment-rules/stats'), status: 200},
+      {request: put('anna', '/api/admin/settings/lead', {ownershipMode: 'book'}), status: 200},
+      {
+        request: get('anna', '/api/admin/assignment-rules/stats'),
+        status: 200,
+        check: ({body}, [mixed]) => assert.deepEqual(body, mixed!.body),
+      },
+      {request: put('anna', '/api/admin/settings/lead', {ownershipMode: 'user'}), status: 200},
+      {
+        request: get('anna', '/api/admin/assignment-rules/stats'),
+        status: 200,
+        check: ({body}, [mixed]) => assert.deepEqual(body, mixed!.body),
+      },
+    ],
+  },
+  {
     name: 'admin: a plugin is installed (201), replaced (200), listed for pages and uninstalled (204, then 404)',
     steps: [
       {
