@@ -3,7 +3,7 @@
 // leads. 32 clients reject distinct leads (with reassignment) while racers reject the same leads; then
 // every lead must be rejected exactly once, with exactly one audit row. Loopback only; bounded loops.
 //
-//   npm run bench:host [-- --leads 20000 --clients 32 --racers 8]
+//   npm run bench:host [-- --leads 20000 --clients 32 --racers 8 --warmup 3000]
 import {spawn} from 'node:child_process';
 import {copyFileSync, mkdtempSync, rmSync} from 'node:fs';
 import {Agent, request} from 'node:http';
@@ -21,11 +21,13 @@ const {values} = parseArgs({
     leads: {type: 'string', default: '20000'},
     clients: {type: 'string', default: '32'},
     racers: {type: 'string', default: '8'},
+    warmup: {type: 'string', default: '3000'},
   },
 });
 const LEADS = Number(values.leads);
 const CLIENTS = Number(values.clients);
 const RACERS = Number(values.racers);
+const WARMUP = Number(values.warmup);
 const TARGET = {rejectsPerSecond: 5000, p99Ms: 25};
 
 const REGIONS: [string, string][] = [
@@ -48,8 +50,12 @@ const CODES = [
   'NO_BUSINESS_OPPORTUNITY',
 ];
 const benchId = (i: number) => `B-${String(i).padStart(6, '0')}`;
+const warmupId = (i: number) => `W-${String(i).padStart(6, '0')}`;
 
-/** A seeded database file with `LEADS` extra Qualified leads (ids B-000000 …). */
+/**
+ * A seeded database file with `LEADS` extra Qualified leads (ids B-000000 …) for the measurement and
+ * `WARMUP` more (W-000000 …) rejected first, unmeasured, so that both servers run JIT-compiled code.
+ */
 function prepareDatabase(file: string): void {
   const db = openDatabase(file);
   seedDemoData(db);
@@ -59,11 +65,11 @@ function prepareDatabase(file: string): void {
      VALUES (?, 'Bench', ?, 'Load Test GmbH', 'Qualified', ?, ?, 1, ?, ?, ?, ?)`,
   );
   db.transaction(() => {
-    for (let i = 0; i < LEADS; i++) {
+    for (let i = 0; i < LEADS + WARMUP; i++) {
       const [country, region] = REGIONS[i % REGIONS.length]!;
       const [original, owner] = OWNERS[i % OWNERS.length]!;
       insert.run(
-        benchId(i),
+        i < LEADS ? benchId(i) : warmupId(i - LEADS),
         `Lead ${i}`,
         owner,
         original,
@@ -84,7 +90,7 @@ async function startServer(mode: 'dev-host' | 'bare', file: string) {
   // BENCH_SERVER_NODE_OPTIONS, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`, profiles the server process.
   const extra = (process.env.BENCH_SERVER_NODE_OPTIONS ?? '').split(' ').filter(Boolean);
   const args = [...extra, '--conditions=source', '--import', 'tsx', script, mode, file];
-  const child = spawn(process.execPath, args, {stdio: ['ignore', 'pipe', 'inherit']});
+  const child = spawn(process.execPath, args, {stdio: ['pipe', 'pipe', 'inherit']});
   const lines = createInterface({input: child.stdout!});
   const port = await new Promise<number>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`bench server (${mode}) exited with ${code}`)));
@@ -93,17 +99,29 @@ async function startServer(mode: 'dev-host' | 'bare', file: string) {
   child.removeAllListeners('exit');
   return {
     port,
-    /** Stops the server; resolves with the CPU milliseconds it spent after it started listening. */
+    /** Starts the measured part: the server counts its CPU time from here. */
+    mark: () =>
+      new Promise<void>((resolve) => {
+        lines.once('line', () => resolve());
+        child.stdin!.write('mark\n');
+      }),
+    /** Stops the server; resolves with the CPU and GC milliseconds it spent since `mark()`. */
     stop: () =>
-      new Promise<number>((resolve) => {
-        let cpuMs = NaN;
+      new Promise<ServerTimes>((resolve) => {
+        let times: ServerTimes = {cpuMs: NaN, gcMs: NaN, gcMaxPauseMs: NaN};
         lines.on('line', (line) => {
-          cpuMs = (JSON.parse(line) as {cpuMs: number}).cpuMs;
+          times = JSON.parse(line) as ServerTimes;
         });
-        child.once('exit', () => resolve(cpuMs));
+        child.once('exit', () => resolve(times));
         child.kill('SIGTERM');
       }),
   };
+}
+
+interface ServerTimes {
+  cpuMs: number;
+  gcMs: number;
+  gcMaxPauseMs: number;
 }
 
 interface Result {
@@ -153,8 +171,31 @@ const percentile = (sorted: number[], p: number) =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
 
 /** Runs the load against one server; returns the figures and the per-lead 200 counts. */
-async function load(port: number) {
+/** Rejects the warm-up leads with the same requests as the measurement, unmeasured. */
+async function warmUp(agent: Agent, port: number) {
+  let next = 0;
+  const client = async (c: number) => {
+    for (let guard = 0; guard < WARMUP + 1 && next < WARMUP; guard++) {
+      const i = next++;
+      const body = JSON.stringify({
+        rejectCode: CODES[i % CODES.length],
+        rejectReason: `warm-up ${i}`,
+        reassignOwner: true,
+      });
+      await post(agent, port, `/api/leads/${warmupId(i)}/reject`, body, {
+        authorization: 'Bearer max',
+        'if-match': '1',
+        'idempotency-key': `warm-up-${c}-${i}`,
+      });
+    }
+  };
+  await Promise.all(Array.from({length: CLIENTS}, (_, c) => client(c)));
+}
+
+async function load(port: number, mark: () => Promise<void>) {
   const agent = new Agent({keepAlive: true, maxSockets: CLIENTS + RACERS});
+  await warmUp(agent, port);
+  await mark();
   const tokens = ['max', 'sofia', 'anna'];
   const wins = new Map<string, number>();
   const statuses = new Map<number, number>();
@@ -257,18 +298,24 @@ try {
   const report: Record<
     string,
     ReturnType<typeof verify> &
-      Omit<Awaited<ReturnType<typeof load>>, 'wins'> & {cpuMsPerReject: number}
+      Omit<Awaited<ReturnType<typeof load>>, 'wins'> &
+      ServerTimes & {cpuMsPerReject: number}
   > = {};
   for (const mode of ['bare', 'dev-host'] as const) {
     const file = join(dir, `${mode}.sqlite`);
     copyFileSync(seedFile, file);
     const server = await startServer(mode, file);
-    const {wins, ...figures} = await load(server.port);
-    const cpuMs = await server.stop();
-    report[mode] = {...figures, cpuMsPerReject: cpuMs / figures.rejected, ...verify(file, wins)};
+    const {wins, ...figures} = await load(server.port, server.mark);
+    const times = await server.stop();
+    report[mode] = {
+      ...figures,
+      ...times,
+      cpuMsPerReject: times.cpuMs / figures.rejected,
+      ...verify(file, wins),
+    };
   }
   console.log(
-    `bench:host: ${LEADS} Qualified leads, ${CLIENTS} clients on distinct leads + ${RACERS} racers on the same leads, keep-alive, loopback\n`,
+    `bench:host: ${LEADS} Qualified leads (after ${WARMUP} unmeasured warm-up rejects), ${CLIENTS} clients on distinct leads + ${RACERS} racers on the same leads, keep-alive, loopback\n`,
   );
   const row = (name: string, r: (typeof report)[string]) =>
     [
@@ -277,6 +324,7 @@ try {
       `p50 ${r.p50.toFixed(2).padStart(6)} ms`,
       `p99 ${r.p99.toFixed(2).padStart(6)} ms`,
       `server CPU ${(r.cpuMsPerReject * 1000).toFixed(0).padStart(4)} µs/reject`,
+      `GC ${r.gcMs.toFixed(0)} ms (longest ${r.gcMaxPauseMs.toFixed(1)} ms)`,
       `${r.requests} requests ${JSON.stringify(r.statuses)}`,
       `exactly once: ${r.ok ? 'yes' : `NO ${JSON.stringify({notRejected: r.notRejected, auditWrong: r.auditWrong, versionsWrong: r.versionsWrong, doubled: r.doubled, missing: r.missing})}`}`,
     ].join('  ');

@@ -1,8 +1,11 @@
 // The server half of `npm run bench:host`, in its own process so that server and load generator each
 // get a core: `bench-server.ts dev-host|bare <db file>` prints `{"port": n}` and serves until SIGTERM;
-// then it prints the CPU time it spent serving, `{"cpuMs": n}`.
+// a `mark` line on stdin (answered with `{"marked": true}`) starts the measurement, and on SIGTERM it
+// prints the CPU and GC time it spent since, `{"cpuMs": n, "gcMs": n, "gcMaxPauseMs": n}`.
 import {writeFileSync} from 'node:fs';
 import {Session} from 'node:inspector';
+import {PerformanceObserver} from 'node:perf_hooks';
+import {createInterface} from 'node:readline';
 import {startDevHost} from '../src/start-dev-host.js';
 import {startBareRejectServer} from './bare-reject-server.js';
 
@@ -22,22 +25,45 @@ if (mode === 'dev-host') {
   server.keepAliveTimeout = 5000;
   console.log(JSON.stringify({port}));
 }
-// BENCH_PROFILE=<file>: a CPU profile of the serving only (started after listening), for DevTools.
+// BENCH_PROFILE=<file>: a CPU profile of the measured part only, for DevTools.
 const profileFile = process.env.BENCH_PROFILE;
 const session = profileFile ? new Session() : undefined;
+const post = (method: string) =>
+  new Promise<unknown>((resolve, reject) =>
+    session!.post(method, (error, result) => (error ? reject(error) : resolve(result))),
+  );
 if (session) {
   session.connect();
-  await new Promise((resolve) => session.post('Profiler.enable', () => resolve(undefined)));
-  await new Promise((resolve) => session.post('Profiler.start', () => resolve(undefined)));
+  await post('Profiler.enable');
 }
-const cpuAtStart = process.cpuUsage();
+// A `mark` line on stdin starts the measurement (after the warm-up): CPU and GC time count from there.
+let cpuAtMark = process.cpuUsage();
+const gc = {ms: 0, maxPauseMs: 0};
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    gc.ms += entry.duration;
+    gc.maxPauseMs = Math.max(gc.maxPauseMs, entry.duration);
+  }
+}).observe({entryTypes: ['gc']});
+createInterface({input: process.stdin}).on('line', (line) => {
+  if (line !== 'mark') return;
+  void (session ? post('Profiler.start') : Promise.resolve()).then(() => {
+    cpuAtMark = process.cpuUsage();
+    gc.ms = 0;
+    gc.maxPauseMs = 0;
+    console.log(JSON.stringify({marked: true}));
+  });
+});
 process.on('SIGTERM', () => {
-  const {user, system} = process.cpuUsage(cpuAtStart);
-  console.log(JSON.stringify({cpuMs: (user + system) / 1000}));
+  const {user, system} = process.cpuUsage(cpuAtMark);
+  console.log(
+    JSON.stringify({cpuMs: (user + system) / 1000, gcMs: gc.ms, gcMaxPauseMs: gc.maxPauseMs}),
+  );
   const finish = () => void stop().then(() => process.exit(0));
   if (!session) return finish();
-  session.post('Profiler.stop', (error, result) => {
-    if (!error) writeFileSync(`${profileFile}.${mode}.cpuprofile`, JSON.stringify(result.profile));
+  void post('Profiler.stop').then((result) => {
+    const {profile} = result as {profile: unknown};
+    writeFileSync(`${profileFile}.${mode}.cpuprofile`, JSON.stringify(profile));
     finish();
-  });
+  }, finish);
 });

@@ -98,4 +98,20 @@ export const MIGRATIONS: readonly string[] = [
   DROP TABLE idempotency_keys;
   ALTER TABLE idempotency_keys_v2 RENAME TO idempotency_keys;
   `,
+  // 3: back to a rowid table with a unique index: the stored answers are ~1 KB, too big for a
+  // WITHOUT ROWID B-tree (random inserts split its pages); appended rows plus a small index write less
+  `
+  CREATE TABLE idempotency_keys_v3 (
+    user_id TEXT NOT NULL REFERENCES users(id),
+    key TEXT NOT NULL,
+    request TEXT NOT NULL,
+    status INTEGER NOT NULL,
+    body TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  INSERT INTO idempotency_keys_v3 SELECT user_id, key, request, status, body, created_at FROM idempotency_keys;
+  DROP TABLE idempotency_keys;
+  ALTER TABLE idempotency_keys_v3 RENAME TO idempotency_keys;
+  CREATE UNIQUE INDEX idempotency_keys_by_user_key ON idempotency_keys (user_id, key);
+  `,
 ];
