@@ -1,6 +1,11 @@
 import {fileURLToPath} from 'node:url';
 import type {CliIo} from '../cli-io.js';
 
+// Tests assert English output unless they pass --lang de: a German LANG on the developer's machine
+// must not change that (the commands read LC_ALL/LANG).
+process.env.LANG = 'C';
+delete process.env.LC_ALL;
+
 /** The repository root (commands in tests run from there, as a developer would). */
 export const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 
