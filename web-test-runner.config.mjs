@@ -57,18 +57,8 @@ export default {
       target: 'es2022',
       tsconfig: fileURLToPath(new URL('./tsconfig.base.json', import.meta.url)),
     }),
-    commonjs({
-      include: [
-        '**/node_modules/ajv/**',
-        '**/node_modules/ajv-formats/**',
-        '**/node_modules/fast-deep-equal/**',
-        '**/node_modules/fast-uri/**',
-        '**/node_modules/json-schema-traverse/**',
-        '**/node_modules/require-from-string/**',
-        '**/node_modules/semver/**',
-        '**/node_modules/axe-core/**',
-      ],
-    }),
+    // axe-core ships UMD: convert it so tests can import it as a module.
+    commonjs({include: ['**/node_modules/axe-core/**']}),
   ],
   middleware: [
     function mswWorker(context, next) {
@@ -77,6 +67,15 @@ export default {
       return next();
     },
   ],
-  browsers: [chromeLauncher({launchOptions: {executablePath: findChromium(), args: chromiumArgs}})],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {executablePath: findChromium(), args: chromiumArgs},
+      // Each test file in its own browser context: msw's service worker controls every page of its
+      // origin and context, so files sharing one context would see each other's mocks.
+      async createPage({browser}) {
+        return (await browser.createBrowserContext()).newPage();
+      },
+    }),
+  ],
   reporters: [defaultReporter(), summaryReporter({flatten: false}), countingReporter()],
 };

@@ -41,4 +41,9 @@ export const chromiumArgs = [
   '--disable-sync',
   '--no-first-run',
   '--disable-quic',
+  // WTR runs two test files at once in separate pages: keep background pages rendering (FAST and
+  // fixture() wait on animation frames, which a backgrounded page never gets).
+  '--disable-renderer-backgrounding',
+  '--disable-background-timer-throttling',
+  '--disable-backgrounding-occluded-windows',
 ];
