@@ -1,7 +1,7 @@
 // The server half of `npm run bench:host`, in its own process so that server and load generator each
 // get a core: `bench-server.ts dev-host|bare <db file>` prints `{"port": n}` and serves until SIGTERM;
 // a `mark` line on stdin (answered with `{"marked": true}`) starts the measurement, and on SIGTERM it
-// prints the CPU and GC time it spent since, `{"cpuMs": n, "gcMs": n, "gcMaxPauseMs": n}`.
+// prints the CPU and GC time it spent since and its heap, `{"cpuMs", "systemMs", "gcMs", "gcMaxPauseMs", "heapMb"}`.
 import {writeFileSync} from 'node:fs';
 import {Session} from 'node:inspector';
 import {PerformanceObserver} from 'node:perf_hooks';
@@ -57,7 +57,13 @@ createInterface({input: process.stdin}).on('line', (line) => {
 process.on('SIGTERM', () => {
   const {user, system} = process.cpuUsage(cpuAtMark);
   console.log(
-    JSON.stringify({cpuMs: (user + system) / 1000, gcMs: gc.ms, gcMaxPauseMs: gc.maxPauseMs}),
+    JSON.stringify({
+      cpuMs: (user + system) / 1000,
+      systemMs: system / 1000,
+      gcMs: gc.ms,
+      gcMaxPauseMs: gc.maxPauseMs,
+      heapMb: process.memoryUsage().heapUsed / 1e6,
+    }),
   );
   const finish = () => void stop().then(() => process.exit(0));
   if (!session) return finish();

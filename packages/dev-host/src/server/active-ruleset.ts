@@ -1,12 +1,12 @@
 import {
   assignOwner,
-  assignOwnerSync,
   compileRuleset,
+  createAssigner,
   lintRuleset,
   parseRuleset,
   toLeadFacts,
 } from '@crmkit/assignment';
-import type {CompiledRuleset, LintFinding} from '@crmkit/assignment';
+import type {Assigner, CompiledRuleset, LintFinding} from '@crmkit/assignment';
 import type {AssignmentOutcome, Lead, OwnershipMode} from '@crmkit/sdk';
 import type {DevHostStore} from '../db/dev-host-store.js';
 import {HttpProblem} from './http-problem.js';
@@ -33,6 +33,8 @@ export class ActiveRuleset {
   readonly #store: DevHostStore;
   #compiled: CompiledRuleset | undefined;
   #text: string | undefined;
+  /** Prepared assigners of the compiled ruleset, by ownership mode (made on first use). */
+  #assigners = new Map<OwnershipMode, Assigner>();
 
   readonly #log: (line: string) => void;
 
@@ -51,6 +53,7 @@ export class ActiveRuleset {
     const active = this.#store.activeRuleset();
     this.#text = active?.body;
     this.#compiled = undefined;
+    this.#assigners.clear();
     if (!active) return;
     try {
       this.#compiled = compileRuleset(parseRuleset(active.body));
@@ -85,11 +88,17 @@ export class ActiveRuleset {
   /** The new owner of a lead as it is after its rejection (throws when no ruleset is active). */
   readonly reassign = (rejectedLead: Lead, ownershipMode: OwnershipMode): AssignmentOutcome => {
     if (!this.#compiled) throw new Error('no valid assignment ruleset is active');
-    const {outcome, ownerId, rule} = assignOwnerSync(toLeadFacts(rejectedLead), {
-      compiled: this.#compiled,
-      users: this.#store.users,
-      ownershipMode,
-    });
+    let assign = this.#assigners.get(ownershipMode);
+    if (!assign) {
+      // The store's users map is the same object for the server's life (refilled on reload).
+      assign = createAssigner({
+        compiled: this.#compiled,
+        users: this.#store.users,
+        ownershipMode,
+      });
+      this.#assigners.set(ownershipMode, assign);
+    }
+    const {outcome, ownerId, rule} = assign(toLeadFacts(rejectedLead));
     return {outcome, ownerId, rule};
   };
 
@@ -127,6 +136,7 @@ export class ActiveRuleset {
       });
     })();
     this.#compiled = compiled;
+    this.#assigners.clear();
     this.#text = text;
     return {
       ruleset: JSON.parse(text),
