@@ -3,6 +3,7 @@ import {LEAD_STATUSES} from '@crmkit/sdk';
 import type {LeadStatus, RejectLeadInput} from '@crmkit/sdk';
 import type {DevHostStore} from '../db/dev-host-store.js';
 import {HttpProblem} from './http-problem.js';
+import {pickLabel, rankLanguageRanges} from './negotiate-language.js';
 import type {RejectOutcome, RejectRequest} from './reject-lead-transaction.js';
 import type {Route} from './route.js';
 
@@ -162,12 +163,18 @@ export function leadRoutes(
       method: 'GET',
       path: '/api/picklists/reject-codes',
       privilege: 'leads.read',
-      handle: ({language}) => ({
-        status: 200,
-        body: store
-          .rejectCodes()
-          .map((c) => ({key: c.key, label: c.labels[language] ?? c.labels.en, active: c.active})),
-      }),
+      handle: ({req, user}) => {
+        // Labels in any locale a code has, negotiated per code (not only the de/en of the texts).
+        const ranges = rankLanguageRanges(req.headers['accept-language']);
+        return {
+          status: 200,
+          body: store.rejectCodes().map((c) => ({
+            key: c.key,
+            label: pickLabel(c.labels, ranges, user.locale),
+            active: c.active,
+          })),
+        };
+      },
     },
     {
       method: 'GET',
