@@ -100,7 +100,7 @@ export class DevHostStore {
       ]
     >;
     rejectCodes: Statement<[], {key: string; active: number; labels: string}>;
-    audit: Statement<[string, string, string, string | null, string]>;
+    audit: Statement<[string, string, string, string | null, string, string | null]>;
     auditAll: Statement<
       [{lead: string | null; limit: number}],
       {
@@ -113,7 +113,7 @@ export class DevHostStore {
       }
     >;
     idempotencyGet: Statement<[string, string], {request: string; status: number; body: string}>;
-    idempotencyPut: Statement<[string, string, string, number, string, string]>;
+    idempotencyPut: Statement<[string, string, string, number, number | bigint, string]>;
     setting: Statement<[string], string>;
     settingPut: Statement<[string, string]>;
     activeRuleset: Statement<[], {id: number; body: string}>;
@@ -142,16 +142,17 @@ export class DevHostStore {
       ),
       rejectCodes: db.prepare('SELECT key, active, labels FROM reject_codes ORDER BY position'),
       audit: db.prepare(
-        'INSERT INTO audit (at, user_id, action, lead_id, detail) VALUES (?, ?, ?, ?, ?)',
+        'INSERT INTO audit (at, user_id, action, lead_id, detail, response) VALUES (?, ?, ?, ?, ?, ?)',
       ),
       auditAll: db.prepare(
         'SELECT * FROM audit WHERE (@lead IS NULL OR lead_id = @lead) ORDER BY id DESC LIMIT @limit',
       ),
       idempotencyGet: db.prepare(
-        'SELECT request, status, body FROM idempotency_keys WHERE user_id = ? AND key = ?',
+        `SELECT i.request, i.status, a.response AS body FROM idempotency_keys i
+         JOIN audit a ON a.id = i.audit_id WHERE i.user_id = ? AND i.key = ?`,
       ),
       idempotencyPut: db.prepare(
-        `INSERT INTO idempotency_keys (user_id, key, request, status, body, created_at)
+        `INSERT INTO idempotency_keys (user_id, key, request, status, audit_id, created_at)
          VALUES (?, ?, ?, ?, ?, ?)`,
       ),
       setting: db.prepare<[string], string>('SELECT value FROM settings WHERE key = ?').pluck(),
@@ -284,8 +285,25 @@ export class DevHostStore {
     codes.forEach((c, i) => insert.run(c.key, i, JSON.stringify(c.labels), c.active ? 1 : 0));
   }
 
-  audit(userId: string, action: string, leadId: string | null, detail: unknown): void {
-    this.#q.audit.run(new Date().toISOString(), userId, action, leadId, JSON.stringify(detail));
+  /**
+   * Appends an audit row; `response` keeps the answer as sent when an Idempotency-Key may replay it.
+   * Returns the row's id.
+   */
+  audit(
+    userId: string,
+    action: string,
+    leadId: string | null,
+    detail: unknown,
+    response: string | null = null,
+  ): number | bigint {
+    return this.#q.audit.run(
+      new Date().toISOString(),
+      userId,
+      action,
+      leadId,
+      JSON.stringify(detail),
+      response,
+    ).lastInsertRowid;
   }
 
   /** The newest audit rows first, optionally only those about one lead. */
@@ -300,12 +318,20 @@ export class DevHostStore {
     }));
   }
 
+  /** The answer remembered for a user's Idempotency-Key: the request's fingerprint, status, body. */
   idempotent(userId: string, key: string) {
     return this.#q.idempotencyGet.get(userId, key);
   }
 
-  rememberIdempotent(userId: string, key: string, request: string, status: number, body: string) {
-    this.#q.idempotencyPut.run(userId, key, request, status, body, new Date().toISOString());
+  /** Remembers that a user's key answered with `status` and the response kept on audit row `auditId`. */
+  rememberIdempotent(
+    userId: string,
+    key: string,
+    request: string,
+    status: number,
+    auditId: number | bigint,
+  ) {
+    this.#q.idempotencyPut.run(userId, key, request, status, auditId, new Date().toISOString());
   }
 
   get ownershipMode(): OwnershipMode {

@@ -120,4 +120,20 @@ export const MIGRATIONS: readonly string[] = [
   DROP INDEX leads_by_status;
   DROP INDEX audit_by_lead;
   `,
+  // 5: the answer an Idempotency-Key replays is kept on the audit row of the change (appended anyway);
+  // the key table only maps (user, key) to it: small rows, one page per reject less. Records from
+  // before this migration are dropped (a retry of such an old request is simply refused or applied).
+  `
+  ALTER TABLE audit ADD COLUMN response TEXT;
+  DROP TABLE idempotency_keys;
+  CREATE TABLE idempotency_keys (
+    user_id TEXT NOT NULL REFERENCES users(id),
+    key TEXT NOT NULL,
+    request TEXT NOT NULL,
+    status INTEGER NOT NULL,
+    audit_id INTEGER NOT NULL REFERENCES audit(id),
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (user_id, key)
+  ) WITHOUT ROWID;
+  `,
 ];

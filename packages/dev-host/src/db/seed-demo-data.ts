@@ -20,8 +20,8 @@ export const REJECT_LEAD_MANIFEST_URL = '/plugins/reject-lead/plugin.json';
 
 /** Tables the seed fills, children before parents (the order `reset` empties them in). */
 const TABLES = [
-  'audit',
   'idempotency_keys',
+  'audit',
   'rulesets',
   'plugins',
   'leads',

@@ -297,23 +297,29 @@ export function createRejectLeadTransaction(
       setOwner.run(assignment.ownerId, row.id);
       after = {...after, owner_id: assignment.ownerId};
     }
-    store.audit(user.id, 'lead.rejected', row.id, {
-      code: code.key,
-      ...(reason ? {reason} : {}),
-      fromVersion: row.version,
-      toVersion: after.version,
-      previousOwnerId: row.owner_id,
-      ownerId: after.owner_id,
-      ...(assignment ? {assignment} : {}),
-      ...(idempotencyKey !== undefined ? {idempotencyKey} : {}),
-    });
     const body: RejectResponseBody = {
       lead: store.toLead(after),
       ...(assignment ? {assignment} : {}),
     };
     const text = JSON.stringify(body);
+    const auditId = store.audit(
+      user.id,
+      'lead.rejected',
+      row.id,
+      {
+        code: code.key,
+        ...(reason ? {reason} : {}),
+        fromVersion: row.version,
+        toVersion: after.version,
+        previousOwnerId: row.owner_id,
+        ownerId: after.owner_id,
+        ...(assignment ? {assignment} : {}),
+        ...(idempotencyKey !== undefined ? {idempotencyKey} : {}),
+      },
+      idempotencyKey !== undefined ? text : null,
+    );
     if (idempotencyKey !== undefined) {
-      store.rememberIdempotent(user.id, idempotencyKey, fingerprint, 200, text);
+      store.rememberIdempotent(user.id, idempotencyKey, fingerprint, 200, auditId);
     }
     return {status: 200, body, text, replayed: false};
   });
