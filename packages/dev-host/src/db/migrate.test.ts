@@ -68,3 +68,36 @@ test('openDatabase: WAL, foreign keys on, the full schema, and migrations only o
     rmSync(dir, {recursive: true, force: true});
   }
 });
+
+test('a database made by the first migration upgrades with its data through every later one', () => {
+  const db = new BetterSqlite3(':memory:');
+  db.pragma('foreign_keys = ON');
+  migrate(db, MIGRATIONS.slice(0, 1));
+  db.prepare(
+    "INSERT INTO users (id, name, role, locale, active, privileges) VALUES ('max', 'Max', 'Sales Rep', 'de', 1, '[]')",
+  ).run();
+  db.prepare(
+    "INSERT INTO leads (id, first_name, last_name, company, status, owner_id) VALUES ('L-1', 'A', 'B', 'C', 'Qualified', 'max')",
+  ).run();
+  db.prepare(
+    "INSERT INTO audit (at, user_id, action, lead_id, detail) VALUES ('2026-01-01T00:00:00Z', 'max', 'x', 'L-1', '{}')",
+  ).run();
+  db.prepare(
+    "INSERT INTO idempotency_keys (user_id, key, request, status, body, created_at) VALUES ('max', 'k', '[]', 200, '{}', 'now')",
+  ).run();
+  assert.deepEqual(migrate(db), MIGRATIONS.map((_, i) => i + 1).slice(1));
+  assert.equal(db.prepare('SELECT count(*) FROM leads').pluck().get(), 1);
+  assert.equal(db.prepare('SELECT response FROM audit').pluck().get(), null);
+  assert.deepEqual(
+    db
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+      )
+      .pluck()
+      .all(),
+    ['rulesets_one_active'],
+    'only the index that enforces one active ruleset',
+  );
+  assert.equal(db.pragma('foreign_key_check').length, 0);
+  db.close();
+});
