@@ -98,6 +98,6 @@ test('a database made by the first migration upgrades with its data through ever
     ['rulesets_one_active'],
     'only the index that enforces one active ruleset',
   );
-  assert.equal(db.pragma('foreign_key_check').length, 0);
+  assert.deepEqual(db.pragma('foreign_key_check'), []);
   db.close();
 });
