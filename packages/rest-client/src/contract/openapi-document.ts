@@ -12,7 +12,7 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
     summary:
       'The REST API a crmkit host CRM serves: leads, the reject-lead flow, picklists and admin settings.',
     description:
-      "One document used by three things: the reference server's request and response validation (@crmkit/dev-host), the HostApi over fetch (@crmkit/rest-client) and the msw mock host (@crmkit/rest-client/msw). The contract test suite (test/contract) runs the same cases against the mock and the server and validates every response body against the schemas below.\n\nConventions:\n- JSON in, JSON out (`application/json; charset=utf-8`). A request with a body must say `Content-Type: application/json` (else 415 `unsupported-media-type`); a body that is not JSON is 400 `invalid-json` (one field error with `line` and `column`); a body that does not match its schema is 400 `invalid-body` with one field error per problem (`field` = JSON pointer into the body, `''` for the body itself).\n- Every error is RFC 9457 `application/problem+json` (schema `Problem`): `type` = `urn:crmkit:problem:<code>`, `status`, `title` (a short fixed English summary of the code), `detail` (a specific sentence in the caller's language: German or English), the stable `code` (clients switch on it, never on text) and, for validation, `errors: [{field, code, message, line?, column?}]`.\n- Auth: `Authorization: Bearer <token>` on every route. Missing, malformed or unknown token: 401 `unauthorized` with `WWW-Authenticate: Bearer`. The privilege each operation needs is its `x-crmkit-privilege` (null = any signed-in user); without it: 403 `missing-privilege` with the extension member `privilege`. Authentication is checked before authorization, authorization before anything else (a 403 never reveals whether a lead exists).\n- The caller's language (`title` stays English): the first `Accept-Language` range (by q-value, `*` ignored) whose language has labels (`de-AT` uses `de`), else the user's locale, else `en`.\n- Unknown `/api/` path: 404 `not-found`; a known path with another method: 405 `method-not-allowed` with an `Allow` header.",
+      "One document used by three things: the reference server's request and response validation (@crmkit/dev-host), the HostApi over fetch (@crmkit/rest-client) and the msw mock host (@crmkit/rest-client/msw). The contract test suite (test/contract) runs the same cases against the mock and the server and validates every response body against the schemas below.\n\nConventions:\n- JSON in, JSON out (`application/json; charset=utf-8`). A request with a body must say `Content-Type: application/json` (else 415 `unsupported-media-type`); a body larger than the host reads (the reference host: 1 MiB) is 413 `payload-too-large`; a body that is not JSON is 400 `invalid-json` (one field error with `line` and `column`); a body that does not match its schema is 400 `invalid-body` with one field error per problem (`field` = JSON pointer into the body, `''` for the body itself).\n- Every error is RFC 9457 `application/problem+json` (schema `Problem`): `type` = `urn:crmkit:problem:<code>`, `status`, `title` (a short fixed English summary of the code), `detail` (a specific sentence in the caller's language: German or English), the stable `code` (clients switch on it, never on text) and, for validation, `errors: [{field, code, message, line?, column?}]`.\n- Auth: `Authorization: Bearer <token>` on every route. Missing, malformed or unknown token: 401 `unauthorized` with `WWW-Authenticate: Bearer`. The privilege each operation needs is its `x-crmkit-privilege` (null = any signed-in user); without it: 403 `missing-privilege` with the extension member `privilege`. Authentication is checked before authorization, authorization before anything else (a 403 never reveals whether a lead exists).\n- The caller's language (`title` stays English): the first `Accept-Language` range (by q-value, `*` ignored) whose language has labels (`de-AT` uses `de`), else the user's locale, else `en`.\n- Unknown `/api/` path: 404 `not-found`; a known path with another method: 405 `method-not-allowed` with an `Allow` header.",
     license: {name: 'MIT', identifier: 'MIT'},
   },
   servers: [
@@ -93,7 +93,7 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
         summary:
           'Reject a Qualified lead, optionally reassigning its owner through the Assignment Manager.',
         description:
-          "Sets Lead Status Rejected, records the rejection (code, trimmed reason, rejecting user, time), raises `version` by exactly 1 and, when `reassignOwner` is true, reassigns the owner by the active assignment ruleset (the rules see the lead as it is after rejection; the lead's `originalOwnerId` stays). Rejection, reassignment and the audit row commit together or not at all; a refused request changes nothing.\n\nChecks run in this order; the first that fails answers:\n1. 401 `unauthorized`; 2. 403 `missing-privilege` (`leads.reject`);\n3. 400 `invalid-header` (`If-Match` not a version, `Idempotency-Key` empty or over 255 characters), 415 `unsupported-media-type`, 400 `invalid-json`, 400 `invalid-body`;\n4. idempotency: a key this user already used successfully replays the first answer (same status and body, header `Idempotent-Replayed: true`) when the lead id and the body (after trimming the reason; a blank reason counts as none) are the same, and is refused with 422 `idempotency-key-reused` when they differ. Only successful answers are remembered: after a refusal the same key may be used again;\n5. 404 `lead-not-found`; 6. 409 `lead-not-qualified` (status is not Qualified); 7. 409 `version-conflict` (`If-Match` given and not the current version);\n8. 422 `unknown-reject-code`, 422 `inactive-reject-code`; 9. 422 `reason-required` (the code's key is `OTHER`, whatever its label, and no reason after trimming), 422 `reason-too-long` (over 2000 characters after trimming); 10. 422 `reassign-not-allowed-in-book-mode` (`reassignOwner` true while the ownership mode is `book`);\n11. 500 `assignment-failed` when the Assignment Manager fails (nothing is committed).\nEvery 409 and 422 of steps 6 to 10 carries one field error naming the field (`/rejectCode`, `/rejectReason`, `/reassignOwner`, or `If-Match`, `''` for the lead status) with the same `code`.",
+          "Sets Lead Status Rejected, records the rejection (code, trimmed reason, rejecting user, time), raises `version` by exactly 1 and, when `reassignOwner` is true, reassigns the owner by the active assignment ruleset (the rules see the lead as it is after rejection; the lead's `originalOwnerId` stays). Rejection, reassignment and the audit row commit together or not at all; a refused request changes nothing.\n\nChecks run in this order; the first that fails answers:\n1. 401 `unauthorized`; 2. 403 `missing-privilege` (`leads.reject`);\n3. 400 `invalid-header` (`If-Match` not a version, `Idempotency-Key` empty or over 255 characters), 413 `payload-too-large`, 415 `unsupported-media-type`, 400 `invalid-json`, 400 `invalid-body`;\n4. idempotency: a key this user already used successfully replays the first answer (same status and body, header `Idempotent-Replayed: true`) when the lead id and the body (after trimming the reason; a blank reason counts as none) are the same, and is refused with 422 `idempotency-key-reused` when they differ. Only successful answers are remembered: after a refusal the same key may be used again;\n5. 404 `lead-not-found`; 6. 409 `lead-not-qualified` (status is not Qualified); 7. 409 `version-conflict` (`If-Match` given and not the current version);\n8. 422 `unknown-reject-code`, 422 `inactive-reject-code`; 9. 422 `reason-required` (the code's key is `OTHER`, whatever its label, and no reason after trimming), 422 `reason-too-long` (over 2000 characters after trimming); 10. 422 `reassign-not-allowed-in-book-mode` (`reassignOwner` true while the ownership mode is `book`);\n11. 500 `assignment-failed` when the Assignment Manager fails (nothing is committed).\nEvery 409 and 422 of steps 6 to 10 carries one field error naming the field (`/rejectCode`, `/rejectReason`, `/reassignOwner`, or `If-Match`, `''` for the lead status) with the same `code`.",
         'x-crmkit-privilege': 'leads.reject',
         parameters: [
           {$ref: '#/components/parameters/LeadId'},
@@ -122,6 +122,7 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
           '403': {$ref: '#/components/responses/Forbidden'},
           '404': {$ref: '#/components/responses/NotFound'},
           '409': {$ref: '#/components/responses/Conflict'},
+          '413': {$ref: '#/components/responses/PayloadTooLarge'},
           '415': {$ref: '#/components/responses/UnsupportedMediaType'},
           '422': {$ref: '#/components/responses/Unprocessable'},
           '500': {$ref: '#/components/responses/ServerError'},
@@ -219,6 +220,7 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
           '400': {$ref: '#/components/responses/BadRequest'},
           '401': {$ref: '#/components/responses/Unauthorized'},
           '403': {$ref: '#/components/responses/Forbidden'},
+          '413': {$ref: '#/components/responses/PayloadTooLarge'},
           '415': {$ref: '#/components/responses/UnsupportedMediaType'},
         },
       },
@@ -264,6 +266,7 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
           '400': {$ref: '#/components/responses/BadRequest'},
           '401': {$ref: '#/components/responses/Unauthorized'},
           '403': {$ref: '#/components/responses/Forbidden'},
+          '413': {$ref: '#/components/responses/PayloadTooLarge'},
           '415': {$ref: '#/components/responses/UnsupportedMediaType'},
           '422': {$ref: '#/components/responses/Unprocessable'},
         },
@@ -309,6 +312,7 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
           '400': {$ref: '#/components/responses/BadRequest'},
           '401': {$ref: '#/components/responses/Unauthorized'},
           '403': {$ref: '#/components/responses/Forbidden'},
+          '413': {$ref: '#/components/responses/PayloadTooLarge'},
           '415': {$ref: '#/components/responses/UnsupportedMediaType'},
           '422': {$ref: '#/components/responses/Unprocessable'},
         },
@@ -376,6 +380,7 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
           '400': {$ref: '#/components/responses/BadRequest'},
           '401': {$ref: '#/components/responses/Unauthorized'},
           '403': {$ref: '#/components/responses/Forbidden'},
+          '413': {$ref: '#/components/responses/PayloadTooLarge'},
           '415': {$ref: '#/components/responses/UnsupportedMediaType'},
           '422': {$ref: '#/components/responses/Unprocessable'},
         },
@@ -516,6 +521,11 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
         description: '409 `lead-not-qualified` or `version-conflict`.',
         content: {'application/problem+json': {schema: {$ref: '#/components/schemas/Problem'}}},
       },
+      PayloadTooLarge: {
+        description:
+          '413 `payload-too-large`: the body is larger than the host reads (the reference host: 1 MiB); the host may close the connection.',
+        content: {'application/problem+json': {schema: {$ref: '#/components/schemas/Problem'}}},
+      },
       UnsupportedMediaType: {
         description: '415 `unsupported-media-type`: the body is not `application/json`.',
         content: {'application/problem+json': {schema: {$ref: '#/components/schemas/Problem'}}},
@@ -541,6 +551,7 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
           'not-found',
           'method-not-allowed',
           'unsupported-media-type',
+          'payload-too-large',
           'invalid-json',
           'invalid-body',
           'invalid-query',
@@ -568,6 +579,7 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
           'not-found': 404,
           'method-not-allowed': 405,
           'unsupported-media-type': 415,
+          'payload-too-large': 413,
           'invalid-json': 400,
           'invalid-body': 400,
           'invalid-query': 400,
@@ -595,6 +607,7 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
           'not-found': 'Not found',
           'method-not-allowed': 'Method not allowed',
           'unsupported-media-type': 'Unsupported media type',
+          'payload-too-large': 'Request body too large',
           'invalid-json': 'Body is not valid JSON',
           'invalid-body': 'Invalid request body',
           'invalid-query': 'Invalid query parameter',

@@ -8,6 +8,7 @@ export const PROBLEM_CODES = {
   'not-found': {status: 404, title: 'Not found'},
   'method-not-allowed': {status: 405, title: 'Method not allowed'},
   'unsupported-media-type': {status: 415, title: 'Unsupported media type'},
+  'payload-too-large': {status: 413, title: 'Request body too large'},
   'invalid-json': {status: 400, title: 'Body is not valid JSON'},
   'invalid-body': {status: 400, title: 'Invalid request body'},
   'invalid-query': {status: 400, title: 'Invalid query parameter'},

@@ -57,6 +57,12 @@ export const PROBLEM_DETAILS: Record<ProblemCode, {en: Text; de: Text}> = {
     en: () => 'Send the body as JSON with "Content-Type: application/json".',
     de: () => 'Senden Sie den Inhalt als JSON mit "Content-Type: application/json".',
   },
+  'payload-too-large': {
+    en: (p) =>
+      `The request body is larger than the ${p.max} bytes the host reads. Send a smaller document.`,
+    de: (p) =>
+      `Der Anfrageinhalt ist größer als die ${p.max} Bytes, die der Host liest. Senden Sie ein kleineres Dokument.`,
+  },
   'invalid-json': {
     en: () => 'The body is not valid JSON; fix the syntax at the position given in errors.',
     de: () =>
