@@ -20,8 +20,19 @@ function usageError(io: CliIo, message: string): number {
   return EXIT.usage;
 }
 
+/** One finding as `file:line:col: severity CODE: message (hint)`, without the newline. */
+export function formatIssue(i: ManifestIssue): string {
+  return `${i.file}:${i.line}:${i.column}: ${i.severity} ${i.code}: ${i.message} (${i.hint})`;
+}
+
+/** `file` relative to `cwd` when it lies below it, else absolute: how findings name files. */
+export function displayPath(cwd: string, file: string): string {
+  const shown = relative(cwd, file);
+  return shown && !shown.startsWith(`..${sep}`) ? shown : file;
+}
+
 /** Findings about the files next to the manifest: $schema and the entry exist, the entry matches `integrity`. */
-function fileIssues(
+export function fileIssues(
   text: string,
   file: string,
   displayFile: string,
@@ -112,8 +123,7 @@ export const validateCommand: Command = async (argv, io) => {
   } catch (error) {
     return usageError(io, `cannot read ${file}: ${(error as Error).message}`);
   }
-  const shown = relative(io.cwd, file);
-  const displayFile = shown && !shown.startsWith(`..${sep}`) ? shown : file;
+  const displayFile = displayPath(io.cwd, file);
   const result = validateManifest(text, {file: displayFile});
   const issues = [...result.issues, ...fileIssues(text, file, displayFile, result.issues)].sort(
     (a, b) => a.line - b.line || a.column - b.column,
@@ -124,11 +134,7 @@ export const validateCommand: Command = async (argv, io) => {
   if (values.json) {
     io.stdout(`${JSON.stringify(issues, null, 2)}\n`);
   } else {
-    for (const i of issues) {
-      io.stdout(
-        `${i.file}:${i.line}:${i.column}: ${i.severity} ${i.code}: ${i.message} (${i.hint})\n`,
-      );
-    }
+    for (const i of issues) io.stdout(`${formatIssue(i)}\n`);
     const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
     if (errors === 0) {
       const {id, version} = result.manifest ?? {id: '?', version: '?'};
