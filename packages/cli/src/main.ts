@@ -8,6 +8,7 @@ Commands:
   rules test <ruleset> [cases…]                    run rule test cases
   rules explain <ruleset> --lead <file> [--users <file>] [--json]
   rules simulate <ruleset> --leads <file.ndjson> | --generate <N> [--users <file>]
+  pack <plugin dir> [--out <dir>] [--json]         write <name>-<version>.tgz for admins to install
 
 Exit codes: 0 success, 1 findings, 2 usage error.
 `;
@@ -16,6 +17,7 @@ Exit codes: 0 success, 1 findings, 2 usage error.
 const commands: Record<string, () => Promise<Command>> = {
   validate: async () => (await import('./validate-command.js')).validateCommand,
   rules: async () => (await import('./rules/rules-command.js')).rulesCommand,
+  pack: async () => (await import('./pack-command.js')).packCommand,
 };
 
 /** Runs the crmkit command line; returns the exit code. */
