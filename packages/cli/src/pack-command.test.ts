@@ -2,15 +2,24 @@ import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
 import {createHash} from 'node:crypto';
-import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import {tmpdir} from 'node:os';
-import {join} from 'node:path';
+import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {list, extract} from 'tar';
 import {validateManifest} from '@crmkit/sdk';
 import {captureIo, REPO_ROOT} from './rules/capture-io.js';
 import {main} from './main.js';
-import {packCommand, type PackRefusal, type PackSummary} from './pack-command.js';
+import {packCommand, type PackFailure, type PackRefusal, type PackSummary} from './pack-command.js';
 
 const fixtures = fileURLToPath(new URL('../test/fixtures/pack/', import.meta.url));
 const sha384 = (bytes: Uint8Array) =>
@@ -24,6 +33,17 @@ after(() => rmSync(scratch, {recursive: true, force: true}));
 
 /** A fresh folder under the test's scratch folder. */
 const freshDir = () => mkdtempSync(join(scratch, 'out-'));
+
+/** A copy of the hello-plugin fixture in a fresh folder, with some files replaced or added. */
+function helloCopy(files: Record<string, string> = {}): string {
+  const dir = join(freshDir(), 'plugin');
+  cpSync(join(fixtures, 'hello-plugin'), dir, {recursive: true});
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), {recursive: true});
+    writeFileSync(join(dir, path), text);
+  }
+  return dir;
+}
 
 /** The entries of a .tgz, in order. */
 async function entriesOf(tgz: string): Promise<string[]> {
@@ -141,6 +161,67 @@ describe('crmkit pack of a built plugin', () => {
     assert.deepEqual(summary.issues, []);
   });
 
+  test('plugin.json itself may be given', async () => {
+    const out = freshDir();
+    const io = captureIo({cwd: fixtures});
+    assert.equal(await packCommand(['hello-plugin/plugin.json', '-o', out], io), 0, io.err);
+    assert.ok(existsSync(join(out, 'hello-plugin-1.2.3.tgz')));
+  });
+
+  test('warnings are printed and do not stop the pack', async () => {
+    const manifest = readFileSync(join(fixtures, 'hello-plugin/plugin.json'), 'utf8');
+    const dir = helloCopy({
+      'plugin.json': manifest.replace(/"\$schema": "[^"]*"/, '"$schema": "nowhere.json"'),
+    });
+    const out = freshDir();
+    const io = captureIo({cwd: dir});
+    assert.equal(await packCommand(['.', '-o', out, '--json'], io), 0, io.out);
+    const summary = JSON.parse(io.out) as PackSummary;
+    assert.deepEqual(
+      summary.issues.map((i) => [i.code, i.severity]),
+      [['schema-not-found', 'warning']],
+    );
+    const text = captureIo({cwd: dir});
+    assert.equal(await packCommand(['.', '-o', out], text), 0);
+    assert.match(text.out, /^plugin\.json:2:14: warning schema-not-found: /m);
+  });
+
+  test('a source map outside the plugin folder is left out, with a note', async () => {
+    const dir = helloCopy({
+      'build/index.js': 'export const x = 1;\n//# sourceMappingURL=../../outside.js.map\n',
+    });
+    writeFileSync(join(dir, '../outside.js.map'), '{}');
+    rmSync(join(dir, 'build/index.js.map'));
+    const out = freshDir();
+    const io = captureIo({cwd: dir});
+    assert.equal(await packCommand(['.', '-o', out], io), 0, io.err);
+    assert.match(
+      io.out,
+      /^note: source map .*outside\.js\.map lies outside the plugin folder; not packed$/m,
+    );
+    assert.deepEqual(await entriesOf(join(out, 'hello-plugin-1.2.3.tgz')), [
+      'plugin.json',
+      'build/index.js',
+      'custom-elements.json',
+      'README.md',
+    ]);
+  });
+
+  test('custom-elements.json beside the entry is packed at its path', async () => {
+    const dir = helloCopy();
+    cpSync(join(dir, 'custom-elements.json'), join(dir, 'build/custom-elements.json'));
+    rmSync(join(dir, 'custom-elements.json'));
+    rmSync(join(dir, 'README.md'));
+    const out = freshDir();
+    assert.equal(await packCommand([dir, '-o', out], captureIo()), 0);
+    assert.deepEqual(await entriesOf(join(out, 'hello-plugin-1.2.3.tgz')), [
+      'plugin.json',
+      'build/index.js',
+      'build/index.js.map',
+      'build/custom-elements.json',
+    ]);
+  });
+
   test('--lang de prints German', async () => {
     const io = captureIo({cwd: fixtures});
     assert.equal(await packCommand(['hello-plugin', '-o', freshDir(), '--lang', 'de'], io), 0);
@@ -193,6 +274,31 @@ describe('crmkit pack refuses', () => {
     assert.match(io.out, /^mismatched-plugin\/plugin\.json:12:16: error integrity-mismatch: /m);
     assert.ok(io.out.includes(actual), io.out);
     assert.deepEqual(readdirSync(out), []);
+  });
+
+  test('a manifest that is not JSON: exit 1 at the syntax error', async () => {
+    const dir = helloCopy({'plugin.json': '{\n  "id": "com.example.broken",\n  "name": \n}\n'});
+    const io = captureIo({cwd: dir});
+    assert.equal(await packCommand(['.', '-o', freshDir()], io), 1);
+    assert.match(io.out, /^plugin\.json:\d+:\d+: error [a-z-]+: /m);
+    assert.match(io.err, /not packed/);
+  });
+
+  test('a package that cannot be written: exit 1 with the reason, nothing left behind', async () => {
+    const base = freshDir();
+    writeFileSync(join(base, 'taken'), '');
+    const io = captureIo({cwd: base});
+    assert.equal(await packCommand([join(fixtures, 'hello-plugin'), '-o', 'taken/sub'], io), 1);
+    assert.match(io.err, /^cannot write taken\/sub\/hello-plugin-1\.2\.3\.tgz: .*ENOTDIR.*--out/m);
+    const json = captureIo({cwd: base});
+    assert.equal(
+      await packCommand([join(fixtures, 'hello-plugin'), '-o', 'taken/sub', '--json'], json),
+      1,
+    );
+    const failure = JSON.parse(json.out) as PackFailure;
+    assert.equal(failure.ok, false);
+    assert.match(failure.error, /ENOTDIR/);
+    assert.deepEqual(readdirSync(base), ['taken']);
   });
 
   test('--json on refusal prints {ok: false, issues}', async () => {

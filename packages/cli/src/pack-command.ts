@@ -70,6 +70,12 @@ export interface PackRefusal {
   issues: ManifestIssue[];
 }
 
+/** What `crmkit pack --json` prints when the package could not be written. */
+export interface PackFailure extends PackRefusal {
+  /** Why writing failed (the system's message). */
+  error: string;
+}
+
 const kb = (n: number, locale: string) =>
   n < 1024
     ? `${n} B`
@@ -90,6 +96,8 @@ export const PACK_TEXT = {
       `Packed ${id} ${version} → ${file} (${size})`,
     minGzip: (size: string) => `${size} min+gzip`,
     integrity: 'integrity',
+    writeFailed: (file: string, reason: string) =>
+      `cannot write ${file}: ${reason}; check that --out names a folder you can write to`,
   },
   de: {
     entryMissing: (entry: string) =>
@@ -104,6 +112,8 @@ export const PACK_TEXT = {
       `${id} ${version} gepackt → ${file} (${size})`,
     minGzip: (size: string) => `${size} min+gzip`,
     integrity: 'Integrität',
+    writeFailed: (file: string, reason: string) =>
+      `${file} kann nicht geschrieben werden: ${reason}; prüfen Sie, ob --out einen beschreibbaren Ordner nennt`,
   },
 } as const;
 
@@ -261,9 +271,16 @@ export const packCommand: Command = async (argv, io) => {
       ['plugin.json', ...sources.map((s) => s.path)],
     );
     renameSync(partial, tgzPath); // never a half-written package under the real name
+  } catch (error) {
+    const reason = (error as Error).message;
+    if (values.json) {
+      const failure: PackFailure = {ok: false, issues: [], error: reason};
+      io.stdout(`${JSON.stringify(failure, null, 2)}\n`);
+    } else io.stderr(`${text$.writeFailed(displayPath(io.cwd, tgzPath), reason)}\n`);
+    return EXIT.findings;
   } finally {
     rmSync(stage, {recursive: true, force: true});
-    rmSync(partial, {force: true});
+    if (existsSync(partial)) rmSync(partial, {force: true});
   }
 
   const files: PackedFile[] = [
