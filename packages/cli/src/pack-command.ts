@@ -96,6 +96,8 @@ export const PACK_TEXT = {
       `Packed ${id} ${version} → ${file} (${size})`,
     minGzip: (size: string) => `${size} min+gzip`,
     integrity: 'integrity',
+    entryOutside: (entry: string) =>
+      `the entry ${entry} lies outside the plugin folder; move it inside and point "entry" at it`,
     writeFailed: (file: string, reason: string) =>
       `cannot write ${file}: ${reason}; check that --out names a folder you can write to`,
   },
@@ -112,6 +114,8 @@ export const PACK_TEXT = {
       `${id} ${version} gepackt → ${file} (${size})`,
     minGzip: (size: string) => `${size} min+gzip`,
     integrity: 'Integrität',
+    entryOutside: (entry: string) =>
+      `der Einstiegspunkt ${entry} liegt außerhalb des Plugin-Ordners; verschieben Sie ihn hinein und setzen Sie "entry" darauf`,
     writeFailed: (file: string, reason: string) =>
       `${file} kann nicht geschrieben werden: ${reason}; prüfen Sie, ob --out einen beschreibbaren Ordner nennt`,
   },
@@ -220,7 +224,12 @@ export const packCommand: Command = async (argv, io) => {
 
   // What goes in: plugin.json, the entry, its source map, custom-elements.json, README.md.
   const entryPath = resolve(pluginDir, manifest.entry);
-  const entryInPackage = insidePath(pluginDir, entryPath) as string; // validation refuses an escaping entry
+  const entryInPackage = insidePath(pluginDir, entryPath);
+  if (entryInPackage === undefined) {
+    // validateManifest already refuses an entry outside the folder; this keeps the package honest anyway.
+    io.stderr(`${text$.refused(displayFile, 1)}: ${text$.entryOutside(manifest.entry)}\n`);
+    return EXIT.findings;
+  }
   const entryBytes = readFileSync(entryPath);
   const integrity = sriHash(entryBytes);
   const sources: Array<{path: string; from: string}> = [{path: entryInPackage, from: entryPath}];
