@@ -124,6 +124,17 @@ describe('crmkit pack of a built plugin', () => {
       readFileSync(join(a, 'hello-plugin-1.2.3.tgz')),
       readFileSync(join(b, 'hello-plugin-1.2.3.tgz')),
     );
+    // Same bytes at any time and for any user: every entry has npm's fixed date and no owner.
+    const headers: Array<[string, string, string | undefined, number | undefined]> = [];
+    await list({
+      file: join(a, 'hello-plugin-1.2.3.tgz'),
+      onReadEntry: (e) => void headers.push([e.path, e.mtime?.toISOString() ?? '', e.uname, e.uid]),
+    });
+    for (const [path, mtime, uname, uid] of headers) {
+      assert.equal(mtime, '1985-10-26T08:15:00.000Z', path);
+      assert.ok(!uname, `${path} names no owner`);
+      assert.ok(!uid, `${path} has no uid`);
+    }
   });
 
   test('--out is created when missing; the default is the working folder', async () => {
