@@ -1,20 +1,18 @@
 import {createServer} from 'node:http';
 import type {IncomingMessage, Server, ServerResponse} from 'node:http';
-import {readFileSync} from 'node:fs';
-import {createRequire} from 'node:module';
 import type {Database} from 'better-sqlite3';
+import {createContractValidator, negotiateLocale} from '@crmkit/rest-client/contract';
 import {DevHostStore} from './db/dev-host-store.js';
 import {openDatabase} from './db/open-database.js';
 import {needsSeed, seedDemoData} from './db/seed-demo-data.js';
 import {ActiveRuleset} from './server/active-ruleset.js';
 import {adminRoutes} from './server/admin-routes.js';
 import {assignmentRuleRoutes} from './server/assignment-rule-routes.js';
-import {ContractValidator} from './server/contract-validator.js';
 import {createApiHandler} from './server/create-api-handler.js';
-import {HttpProblem} from './server/http-problem.js';
+import {HttpProblem, LANGUAGES} from './server/http-problem.js';
+import type {Language} from './server/http-problem.js';
 import {leadRoutes} from './server/lead-routes.js';
 import {pluginRoutes} from './server/plugin-routes.js';
-import {negotiateLanguage} from './server/negotiate-language.js';
 import type {PageHandler} from './server/page-handler.js';
 import {createRejectLead} from './server/create-reject-lead.js';
 import type {RejectFaults} from './server/reject-lead-transaction.js';
@@ -51,8 +49,6 @@ export interface DevHost {
   close(): Promise<void>;
 }
 
-const require = createRequire(import.meta.url);
-
 /** How long `close()` lets requests in flight finish before it drops their connections. */
 const CLOSE_GRACE_MS = 2000;
 
@@ -61,14 +57,9 @@ function logProblems(line: string): void {
   if (line.startsWith('error:') || line.startsWith('contract:')) console.error(line);
 }
 
-/** Reads the REST contract (`@crmkit/rest-client/openapi.json`) the server validates against. */
-export function loadContract(): unknown {
-  return JSON.parse(readFileSync(require.resolve('@crmkit/rest-client/openapi.json'), 'utf8'));
-}
-
 /**
  * Starts the reference host CRM: opens (creates, migrates and, on first start or with `reset`, seeds)
- * the SQLite database, compiles the contract's schemas, and serves the REST API under `/api/` and
+ * the SQLite database, prepares the contract's validator (@crmkit/rest-client/contract), and serves the REST API under `/api/` and
  * everything else through `pages`.
  */
 export async function startDevHost(options: DevHostOptions = {}): Promise<DevHost> {
@@ -81,7 +72,7 @@ export async function startDevHost(options: DevHostOptions = {}): Promise<DevHos
       log(`seeded the demo data into ${options.db ?? ':memory:'}`);
     }
     const store = new DevHostStore(db);
-    const validator = new ContractValidator(loadContract());
+    const validator = createContractValidator();
     const rules = new ActiveRuleset(store, log);
     const rejectLead = createRejectLead(store, rules, options.faults);
     const api = createApiHandler({
@@ -103,7 +94,7 @@ export async function startDevHost(options: DevHostOptions = {}): Promise<DevHos
       const problem = new HttpProblem('not-found', {
         en: `Nothing is served at ${url.pathname}.`,
         de: `Unter ${url.pathname} wird nichts bereitgestellt.`,
-      }).toProblem(negotiateLanguage(req.headers['accept-language']));
+      }).toProblem(negotiateLocale(req.headers['accept-language'], LANGUAGES) as Language);
       res.writeHead(404, {'content-type': 'application/problem+json; charset=utf-8'});
       res.end(JSON.stringify(problem));
     };

@@ -2,23 +2,26 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {createServer} from 'node:http';
 import type {AddressInfo} from 'node:net';
+import {createContractValidator} from '@crmkit/rest-client/contract';
 import {DevHostStore} from '../db/dev-host-store.js';
 import {openDatabase} from '../db/open-database.js';
 import {seedDemoData} from '../db/seed-demo-data.js';
 import {apiTestClient} from './api-test-client.js';
-import {ContractValidator} from './contract-validator.js';
 import {createApiHandler} from './create-api-handler.js';
 import type {Route} from './route.js';
 
 /** A one-operation contract: GET /api/thing (leads.read) answering {name: string}. */
-const contract = new ContractValidator({
+const contract = createContractValidator({
   openapi: '3.1.0',
+  info: {title: 'one operation', version: '0.0.0'},
   paths: {
     '/api/thing': {
       get: {
+        operationId: 'getThing',
         'x-crmkit-privilege': 'leads.read',
         responses: {
           200: {
+            description: 'The thing.',
             content: {
               'application/json': {
                 schema: {
@@ -34,7 +37,13 @@ const contract = new ContractValidator({
       },
     },
   },
-  components: {schemas: {Problem: {type: 'object', required: ['code']}}},
+  components: {
+    schemas: {
+      Problem: {type: 'object', required: ['code'], properties: {code: {type: 'string'}}},
+    },
+    parameters: {},
+    responses: {},
+  },
 });
 
 function store() {
@@ -87,7 +96,7 @@ test('an answer that breaks the contract becomes a 500 and a contract: log line'
     assert.equal(broken.status, 500);
     assert.equal(broken.body.code, 'internal-error');
     assert.equal(logged.length, 1);
-    assert.match(logged[0]!, /^contract: GET \/api\/thing 200: /);
+    assert.match(logged[0]!, /^contract: GET \/api\/thing → 200: body/);
   } finally {
     server.close();
   }

@@ -1,10 +1,14 @@
 import type {IncomingMessage, ServerResponse} from 'node:http';
 import type {DevHostStore} from '../db/dev-host-store.js';
-import type {ContractValidator} from './contract-validator.js';
-import {HttpProblem} from './http-problem.js';
-import type {Bilingual} from './http-problem.js';
-import {negotiateLanguage} from './negotiate-language.js';
-import type {Language} from './negotiate-language.js';
+import {negotiateLocale} from '@crmkit/rest-client/contract';
+import type {
+  ContractValidator,
+  HttpMethod as ContractMethod,
+  OpenApiOperation,
+} from '@crmkit/rest-client/contract';
+import {bilingualFieldErrors} from './bilingual-field-errors.js';
+import {HttpProblem, LANGUAGES} from './http-problem.js';
+import type {Bilingual, Language} from './http-problem.js';
 import {readJsonBody} from './read-json-body.js';
 import type {Reply, Route} from './route.js';
 
@@ -12,6 +16,10 @@ interface CompiledRoute {
   route: Route;
   pattern: RegExp;
   names: string[];
+  /** The route's operation in the contract. */
+  operation: OpenApiOperation;
+  /** The components schema its JSON body must match, if it reads one. */
+  bodySchema?: string;
 }
 
 interface PathEntry {
@@ -24,6 +32,7 @@ interface PathEntry {
 export interface ApiHandlerOptions {
   store: DevHostStore;
   routes: readonly Route[];
+  /** The contract's validator (`createContractValidator` of @crmkit/rest-client/contract). */
   validator: ContractValidator;
   /** Validate every answer against the contract too (a mismatch is logged and answered with 500). */
   validateResponses?: boolean;
@@ -47,10 +56,12 @@ export function createApiHandler(
   const paths: PathEntry[] = [];
   for (const route of options.routes) {
     // The route table and the contract must agree, or the server does not start.
-    if (!validator.has(route.method, route.path)) {
+    const operation =
+      validator.document.paths[route.path]?.[route.method.toLowerCase() as ContractMethod];
+    if (!operation) {
       throw new Error(`${route.method} ${route.path} is served but not in the OpenAPI contract`);
     }
-    const documented = validator.privilegeOf(route.method, route.path) ?? null;
+    const documented = operation['x-crmkit-privilege'] ?? null;
     if (documented !== route.privilege) {
       throw new Error(
         `${route.method} ${route.path} needs ${route.privilege ?? 'no privilege'} here but ${documented ?? 'none'} in the contract`,
@@ -68,7 +79,19 @@ export function createApiHandler(
       entry = {path: route.path, pattern: new RegExp(`^${source}$`), names, byMethod: new Map()};
       paths.push(entry);
     }
-    entry.byMethod.set(route.method, {route, pattern: entry.pattern, names: entry.names});
+    const bodyRef = operation.requestBody?.content['application/json']?.schema.$ref as
+      string | undefined;
+    const bodySchema = bodyRef?.split('/').pop();
+    if (route.body && !bodySchema) {
+      throw new Error(`${route.method} ${route.path} reads a body the contract gives no schema`);
+    }
+    entry.byMethod.set(route.method, {
+      route,
+      pattern: entry.pattern,
+      names: entry.names,
+      operation,
+      ...(bodySchema ? {bodySchema} : {}),
+    });
   }
 
   const send = (
@@ -92,22 +115,21 @@ export function createApiHandler(
     res: ServerResponse,
     problem: HttpProblem,
     language: Language,
-    operation?: {method: string; path: string},
+    method: string,
+    url: URL,
+    operation: OpenApiOperation | undefined,
   ) => {
     const body = problem.toProblem(language);
-    if (validateResponses && operation) {
-      const errors = validator.validateResponse(
-        operation.method,
-        operation.path,
-        problem.status,
-        'application/problem+json',
+    if (validateResponses) {
+      const errors = validator.checkResponse({
+        method,
+        pathname: url.pathname,
+        ...(operation ? {operation} : {}),
+        status: problem.status,
+        contentType: PROBLEM_TYPE,
         body,
-      );
-      if (errors.length) {
-        log(
-          `contract: ${operation.method} ${operation.path} ${problem.status}: ${errors.join('; ')}`,
-        );
-      }
+      });
+      if (errors.length) log(`contract: ${errors.join('; ')}`);
     }
     send(res, problem.status, PROBLEM_TYPE, body, problem.headers as Record<string, string>);
   };
@@ -115,7 +137,7 @@ export function createApiHandler(
   return async (req, res, url) => {
     // Negotiated once the user is known (their locale is the fallback); before that only for errors.
     let language: Language | undefined;
-    let operation: {method: string; path: string} | undefined;
+    let operation: OpenApiOperation | undefined;
     try {
       let entry: PathEntry | undefined;
       let match: RegExpExecArray | null = null;
@@ -145,7 +167,7 @@ export function createApiHandler(
         );
       }
       const {route} = compiled;
-      operation = {method: route.method, path: route.path};
+      operation = compiled.operation;
 
       const auth = req.headers.authorization;
       // The scheme is case-insensitive (RFC 9110); the token is not.
@@ -168,7 +190,11 @@ export function createApiHandler(
           {headers: {'www-authenticate': 'Bearer'}},
         );
       }
-      language = negotiateLanguage(req.headers['accept-language'], user.locale);
+      language = negotiateLocale(
+        req.headers['accept-language'],
+        LANGUAGES,
+        user.locale,
+      ) as Language;
       if (route.privilege && !user.privileges.has(route.privilege)) {
         throw new HttpProblem(
           'missing-privilege',
@@ -208,7 +234,9 @@ export function createApiHandler(
         }
         body = read.value;
         rawBody = read.text;
-        const errors = validator.validateRequest(route.method, route.path, body);
+        const errors = bilingualFieldErrors((locale) =>
+          validator.validateSchema(compiled.bodySchema!, body, locale),
+        );
         if (errors.length) {
           throw new HttpProblem(
             'invalid-body',
@@ -233,15 +261,16 @@ export function createApiHandler(
         ...(rawBody !== undefined ? {rawBody} : {}),
       });
       if (validateResponses && reply.body !== undefined) {
-        const errors = validator.validateResponse(
-          route.method,
-          route.path,
-          reply.status,
-          'application/json',
-          reply.body,
-        );
+        const errors = validator.checkResponse({
+          method: route.method,
+          pathname: url.pathname,
+          operation: compiled.operation,
+          status: reply.status,
+          contentType: JSON_TYPE,
+          body: reply.body,
+        });
         if (errors.length) {
-          log(`contract: ${route.method} ${route.path} ${reply.status}: ${errors.join('; ')}`);
+          log(`contract: ${errors.join('; ')}`);
           throw new HttpProblem('internal-error', {
             en: `The server's answer broke the contract: ${errors.join('; ')}`,
             de: `Die Antwort des Servers verletzt den Vertrag: ${errors.join('; ')}`,
@@ -254,7 +283,9 @@ export function createApiHandler(
         sendProblem(
           res,
           error,
-          language ?? negotiateLanguage(req.headers['accept-language']),
+          language ?? anonymousLanguage(req),
+          req.method ?? 'GET',
+          url,
           operation,
         );
         return;
@@ -268,12 +299,18 @@ export function createApiHandler(
           en: 'The server failed on this request; nothing was changed. The server log has the details.',
           de: 'Der Server ist bei dieser Anfrage gescheitert; nichts wurde geändert. Das Server-Protokoll enthält die Details.',
         }),
-        language ?? negotiateLanguage(req.headers['accept-language']),
+        language ?? anonymousLanguage(req),
+        req.method ?? 'GET',
+        url,
         operation,
       );
     }
   };
 }
+
+/** The answer language before the user (and their locale) is known. */
+const anonymousLanguage = (req: IncomingMessage): Language =>
+  negotiateLocale(req.headers['accept-language'], LANGUAGES) as Language;
 
 const missingBody: Bilingual = {
   en: 'Send the JSON body this route documents.',

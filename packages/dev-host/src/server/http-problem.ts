@@ -1,11 +1,17 @@
 import {CrmkitError} from '@crmkit/sdk';
-import type {Problem} from '@crmkit/sdk';
+import type {Privilege} from '@crmkit/sdk';
+import {PROBLEM_CODES, createProblem} from '@crmkit/rest-client/contract';
+import type {ContractProblem, ProblemCode} from '@crmkit/rest-client/contract';
 
 /** A text in both languages the dev host answers in. */
 export interface Bilingual {
   en: string;
   de: string;
 }
+
+/** The languages the dev host answers in (negotiated with `negotiateLocale` of the contract). */
+export const LANGUAGES: readonly Language[] = ['en', 'de'];
+export type Language = keyof Bilingual;
 
 /** A field-level problem of a refused request, with its message in both languages. */
 export interface BilingualFieldError {
@@ -16,53 +22,26 @@ export interface BilingualFieldError {
   column?: number;
 }
 
-/**
- * Status and fixed English title of every problem code the dev host answers with (the contract's
- * `ProblemCode` with its `x-crmkit-status` and `x-crmkit-title`; a test keeps them equal). The title
- * stays English; the `detail` is in the caller's language.
- */
-export const PROBLEM_CODES = {
-  unauthorized: {status: 401, title: 'Sign-in required'},
-  'missing-privilege': {status: 403, title: 'Missing privilege'},
-  'not-found': {status: 404, title: 'Not found'},
-  'method-not-allowed': {status: 405, title: 'Method not allowed'},
-  'unsupported-media-type': {status: 415, title: 'Unsupported media type'},
-  'invalid-json': {status: 400, title: 'Body is not valid JSON'},
-  'invalid-body': {status: 400, title: 'Invalid request body'},
-  'invalid-query': {status: 400, title: 'Invalid query parameter'},
-  'invalid-header': {status: 400, title: 'Invalid request header'},
-  'lead-not-found': {status: 404, title: 'Lead not found'},
-  'plugin-not-found': {status: 404, title: 'Plugin not found'},
-  'lead-not-qualified': {status: 409, title: 'Lead is not qualified'},
-  'version-conflict': {status: 409, title: 'Lead was changed by someone else'},
-  'unknown-reject-code': {status: 422, title: 'Unknown reject code'},
-  'inactive-reject-code': {status: 422, title: 'Inactive reject code'},
-  'reason-required': {status: 422, title: 'Reject reason required'},
-  'reason-too-long': {status: 422, title: 'Reject reason too long'},
-  'reassign-not-allowed-in-book-mode': {status: 422, title: 'Reassign not allowed in Book mode'},
-  'idempotency-key-reused': {status: 422, title: 'Idempotency key reused'},
-  'invalid-reject-codes': {status: 422, title: 'Invalid reject codes'},
-  'invalid-ruleset': {status: 422, title: 'Invalid assignment ruleset'},
-  'invalid-manifest': {status: 422, title: 'Invalid plugin manifest'},
-  'invalid-plugin-config': {status: 422, title: 'Invalid plugin config'},
-  'assignment-failed': {status: 500, title: 'Assignment failed'},
-  'internal-error': {status: 500, title: 'Internal error'},
-  'payload-too-large': {status: 413, title: 'Request body too large'},
-} as const satisfies Record<string, {status: number; title: string}>;
-
-export type ProblemCode = keyof typeof PROBLEM_CODES;
+/** Extension members of a problem document the contract defines. */
+export interface ProblemMembers {
+  privilege?: Privilege;
+  currentVersion?: number;
+}
 
 /**
  * A refusal the dev host answers with as `application/problem+json` (RFC 9457): thrown anywhere while
- * handling a request, turned into the response in the request's language.
+ * handling a request, turned into the response in the request's language. Status and title come from
+ * the contract's PROBLEM_CODES and the document is built by its `createProblem`; what the dev host
+ * adds is a `detail` (and field errors) in both languages, specific to the case, picked when the
+ * answer's language is known.
  */
 export class HttpProblem extends CrmkitError {
+  declare readonly code: ProblemCode;
   readonly status: number;
   readonly detailText: Bilingual;
   readonly fieldErrors: readonly BilingualFieldError[];
   readonly headers: Readonly<Record<string, string>>;
-  /** Extension members of the problem document (`privilege`, `currentVersion`). */
-  readonly members: Readonly<Record<string, unknown>>;
+  readonly members: Readonly<ProblemMembers>;
 
   constructor(
     code: ProblemCode,
@@ -70,7 +49,7 @@ export class HttpProblem extends CrmkitError {
     options: {
       errors?: readonly BilingualFieldError[];
       headers?: Record<string, string>;
-      members?: Record<string, unknown>;
+      members?: ProblemMembers;
     } = {},
   ) {
     // A refusal is an expected answer, not a bug: capturing its stack would only cost time.
@@ -86,23 +65,21 @@ export class HttpProblem extends CrmkitError {
   }
 
   /** The problem document in `language` ('de' or 'en'). */
-  toProblem(language: 'de' | 'en'): Problem {
-    const problem: Problem & Record<string, unknown> = {
-      type: `urn:crmkit:problem:${this.code}`,
-      status: this.status,
-      title: PROBLEM_CODES[this.code as ProblemCode].title,
+  toProblem(language: Language): ContractProblem {
+    return createProblem(this.code, {
+      locale: language,
       detail: this.detailText[language],
-      code: this.code,
       ...this.members,
-    };
-    if (this.fieldErrors.length) {
-      problem.errors = this.fieldErrors.map((e) => ({
-        field: e.field,
-        code: e.code,
-        message: e.message[language],
-        ...(e.line !== undefined ? {line: e.line, column: e.column} : {}),
-      }));
-    }
-    return problem;
+      ...(this.fieldErrors.length
+        ? {
+            errors: this.fieldErrors.map((e) => ({
+              field: e.field,
+              code: e.code,
+              message: e.message[language],
+              ...(e.line !== undefined ? {line: e.line, column: e.column} : {}),
+            })),
+          }
+        : {}),
+    });
   }
 }

@@ -1,9 +1,9 @@
 import type {IncomingMessage} from 'node:http';
+import {negotiateLocale} from '@crmkit/rest-client/contract';
 import {LEAD_STATUSES} from '@crmkit/sdk';
 import type {LeadStatus, RejectLeadInput} from '@crmkit/sdk';
 import type {DevHostStore} from '../db/dev-host-store.js';
 import {HttpProblem} from './http-problem.js';
-import {pickLabel, rankLanguageRanges} from './negotiate-language.js';
 import type {RejectOutcome, RejectRequest} from './reject-lead-transaction.js';
 import type {Route} from './route.js';
 
@@ -165,12 +165,13 @@ export function leadRoutes(
       privilege: 'leads.read',
       handle: ({req, user}) => {
         // Labels in any locale a code has, negotiated per code (not only the de/en of the texts).
-        const ranges = rankLanguageRanges(req.headers['accept-language']);
+        const header = req.headers['accept-language'];
         return {
           status: 200,
           body: store.rejectCodes().map((c) => ({
             key: c.key,
-            label: pickLabel(c.labels, ranges, user.locale),
+            label:
+              c.labels[negotiateLocale(header, Object.keys(c.labels), user.locale)] ?? c.labels.en,
             active: c.active,
           })),
         };

@@ -1,8 +1,9 @@
 import {Ajv2020} from 'ajv/dist/2020.js';
+import {describeSchemaError} from '@crmkit/rest-client/contract';
 import {configDefaults, validateManifest} from '@crmkit/sdk';
 import type {PluginManifest} from '@crmkit/sdk';
 import type {DevHostStore} from '../db/dev-host-store.js';
-import {toFieldErrors} from './contract-validator.js';
+import {bilingualFieldErrors} from './bilingual-field-errors.js';
 import {HttpProblem} from './http-problem.js';
 import type {Route} from './route.js';
 
@@ -72,7 +73,9 @@ export function pluginRoutes(store: DevHostStore): Route[] {
                 de: `Die Konfiguration passt nicht zum Konfigurationsschema von ${manifest.id}; siehe errors.`,
               },
               {
-                errors: toFieldErrors(validate.errors ?? []).map((e) => ({
+                errors: bilingualFieldErrors((language) =>
+                  (validate.errors ?? []).map((e) => describeSchemaError(e, language)),
+                ).map((e) => ({
                   ...e,
                   field: `/config${e.field}`,
                 })),

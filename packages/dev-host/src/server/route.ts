@@ -1,7 +1,7 @@
 import type {IncomingMessage} from 'node:http';
 import type {Privilege} from '@crmkit/sdk';
 import type {UserRecord} from '../db/dev-host-store.js';
-import type {Language} from './negotiate-language.js';
+import type {Language} from './http-problem.js';
 
 /** What a route handler gets: the signed-in user, the request language, path params, the body. */
 export interface RequestContext {

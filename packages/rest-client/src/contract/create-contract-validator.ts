@@ -6,7 +6,13 @@ import {describeSchemaError} from './describe-schema-error.js';
 import {createOperationFinder} from './find-operation.js';
 import type {OperationLookup} from './find-operation.js';
 import {OPENAPI_DOCUMENT} from './openapi-document.js';
-import type {JsonSchema, OpenApiDocument, OpenApiRef, OpenApiResponse} from './openapi-types.js';
+import type {
+  JsonSchema,
+  OpenApiDocument,
+  OpenApiOperation,
+  OpenApiRef,
+  OpenApiResponse,
+} from './openapi-types.js';
 
 // ajv-formats is CommonJS: its default export arrives wrapped under some loaders.
 const addFormats = ((addFormatsImport as unknown as {default?: unknown}).default ??
@@ -32,6 +38,8 @@ export interface ContractValidator {
   checkResponse(response: {
     method: string;
     pathname: string;
+    /** The operation, when the caller has already found it (saves looking `pathname` up again). */
+    operation?: OpenApiOperation;
     status: number;
     contentType: string | null;
     body: unknown;
@@ -62,13 +70,19 @@ export function createContractValidator(
     }
     return fn;
   };
+  // By the schema object first (a document's schemas are looked up on every response), then by its
+  // JSON text (equal schemas written twice share one compiled function).
+  const bySchema = new WeakMap<JsonSchema, ValidateFunction>();
   const inline = (schema: JsonSchema): ValidateFunction => {
+    let fn = bySchema.get(schema);
+    if (fn) return fn;
     const key = JSON.stringify(schema);
-    let fn = compiled.get(key);
+    fn = compiled.get(key);
     if (!fn) {
       fn = ajv.compile(JSON.parse(key.replaceAll('"#/components/', `"${ROOT_ID}#/components/`)));
       compiled.set(key, fn);
     }
+    bySchema.set(schema, fn);
     return fn;
   };
   const deref = <T>(value: T | OpenApiRef): T => {
@@ -92,52 +106,58 @@ export function createContractValidator(
     },
     deref,
     findOperation,
-    checkResponse({method, pathname, status, contentType, body}) {
-      const where = `${method.toUpperCase()} ${pathname} → ${status}`;
-      const match = findOperation(method, pathname);
-      if (!match || !('operation' in match)) {
-        return status === 404 || status === 405
-          ? checkProblem(body, contentType, where)
-          : [`${where}: the contract has no such operation`];
+    checkResponse({method, pathname, operation: known, status, contentType, body}) {
+      const where = () => `${method.toUpperCase()} ${pathname} → ${status}`;
+      let operation = known;
+      if (!operation) {
+        const match = findOperation(method, pathname);
+        if (!match || !('operation' in match)) {
+          return status === 404 || status === 405
+            ? checkProblem(body, contentType, where)
+            : [`${where()}: the contract has no such operation`];
+        }
+        operation = match.operation;
       }
-      const declared = match.operation.responses[String(status)];
+      const declared = operation.responses[String(status)];
       if (!declared) {
         return status === 500
           ? checkProblem(body, contentType, where)
-          : [`${where}: status ${status} is not declared for ${match.operation.operationId}`];
+          : [`${where()}: status ${status} is not declared for ${operation.operationId}`];
       }
       const response = deref<OpenApiResponse>(declared);
       if (!response.content) {
-        return body === undefined || body === '' ? [] : [`${where}: expected no body`];
+        return body === undefined || body === '' ? [] : [`${where()}: expected no body`];
       }
       const [mediaType, {schema}] = Object.entries(response.content)[0]!;
       const problems: string[] = [];
       if (!contentType?.toLowerCase().startsWith(mediaType)) {
         problems.push(
-          `${where}: Content-Type is ${contentType ?? 'missing'}, expected ${mediaType}`,
+          `${where()}: Content-Type is ${contentType ?? 'missing'}, expected ${mediaType}`,
         );
       }
       const fn = inline(schema);
       if (!fn(body)) {
         for (const e of fn.errors ?? []) {
-          problems.push(`${where}: body${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`);
+          problems.push(
+            `${where()}: body${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`,
+          );
         }
       }
       return problems;
     },
   };
 
-  function checkProblem(body: unknown, contentType: string | null, where: string): string[] {
+  function checkProblem(body: unknown, contentType: string | null, where: () => string): string[] {
     const problems: string[] = [];
     if (!contentType?.toLowerCase().startsWith('application/problem+json')) {
       problems.push(
-        `${where}: Content-Type is ${contentType ?? 'missing'}, expected application/problem+json`,
+        `${where()}: Content-Type is ${contentType ?? 'missing'}, expected application/problem+json`,
       );
     }
     const fn = named('Problem');
     if (!fn(body)) {
       for (const e of fn.errors ?? [])
-        problems.push(`${where}: problem${e.instancePath} ${e.message}`);
+        problems.push(`${where()}: problem${e.instancePath} ${e.message}`);
     }
     return problems;
   }

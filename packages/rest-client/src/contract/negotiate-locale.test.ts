@@ -25,3 +25,13 @@ test('without a usable range, the user locale, then English', () => {
   assert.equal(negotiateLocale('fr', both, 'it'), 'en');
   assert.equal(negotiateLocale(undefined, both), 'en');
 });
+
+test('a picklist label beyond de and en: exact tag, then language, then the user locale, then en', () => {
+  const labels = ['en', 'de', 'fr', 'de-CH'];
+  assert.equal(negotiateLocale('fr-BE, en;q=0.5', labels, 'de'), 'fr');
+  assert.equal(negotiateLocale('de-CH', labels, 'en'), 'de-CH');
+  assert.equal(negotiateLocale('de-AT', labels, 'en'), 'de');
+  assert.equal(negotiateLocale('fr-BE, en;q=0.5', ['en', 'de'], 'de'), 'en');
+  assert.equal(negotiateLocale('it', labels, 'fr-CA'), 'fr');
+  assert.equal(negotiateLocale('it', ['de', 'fr'], 'es'), 'en', 'en even when the labels lack it');
+});
