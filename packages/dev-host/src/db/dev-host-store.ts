@@ -82,6 +82,8 @@ export class DevHostStore {
   #ownershipMode: OwnershipMode = 'mixed';
   /** The reject codes by key (cached; replaced together with the table). */
   #codes = new Map<string, RejectCodeRecord>();
+  /** Audit row of each remembered Idempotency-Key, by `user \0 key` (the rows are the record). */
+  #replays = new Map<string, number | bigint>();
   readonly #q: {
     lead: Statement<[string], LeadRow>;
     leads: Statement<[], LeadRow>;
@@ -100,7 +102,9 @@ export class DevHostStore {
       ]
     >;
     rejectCodes: Statement<[], {key: string; active: number; labels: string}>;
-    audit: Statement<[string, string, string, string | null, string, string | null]>;
+    audit: Statement<
+      [string, string, string, string | null, string, string | null, string | null, string | null]
+    >;
     auditAll: Statement<
       [{lead: string | null; limit: number}],
       {
@@ -112,8 +116,8 @@ export class DevHostStore {
         detail: string;
       }
     >;
-    idempotencyGet: Statement<[string, string], {request: string; status: number; body: string}>;
-    idempotencyPut: Statement<[string, string, string, number, number | bigint, string]>;
+    replay: Statement<[number | bigint], {request: string; body: string}>;
+    replayKeys: Statement<[], {id: number; user_id: string; idempotency_key: string}>;
     setting: Statement<[string], string>;
     settingPut: Statement<[string, string]>;
     activeRuleset: Statement<[], {id: number; body: string}>;
@@ -142,18 +146,15 @@ export class DevHostStore {
       ),
       rejectCodes: db.prepare('SELECT key, active, labels FROM reject_codes ORDER BY position'),
       audit: db.prepare(
-        'INSERT INTO audit (at, user_id, action, lead_id, detail, response) VALUES (?, ?, ?, ?, ?, ?)',
+        `INSERT INTO audit (at, user_id, action, lead_id, detail, response, idempotency_key, request)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       auditAll: db.prepare(
         'SELECT * FROM audit WHERE (@lead IS NULL OR lead_id = @lead) ORDER BY id DESC LIMIT @limit',
       ),
-      idempotencyGet: db.prepare(
-        `SELECT i.request, i.status, a.response AS body FROM idempotency_keys i
-         JOIN audit a ON a.id = i.audit_id WHERE i.user_id = ? AND i.key = ?`,
-      ),
-      idempotencyPut: db.prepare(
-        `INSERT INTO idempotency_keys (user_id, key, request, status, audit_id, created_at)
-         VALUES (?, ?, ?, ?, ?, ?)`,
+      replay: db.prepare('SELECT request, response AS body FROM audit WHERE id = ?'),
+      replayKeys: db.prepare(
+        'SELECT id, user_id, idempotency_key FROM audit WHERE idempotency_key IS NOT NULL',
       ),
       setting: db.prepare<[string], string>('SELECT value FROM settings WHERE key = ?').pluck(),
       settingPut: db.prepare(
@@ -165,6 +166,9 @@ export class DevHostStore {
       ),
     };
     this.reload();
+    for (const row of this.#q.replayKeys.iterate()) {
+      this.#replays.set(`${row.user_id}\0${row.idempotency_key}`, row.id);
+    }
   }
 
   /** Re-reads the cached users, settings and reject codes (after seeding or a picklist change). */
@@ -286,15 +290,15 @@ export class DevHostStore {
   }
 
   /**
-   * Appends an audit row; `response` keeps the answer as sent when an Idempotency-Key may replay it.
-   * Returns the row's id.
+   * Appends an audit row; `replay` keeps the Idempotency-Key, the request's fingerprint and the answer
+   * as sent, for a retry to replay (see `rememberIdempotent`). Returns the row's id.
    */
   audit(
     userId: string,
     action: string,
     leadId: string | null,
     detail: unknown,
-    response: string | null = null,
+    replay?: {key: string; request: string; response: string},
   ): number | bigint {
     return this.#q.audit.run(
       new Date().toISOString(),
@@ -302,7 +306,9 @@ export class DevHostStore {
       action,
       leadId,
       JSON.stringify(detail),
-      response,
+      replay?.response ?? null,
+      replay?.key ?? null,
+      replay?.request ?? null,
     ).lastInsertRowid;
   }
 
@@ -320,18 +326,18 @@ export class DevHostStore {
 
   /** The answer remembered for a user's Idempotency-Key: the request's fingerprint, status, body. */
   idempotent(userId: string, key: string) {
-    return this.#q.idempotencyGet.get(userId, key);
+    const auditId = this.#replays.get(`${userId}\0${key}`);
+    if (auditId === undefined) return undefined;
+    const row = this.#q.replay.get(auditId);
+    return row && {request: row.request, status: 200, body: row.body};
   }
 
-  /** Remembers that a user's key answered with `status` and the response kept on audit row `auditId`. */
-  rememberIdempotent(
-    userId: string,
-    key: string,
-    request: string,
-    status: number,
-    auditId: number | bigint,
-  ) {
-    this.#q.idempotencyPut.run(userId, key, request, status, auditId, new Date().toISOString());
+  /**
+   * Makes a user's key replay audit row `auditId` (written with `replay`). Call it only after the
+   * transaction that wrote the row committed: a rolled-back row id may be used again.
+   */
+  rememberIdempotent(userId: string, key: string, auditId: number | bigint) {
+    this.#replays.set(`${userId}\0${key}`, auditId);
   }
 
   get ownershipMode(): OwnershipMode {

@@ -4,9 +4,11 @@ import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
+import {DevHostStore} from './dev-host-store.js';
 import {migrate} from './migrate.js';
 import {MIGRATIONS} from './migrations.js';
 import {openDatabase} from './open-database.js';
+import {seedDemoData} from './seed-demo-data.js';
 
 test('migrations run once each, in order, and are recorded in schema_migrations', () => {
   const db = new BetterSqlite3(':memory:');
@@ -99,5 +101,38 @@ test('a database made by the first migration upgrades with its data through ever
     'only the index that enforces one active ruleset',
   );
   assert.deepEqual(db.pragma('foreign_key_check'), []);
+  db.close();
+});
+
+test('migration 6 moves each Idempotency-Key record onto its audit row; a new store replays it', () => {
+  const db = new BetterSqlite3(':memory:');
+  db.pragma('foreign_keys = ON');
+  migrate(db, MIGRATIONS.slice(0, 5));
+  seedDemoData(db);
+  const auditId = db
+    .prepare(
+      "INSERT INTO audit (at, user_id, action, lead_id, detail, response) VALUES ('2026-01-01T00:00:00Z', 'max', 'lead.rejected', 'L-1002', '{}', '{\"lead\":{}}')",
+    )
+    .run().lastInsertRowid;
+  db.prepare(
+    "INSERT INTO idempotency_keys (user_id, key, request, status, audit_id, created_at) VALUES ('max', 'k-1', '[\"L-1002\"]', 200, ?, 'now')",
+  ).run(auditId);
+  assert.deepEqual(migrate(db), [6]);
+  assert.deepEqual(
+    db.prepare('SELECT idempotency_key, request FROM audit WHERE id = ?').get(auditId),
+    {idempotency_key: 'k-1', request: '["L-1002"]'},
+  );
+  assert.equal(
+    db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'idempotency_keys'").pluck().get(),
+    0,
+  );
+  const store = new DevHostStore(db);
+  assert.deepEqual(store.idempotent('max', 'k-1'), {
+    request: '["L-1002"]',
+    status: 200,
+    body: '{"lead":{}}',
+  });
+  assert.equal(store.idempotent('sofia', 'k-1'), undefined, 'keys are per user');
+  assert.equal(store.idempotent('max', 'k-2'), undefined);
   db.close();
 });

@@ -136,4 +136,14 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (user_id, key)
   ) WITHOUT ROWID;
   `,
+  // 6: the Idempotency-Key and the request fingerprint live on the audit row of the change too; the
+  // store looks keys up in memory (loaded from these rows at start), so a reject no longer writes a
+  // page of a B-tree keyed by random keys (about 1.8 of its 5.1 WAL frames)
+  `
+  ALTER TABLE audit ADD COLUMN idempotency_key TEXT;
+  ALTER TABLE audit ADD COLUMN request TEXT;
+  UPDATE audit SET idempotency_key = i.key, request = i.request
+    FROM idempotency_keys i WHERE i.audit_id = audit.id AND i.user_id = audit.user_id;
+  DROP TABLE idempotency_keys;
+  `,
 ];

@@ -20,7 +20,6 @@ export const REJECT_LEAD_MANIFEST_URL = '/plugins/reject-lead/plugin.json';
 
 /** Tables the seed fills, children before parents (the order `reset` empties them in). */
 const TABLES = [
-  'idempotency_keys',
   'audit',
   'rulesets',
   'plugins',

@@ -40,15 +40,9 @@ const concrete = (path: string) =>
   path.replace('{id}', 'L-1001').replace('{pluginId}', 'dev.crmkit.reject-lead');
 
 function snapshot() {
-  return [
-    'leads',
-    'audit',
-    'reject_codes',
-    'settings',
-    'rulesets',
-    'plugins',
-    'idempotency_keys',
-  ].map((table) => host.db.prepare(`SELECT * FROM ${table}`).all());
+  return ['leads', 'audit', 'reject_codes', 'settings', 'rulesets', 'plugins'].map((table) =>
+    host.db.prepare(`SELECT * FROM ${table}`).all(),
+  );
 }
 
 before(async () => {

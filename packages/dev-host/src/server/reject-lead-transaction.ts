@@ -90,7 +90,9 @@ export function createRejectLeadTransaction(
   faults: RejectFaults = {},
 ): (request: RejectRequest) => RejectOutcome {
   const setOwner = store.db.prepare('UPDATE leads SET owner_id = ? WHERE id = ?');
-  return store.db.transaction((request: RejectRequest): RejectOutcome => {
+  // The audit row an Idempotency-Key replays, set by the transaction, remembered once it committed.
+  let replayRow: number | bigint | undefined;
+  const transaction = store.db.transaction((request: RejectRequest): RejectOutcome => {
     const {leadId, user, input, ifMatch, idempotencyKey, precomputed} = request;
     const reason = input.rejectReason?.trim() || null;
     // What makes two requests "the same" for an Idempotency-Key: the lead and the body as understood.
@@ -316,11 +318,18 @@ export function createRejectLeadTransaction(
         ...(assignment ? {assignment} : {}),
         ...(idempotencyKey !== undefined ? {idempotencyKey} : {}),
       },
-      idempotencyKey !== undefined ? text : null,
+      idempotencyKey !== undefined
+        ? {key: idempotencyKey, request: fingerprint, response: text}
+        : undefined,
     );
-    if (idempotencyKey !== undefined) {
-      store.rememberIdempotent(user.id, idempotencyKey, fingerprint, 200, auditId);
-    }
+    if (idempotencyKey !== undefined) replayRow = auditId;
     return {status: 200, body, text, replayed: false};
   });
+  return (request) => {
+    replayRow = undefined;
+    const outcome = transaction(request);
+    if (replayRow !== undefined)
+      store.rememberIdempotent(request.user.id, request.idempotencyKey!, replayRow);
+    return outcome;
+  };
 }

@@ -14,12 +14,11 @@ const logged: string[] = [];
 const reject = (id: string, body: unknown, extra: Omit<ApiCall, 'body'> = {}) =>
   call(`/api/leads/${id}/reject`, {token: 'max', method: 'POST', body, ...extra});
 
-/** Everything a reject could change: the lead rows, the audit trail, the idempotency records. */
+/** Everything a reject could change: the lead rows, the audit trail (which keeps the idempotency records). */
 function snapshot() {
   return {
     leads: host.db.prepare('SELECT * FROM leads ORDER BY id').all(),
     audit: host.db.prepare('SELECT * FROM audit ORDER BY id').all(),
-    keys: host.db.prepare('SELECT * FROM idempotency_keys ORDER BY user_id, key').all(),
   };
 }
 
