@@ -1,4 +1,4 @@
-import type {LeadFacts} from './lead-facts.js';
+import {LEAD_FACT_FIELDS, type LeadFacts} from './lead-facts.js';
 
 /** The shape of a crmkit lead record this function reads (structurally; no import of `@crmkit/sdk`). */
 export interface LeadRecordLike {
@@ -19,22 +19,21 @@ export interface LeadRecordLike {
   rejection?: {code: string; reason?: string; rejectedBy?: {id: string}; rejectedAt?: string};
 }
 
-const copied = [
-  'id',
-  'firstName',
-  'lastName',
-  'company',
-  'status',
-  'ownerId',
-  'originalOwnerId',
-  'email',
-  'phone',
-  'country',
-  'region',
-  'rating',
-  'source',
-  'version',
-] as const;
+/** The fields flattened from `rejection`; every other lead fact is copied as it is. */
+const fromRejection: ReadonlySet<string> = new Set([
+  'rejectCode',
+  'rejectReason',
+  'rejectedById',
+  'rejectedAt',
+]);
+const copied = LEAD_FACT_FIELDS.filter(
+  (
+    field,
+  ): field is Exclude<
+    (typeof LEAD_FACT_FIELDS)[number],
+    'rejectCode' | 'rejectReason' | 'rejectedById' | 'rejectedAt'
+  > => !fromRejection.has(field),
+);
 
 /**
  * The `lead` fact for a lead record: its own fields, with the rejection flattened into `rejectCode`,
