@@ -45,7 +45,7 @@ export default {
     'test/**/*.browser.test.ts',
     '!**/node_modules/**',
   ],
-  nodeResolve: {exportConditions: ['source', 'browser']},
+  nodeResolve: {exportConditions: ['@crmkit/source', 'browser']},
   concurrency: 2,
   testFramework: {config: {timeout: 10000}},
   browserStartTimeout: 60000,

@@ -58,7 +58,7 @@ export function packageBundle({
     input: join(dir, input),
     external: isExternal,
     plugins: [
-      nodeResolve({exportConditions: ['source', 'browser', 'production'], browser: true}),
+      nodeResolve({exportConditions: ['@crmkit/source', 'browser', 'production'], browser: true}),
       commonjs(),
       esbuild({tsconfig, target: 'es2022', minify: true, sourceMap: true, legalComments: 'none'}),
       sizeReport({label: label ?? `${pkg.name} ${relative(dir, join(dir, output))}`, maxGzipBytes}),

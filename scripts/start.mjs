@@ -14,7 +14,7 @@ if (!existsSync(main)) {
 }
 const child = spawn(
   process.execPath,
-  ['--conditions=source', '--import', 'tsx', main, ...process.argv.slice(2)],
+  ['--conditions=@crmkit/source', '--import', 'tsx', main, ...process.argv.slice(2)],
   {stdio: 'inherit'},
 );
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));

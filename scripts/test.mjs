@@ -87,7 +87,7 @@ if (stages.has('node')) {
   if (files.length) {
     const result = run(
       process.execPath,
-      ['--conditions=source', '--import', 'tsx', '--test', '--test-reporter=spec', ...files],
+      ['--conditions=@crmkit/source', '--import', 'tsx', '--test', '--test-reporter=spec', ...files],
       {capture: true},
     );
     const count = (label) =>

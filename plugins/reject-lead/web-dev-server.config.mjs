@@ -20,7 +20,7 @@ function bundleDemo() {
         format: 'esm',
         platform: 'browser',
         target: 'es2022',
-        conditions: ['source', 'browser'],
+        conditions: ['@crmkit/source', 'browser'],
         tsconfig: `${root}tsconfig.base.json`,
         sourcemap: 'inline',
         logLevel: 'warning',
@@ -34,7 +34,7 @@ export default {
   rootDir: root,
   open: '/plugins/reject-lead/demo/',
   port: Number(process.env.PORT ?? 8010),
-  nodeResolve: {exportConditions: ['source', 'browser']},
+  nodeResolve: {exportConditions: ['@crmkit/source', 'browser']},
   plugins: [bundleDemo()],
   middleware: [
     function mswWorker(context, next) {

@@ -1,6 +1,6 @@
 // Writes packages/assignment/schema/lead-assignment-ruleset.schema.json from RULESET_SCHEMA, formatted
 // by the repository's Prettier settings.
-// Run: node --conditions=source --import tsx packages/assignment/scripts/write-schema.ts
+// Run: node --conditions=@crmkit/source --import tsx packages/assignment/scripts/write-schema.ts
 import {writeFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import * as prettier from 'prettier';

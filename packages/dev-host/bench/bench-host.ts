@@ -89,7 +89,7 @@ async function startServer(mode: 'dev-host' | 'bare', file: string) {
   const script = fileURLToPath(new URL('./bench-server.ts', import.meta.url));
   // BENCH_SERVER_NODE_OPTIONS, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`, profiles the server process.
   const extra = (process.env.BENCH_SERVER_NODE_OPTIONS ?? '').split(' ').filter(Boolean);
-  const args = [...extra, '--conditions=source', '--import', 'tsx', script, mode, file];
+  const args = [...extra, '--conditions=@crmkit/source', '--import', 'tsx', script, mode, file];
   const child = spawn(process.execPath, args, {stdio: ['pipe', 'pipe', 'inherit']});
   const lines = createInterface({input: child.stdout!});
   const port = await new Promise<number>((resolve, reject) => {

@@ -12,7 +12,7 @@ const bundle = await build({
   write: false,
   minify: true,
   target: 'es2022',
-  conditions: ['source', 'browser', 'production'],
+  conditions: ['@crmkit/source', 'browser', 'production'],
   tsconfig: `${here}/../../../tsconfig.base.json`,
   logLevel: 'error',
 });

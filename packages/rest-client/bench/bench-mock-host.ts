@@ -1,5 +1,5 @@
 // How fast the mock host answers, so plugin authors know what a test suite over it costs.
-// Run: node --conditions=source --import tsx packages/rest-client/bench/bench-mock-host.ts
+// Run: node --conditions=@crmkit/source --import tsx packages/rest-client/bench/bench-mock-host.ts
 // Prints requests/s for reads and rejects through host.fetch (no msw) and through msw/node.
 import {setupServer} from 'msw/node';
 import {createRestHostApi} from '../src/create-rest-host-api.js';

@@ -1,6 +1,6 @@
 // Prints how fast the SDK's hot paths are: manifest validation (JSON text, with positions), guarded
 // context creation, and a guarded host call over an in-memory host. Figures, not assertions.
-// Run: node --conditions=source --import tsx packages/sdk/bench/bench-sdk.ts
+// Run: node --conditions=@crmkit/source --import tsx packages/sdk/bench/bench-sdk.ts
 import {readFileSync} from 'node:fs';
 import {performance} from 'node:perf_hooks';
 import {createGuardedContext, validateManifest, type HostApi, type Lead} from '@crmkit/sdk';

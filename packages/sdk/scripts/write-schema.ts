@@ -1,6 +1,6 @@
 // Writes the files generated from PLUGIN_MANIFEST_SCHEMA (see manifest-artifacts.ts).
 // Run after changing src/plugin-manifest-schema.ts:
-//   node --conditions=source --import tsx packages/sdk/scripts/write-schema.ts
+//   node --conditions=@crmkit/source --import tsx packages/sdk/scripts/write-schema.ts
 import {mkdirSync, writeFileSync} from 'node:fs';
 import {dirname} from 'node:path';
 import {SCHEMA_FILE, VALIDATOR_FILE, schemaJson, validatorSource} from './manifest-artifacts.js';

@@ -11,7 +11,7 @@ import {
 import {PLUGIN_MANIFEST_SCHEMA} from './plugin-manifest-schema.js';
 
 const regenerate =
-  'run: node --conditions=source --import tsx packages/sdk/scripts/write-schema.ts';
+  'run: node --conditions=@crmkit/source --import tsx packages/sdk/scripts/write-schema.ts';
 
 test('schema/plugin-manifest.schema.json is up to date with PLUGIN_MANIFEST_SCHEMA', async () => {
   assert.equal(readFileSync(SCHEMA_FILE, 'utf8'), await schemaJson(), regenerate);

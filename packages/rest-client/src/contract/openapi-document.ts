@@ -1,5 +1,5 @@
 // Generated from packages/rest-client/openapi.json by scripts/write-openapi-module.ts: edit the JSON,
-// then run `node --conditions=source --import tsx packages/rest-client/scripts/write-openapi-module.ts`.
+// then run `node --conditions=@crmkit/source --import tsx packages/rest-client/scripts/write-openapi-module.ts`.
 import type {OpenApiDocument} from './openapi-types.js';
 
 /** The REST contract (OpenAPI 3.1), the same document as `@crmkit/rest-client/openapi.json`. */
