@@ -1,13 +1,15 @@
-// `npm run build`: every browser-facing package's own rollup.config.mjs, plus the shared lit vendor
+// `npm run build`: every published package's own rollup.config.mjs, plus the shared lit vendor
 // bundle at dist/vendor/lit/ that a host maps with an import map ({"lit": ".../index.js", "lit/": ".../"}).
 import {fileURLToPath} from 'node:url';
 import {litVendorBundle} from './scripts/rollup-package.mjs';
 
 const packages = [
+  'packages/assignment',
   'packages/sdk',
   'packages/rest-client',
   'packages/host-elements',
   'plugins/reject-lead',
+  'packages/cli',
 ];
 const configs = await Promise.all(
   packages.map(async (dir) => (await import(`./${dir}/rollup.config.mjs`)).default),

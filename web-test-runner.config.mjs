@@ -3,6 +3,7 @@
 // workspace packages resolved from their TypeScript sources, and msw's worker served at the root.
 import {writeFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
+import {build} from 'esbuild';
 import {esbuildPlugin} from '@web/dev-server-esbuild';
 import {fromRollup} from '@web/dev-server-rollup';
 import rollupCommonjs from '@rollup/plugin-commonjs';
@@ -37,21 +38,59 @@ function countingReporter() {
   };
 }
 
+const rootDir = fileURLToPath(new URL('.', import.meta.url));
+
+/**
+ * semver is CommonJS whose modules require each other in a cycle, which the per-file commonjs
+ * conversion cannot serve: each `semver/…` module the sources import is served as one ES module that
+ * esbuild bundled (as a consumer's bundler does with the sdk's dist).
+ */
+function semverAsEsm() {
+  const built = new Map();
+  return {
+    name: 'semver-as-esm',
+    resolveImport({source}) {
+      if (/^semver\/[\w/-]+\.js$/.test(source)) return `/__semver/${source.slice(7)}`;
+    },
+    async serve(context) {
+      const path = /^\/__semver\/([\w/-]+\.js)$/.exec(context.path)?.[1];
+      if (!path) return undefined;
+      if (!built.has(path)) {
+        built.set(
+          path,
+          build({
+            stdin: {contents: `export {default} from 'semver/${path}';`, resolveDir: rootDir},
+            bundle: true,
+            format: 'esm',
+            platform: 'browser',
+            write: false,
+            logLevel: 'silent',
+          }).then((r) => r.outputFiles[0].text),
+        );
+      }
+      return {body: await built.get(path), type: 'js'};
+    },
+  };
+}
+
 export default {
-  rootDir: fileURLToPath(new URL('.', import.meta.url)),
+  rootDir,
   files: [
     'packages/**/*.browser.test.ts',
     'plugins/**/*.browser.test.ts',
     'test/**/*.browser.test.ts',
     '!**/node_modules/**',
   ],
-  nodeResolve: {exportConditions: ['@crmkit/source', 'browser']},
+  // Lit's production build: what ships. Workspace packages other than the one under test resolve to
+  // their sources; plugin tests load the built bundle itself (see plugins/reject-lead/test).
+  nodeResolve: {exportConditions: ['@crmkit/source', 'browser', 'production']},
   concurrency: 2,
   testFramework: {config: {timeout: 10000}},
   browserStartTimeout: 60000,
   testsFinishTimeout: 180000,
   mimeTypes: {'**/*.cjs': 'js'},
   plugins: [
+    semverAsEsm(),
     esbuildPlugin({
       ts: true,
       target: 'es2022',

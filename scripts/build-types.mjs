@@ -13,6 +13,7 @@ const publicPackages = [
   'packages/rest-client',
   'packages/host-elements',
   'plugins/reject-lead',
+  'packages/cli',
 ];
 
 for (const dir of publicPackages) {

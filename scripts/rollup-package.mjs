@@ -3,6 +3,7 @@
 // size checked against an optional budget.
 import {readFileSync} from 'node:fs';
 import {join, relative} from 'node:path';
+import {build} from 'esbuild';
 import {gzipSync} from 'node:zlib';
 import {fileURLToPath} from 'node:url';
 import {nodeResolve} from '@rollup/plugin-node-resolve';
@@ -67,6 +68,82 @@ export function packageBundle({
     onwarn(warning, warn) {
       if (warning.code === 'THIS_IS_UNDEFINED' || warning.code === 'CIRCULAR_DEPENDENCY') return;
       warn(warning);
+    },
+  };
+}
+
+/**
+ * A library package as the ecosystem ships one: ES modules one per source module under `dist/` (the
+ * `src/` layout kept), not minified (a consumer's bundler minifies, and class names such as
+ * `HostApiError` stay readable in logs), with source maps. Every dependency and peer dependency stays a
+ * bare import. With `sideEffects: false` in package.json a bundler keeps only the modules a consumer
+ * imports.
+ * - `inputs`: the public entry modules, relative to `dir` (default `['src/index.ts']`).
+ * - `maxGzipBytes`: fail the build when the first entry, bundled and minified the way a consumer's
+ *   bundler would (dependencies external), exceeds this min+gzip size.
+ */
+export function packageModules({dir, inputs = ['src/index.ts'], maxGzipBytes}) {
+  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+  const deps = Object.keys({...pkg.dependencies, ...pkg.peerDependencies});
+  const isExternal = (id) =>
+    id.startsWith('node:') || deps.some((d) => id === d || id.startsWith(`${d}/`));
+  return {
+    input: inputs.map((input) => join(dir, input)),
+    external: isExternal,
+    plugins: [
+      nodeResolve({exportConditions: ['@crmkit/source', 'browser', 'production'], browser: true}),
+      esbuild({tsconfig, target: 'es2022', minify: false, sourceMap: true, legalComments: 'none'}),
+      consumerSizeReport({dir, pkg, input: inputs[0], external: deps, maxGzipBytes}),
+    ],
+    output: {
+      dir: join(dir, 'dist'),
+      format: 'es',
+      sourcemap: true,
+      preserveModules: true,
+      preserveModulesRoot: join(dir, 'src'),
+      entryFileNames: '[name].js',
+    },
+    onwarn(warning, warn) {
+      if (warning.code === 'THIS_IS_UNDEFINED' || warning.code === 'CIRCULAR_DEPENDENCY') return;
+      warn(warning);
+    },
+  };
+}
+
+/**
+ * After a per-module build: bundles the written entry the way a consumer's bundler would (minified,
+ * dependencies external), prints its min+gzip size and fails over `maxGzipBytes`.
+ */
+function consumerSizeReport({dir, pkg, input, external, maxGzipBytes}) {
+  return {
+    name: 'crmkit-consumer-size-report',
+    async writeBundle(options) {
+      const entry = join(
+        options.dir,
+        relative(join(dir, 'src'), join(dir, input)).replace(/\.ts$/, '.js'),
+      );
+      const result = await build({
+        entryPoints: [entry],
+        bundle: true,
+        minify: true,
+        write: false,
+        format: 'esm',
+        target: 'es2022',
+        platform: 'browser',
+        external: external.flatMap((d) => [d, `${d}/*`]),
+        legalComments: 'none',
+        logLevel: 'silent',
+      });
+      const code = result.outputFiles[0].contents;
+      const gz = gzipSync(code, {level: 9}).length;
+      const name = `${pkg.name} ${relative(dir, entry)} (bundled by a consumer)`;
+      const budget = maxGzipBytes ? ` (budget ${(maxGzipBytes / 1024).toFixed(1)} KB)` : '';
+      console.log(
+        `  ${name}: ${(code.length / 1024).toFixed(1)} KB min, ${(gz / 1024).toFixed(2)} KB min+gzip${budget}`,
+      );
+      if (maxGzipBytes && gz > maxGzipBytes) {
+        this.error(`${name} is ${(gz / 1024).toFixed(2)} KB min+gzip, over its budget`);
+      }
     },
   };
 }

@@ -1,9 +1,12 @@
 #!/usr/bin/env node
-// `npm test`: type-check, lint, node tests (node:test via tsx) and browser tests (@web/test-runner in
-// headless Chromium), then one line `N passed, N failed` that adds up all of them.
+// `npm test`: type-check, lint, the build (`npm run build`: what ships), node tests (node:test via
+// tsx), browser tests (@web/test-runner in headless Chromium, loading the built plugin bundle) and the
+// consumer stage (the packed tarballs installed into a fresh project outside the workspace), then one
+// line `N passed, N failed` that adds up all of them.
 //
 //   npm test                      everything
-//   npm test -- --only node       one stage: static | node | browser (repeatable)
+//   npm test -- --only node       one stage: static | build | node | browser | consumer (repeatable;
+//                                 node, browser and consumer build first unless --no-build)
 //   npm test -- packages/sdk      only test files whose path contains one of the given strings
 import {spawnSync} from 'node:child_process';
 import {mkdirSync, readdirSync, readFileSync, rmSync, existsSync} from 'node:fs';
@@ -14,10 +17,13 @@ import {findChromium} from './find-chromium.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const {values, positionals} = parseArgs({
-  options: {only: {type: 'string', multiple: true}},
+  options: {only: {type: 'string', multiple: true}, 'no-build': {type: 'boolean'}},
   allowPositionals: true,
 });
-const stages = new Set(values.only ?? ['static', 'node', 'browser']);
+const stages = new Set(values.only ?? ['static', 'node', 'browser', 'consumer']);
+// The tests load what the build writes, so a run of them builds first.
+if (!values['no-build'] && ['node', 'browser', 'consumer'].some((s) => stages.has(s)))
+  stages.add('build');
 const filters = positionals;
 const totals = {passed: 0, failed: 0};
 const failures = [];
@@ -41,6 +47,17 @@ function check(name, command, args) {
   const ok = run(command, args).status === 0;
   totals[ok ? 'passed' : 'failed']++;
   if (!ok) failures.push(name);
+}
+
+/** Adds a node:test run's `ℹ pass N` / `ℹ fail N` lines to the totals. */
+function addNodeTestCounts(name, result) {
+  const count = (label) =>
+    Number(new RegExp(`^ℹ ${label} (\\d+)$`, 'm').exec(result.stdout ?? '')?.[1] ?? 0);
+  let failed = count('fail') + count('cancelled');
+  if (result.status !== 0 && failed === 0) failed = 1; // the runner itself failed
+  totals.passed += count('pass');
+  totals.failed += failed;
+  if (failed) failures.push(name);
 }
 
 function findFiles(dir, predicate, out = []) {
@@ -75,6 +92,15 @@ if (stages.has('static')) {
   ]);
 }
 
+if (stages.has('build')) {
+  check('build (npm run build)', process.execPath, [
+    bin('rollup', 'dist/bin/rollup'),
+    '-c',
+    'rollup.config.mjs',
+  ]);
+  check('build types', process.execPath, [join(root, 'scripts', 'build-types.mjs')]);
+}
+
 if (stages.has('node')) {
   const files = selected(
     ['packages', 'plugins', 'test', 'rules'].flatMap((d) =>
@@ -87,17 +113,17 @@ if (stages.has('node')) {
   if (files.length) {
     const result = run(
       process.execPath,
-      ['--conditions=@crmkit/source', '--import', 'tsx', '--test', '--test-reporter=spec', ...files],
+      [
+        '--conditions=@crmkit/source',
+        '--import',
+        'tsx',
+        '--test',
+        '--test-reporter=spec',
+        ...files,
+      ],
       {capture: true},
     );
-    const count = (label) =>
-      Number(new RegExp(`^ℹ ${label} (\\d+)$`, 'm').exec(result.stdout ?? '')?.[1] ?? 0);
-    const passed = count('pass');
-    let failed = count('fail') + count('cancelled');
-    if (result.status !== 0 && failed === 0) failed = 1; // the runner itself failed
-    totals.passed += passed;
-    totals.failed += failed;
-    if (failed) failures.push('node tests');
+    addNodeTestCounts('node tests', result);
   }
 }
 
@@ -134,6 +160,22 @@ if (stages.has('browser')) {
     totals.passed += counts.passed;
     totals.failed += counts.failed;
     if (counts.failed) failures.push('browser tests');
+  }
+}
+
+if (stages.has('consumer')) {
+  // Its own node:test run: it packs, installs and drives Chromium, so it must not share the node
+  // stage's concurrency with the unit tests.
+  const files = selected(findFiles(join(root, 'test'), (n) => n.endsWith('.consumer.test.ts')));
+  console.log(`\n▶ consumer stage (${files.length} files: packed tarballs in a fresh project)`);
+  if (files.length) {
+    findChromium({install: true});
+    const result = run(
+      process.execPath,
+      ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...files],
+      {capture: true},
+    );
+    addNodeTestCounts('consumer stage', result);
   }
 }
 

@@ -1,10 +1,9 @@
-import {packageBundle} from '../../scripts/rollup-package.mjs';
+import {packageModules} from '../../scripts/rollup-package.mjs';
 
-const dir = import.meta.dirname;
-
+// Per-module ESM with one entry per subpath export: `.`, `./msw`, `./contract`, `./demo-data`.
 export default [
-  packageBundle({dir}),
-  packageBundle({dir, input: 'src/contract/index.ts', output: 'dist/contract.js'}),
-  packageBundle({dir, input: 'src/msw/index.ts', output: 'dist/msw.js'}),
-  packageBundle({dir, input: 'src/demo-data.ts', output: 'dist/demo-data.js'}),
+  packageModules({
+    dir: import.meta.dirname,
+    inputs: ['src/index.ts', 'src/msw/index.ts', 'src/contract/index.ts', 'src/demo-data.ts'],
+  }),
 ];

@@ -1,5 +1,6 @@
-import {packageBundle} from '../../scripts/rollup-package.mjs';
+import {packageModules} from '../../scripts/rollup-package.mjs';
 
-// Budget: the core a page loads to validate and load plugins (jsonc-parser and compare-versions stay
-// bare imports, mapped by the host). The manifest validator is ajv's standalone output, not ajv.
-export default [packageBundle({dir: import.meta.dirname, maxGzipBytes: 24 * 1024})];
+// Per-module ESM: a consumer that imports `localize` alone gets `localize` alone. The budget is what
+// the whole public API costs a page once bundled (the manifest validator is ajv's standalone output,
+// not ajv).
+export default [packageModules({dir: import.meta.dirname, maxGzipBytes: 24 * 1024})];

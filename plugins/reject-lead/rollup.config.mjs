@@ -1,20 +1,18 @@
 import {join} from 'node:path';
 import {packageBundle} from '../../scripts/rollup-package.mjs';
-import {customElementsManifest} from './build/custom-elements-manifest.mjs';
+import {customElementsManifest} from '../../scripts/custom-elements-manifest.mjs';
 import {manifestWithIntegrity} from './build/manifest-with-integrity.mjs';
-import {manglePrivateMembers} from './build/mangle-private-members.mjs';
 import {minifyTemplates} from './build/minify-templates.mjs';
 
 const dir = import.meta.dirname;
 
 /**
- * The shared bundle config plus two size steps: the template minifier, which must see the sources
- * before esbuild, and the private-member mangler, which must run before the size report.
+ * The shared bundle config plus the template minifier, which must see the sources before esbuild.
+ * No property mangling: renaming `_private` members once overrode a member of Lit's production build
+ * and crashed the element; the class's private members are `#private`, which esbuild renames safely.
  */
 function bundle(options) {
   const config = packageBundle({dir, ...options});
-  const report = config.plugins.findIndex((p) => p.name === 'crmkit-size-report');
-  config.plugins.splice(report, 0, manglePrivateMembers());
   config.plugins.unshift(minifyTemplates());
   return config;
 }
@@ -23,7 +21,11 @@ function bundle(options) {
 // (with this bundle's integrity hash) and dist/custom-elements.json.
 const litExternal = bundle({maxGzipBytes: 5 * 1024});
 litExternal.plugins.push(
-  manifestWithIntegrity({manifest: join(dir, 'plugin.json')}),
+  manifestWithIntegrity({
+    manifest: join(dir, 'plugin.json'),
+    schema: '@crmkit/sdk/schema/plugin-manifest.schema.json',
+    packageName: '@crmkit/reject-lead',
+  }),
   customElementsManifest({dir}),
 );
 

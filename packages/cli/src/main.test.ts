@@ -1,8 +1,9 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
+import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
-import {main} from './main.js';
+import {cliVersion, main} from './main.js';
 import type {CliIo} from './cli-io.js';
 
 function capture(): CliIo & {out: string; err: string} {
@@ -27,6 +28,19 @@ test('--help prints the usage and exits 0', async () => {
   const io = capture();
   assert.equal(await main(['--help'], io), 0);
   assert.match(io.out, /rules lint/);
+  assert.match(io.out, /crmkit --version \| -v/);
+});
+
+test('--version and -v print the version from the package.json and exit 0', async () => {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  assert.match(pkg.version, /^\d+\.\d+\.\d+/);
+  assert.equal(cliVersion(), pkg.version);
+  for (const flag of ['--version', '-v']) {
+    const io = capture();
+    assert.equal(await main([flag], io), 0, flag);
+    assert.equal(io.out, `${pkg.version}\n`, flag);
+    assert.equal(io.err, '', flag);
+  }
 });
 
 test('an unknown command names itself and exits 2', async () => {
@@ -35,8 +49,8 @@ test('an unknown command names itself and exits 2', async () => {
   assert.match(io.err, /unknown command "frobnicate"/);
 });
 
-test('the bin runs from a checkout and passes on the exit code', () => {
-  const bin = fileURLToPath(new URL('../bin/crmkit.mjs', import.meta.url));
+test('the dev bin runs the sources in a checkout and passes on the exit code', () => {
+  const bin = fileURLToPath(new URL('../bin/crmkit-dev.mjs', import.meta.url));
   const result = spawnSync(process.execPath, [bin, 'nope'], {encoding: 'utf8'});
   assert.equal(result.status, 2);
   assert.match(result.stderr, /unknown command "nope"/);

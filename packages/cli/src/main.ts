@@ -1,6 +1,8 @@
+import {readFileSync} from 'node:fs';
 import {EXIT, processIo, type CliIo, type Command} from './cli-io.js';
 
 const usage = `Usage: crmkit <command> [options]
+       crmkit --version | -v                       print the version of crmkit
 
 Commands:
   validate <plugin dir | plugin.json> [--json]     check a plugin manifest
@@ -20,12 +22,27 @@ const commands: Record<string, () => Promise<Command>> = {
   pack: async () => (await import('./pack-command.js')).packCommand,
 };
 
+/**
+ * The CLI's version, from its own package.json: `../package.json` from both `src/main.ts` (the
+ * checkout) and `dist/main.js` (the installed package), read only when asked.
+ */
+export function cliVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
 /** Runs the crmkit command line; returns the exit code. */
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(usage);
     return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout(`${cliVersion()}\n`);
+    return EXIT.ok;
   }
   const load = commands[name];
   if (!load) {

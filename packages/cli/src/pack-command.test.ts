@@ -367,10 +367,16 @@ describe('crmkit pack through the command line', () => {
     assert.equal((JSON.parse(io.out) as PackSummary).name, 'hello-plugin');
   });
 
-  test('the crmkit bin exits with 1 on a refusal', () => {
+  test('the crmkit dev bin exits with 1 on a refusal', () => {
     const run = spawnSync(
       process.execPath,
-      [join(REPO_ROOT, 'packages/cli/bin/crmkit.mjs'), 'pack', 'unbuilt-plugin', '-o', freshDir()],
+      [
+        join(REPO_ROOT, 'packages/cli/bin/crmkit-dev.mjs'),
+        'pack',
+        'unbuilt-plugin',
+        '-o',
+        freshDir(),
+      ],
       {cwd: fixtures, encoding: 'utf8', env: {...process.env, LANG: 'C'}},
     );
     assert.equal(run.status, 1, run.stderr);

@@ -154,8 +154,8 @@ test('usage errors exit 2 and say what to do; --help exits 0', async () => {
   assert.match(help.out, /Usage: crmkit validate <plugin dir \| plugin\.json> \[--json\]/);
 });
 
-test('the crmkit bin validates the reject-lead plugin from the repository root', () => {
-  const bin = join(root, 'packages/cli/bin/crmkit.mjs');
+test('the crmkit dev bin validates the reject-lead plugin from the repository root', () => {
+  const bin = join(root, 'packages/cli/bin/crmkit-dev.mjs');
   const ok = spawnSync(process.execPath, [bin, 'validate', 'plugins/reject-lead'], {
     cwd: root,
     encoding: 'utf8',

@@ -13,10 +13,12 @@ export function sriHash(bytes) {
 
 /**
  * - `manifest`: path of the source plugin.json.
- * - `entry`: the file name of the entry chunk whose hash goes into `integrity` (default: the entry of
- *   the source manifest's `entry`).
+ * - `schema` and `packageName`: the written `$schema` is the path from this package's installed copy
+ *   (`node_modules/<packageName>/dist/plugin.json`) to `schema` (a package path such as
+ *   `@crmkit/sdk/schema/plugin-manifest.schema.json`), so an editor finds it in a consumer's
+ *   node_modules; without them, the source `$schema` made relative to the new file.
  */
-export function manifestWithIntegrity({manifest}) {
+export function manifestWithIntegrity({manifest, schema, packageName}) {
   return {
     name: 'crmkit-manifest-with-integrity',
     writeBundle(options, bundle) {
@@ -37,7 +39,12 @@ export function manifestWithIntegrity({manifest}) {
       const target = join(outDir, 'plugin.json');
       const relativeTo = (path) => relative(outDir, path).split('\\').join('/');
       const out = {...source};
-      if (typeof out.$schema === 'string' && !/^[a-z]+:/i.test(out.$schema)) {
+      if (schema) {
+        // Where the schema is once both packages are installed side by side in node_modules:
+        // node_modules/<this package>/<dist…>/plugin.json → node_modules/<schema's package>/…
+        const installedDir = join('node_modules', packageName, relative(manifestDir, outDir));
+        out.$schema = relative(installedDir, join('node_modules', schema)).split('\\').join('/');
+      } else if (typeof out.$schema === 'string' && !/^[a-z]+:/i.test(out.$schema)) {
         out.$schema = relative(
           outDir,
           isAbsolute(out.$schema) ? out.$schema : join(manifestDir, out.$schema),

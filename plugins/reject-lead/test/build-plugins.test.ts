@@ -7,7 +7,6 @@ import {join} from 'node:path';
 import {rollup} from 'rollup';
 import {validateManifest} from '@crmkit/sdk';
 import {manifestWithIntegrity, sriHash} from '../build/manifest-with-integrity.mjs';
-import {manglePrivateMembers} from '../build/mangle-private-members.mjs';
 import {minifyTemplateLiterals} from '../build/minify-templates.mjs';
 
 const pluginDir = new URL('..', import.meta.url).pathname;
@@ -28,7 +27,7 @@ test('html templates lose their indentation, expressions and other strings stay 
       'const a = html` <div class="x"> ${cond ? html`<p> nested </p>` : "keep   this"}',
     ),
   );
-  assert.ok(out.includes('</div><span>a b</span>`'));
+  assert.ok(out.includes('</div> <span>a b</span>`'));
   assert.ok(out.includes("'html`  not a template  `'"));
   assert.ok(out.includes('`  untagged  `'));
   assert.ok(out.includes('// html`  in a comment'));
@@ -50,7 +49,7 @@ test('a template with <pre> is left alone', () => {
 });
 
 /** Builds a tiny plugin folder with rollup and the integrity plugin; returns the written manifest. */
-async function buildTinyPlugin(entry: string) {
+async function buildTinyPlugin(entry: string, schemaOptions = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'reject-lead-build-'));
   try {
     const source = JSON.parse(readFileSync(join(pluginDir, 'plugin.json'), 'utf8'));
@@ -61,10 +60,7 @@ async function buildTinyPlugin(entry: string) {
     );
     const bundle = await rollup({
       input: join(dir, 'index.js'),
-      plugins: [
-        manglePrivateMembers(),
-        manifestWithIntegrity({manifest: join(dir, 'plugin.json')}),
-      ],
+      plugins: [manifestWithIntegrity({manifest: join(dir, 'plugin.json'), ...schemaOptions})],
       onwarn: () => {},
     });
     await bundle.write({file: join(dir, 'dist/index.js'), format: 'es', sourcemap: true});
@@ -93,10 +89,25 @@ test('the build writes dist/plugin.json: entry relative to it, sha384 of the wri
   );
 });
 
-test('private _members are shortened, public names kept', async () => {
-  const {code} = await buildTinyPlugin('dist/index.js');
-  assert.ok(!code.toString().includes('_secretValue'));
-  assert.ok(code.toString().includes('get x()'));
+test('$schema can point where the sdk is once both packages are installed in node_modules', async () => {
+  const {manifest} = await buildTinyPlugin('dist/index.js', {
+    schema: '@crmkit/sdk/schema/plugin-manifest.schema.json',
+    packageName: '@crmkit/reject-lead',
+  });
+  // node_modules/@crmkit/reject-lead/dist/plugin.json → node_modules/@crmkit/sdk/schema/…
+  assert.equal(JSON.parse(manifest).$schema, '../../sdk/schema/plugin-manifest.schema.json');
+});
+
+test('the template minifier keeps one space between tags: it is visible between inline elements', () => {
+  assert.equal(
+    minifyTemplateLiterals('html`<input type="checkbox" />\n    <label>x</label>`'),
+    'html`<input type="checkbox" /> <label>x</label>`',
+  );
+});
+
+test('css with strings or url() is left as written', () => {
+  const code = 'css`a::before { content: "a , b"; }`';
+  assert.equal(minifyTemplateLiterals(code), code);
 });
 
 test('an entry the bundle does not write fails the build with the reason', async () => {

@@ -9,7 +9,8 @@ import type {PluginContext, PluginManifest} from '@crmkit/sdk';
 import {createRestHostApi} from '@crmkit/rest-client';
 import {createMockHost} from '@crmkit/rest-client/msw';
 import type {MockHost} from '@crmkit/rest-client/msw';
-import '../src/index.js';
+// The built bundle that `crmkit pack` ships (`npm test` builds first), with Lit's production build.
+import '../dist/index.js';
 import type {CrmRejectLead} from '../src/index.js';
 
 /** One reject request as the mock host received it. */

@@ -31,8 +31,8 @@ test('an unknown option is a usage error naming the subcommand, exit 2', async (
   assert.match(io.err, /^crmkit rules lint: .*--frob/);
 });
 
-test('the bin lints the shipped ruleset clean (exit 0)', () => {
-  const bin = fileURLToPath(new URL('../../bin/crmkit.mjs', import.meta.url));
+test('the dev bin lints the shipped ruleset clean (exit 0)', () => {
+  const bin = fileURLToPath(new URL('../../bin/crmkit-dev.mjs', import.meta.url));
   const result = spawnSync(process.execPath, [bin, 'rules', 'lint', 'rules/lead-assignment.json'], {
     cwd: REPO_ROOT,
     encoding: 'utf8',

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import {createHash} from 'node:crypto';
 import {existsSync, mkdtempSync, readFileSync, readdirSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
-import {join} from 'node:path';
+import {createRequire} from 'node:module';
+import {dirname, join} from 'node:path';
 import {validateManifest} from '@crmkit/sdk';
 import {buildPages, PAGE_SCRIPTS, type PagesBuild} from './build-pages.js';
 
@@ -44,6 +45,18 @@ test('the served plugin is one module whose bare imports the import map resolves
   for (const specifier of imports) assert.ok(first.importMap[specifier], `${specifier} is mapped`);
 });
 
+test('the served plugin is the built package, byte for byte: what crmkit pack ships', () => {
+  const require = createRequire(import.meta.url);
+  const builtManifest = require.resolve('@crmkit/reject-lead/plugin.json');
+  for (const name of ['plugin.json', 'index.js']) {
+    assert.deepEqual(
+      readFileSync(join(first.outDir, 'plugins/reject-lead', name)),
+      readFileSync(join(dirname(builtManifest), name)),
+      name,
+    );
+  }
+});
+
 test('the served manifest is valid, points at the entry and carries its SRI hash', () => {
   const text = readFileSync(join(first.outDir, 'plugins/reject-lead/plugin.json'), 'utf8');
   const result = validateManifest(text, {file: 'plugin.json'});
@@ -53,7 +66,6 @@ test('the served manifest is valid, points at the entry and carries its SRI hash
   );
   const manifest = JSON.parse(text);
   assert.equal(manifest.entry, 'index.js');
-  assert.equal(manifest.$schema, undefined);
   const entry = readFileSync(join(first.outDir, 'plugins/reject-lead/index.js'));
   assert.equal(manifest.integrity, `sha384-${createHash('sha384').update(entry).digest('base64')}`);
 });

@@ -1,5 +1,5 @@
-import {createHash} from 'node:crypto';
 import {
+  copyFileSync,
   existsSync,
   mkdirSync,
   readFileSync,
@@ -29,9 +29,9 @@ export const PAGE_SCRIPTS = {
 export type PageScript = keyof typeof PAGE_SCRIPTS;
 
 /**
- * The plugins the dev host serves at `/plugins/<name>/`: each is bundled as ONE ES module with its
- * dependencies (lit, @crmkit/sdk) left as bare imports that the pages' import map resolves to the same
- * shared modules the page uses, and its manifest is served with `entry` and a fresh SRI `integrity`.
+ * The plugins the dev host serves at `/plugins/<name>/`: each package's BUILT entry and its
+ * dist/plugin.json (entry and SRI integrity), copied byte for byte; its bare imports (lit, …) resolve
+ * through the pages' import map to the same shared modules the page uses.
  */
 export const SERVED_PLUGINS = [{name: 'reject-lead', packageName: '@crmkit/reject-lead'}] as const;
 
@@ -117,7 +117,8 @@ async function buildInto(
     format: 'esm',
     platform: 'browser',
     target: 'es2022',
-    conditions: ['@crmkit/source', 'browser'],
+    // The workspace packages' built dist/ (what ships) and Lit's production build, not the sources.
+    conditions: ['browser', 'production'],
     tsconfig: TSCONFIG,
     minify: true,
     sourcemap: 'linked',
@@ -156,43 +157,41 @@ async function buildPlugin(
   outDir: string,
 ): Promise<{inputs: string[]; externals: string[]}> {
   const require = createRequire(join(DEV_HOST_DIR, 'package.json'));
-  const pluginDir = dirname(require.resolve(`${packageName}/package.json`));
-  const pkg = JSON.parse(readFileSync(join(pluginDir, 'package.json'), 'utf8')) as {
-    dependencies?: Record<string, string>;
-    peerDependencies?: Record<string, string>;
-  };
-  const dependencies = Object.keys({...pkg.dependencies, ...pkg.peerDependencies});
-  const manifestFile = join(pluginDir, 'plugin.json');
-  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, unknown>;
+  // The package's built files, the bytes `crmkit pack` ships: dist/plugin.json names the entry and
+  // carries its integrity. They are copied as they are, never re-bundled from the sources.
+  const manifestFile = require.resolve(`${packageName}/plugin.json`);
+  const builtDir = dirname(manifestFile);
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as {entry?: unknown};
+  if (typeof manifest.entry !== 'string') {
+    throw new Error(`${manifestFile} names no entry: build the plugin (npm run build)`);
+  }
+  const entryFile = resolve(builtDir, manifest.entry);
   mkdirSync(outDir, {recursive: true});
+  const files = [manifestFile, entryFile, `${entryFile}.map`].filter((f) => existsSync(f));
+  for (const file of files) copyFileSync(file, join(outDir, relative(builtDir, file)));
+  // Which bare imports the page's import map must resolve (lit, lit/decorators.js, …).
   const result = await build({
-    absWorkingDir: pluginDir,
-    entryPoints: [join(pluginDir, 'src/index.ts')],
-    outfile: join(outDir, 'index.js'),
+    entryPoints: [entryFile],
     bundle: true,
+    write: false,
     format: 'esm',
     platform: 'browser',
-    target: 'es2022',
-    conditions: ['@crmkit/source', 'browser'],
-    tsconfig: TSCONFIG,
-    minify: true,
-    legalComments: 'none',
-    external: dependencies.flatMap((d) => [d, `${d}/*`]),
     metafile: true,
     logLevel: 'silent',
+    plugins: [
+      {
+        name: 'bare-imports-external',
+        setup(b) {
+          b.onResolve({filter: /^[^./]/}, (args) => ({path: args.path, external: true}));
+        },
+      },
+    ],
   });
-  const entry = readFileSync(join(outDir, 'index.js'));
-  const integrity = `sha384-${createHash('sha384').update(entry).digest('base64')}`;
-  const {$schema: _schema, ...rest} = manifest;
-  const served = {...rest, entry: 'index.js', integrity};
-  writeFileSync(join(outDir, 'plugin.json'), JSON.stringify(served, null, 2));
   const externals = new Set<string>();
   for (const output of Object.values(result.metafile.outputs)) {
     for (const imported of output.imports) if (imported.external) externals.add(imported.path);
   }
-  const inputs = new Set<string>([manifestFile, join(pluginDir, 'package.json')]);
-  collectInputs(result.metafile, inputs, pluginDir);
-  return {inputs: [...inputs], externals: [...externals]};
+  return {inputs: files, externals: [...externals]};
 }
 
 function collectInputs(metafile: Metafile, into: Set<string>, base = DEV_HOST_DIR): void {

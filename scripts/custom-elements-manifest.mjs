@@ -1,5 +1,5 @@
-// Rollup plugin: generates custom-elements.json for a Lit package with
-// @custom-elements-manifest/analyzer (`cem analyze --litelement`), once per build, then drops the
+// Rollup plugin: generates custom-elements.json for a Lit or FAST package with
+// @custom-elements-manifest/analyzer (`cem analyze --litelement` or `--fast`), once per build, then drops the
 // nameless event entries the analyzer adds for `dispatchEvent(new SomeEventClass())` (the named ones
 // come from the element's JSDoc `@fires` tags).
 import {spawnSync} from 'node:child_process';
@@ -9,8 +9,11 @@ import {dirname, join, relative} from 'node:path';
 
 const require = createRequire(import.meta.url);
 
-/** - `dir`: the package folder; `outdir`: relative to it (default `dist`). */
-export function customElementsManifest({dir, outdir = 'dist'}) {
+/**
+ * - `dir`: the package folder; `outdir`: relative to it (default `dist`).
+ * - `library`: `litelement` or `fast`, the analyzer's plugin for the package's base class.
+ */
+export function customElementsManifest({dir, outdir = 'dist', library = 'litelement'}) {
   return {
     name: 'crmkit-custom-elements-manifest',
     writeBundle() {
@@ -23,11 +26,13 @@ export function customElementsManifest({dir, outdir = 'dist'}) {
         [
           cem,
           'analyze',
-          '--litelement',
+          `--${library}`,
           '--globs',
           'src/**/*.ts',
           '--exclude',
           'src/**/*.test.ts',
+          '--exclude',
+          'src/**/*.browser.test.ts',
           '--outdir',
           outdir,
         ],

@@ -1,3 +1,0 @@
-import type {Plugin} from 'rollup';
-
-export function customElementsManifest(options: {dir: string; outdir?: string}): Plugin;
