@@ -5,7 +5,9 @@ import {Ajv2020} from 'ajv/dist/2020.js';
 import standaloneCodeImport from 'ajv/dist/standalone/index.js';
 import * as prettier from 'prettier';
 import {requestValidatorKeys} from '../src/contract/request-validator-keys.js';
+import {CONTRACT_KEYWORDS, requestComponents} from '../src/contract/request-schemas.js';
 import type {OpenApiDocument} from '../src/contract/openapi-types.js';
+import {embedSchemas} from './embedded-schemas.js';
 
 // ajv's standalone module is CommonJS: its default export may arrive wrapped.
 const standaloneCode = ((standaloneCodeImport as unknown as {default?: unknown}).default ??
@@ -24,6 +26,14 @@ const readDocument = (): OpenApiDocument => JSON.parse(readFileSync(SOURCE_FILE,
 async function format(text: string, file: string): Promise<string> {
   const options = (await prettier.resolveConfig(file)) ?? {};
   return prettier.format(text, {...options, filepath: file});
+}
+
+/**
+ * openapi.json as it must be: the document with fresh copies of the embedded package schemas (see
+ * embedded-schemas.ts), as Prettier prints one-line JSON (the file's format).
+ */
+export function openapiSource(): Promise<string> {
+  return format(JSON.stringify(embedSchemas(readDocument())), SOURCE_FILE);
 }
 
 export function documentModuleSource(): Promise<string> {
@@ -56,9 +66,10 @@ export async function requestValidatorsSource(): Promise<string> {
     unicode: false,
     code: {source: true, esm: true, lines: true},
   });
-  for (const keyword of ['components', 'x-crmkit-status', 'x-crmkit-title'])
-    ajv.addKeyword(keyword);
-  ajv.addSchema({$id: 'crmkit-openapi', components: document.components});
+  for (const keyword of CONTRACT_KEYWORDS) ajv.addKeyword(keyword);
+  // Requests are checked as request-schemas.ts says (an embedded schema with
+  // x-crmkit-request-check counts as that schema), the same as createContractValidator().validateSchema.
+  ajv.addSchema({$id: 'crmkit-openapi', components: requestComponents(document.components)});
   const keys = requestValidatorKeys(document);
   const refs: Record<string, string> = {};
   keys.forEach(({key, schema}, index) => {

@@ -6,6 +6,7 @@ import {describeSchemaError} from './describe-schema-error.js';
 import {createOperationFinder} from './find-operation.js';
 import type {OperationLookup} from './find-operation.js';
 import {OPENAPI_DOCUMENT} from './openapi-document.js';
+import {CONTRACT_KEYWORDS, requestComponents} from './request-schemas.js';
 import type {
   JsonSchema,
   OpenApiDocument,
@@ -20,7 +21,11 @@ const addFormats = ((addFormatsImport as unknown as {default?: unknown}).default
 
 export interface ContractValidator {
   readonly document: OpenApiDocument;
-  /** The field errors of `value` against `components.schemas[name]`; `[]` when it conforms. */
+  /**
+   * The field errors of `value` against `components.schemas[name]` as the host checks a request
+   * body (`[]` when it conforms): a schema it refers to that carries `x-crmkit-request-check` counts
+   * as that schema (see request-schemas.ts).
+   */
   validateSchema(name: string, value: unknown, locale?: string): FieldError[];
   /** The field errors of `value` against an inline schema (which may `$ref` the components). */
   validateValue(schema: JsonSchema, value: unknown, locale?: string): FieldError[];
@@ -47,16 +52,24 @@ export interface ContractValidator {
 }
 
 const ROOT_ID = 'crmkit-openapi';
+const REQUEST_ROOT_ID = 'crmkit-openapi-request';
 
 /** A validator of requests' bodies and hosts' responses against the contract (openapi.json). */
 export function createContractValidator(
   document: OpenApiDocument = OPENAPI_DOCUMENT,
 ): ContractValidator {
-  const ajv = new Ajv2020({strict: true, allErrors: true});
+  // The embedded ruleset schema of @crmkit/assignment puts `required` and `propertyNames` in
+  // `if`/`anyOf` branches without `type`: compiled as @crmkit/assignment compiles it.
+  const ajv = new Ajv2020({
+    strict: true,
+    strictRequired: false,
+    strictTypes: false,
+    allErrors: true,
+  });
   addFormats(ajv);
-  for (const keyword of ['components', 'x-crmkit-status', 'x-crmkit-title'])
-    ajv.addKeyword(keyword);
+  for (const keyword of CONTRACT_KEYWORDS) ajv.addKeyword(keyword);
   ajv.addSchema({$id: ROOT_ID, components: document.components});
+  ajv.addSchema({$id: REQUEST_ROOT_ID, components: requestComponents(document.components)});
   const compiled = new Map<string, ValidateFunction>();
 
   const named = (name: string): ValidateFunction => {
@@ -65,7 +78,7 @@ export function createContractValidator(
       if (!document.components.schemas[name]) {
         throw new Error(`The contract has no schema "${name}" in components.schemas.`);
       }
-      fn = ajv.getSchema(`${ROOT_ID}#/components/schemas/${name}`)!;
+      fn = ajv.getSchema(`${REQUEST_ROOT_ID}#/components/schemas/${name}`)!;
       compiled.set(name, fn);
     }
     return fn;

@@ -12,7 +12,8 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
     summary:
       'The REST API a crmkit host CRM serves: leads, the reject-lead flow, picklists and admin settings.',
     description:
-      "One document used by three things: the reference server's request and response validation (@crmkit/dev-host), the HostApi over fetch (@crmkit/rest-client) and the msw mock host (@crmkit/rest-client/msw). The contract test suite (test/contract) runs the same cases against the mock and the server and validates every response body against the schemas below.\n\nConventions:\n- JSON in, JSON out (`application/json; charset=utf-8`). A request with a body must say `Content-Type: application/json` (else 415 `unsupported-media-type`); a body larger than the host reads (the reference host: 1 MiB) is 413 `payload-too-large`; a body that is not JSON is 400 `invalid-json` (one field error with `line` and `column`); a body that does not match its schema is 400 `invalid-body` with one field error per problem (`field` = JSON pointer into the body, `''` for the body itself).\n- Every error is RFC 9457 `application/problem+json` (schema `Problem`): `type` = `urn:crmkit:problem:<code>`, `status`, `title` (a short fixed English summary of the code), `detail` (a specific sentence in the caller's language: German or English), the stable `code` (clients switch on it, never on text) and, for validation, `errors: [{field, code, message, line?, column?}]`.\n- Auth: `Authorization: Bearer <token>` on every route. Missing, malformed or unknown token: 401 `unauthorized` with `WWW-Authenticate: Bearer`. The privilege each operation needs is its `x-crmkit-privilege` (null = any signed-in user); without it: 403 `missing-privilege` with the extension member `privilege`. Authentication is checked before authorization, authorization before anything else (a 403 never reveals whether a lead exists).\n- The caller's language (`title` stays English): the first `Accept-Language` range (by q-value, `*` ignored) whose language has labels (`de-AT` uses `de`), else the user's locale, else `en`.\n- Unknown `/api/` path: 404 `not-found`; a known path with another method: 405 `method-not-allowed` with an `Allow` header.",
+      "One document used by three things: the reference server's request and response validation (@crmkit/dev-host), the HostApi over fetch (@crmkit/rest-client) and the msw mock host (@crmkit/rest-client/msw). The contract test suite (test/contract) runs the same cases against the mock and the server and validates every response body against the schemas below.\n\nConventions:\n- JSON in, JSON out (`application/json; charset=utf-8`). A request with a body must say `Content-Type: application/json` (else 415 `unsupported-media-type`); a body larger than the host reads (the reference host: 1 MiB) is 413 `payload-too-large`; a body that is not JSON is 400 `invalid-json` (one field error with `line` and `column`); a body that does not match its schema is 400 `invalid-body` with one field error per problem (`field` = JSON pointer into the body, `''` for the body itself).\n- The ruleset (`Ruleset`) and the plugin manifest (`PluginManifest`) are the JSON Schemas of @crmkit/assignment and @crmkit/sdk, embedded with their `$defs` as components (`x-crmkit-source` names each one's source file). Answers match them in full. In a request body only their JSON type is checked (`x-crmkit-request-check`) before their own validator, which refuses with 422 `invalid-ruleset` or `invalid-manifest` and every finding.\n- Every error is RFC 9457 `application/problem+json` (schema `Problem`): `type` = `urn:crmkit:problem:<code>`, `status`, `title` (a short fixed English summary of the code), `detail` (a specific sentence in the caller's language: German or English), the stable `code` (clients switch on it, never on text) and, for validation, `errors: [{field, code, message, line?, column?}]`.\n- Auth: `Authorization: Bearer <token>` on every route. Missing, malformed or unknown token: 401 `unauthorized` with `WWW-Authenticate: Bearer`. The privilege each operation needs is its `x-crmkit-privilege` (null = any signed-in user); without it: 403 `missing-privilege` with the extension member `privilege`. Authentication is checked before authorization, authorization before anything else (a 403 never reveals whether a lead exists).\n- The caller's language (`title` stays English): the first `Accept-Language` range (by q-value, `*` ignored) whose language has labels (`de-AT` uses `de`), else the user's locale, else `en`.\n- Unknown `/api/` path: 404 `not-found`; a known path with another method: 405 `method-not-allowed` with an `Allow` header.",
+    contact: {name: 'crmkit', url: 'https://github.com/crmkit/crmkit/issues'},
     license: {name: 'MIT', identifier: 'MIT'},
   },
   servers: [
@@ -36,6 +37,8 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
         operationId: 'getCurrentUser',
         tags: ['user'],
         summary: 'The signed-in user: id, name, locale and privileges.',
+        description:
+          "The user the bearer token belongs to, with the privileges of that user's role. A page or plugin may hide what the user cannot do; the host still checks the privilege of every request.",
         'x-crmkit-privilege': null,
         responses: {
           '200': {
@@ -51,6 +54,8 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
         operationId: 'listLeads',
         tags: ['leads'],
         summary: 'Leads, optionally only those with one status, ordered by id.',
+        description:
+          'Ordered by `id`. With `status`, only the leads in that Lead Status; another value is 400 `invalid-query` (field `status`).',
         'x-crmkit-privilege': 'leads.read',
         parameters: [{$ref: '#/components/parameters/StatusQuery'}],
         responses: {
@@ -73,6 +78,8 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
         operationId: 'getLead',
         tags: ['leads'],
         summary: 'One lead.',
+        description:
+          'The lead with its current `version` (send it as `If-Match` when rejecting) and, once it is rejected, its `rejection`. 404 `lead-not-found` when no lead has the id.',
         'x-crmkit-privilege': 'leads.read',
         parameters: [{$ref: '#/components/parameters/LeadId'}],
         responses: {
@@ -135,6 +142,8 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
         tags: ['picklists'],
         summary:
           "The reject-code picklist in picklist order, inactive codes included (`active: false`), labelled in the caller's language.",
+        description:
+          "Labels in the language of `Accept-Language`, else the user's locale, else English. Rejecting with a code whose `active` is false is 422 `inactive-reject-code`, so a Reject Lead dialog offers only the active ones.",
         'x-crmkit-privilege': 'leads.read',
         parameters: [{$ref: '#/components/parameters/AcceptLanguage'}],
         responses: {
@@ -157,6 +166,8 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
         tags: ['settings'],
         summary:
           "The lead record type's settings a plugin may read (the ownership mode, so that Reassign Owner can be disabled in Book mode).",
+        description:
+          'Read-only, for plugins (`leads.read`); admins change it with `PUT /api/admin/settings/lead`. In `book` mode a reject with `reassignOwner: true` is 422 `reassign-not-allowed-in-book-mode`.',
         'x-crmkit-privilege': 'leads.read',
         responses: {
           '200': {
@@ -174,6 +185,8 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
         tags: ['plugins'],
         summary:
           "The plugins installed for the signed-in user's pages, in install order, with their effective config (manifest defaults overlaid with the admin's values).",
+        description:
+          "What a host page loads: each installed plugin's id, manifest URL and effective config. Any signed-in user may read it; the admin list with the stored manifests is `GET /api/admin/plugins`.",
         'x-crmkit-privilege': null,
         responses: {
           '200': {
@@ -193,6 +206,8 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
         operationId: 'getAdminLeadSettings',
         tags: ['admin'],
         summary: "The lead record type's settings.",
+        description:
+          'The same settings as `GET /api/settings/lead`, for the admin page (`plugins.manage`).',
         'x-crmkit-privilege': 'plugins.manage',
         responses: {
           '200': {
@@ -207,6 +222,8 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
         operationId: 'putAdminLeadSettings',
         tags: ['admin'],
         summary: "Replace the lead record type's settings (the ownership mode).",
+        description:
+          'Sets the ownership mode of the lead record type (`user`, `mixed` or `book`) and records the change in the audit trail (`settings.lead.updated`). A mode that is not one of the three is 400 `invalid-body`.',
         'x-crmkit-privilege': 'plugins.manage',
         requestBody: {
           required: true,
@@ -230,6 +247,8 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
         operationId: 'getAdminRejectCodes',
         tags: ['admin'],
         summary: 'The reject codes in picklist order with both labels.',
+        description:
+          'Every code with its stable `key`, its `labels` per language and `active`, for the admin editor; `PUT /api/admin/reject-codes` takes the same list back.',
         'x-crmkit-privilege': 'plugins.manage',
         responses: {
           '200': {
@@ -299,6 +318,8 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
           "The body is the ruleset JSON itself. The server lints it with @crmkit/assignment; any finding of severity error refuses it with 422 `invalid-ruleset` and every error finding in `errors` (`field` = JSON pointer into the ruleset, the linter's `code`, `message`, and `line`/`column` in the body as sent, 1-based). The active ruleset stays. Without errors it becomes active and the answer lists the remaining warnings (e.g. the first rule would not match a rejected lead).",
         'x-crmkit-privilege': 'assignment.manage',
         requestBody: {
+          description:
+            'The ruleset JSON itself (the `Ruleset` schema of @crmkit/assignment). Only its JSON type is checked before the linter: a ruleset that breaks the schema is 422 `invalid-ruleset` with every lint error, not 400 `invalid-body`.',
           required: true,
           content: {'application/json': {schema: {$ref: '#/components/schemas/Ruleset'}}},
         },
@@ -324,6 +345,8 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
         tags: ['admin'],
         summary:
           "Which rule of the active ruleset would match how many of the current leads, each evaluated as if it were rejected and reassigned (for the admin page's chart).",
+        description:
+          'Counts only: nothing is changed and no lead is reassigned. Each current lead is evaluated as the Reject button would see it (status Rejected); the first matching rule takes it, and a lead no rule takes counts as `unassignedOwner`.',
         'x-crmkit-privilege': 'assignment.manage',
         responses: {
           '200': {
@@ -340,6 +363,8 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
         operationId: 'listInstalledPlugins',
         tags: ['admin'],
         summary: 'The installed plugins with their manifests and config, in install order.',
+        description:
+          'Each installation with its stored manifest (the `PluginManifest` schema of @crmkit/sdk), its manifest URL, its stored config and when it was installed.',
         'x-crmkit-privilege': 'plugins.manage',
         responses: {
           '200': {
@@ -363,6 +388,8 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
           "The manifest is validated with @crmkit/sdk's `validateManifest`; any issue of severity error refuses it with 422 `invalid-manifest` and every error issue in `errors` (`field` = `/manifest` + the issue's JSON pointer, the issue's `code` and `message`). `config` (optional) is checked against the manifest's config schema: 422 `invalid-plugin-config` with one field error per problem (`field` = `/config/...`). The stored config is the manifest's defaults overlaid with `config`. 201 for a new id, 200 when it replaced an installation.",
         'x-crmkit-privilege': 'plugins.manage',
         requestBody: {
+          description:
+            "The manifest (the `PluginManifest` schema of @crmkit/sdk), where pages will load it from, and optionally the admin's config values. Of the manifest only the JSON type is checked before `validateManifest`: a manifest that breaks the schema is 422 `invalid-manifest`, not 400 `invalid-body`.",
           required: true,
           content: {
             'application/json': {schema: {$ref: '#/components/schemas/InstallPluginRequest'}},
@@ -391,6 +418,8 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
         operationId: 'uninstallPlugin',
         tags: ['admin'],
         summary: 'Uninstall a plugin.',
+        description:
+          'Removes the installation and records `plugin.uninstalled` in the audit trail; `GET /api/plugins` no longer lists it. 404 `plugin-not-found` when no plugin with that id is installed.',
         'x-crmkit-privilege': 'plugins.manage',
         parameters: [
           {
@@ -415,6 +444,8 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
         tags: ['admin'],
         summary:
           'The audit trail, newest first (one row per committed change, e.g. each rejection).',
+        description:
+          'Each row says who (`actor`), what (`action`, e.g. `lead.rejected`, `settings.lead.updated`, `plugin.installed`), when (`at`), about which lead (`leadId`, null for admin changes) and the details (`data`). A `limit` outside 1 to 500 or an empty `leadId` is 400 `invalid-query`.',
         'x-crmkit-privilege': 'plugins.manage',
         parameters: [
           {
@@ -891,9 +922,173 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
         additionalProperties: false,
       },
       Ruleset: {
+        'x-crmkit-source': '@crmkit/assignment/schema/lead-assignment-ruleset.schema.json',
+        'x-crmkit-request-check': {
+          type: 'object',
+          description:
+            'In a request only this is checked before the linter: a ruleset that breaks the schema is 422 `invalid-ruleset` with every lint error (and its line and column), not 400 `invalid-body`.',
+        },
+        title: 'crmkit lead-assignment ruleset',
         description:
-          'A lead assignment ruleset as @crmkit/assignment defines it (its JSON Schema and linter are the authority): a rule group with ordered rules (criteria, target user), the unassigned owner.',
+          'Ordered json-rules-engine rules for the Assignment Manager: the first matching rule whose target resolves to an active user wins; the unassigned owner receives every other lead.',
         type: 'object',
+        required: ['recordType', 'unassignedOwner', 'rules'],
+        additionalProperties: false,
+        properties: {
+          $schema: {type: 'string'},
+          recordType: {const: 'lead', description: 'The record type these rules assign.'},
+          description: {type: 'string'},
+          unassignedOwner: {
+            type: 'string',
+            minLength: 1,
+            description: 'Id of the user who receives a lead that no rule assigns.',
+          },
+          sharedConditions: {
+            type: 'object',
+            description: 'Named conditions; a rule refers to one with {"condition": "<name>"}.',
+            propertyNames: {minLength: 1},
+            additionalProperties: {$ref: '#/components/schemas/RulesetTopLevelCondition'},
+          },
+          rules: {
+            type: 'array',
+            description: 'Evaluated in array order; the first match wins.',
+            items: {$ref: '#/components/schemas/RulesetRule'},
+          },
+        },
+      },
+      RulesetRule: {
+        'x-crmkit-source':
+          '@crmkit/assignment/schema/lead-assignment-ruleset.schema.json#/$defs/rule',
+        type: 'object',
+        required: ['name', 'conditions', 'event'],
+        additionalProperties: false,
+        properties: {
+          name: {type: 'string', minLength: 1, description: 'Unique name of the rule.'},
+          description: {type: 'string'},
+          conditions: {$ref: '#/components/schemas/RulesetTopLevelCondition'},
+          event: {$ref: '#/components/schemas/RulesetEvent'},
+        },
+      },
+      RulesetEvent: {
+        'x-crmkit-source':
+          '@crmkit/assignment/schema/lead-assignment-ruleset.schema.json#/$defs/event',
+        type: 'object',
+        required: ['type', 'params'],
+        additionalProperties: false,
+        properties: {
+          type: {const: 'assign'},
+          params: {
+            type: 'object',
+            required: ['to'],
+            additionalProperties: false,
+            properties: {
+              to: {
+                enum: ['originalOwner', 'originalOwnerManager', 'ownerManager', 'user'],
+                description:
+                  "originalOwner, originalOwnerManager (the original owner's manager), ownerManager (the current owner's manager) or user (userId).",
+              },
+              userId: {type: 'string', minLength: 1, description: 'The user, when `to` is `user`.'},
+            },
+            if: {properties: {to: {const: 'user'}}, required: ['to']},
+            then: {required: ['userId']},
+          },
+        },
+      },
+      RulesetTopLevelCondition: {
+        'x-crmkit-source':
+          '@crmkit/assignment/schema/lead-assignment-ruleset.schema.json#/$defs/topLevelCondition',
+        description: 'A rule’s root: all, any, not, or a reference to a shared condition.',
+        allOf: [
+          {$ref: '#/components/schemas/RulesetCondition'},
+          {
+            anyOf: [
+              {required: ['all']},
+              {required: ['any']},
+              {required: ['not']},
+              {required: ['condition']},
+            ],
+          },
+        ],
+      },
+      RulesetCondition: {
+        'x-crmkit-source':
+          '@crmkit/assignment/schema/lead-assignment-ruleset.schema.json#/$defs/condition',
+        type: 'object',
+        properties: {
+          all: {type: 'array', items: {$ref: '#/components/schemas/RulesetCondition'}},
+          any: {type: 'array', items: {$ref: '#/components/schemas/RulesetCondition'}},
+          not: {$ref: '#/components/schemas/RulesetCondition'},
+          condition: {type: 'string', minLength: 1, description: 'Name of a shared condition.'},
+          fact: {
+            enum: ['lead', 'owner', 'originalOwner', 'now'],
+            description: 'lead, owner, originalOwner or now.',
+          },
+          operator: {
+            type: 'string',
+            anyOf: [
+              {
+                enum: [
+                  'equal',
+                  'notEqual',
+                  'in',
+                  'notIn',
+                  'contains',
+                  'doesNotContain',
+                  'lessThan',
+                  'lessThanInclusive',
+                  'greaterThan',
+                  'greaterThanInclusive',
+                ],
+              },
+              {
+                pattern:
+                  '^(?:(?:someFact|someValue|everyFact|everyValue|swap|not):)+(?:equal|notEqual|in|notIn|contains|doesNotContain|lessThan|lessThanInclusive|greaterThan|greaterThanInclusive)$',
+              },
+            ],
+            description: 'A json-rules-engine operator, optionally decorated (e.g. not:in).',
+          },
+          value: {description: 'The value to compare with, or a fact reference {"fact", "path"}.'},
+          path: {
+            type: 'string',
+            pattern: '^\\$',
+            description: 'JSONPath into the fact, e.g. $.region.',
+          },
+          params: {type: 'object'},
+          priority: {
+            type: 'integer',
+            minimum: 1,
+            description:
+              'Evaluation priority among sibling conditions (higher first); it changes the order, never the result.',
+          },
+          name: {type: 'string', description: 'A label for this condition, shown in traces.'},
+        },
+        allOf: [
+          {if: {required: ['all']}, then: {propertyNames: {enum: ['all', 'priority', 'name']}}},
+          {if: {required: ['any']}, then: {propertyNames: {enum: ['any', 'priority', 'name']}}},
+          {if: {required: ['not']}, then: {propertyNames: {enum: ['not', 'priority', 'name']}}},
+          {
+            if: {required: ['condition']},
+            then: {propertyNames: {enum: ['condition', 'priority', 'name']}},
+          },
+          {
+            if: {
+              not: {
+                anyOf: [
+                  {required: ['all']},
+                  {required: ['any']},
+                  {required: ['not']},
+                  {required: ['condition']},
+                ],
+              },
+            },
+            then: {
+              required: ['fact', 'operator', 'value'],
+              propertyNames: {
+                enum: ['fact', 'operator', 'value', 'path', 'params', 'priority', 'name'],
+              },
+            },
+          },
+        ],
       },
       RulesetActivated: {
         type: 'object',
@@ -937,9 +1132,312 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
         additionalProperties: false,
       },
       PluginManifest: {
+        'x-crmkit-source': '@crmkit/sdk/schema/plugin-manifest.schema.json',
+        'x-crmkit-request-check': {
+          type: 'object',
+          description:
+            'In a request only this is checked before `validateManifest`: a manifest that breaks the schema is 422 `invalid-manifest` with every issue, not 400 `invalid-body`.',
+        },
+        title: 'crmkit plugin manifest',
         description:
-          "A crmkit plugin manifest (plugin.json); @crmkit/sdk's manifest JSON Schema and `validateManifest` are the authority.",
+          'plugin.json: what a crmkit plugin is, which SDK it needs, the custom elements it defines, where they plug into the host, and the privileges it may use.',
         type: 'object',
+        required: [
+          'id',
+          'name',
+          'version',
+          'sdk',
+          'displayName',
+          'entry',
+          'elements',
+          'actions',
+          'permissions',
+        ],
+        additionalProperties: false,
+        properties: {
+          $schema: {
+            title: 'Schema',
+            description:
+              'Path or URL of this schema, so that editors complete and check the file, e.g. "../../packages/sdk/schema/plugin-manifest.schema.json".',
+            type: 'string',
+          },
+          id: {
+            title: 'Plugin id',
+            description:
+              'Globally unique reverse-DNS id: at least three dot-separated lowercase segments, e.g. "com.example.reject-lead".',
+            type: 'string',
+            maxLength: 214,
+            pattern: '^[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?:\\.[a-z][a-z0-9]*(?:-[a-z0-9]+)*){2,}$',
+            examples: ['dev.crmkit.reject-lead'],
+          },
+          name: {
+            title: 'Name',
+            description: 'Short kebab-case name of the plugin, e.g. "reject-lead".',
+            type: 'string',
+            maxLength: 64,
+            pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$',
+          },
+          version: {
+            title: 'Version',
+            description: 'Version of the plugin, a semantic version such as "1.2.0".',
+            type: 'string',
+            pattern:
+              '^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$',
+          },
+          sdk: {
+            title: 'SDK range',
+            description:
+              'Semver range of @crmkit/sdk versions the plugin works with, e.g. "^0.1.0". The loader refuses the plugin when the host SDK does not satisfy it.',
+            type: 'string',
+            minLength: 1,
+            maxLength: 256,
+            examples: ['^0.1.0'],
+          },
+          displayName: {
+            $ref: '#/components/schemas/PluginManifestLocalizedText',
+            title: 'Display name',
+            description: 'The name admins and users see, in English and further languages.',
+          },
+          description: {
+            $ref: '#/components/schemas/PluginManifestLocalizedText',
+            title: 'Description',
+            description:
+              'One or two sentences on what the plugin does, in English and further languages.',
+          },
+          entry: {
+            title: 'Entry module',
+            description:
+              'The plugin\'s single-file ES module, relative to the folder of plugin.json (e.g. "dist/index.js"): no "..", not absolute, not a URL; it defines the custom elements when imported.',
+            type: 'string',
+            minLength: 1,
+            pattern:
+              '^(?![A-Za-z][A-Za-z0-9+.-]*:)(?![/\\\\])(?!(?:.*[/\\\\])?\\.\\.(?:[/\\\\]|$))[^\\\\]*\\.m?js$',
+          },
+          integrity: {
+            title: 'Entry integrity',
+            description:
+              'Subresource Integrity of the entry module: "sha384-" and the base64 SHA-384 of its bytes. The loader refuses an entry whose bytes do not match.',
+            type: 'string',
+            pattern: '^sha384-[A-Za-z0-9+/]{64}$',
+          },
+          elements: {
+            title: 'Elements',
+            description:
+              'The custom elements the entry defines, and the extension point each belongs to.',
+            type: 'array',
+            items: {
+              title: 'Element',
+              description: 'A custom element the entry module defines.',
+              type: 'object',
+              required: ['tag', 'extensionPoint'],
+              additionalProperties: false,
+              properties: {
+                tag: {
+                  title: 'Tag',
+                  description:
+                    'The custom element name: "crm-" and lowercase kebab-case words, e.g. "crm-reject-lead". Unique within the plugin.',
+                  type: 'string',
+                  pattern: '^crm-[a-z0-9]+(?:-[a-z0-9]+)*$',
+                },
+                extensionPoint: {
+                  $ref: '#/components/schemas/PluginManifestExtensionPoint',
+                  title: 'Extension point',
+                  description: 'Where the host shows the element.',
+                },
+              },
+            },
+          },
+          actions: {
+            title: 'Actions',
+            description:
+              'Buttons the host shows at an extension point; choosing one mounts the element it opens.',
+            type: 'array',
+            items: {
+              title: 'Action',
+              description: "A button that opens one of the plugin's elements.",
+              type: 'object',
+              required: ['id', 'extensionPoint', 'label', 'opens', 'requires'],
+              additionalProperties: false,
+              properties: {
+                id: {
+                  title: 'Action id',
+                  description: 'Unique within the plugin, lowercase kebab-case, e.g. "reject".',
+                  type: 'string',
+                  pattern: '^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$',
+                },
+                extensionPoint: {
+                  $ref: '#/components/schemas/PluginManifestExtensionPoint',
+                  title: 'Extension point',
+                  description: 'Where the host shows the button.',
+                },
+                label: {
+                  $ref: '#/components/schemas/PluginManifestLocalizedText',
+                  title: 'Label',
+                  description: 'The button text, in English and further languages.',
+                },
+                opens: {
+                  title: 'Opens',
+                  description:
+                    "The tag of one of this plugin's elements, mounted when the action is chosen.",
+                  type: 'string',
+                  pattern: '^crm-[a-z0-9]+(?:-[a-z0-9]+)*$',
+                },
+                requires: {
+                  title: 'Required privileges',
+                  description:
+                    'The host hides the action unless the user holds every one of these; each must also be in "permissions".',
+                  type: 'array',
+                  uniqueItems: true,
+                  items: {
+                    title: 'Privilege',
+                    description: 'A crmkit privilege key.',
+                    type: 'string',
+                    enum: [
+                      'leads.read',
+                      'leads.reject',
+                      'leads.qualify',
+                      'leads.convert',
+                      'leads.archive',
+                      'assignment.manage',
+                      'plugins.manage',
+                    ],
+                  },
+                },
+              },
+            },
+          },
+          permissions: {
+            title: 'Permissions',
+            description:
+              'The privileges the plugin may use through its context. A call also needs the signed-in user to hold the privilege.',
+            type: 'array',
+            uniqueItems: true,
+            items: {
+              title: 'Privilege',
+              description: 'A crmkit privilege key.',
+              type: 'string',
+              enum: [
+                'leads.read',
+                'leads.reject',
+                'leads.qualify',
+                'leads.convert',
+                'leads.archive',
+                'assignment.manage',
+                'plugins.manage',
+              ],
+            },
+          },
+          config: {
+            title: 'Config schema',
+            description:
+              'The plugin\'s admin settings as a JSON Schema of type "object": one flat property per setting (boolean, string, number or integer), each with a "default". The plugin reads the values as context.config.',
+            type: 'object',
+            required: ['type', 'properties'],
+            additionalProperties: false,
+            properties: {
+              type: {title: 'Type', description: 'Always "object".', const: 'object'},
+              properties: {
+                title: 'Settings',
+                description: "One schema per setting, keyed by the setting's camelCase name.",
+                type: 'object',
+                propertyNames: {pattern: '^[a-z][A-Za-z0-9]*$'},
+                additionalProperties: {$ref: '#/components/schemas/PluginManifestSetting'},
+              },
+              additionalProperties: {
+                title: 'Additional properties',
+                description: 'Always false: settings the schema does not name are refused.',
+                const: false,
+              },
+            },
+          },
+        },
+      },
+      PluginManifestLocalizedText: {
+        'x-crmkit-source': '@crmkit/sdk/schema/plugin-manifest.schema.json#/$defs/localizedText',
+        title: 'Localized text',
+        description:
+          'A text per BCP 47 language tag; "en" is required and the fallback, e.g. {"en": "Reject", "de": "Zurückweisen"}.',
+        type: 'object',
+        required: ['en'],
+        propertyNames: {pattern: '^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$'},
+        additionalProperties: {type: 'string', minLength: 1},
+        properties: {
+          en: {
+            title: 'English',
+            description: 'The English text (required).',
+            type: 'string',
+            minLength: 1,
+          },
+          de: {title: 'German', description: 'The German text.', type: 'string', minLength: 1},
+        },
+      },
+      PluginManifestExtensionPoint: {
+        'x-crmkit-source': '@crmkit/sdk/schema/plugin-manifest.schema.json#/$defs/extensionPoint',
+        title: 'Extension point',
+        description: 'A place of the host page where plugins plug in.',
+        enum: ['lead.detail.actions', 'lead.detail.panel'],
+      },
+      PluginManifestSetting: {
+        'x-crmkit-source': '@crmkit/sdk/schema/plugin-manifest.schema.json#/$defs/setting',
+        title: 'Setting',
+        description:
+          'One admin setting: its type, its default, and its label for the admin page in English and German.',
+        type: 'object',
+        required: ['type', 'default'],
+        additionalProperties: false,
+        properties: {
+          type: {
+            title: 'Type',
+            description: 'The type of the value.',
+            enum: ['boolean', 'string', 'number', 'integer'],
+          },
+          default: {
+            title: 'Default',
+            description:
+              "The value before an admin sets one; must fit the setting's own constraints.",
+          },
+          title: {
+            title: 'Title',
+            description: 'A short English name of the setting.',
+            type: 'string',
+          },
+          description: {
+            title: 'Description',
+            description: 'What the setting does, in English.',
+            type: 'string',
+          },
+          'x-label': {
+            $ref: '#/components/schemas/PluginManifestLocalizedText',
+            title: 'Label',
+            description: 'The label the admin page shows, in English and German.',
+          },
+          enum: {
+            title: 'Allowed values',
+            description: 'The only values the setting may take.',
+            type: 'array',
+            minItems: 1,
+          },
+          minimum: {title: 'Minimum', description: 'Smallest allowed number.', type: 'number'},
+          maximum: {title: 'Maximum', description: 'Largest allowed number.', type: 'number'},
+          minLength: {
+            title: 'Minimum length',
+            description: 'Fewest characters of a string value.',
+            type: 'integer',
+            minimum: 0,
+          },
+          maxLength: {
+            title: 'Maximum length',
+            description: 'Most characters of a string value.',
+            type: 'integer',
+            minimum: 0,
+          },
+        },
+      },
+      PluginConfig: {
+        type: 'object',
+        description:
+          "A plugin's config: one value per setting of its manifest's `config` schema (boolean, string, number or integer), keyed by the setting's name. The settings are the plugin's own, so this schema does not name them; the host checks the values against the manifest's config schema (422 `invalid-plugin-config`).",
+        additionalProperties: true,
       },
       PluginInstallation: {
         type: 'object',
@@ -953,7 +1451,7 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
               "Where the page loads plugin.json from (absolute, or relative to the host's origin, e.g. `/plugins/reject-lead/plugin.json`).",
           },
           config: {
-            type: 'object',
+            $ref: '#/components/schemas/PluginConfig',
             description:
               "The effective config: manifest defaults overlaid with the admin's values.",
           },
@@ -967,7 +1465,11 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
           id: {type: 'string', minLength: 1},
           manifestUrl: {type: 'string', minLength: 1},
           manifest: {$ref: '#/components/schemas/PluginManifest'},
-          config: {type: 'object'},
+          config: {
+            $ref: '#/components/schemas/PluginConfig',
+            description:
+              "The stored config: the manifest's defaults overlaid with the admin's values.",
+          },
           installedAt: {type: 'string', format: 'date-time'},
         },
         additionalProperties: false,
@@ -983,7 +1485,10 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
               'Where pages will load the manifest from; its `entry` resolves against this URL.',
           },
           manifest: {$ref: '#/components/schemas/PluginManifest'},
-          config: {type: 'object', description: "Admin values for the manifest's config schema."},
+          config: {
+            $ref: '#/components/schemas/PluginConfig',
+            description: "Admin values for the manifest's config schema.",
+          },
         },
         additionalProperties: false,
       },
@@ -1004,6 +1509,7 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
             type: 'object',
             description:
               "The change's details, e.g. for `lead.rejected`: `{code, reason?, fromVersion, toVersion, previousOwnerId, ownerId, assignment?}`.",
+            additionalProperties: true,
           },
         },
         additionalProperties: false,

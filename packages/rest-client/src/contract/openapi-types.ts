@@ -23,7 +23,11 @@ export interface OpenApiOperation {
   /** The privilege the operation needs; null: any signed-in user. */
   'x-crmkit-privilege': string | null;
   parameters?: Array<OpenApiParameter | OpenApiRef>;
-  requestBody?: {required?: boolean; content: Record<string, {schema: JsonSchema}>};
+  requestBody?: {
+    description?: string;
+    required?: boolean;
+    content: Record<string, {schema: JsonSchema}>;
+  };
   responses: Record<string, OpenApiResponse | OpenApiRef>;
   [key: string]: unknown;
 }

@@ -1106,9 +1106,9 @@ validate29.evaluated = {items: true, dynamicProps: false, dynamicItems: false};
 export const v7_body_Ruleset = validate34;
 const schema46 = {$ref: 'crmkit-openapi#/components/schemas/Ruleset', $id: 'crmkit-request-7'};
 const schema47 = {
-  description:
-    'A lead assignment ruleset as @crmkit/assignment defines it (its JSON Schema and linter are the authority): a rule group with ordered rules (criteria, target user), the unassigned owner.',
   type: 'object',
+  description:
+    'In a request only this is checked before the linter: a ruleset that breaks the schema is 422 `invalid-ruleset` with every lint error (and its line and column), not 400 `invalid-body`.',
 };
 
 function validate34(
@@ -1160,14 +1160,23 @@ const schema49 = {
         'Where pages will load the manifest from; its `entry` resolves against this URL.',
     },
     manifest: {$ref: '#/components/schemas/PluginManifest'},
-    config: {type: 'object', description: "Admin values for the manifest's config schema."},
+    config: {
+      $ref: '#/components/schemas/PluginConfig',
+      description: "Admin values for the manifest's config schema.",
+    },
   },
   additionalProperties: false,
 };
 const schema50 = {
-  description:
-    "A crmkit plugin manifest (plugin.json); @crmkit/sdk's manifest JSON Schema and `validateManifest` are the authority.",
   type: 'object',
+  description:
+    'In a request only this is checked before `validateManifest`: a manifest that breaks the schema is 422 `invalid-manifest` with every issue, not 400 `invalid-body`.',
+};
+const schema51 = {
+  type: 'object',
+  description:
+    "A plugin's config: one value per setting of its manifest's `config` schema (boolean, string, number or integer), keyed by the setting's name. The settings are the plugin's own, so this schema does not name them; the host checks the values against the manifest's config schema (422 `invalid-plugin-config`).",
+  additionalProperties: true,
 };
 
 function validate36(
@@ -1285,10 +1294,11 @@ function validate36(
     }
     if (data.config !== undefined) {
       let data2 = data.config;
-      if (!(data2 && typeof data2 == 'object' && !Array.isArray(data2))) {
+      if (data2 && typeof data2 == 'object' && !Array.isArray(data2)) {
+      } else {
         const err6 = {
           instancePath: instancePath + '/config',
-          schemaPath: '#/properties/config/type',
+          schemaPath: '#/components/schemas/PluginConfig/type',
           keyword: 'type',
           params: {type: 'object'},
           message: 'must be object',
@@ -1344,7 +1354,7 @@ function validate35(
 validate35.evaluated = {props: true, dynamicProps: false, dynamicItems: false};
 
 export const v9_listAudit_query_leadId = validate38;
-const schema51 = {type: 'string', minLength: 1, $id: 'crmkit-request-9'};
+const schema52 = {type: 'string', minLength: 1, $id: 'crmkit-request-9'};
 
 function validate38(
   data,
@@ -1396,7 +1406,7 @@ function validate38(
 validate38.evaluated = {dynamicProps: false, dynamicItems: false};
 
 export const v10_listAudit_query_limit = validate39;
-const schema52 = {
+const schema53 = {
   type: 'integer',
   minimum: 1,
   maximum: 500,

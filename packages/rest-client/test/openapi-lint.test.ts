@@ -7,7 +7,8 @@ import {spawnSync} from 'node:child_process';
 import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 
-const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+/** A path relative to the package folder. */
+const here = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 const DOCUMENT = here('./openapi.json');
 const bin = (name: string) => here(`../../node_modules/.bin/${name}`);
 
