@@ -4,8 +4,10 @@ import {fileURLToPath} from 'node:url';
 import {litVendorBundle} from './scripts/rollup-package.mjs';
 
 const packages = [
+  'packages/json-kit',
   'packages/assignment',
   'packages/sdk',
+  'packages/host-core',
   'packages/rest-client',
   'packages/host-elements',
   'plugins/reject-lead',

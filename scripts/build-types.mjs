@@ -8,8 +8,10 @@ import {fileURLToPath} from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const publicPackages = [
+  'packages/json-kit',
   'packages/sdk',
   'packages/assignment',
+  'packages/host-core',
   'packages/rest-client',
   'packages/host-elements',
   'plugins/reject-lead',

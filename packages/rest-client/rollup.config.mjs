@@ -1,9 +1,6 @@
 import {packageModules} from '../../scripts/rollup-package.mjs';
 
-// Per-module ESM with one entry per subpath export: `.`, `./msw`, `./contract`, `./demo-data`.
+// Per-module ESM with one entry per subpath export: `.` (the REST client) and `./msw` (the mock host).
 export default [
-  packageModules({
-    dir: import.meta.dirname,
-    inputs: ['src/index.ts', 'src/msw/index.ts', 'src/contract/index.ts', 'src/demo-data.ts'],
-  }),
+  packageModules({dir: import.meta.dirname, inputs: ['src/index.ts', 'src/msw/index.ts']}),
 ];

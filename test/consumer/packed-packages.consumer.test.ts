@@ -30,8 +30,10 @@ import {serveFolder, type FolderServer} from './serve-folder.js';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 /** The published packages, by folder. */
 const PACKAGES = [
+  'packages/json-kit',
   'packages/sdk',
   'packages/assignment',
+  'packages/host-core',
   'packages/rest-client',
   'packages/host-elements',
   'plugins/reject-lead',
@@ -132,7 +134,7 @@ const CONSUMER_TS = `
 import {HostApiError, PluginRegistry, localize, validateManifest, type PluginManifest} from '@crmkit/sdk';
 import {createRestHostApi} from '@crmkit/rest-client';
 import {createMockHost} from '@crmkit/rest-client/msw';
-import {PROBLEM_CODES} from '@crmkit/rest-client/contract';
+import {PROBLEM_CODES} from '@crmkit/host-core';
 import {CrmExtensionPoint, CrmPluginHost} from '@crmkit/host-elements';
 import {CrmRejectLead, LeadRejectedEvent, stringsFor} from '@crmkit/reject-lead';
 import {parseRuleset, lintRuleset} from '@crmkit/assignment';
@@ -202,7 +204,7 @@ test('under plain Node every package imports, and class names are kept for logs'
     const sdk = await import('@crmkit/sdk');
     await import('@crmkit/assignment');
     await import('@crmkit/rest-client');
-    await import('@crmkit/rest-client/contract');
+    await import('@crmkit/host-core');
     console.log(new sdk.HostApiError({status: 404, title: 'x', code: 'lead-not-found'}).name);`;
   const out = ok(run(process.execPath, ['--input-type=module', '-e', script], project), 'node');
   assert.equal(out.trim(), 'HostApiError');

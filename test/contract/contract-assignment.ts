@@ -10,8 +10,8 @@ import {
 } from '@crmkit/assignment';
 import type {CompiledRuleset, UserRecord} from '@crmkit/assignment';
 import type {AssignmentOutcome, Lead, OwnershipMode} from '@crmkit/sdk';
-import {DEMO_USERS} from '@crmkit/rest-client/demo-data';
-import type {DemoUser} from '@crmkit/rest-client/demo-data';
+import {DEMO_USERS} from '@crmkit/host-core';
+import type {DemoUser} from '@crmkit/host-core';
 import type {MockHostOptions} from '@crmkit/rest-client/msw';
 
 /** The shipped ruleset the dev host seeds as the active one. */

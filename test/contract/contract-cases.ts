@@ -3,9 +3,9 @@
 // in order, and every response is also validated against openapi.json by the runner.
 import assert from 'node:assert/strict';
 import type {Lead, Privilege} from '@crmkit/sdk';
-import {OPENAPI_DOCUMENT} from '@crmkit/rest-client/contract';
-import type {OpenApiOperation, ProblemCode} from '@crmkit/rest-client/contract';
-import {DEFAULT_REJECT_CODES, DEMO_USERS, demoLeads} from '@crmkit/rest-client/demo-data';
+import {OPENAPI_DOCUMENT} from '@crmkit/host-core';
+import type {OpenApiOperation, ProblemCode} from '@crmkit/host-core';
+import {DEFAULT_REJECT_CODES, DEMO_USERS, demoLeads} from '@crmkit/host-core';
 import {SHIPPED_RULESET_TEXT, expectedAssignment} from './contract-assignment.js';
 
 export interface ContractRequest {

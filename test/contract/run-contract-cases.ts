@@ -2,7 +2,7 @@
 // validating every response against openapi.json as well as against the case's expectations.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {createContractValidator} from '@crmkit/rest-client/contract';
+import {createContractValidator} from '@crmkit/host-core';
 import {CONTRACT_CASES} from './contract-cases.js';
 import type {ContractRequest, ContractResponse} from './contract-cases.js';
 

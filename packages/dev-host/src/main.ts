@@ -6,7 +6,7 @@ import {mkdirSync} from 'node:fs';
 import {dirname, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';
-import {DEMO_USERS} from '@crmkit/rest-client/demo-data';
+import {DEMO_USERS} from '@crmkit/host-core';
 import {startDevHost} from './start-dev-host.js';
 import {buildPages} from './pages/build-pages.js';
 import {createPageHandler} from './pages/create-page-handler.js';

@@ -1,7 +1,7 @@
 import {createServer} from 'node:http';
 import type {IncomingMessage, Server, ServerResponse} from 'node:http';
 import type {Database} from 'better-sqlite3';
-import {createContractValidator, negotiateLocale} from '@crmkit/rest-client/contract';
+import {createContractValidator, negotiateLocale} from '@crmkit/host-core';
 import {DevHostStore} from './db/dev-host-store.js';
 import {openDatabase} from './db/open-database.js';
 import {needsSeed, seedDemoData} from './db/seed-demo-data.js';
@@ -59,7 +59,7 @@ function logProblems(line: string): void {
 
 /**
  * Starts the reference host CRM: opens (creates, migrates and, on first start or with `reset`, seeds)
- * the SQLite database, prepares the contract's validator (@crmkit/rest-client/contract), and serves the REST API under `/api/` and
+ * the SQLite database, prepares the contract's validator (@crmkit/host-core), and serves the REST API under `/api/` and
  * everything else through `pages`.
  */
 export async function startDevHost(options: DevHostOptions = {}): Promise<DevHost> {

@@ -42,7 +42,7 @@ const leadPath = (id: string, suffix = ''): string => {
 };
 
 /**
- * A `HostApi` over `fetch` against the crmkit REST contract (`@crmkit/rest-client/openapi.json`).
+ * A `HostApi` over `fetch` against the crmkit REST contract (`@crmkit/host-core/openapi.json`).
  * Works in browsers and in Node 20 (global fetch). Every call rejects with a `HostApiError` when the
  * host refuses it (its `code` is the contract's stable code, `errors` its field errors) and with a
  * `NetworkError` when the host cannot be reached.

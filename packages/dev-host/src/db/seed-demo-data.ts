@@ -7,7 +7,7 @@ import {
   DEMO_OWNERSHIP_MODE,
   DEMO_USERS,
   demoLeads,
-} from '@crmkit/rest-client/demo-data';
+} from '@crmkit/host-core';
 
 /** Where the seed reads the shipped files from (the repository checkout this package lives in). */
 export const SEED_FILES = {

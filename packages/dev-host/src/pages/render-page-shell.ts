@@ -1,4 +1,4 @@
-import {DEMO_USERS} from '@crmkit/rest-client/demo-data';
+import {DEMO_USERS} from '@crmkit/host-core';
 import {escapeHtml, jsonForScript} from './escape-html.js';
 import {PAGE_CONFIG_ID, type PageConfig} from './page-config.js';
 import {roleLabel, translator, type PageStringKey} from './page-strings.js';

@@ -1,4 +1,4 @@
-import {DEMO_USERS} from '@crmkit/rest-client/demo-data';
+import {DEMO_USERS} from '@crmkit/host-core';
 import {isPageLanguage, type PageLanguage} from './page-strings.js';
 
 /** Cookie names that remember the demo user and the language between pages. */

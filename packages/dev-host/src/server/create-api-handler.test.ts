@@ -2,7 +2,7 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {createServer} from 'node:http';
 import type {AddressInfo} from 'node:net';
-import {createContractValidator} from '@crmkit/rest-client/contract';
+import {createContractValidator} from '@crmkit/host-core';
 import {DevHostStore} from '../db/dev-host-store.js';
 import {openDatabase} from '../db/open-database.js';
 import {seedDemoData} from '../db/seed-demo-data.js';

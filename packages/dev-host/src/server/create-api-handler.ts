@@ -1,11 +1,11 @@
 import type {IncomingMessage, ServerResponse} from 'node:http';
 import type {DevHostStore} from '../db/dev-host-store.js';
-import {negotiateLocale} from '@crmkit/rest-client/contract';
+import {negotiateLocale} from '@crmkit/host-core';
 import type {
   ContractValidator,
   HttpMethod as ContractMethod,
   OpenApiOperation,
-} from '@crmkit/rest-client/contract';
+} from '@crmkit/host-core';
 import {bilingualFieldErrors} from './bilingual-field-errors.js';
 import {HttpProblem, LANGUAGES} from './http-problem.js';
 import type {Bilingual, Language} from './http-problem.js';
@@ -32,7 +32,7 @@ interface PathEntry {
 export interface ApiHandlerOptions {
   store: DevHostStore;
   routes: readonly Route[];
-  /** The contract's validator (`createContractValidator` of @crmkit/rest-client/contract). */
+  /** The contract's validator (`createContractValidator` of @crmkit/host-core). */
   validator: ContractValidator;
   /** Validate every answer against the contract too (a mismatch is logged and answered with 500). */
   validateResponses?: boolean;
@@ -150,8 +150,8 @@ export function createApiHandler(
       }
       if (!entry || !match) {
         throw new HttpProblem('not-found', {
-          en: `There is no API route ${url.pathname}. See the OpenAPI document @crmkit/rest-client/openapi.json.`,
-          de: `Es gibt keine API-Route ${url.pathname}. Siehe das OpenAPI-Dokument @crmkit/rest-client/openapi.json.`,
+          en: `There is no API route ${url.pathname}. See the OpenAPI document @crmkit/host-core/openapi.json.`,
+          de: `Es gibt keine API-Route ${url.pathname}. Siehe das OpenAPI-Dokument @crmkit/host-core/openapi.json.`,
         });
       }
       const compiled = entry.byMethod.get(req.method ?? '');

@@ -1,7 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {PROBLEM_CODES, createContractValidator} from '@crmkit/rest-client/contract';
-import type {ProblemCode} from '@crmkit/rest-client/contract';
+import {PROBLEM_CODES, createContractValidator} from '@crmkit/host-core';
+import type {ProblemCode} from '@crmkit/host-core';
 import {HttpProblem} from './http-problem.js';
 
 test('every code of the contract makes a problem document that conforms, in German and English', () => {

@@ -1,7 +1,7 @@
 import {CrmkitError} from '@crmkit/sdk';
 import type {Privilege} from '@crmkit/sdk';
-import {PROBLEM_CODES, createProblem} from '@crmkit/rest-client/contract';
-import type {ContractProblem, ProblemCode} from '@crmkit/rest-client/contract';
+import {PROBLEM_CODES, createProblem} from '@crmkit/host-core';
+import type {ContractProblem, ProblemCode} from '@crmkit/host-core';
 
 /** A text in both languages the dev host answers in. */
 export interface Bilingual {

@@ -1,5 +1,5 @@
 import type {IncomingMessage} from 'node:http';
-import {negotiateLocale} from '@crmkit/rest-client/contract';
+import {negotiateLocale} from '@crmkit/host-core';
 import {LEAD_STATUSES} from '@crmkit/sdk';
 import type {LeadStatus, RejectLeadInput} from '@crmkit/sdk';
 import type {DevHostStore} from '../db/dev-host-store.js';

@@ -1,5 +1,5 @@
 import {Ajv2020} from 'ajv/dist/2020.js';
-import {describeSchemaError} from '@crmkit/rest-client/contract';
+import {describeSchemaError} from '@crmkit/host-core';
 import {configDefaults, validateManifest} from '@crmkit/sdk';
 import type {PluginManifest} from '@crmkit/sdk';
 import type {DevHostStore} from '../db/dev-host-store.js';

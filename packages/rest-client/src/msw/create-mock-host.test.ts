@@ -4,7 +4,7 @@ import {setupServer} from 'msw/node';
 import {HostApiError} from '@crmkit/sdk';
 import {createRestAdminApi} from '../create-rest-admin-api.js';
 import {createRestHostApi} from '../create-rest-host-api.js';
-import {DEMO_USERS} from '../demo-data.js';
+import {DEMO_USERS} from '@crmkit/host-core';
 import {createMockHost} from './create-mock-host.js';
 
 async function refusal(promise: Promise<unknown>): Promise<HostApiError> {

@@ -1,7 +1,7 @@
 import {http} from 'msw';
 import type {RequestHandler} from 'msw';
 import type {OwnershipMode} from '@crmkit/sdk';
-import {createRequestChecker} from '../contract/create-request-checker.js';
+import {createRequestChecker} from '@crmkit/host-core';
 import {defaultMockAssign} from './default-mock-assign.js';
 import {handleMockRequest} from './handle-mock-request.js';
 import {MOCK_ADMIN_ROUTES} from './mock-admin-routes.js';

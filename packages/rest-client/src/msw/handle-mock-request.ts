@@ -1,5 +1,5 @@
-import {negotiateLocale} from '../contract/negotiate-locale.js';
-import {PROBLEM_CODES} from '../contract/problem-codes.js';
+import {negotiateLocale} from '@crmkit/host-core';
+import {PROBLEM_CODES} from '@crmkit/host-core';
 import type {Privilege} from '@crmkit/sdk';
 import type {MockHostRuntime} from './mock-host-runtime.js';
 import {MockProblem} from './mock-problem.js';

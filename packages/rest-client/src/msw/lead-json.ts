@@ -1,5 +1,5 @@
 import type {Lead} from '@crmkit/sdk';
-import type {DemoUser} from '../demo-data.js';
+import type {DemoUser} from '@crmkit/host-core';
 
 /** A lead as the contract sends it: with the owners' display names (null when there is none). */
 export function leadJson(lead: Lead, users: readonly DemoUser[]): Lead {

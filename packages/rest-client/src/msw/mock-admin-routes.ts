@@ -1,7 +1,7 @@
 import {configDefaults, validateManifest} from '@crmkit/sdk';
 import type {AssignmentOutcome, Lead, LeadSettings, PluginManifest} from '@crmkit/sdk';
-import {DEMO_UNASSIGNED_OWNER} from '../demo-data.js';
-import type {DemoRejectCode, DemoUser} from '../demo-data.js';
+import {DEMO_UNASSIGNED_OWNER} from '@crmkit/host-core';
+import type {DemoRejectCode, DemoUser} from '@crmkit/host-core';
 import type {AuditEntry, InstallPluginRequest, InstalledPlugin} from '../rest-admin-api.js';
 import {checkPluginConfig} from './check-plugin-config.js';
 import {findingToFieldError} from './mock-host-runtime.js';

@@ -1,6 +1,6 @@
 import type {AssignmentOutcome, Lead, OwnershipMode} from '@crmkit/sdk';
-import type {RequestChecker} from '../contract/create-request-checker.js';
-import type {DemoUser} from '../demo-data.js';
+import type {RequestChecker} from '@crmkit/host-core';
+import type {DemoUser} from '@crmkit/host-core';
 import type {LocatedFieldError} from '../rest-admin-api.js';
 import type {MockHostState} from './mock-host-state.js';
 

@@ -5,8 +5,8 @@ import {
   DEMO_UNASSIGNED_OWNER,
   DEMO_USERS,
   demoLeads,
-} from '../demo-data.js';
-import type {DemoRejectCode, DemoUser} from '../demo-data.js';
+} from '@crmkit/host-core';
+import type {DemoRejectCode, DemoUser} from '@crmkit/host-core';
 import type {AuditEntry, InstalledPlugin} from '../rest-admin-api.js';
 
 /** A remembered successful answer to an `Idempotency-Key`. */

@@ -1,8 +1,8 @@
 import {MAX_REJECT_REASON_LENGTH, OTHER_REJECT_CODE} from '@crmkit/sdk';
 import type {AssignmentOutcome, Lead, LeadStatus, RejectLeadInput} from '@crmkit/sdk';
-import {negotiateLocale} from '../contract/negotiate-locale.js';
-import {LEAD_STATUS_DE} from '../contract/problem-details.js';
-import {DEMO_UNASSIGNED_OWNER} from '../demo-data.js';
+import {negotiateLocale} from '@crmkit/host-core';
+import {LEAD_STATUS_DE} from '@crmkit/host-core';
+import {DEMO_UNASSIGNED_OWNER} from '@crmkit/host-core';
 import {leadJson} from './lead-json.js';
 import {MockProblem} from './mock-problem.js';
 import type {MockRequest, MockRoute} from './mock-route.js';

@@ -1,6 +1,6 @@
-import {createProblem} from '../contract/create-problem.js';
-import type {ContractProblem, CreateProblemOptions} from '../contract/create-problem.js';
-import type {ProblemCode} from '../contract/problem-codes.js';
+import {createProblem} from '@crmkit/host-core';
+import type {ContractProblem, CreateProblemOptions} from '@crmkit/host-core';
+import type {ProblemCode} from '@crmkit/host-core';
 
 /** A refusal of the mock host: thrown by a route, answered as `application/problem+json`. */
 export class MockProblem extends Error {

@@ -1,4 +1,4 @@
-import type {DemoUser} from '../demo-data.js';
+import type {DemoUser} from '@crmkit/host-core';
 import type {MockHostRuntime} from './mock-host-runtime.js';
 
 /** A request as a mock route sees it: authenticated, authorized, its body parsed and valid. */

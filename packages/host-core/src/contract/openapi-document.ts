@@ -1,8 +1,8 @@
-// Generated from packages/rest-client/openapi.json by scripts/write-openapi-module.ts: edit the JSON,
-// then run `node --conditions=@crmkit/source --import tsx packages/rest-client/scripts/write-openapi-module.ts`.
+// Generated from packages/host-core/openapi.json by scripts/write-openapi-module.ts: edit the JSON,
+// then run `node --conditions=@crmkit/source --import tsx packages/host-core/scripts/write-openapi-module.ts`.
 import type {OpenApiDocument} from './openapi-types.js';
 
-/** The REST contract (OpenAPI 3.1), the same document as `@crmkit/rest-client/openapi.json`. */
+/** The REST contract (OpenAPI 3.1), the same document as `@crmkit/host-core/openapi.json`. */
 export const OPENAPI_DOCUMENT: OpenApiDocument = {
   openapi: '3.1.0',
   jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',

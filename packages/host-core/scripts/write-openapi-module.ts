@@ -7,7 +7,7 @@
 //   body and header/query parameter, so that the mock host validates requests in a browser without
 //   ajv or its CommonJS runtime.
 // openapi-document.test.ts and embedded-schemas.test.ts fail when any is out of date.
-// Run: node --conditions=@crmkit/source --import tsx packages/rest-client/scripts/write-openapi-module.ts
+// Run: node --conditions=@crmkit/source --import tsx packages/host-core/scripts/write-openapi-module.ts
 import {mkdirSync, writeFileSync} from 'node:fs';
 import {dirname} from 'node:path';
 import {documentModuleSource, openapiSource, requestValidatorsSource} from './openapi-artifacts.js';

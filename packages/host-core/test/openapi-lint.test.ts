@@ -1,6 +1,6 @@
 // The REST contract passes both OpenAPI linters with this package's configs (redocly.yaml,
 // .spectral.yaml), and its ruleset, manifest and plugin config bodies are real types, not `{}`.
-// Run: node --conditions=@crmkit/source --import tsx --test packages/rest-client/openapi-lint.test.ts
+// Run: node --conditions=@crmkit/source --import tsx --test packages/host-core/openapi-lint.test.ts
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
