@@ -1,4 +1,4 @@
-import {lintRuleset, type LintOptions} from './lint-ruleset.js';
+import {lintRuleset, type LintOptions} from './lint/lint-ruleset.js';
 import type {Ruleset} from './ruleset.js';
 import {RulesetInvalidError} from './ruleset-invalid-error.js';
 

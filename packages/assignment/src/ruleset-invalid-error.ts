@@ -1,5 +1,5 @@
 import {AssignmentError} from './assignment-error.js';
-import type {LintFinding} from './lint-finding.js';
+import type {LintFinding} from './lint/lint-finding.js';
 
 /** A ruleset with lint errors; `findings` has every error and warning, each with pointer and position. */
 export class RulesetInvalidError extends AssignmentError {

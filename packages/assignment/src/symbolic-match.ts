@@ -21,6 +21,8 @@ export function symbolicMatch(
   ruleset: Ruleset,
   seen: Set<string> = new Set(),
 ): Tristate {
+  // The linter runs this on rulesets the schema refused too: a null or scalar condition decides nothing.
+  if (condition === null || typeof condition !== 'object') return null;
   const c = condition as unknown as Record<string, unknown>;
   if (has(c, 'all') || has(c, 'any')) {
     const isAll = has(c, 'all');

@@ -1,5 +1,5 @@
 // Writes the files generated from PLUGIN_MANIFEST_SCHEMA (see manifest-artifacts.ts).
-// Run after changing src/plugin-manifest-schema.ts:
+// Run after changing src/manifest/schema/plugin-manifest-schema.ts:
 //   node --conditions=@crmkit/source --import tsx packages/sdk/scripts/write-schema.ts
 import {mkdirSync, writeFileSync} from 'node:fs';
 import {dirname} from 'node:path';

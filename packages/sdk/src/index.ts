@@ -1,42 +1,47 @@
-export {CrmkitError} from './crmkit-error.js';
-export {HostApiError, NetworkError} from './host-api-error.js';
-export {HOST_API_PRIVILEGES} from './host-api.js';
+// Public API of @crmkit/sdk: every export by name; the folders are not entry points.
+export {CrmkitError} from './errors/crmkit-error.js';
+export {HostApiError, NetworkError} from './errors/host-api-error.js';
+export {HOST_API_PRIVILEGES} from './contract/host-api.js';
 export {
   LEAD_STATUSES,
   MAX_REJECT_REASON_LENGTH,
   OTHER_REJECT_CODE,
   OWNERSHIP_MODES,
-} from './lead.js';
-export {PRIVILEGES, isPrivilege} from './privileges.js';
-export {EXTENSION_POINTS, isExtensionPoint} from './extension-points.js';
-export {localize} from './localize.js';
-export {configDefaults} from './config-defaults.js';
-export {SDK_VERSION} from './sdk-version.js';
+} from './contract/lead.js';
+export {PRIVILEGES, isPrivilege} from './contract/privileges.js';
+export {EXTENSION_POINTS, isExtensionPoint} from './contract/extension-points.js';
+export {localize} from './contract/localize.js';
+export {configDefaults} from './config/config-defaults.js';
+export {checkPluginConfig} from './config/check-plugin-config.js';
+export {SDK_VERSION} from './manifest/sdk-version.js';
 export {
   PLUGIN_MANIFEST_SCHEMA,
   PLUGIN_MANIFEST_SCHEMA_ID,
   PLUGIN_TAG_PATTERN,
   RESERVED_TAGS,
-} from './plugin-manifest-schema.js';
-export {validateManifest} from './validate-manifest.js';
-export {createJsonLocator} from './json-locator.js';
-export {MANIFEST_ISSUE_CODES} from './manifest-issue-codes.js';
-export {ManifestValidationError} from './manifest-validation-error.js';
-export {parseManifest} from './parse-manifest.js';
-export {createGuardedContext} from './create-guarded-context.js';
-export {PermissionDeniedError} from './permission-denied-error.js';
-export {InvalidArgumentError} from './invalid-argument-error.js';
-export {PluginChannel} from './plugin-channel.js';
-export {loadPlugin} from './load-plugin.js';
-export {loadPlugins} from './load-plugins.js';
-export {PluginLoadError} from './plugin-load-error.js';
-export {PluginRegistry} from './plugin-registry.js';
-export {PERMISSION_DENIED_TEXTS, PLUGIN_LOAD_ERROR_TEXTS} from './user-facing-texts.js';
-export {PluginRegisteredEvent} from './plugin-registered-event.js';
-export {PluginLoadFailureEvent} from './plugin-load-failure-event.js';
+} from './manifest/schema/plugin-manifest-schema.js';
+export {validateManifest} from './manifest/validate-manifest.js';
+// The JSON locator lives in @crmkit/json-kit (shared with the ruleset linter); re-exported here so
+// that `import {createJsonLocator} from '@crmkit/sdk'` keeps working.
+export {createJsonLocator} from '@crmkit/json-kit';
+export {MANIFEST_ISSUE_CODES} from './manifest/manifest-issue-codes.js';
+export {ManifestValidationError} from './errors/manifest-validation-error.js';
+export {parseManifest} from './manifest/parse-manifest.js';
+export {createGuardedContext} from './context/create-guarded-context.js';
+export {PermissionDeniedError} from './errors/permission-denied-error.js';
+export {InvalidArgumentError} from './errors/invalid-argument-error.js';
+export {PluginChannel} from './context/plugin-channel.js';
+export {loadPlugin} from './loader/load-plugin.js';
+export {loadPlugins} from './loader/load-plugins.js';
+export {PluginLoadError} from './errors/plugin-load-error.js';
+export {PluginRegistry} from './loader/plugin-registry.js';
+export {PERMISSION_DENIED_TEXTS} from './errors/permission-denied-texts.js';
+export {PLUGIN_LOAD_ERROR_TEXTS} from './errors/plugin-load-error-texts.js';
+export {PluginRegisteredEvent} from './loader/plugin-registered-event.js';
+export {PluginLoadFailureEvent} from './loader/plugin-load-failure-event.js';
 
-export type {FieldError, Problem} from './host-api-error.js';
-export type {CurrentUser, GuardedHostCall, HostApi, ListLeadsQuery} from './host-api.js';
+export type {FieldError, Problem} from './errors/host-api-error.js';
+export type {CurrentUser, GuardedHostCall, HostApi, ListLeadsQuery} from './contract/host-api.js';
 export type {
   AssignmentOutcome,
   Lead,
@@ -49,20 +54,24 @@ export type {
   RejectLeadResult,
   Rejection,
   UserRef,
-} from './lead.js';
-export type {PluginContext, PluginNotification} from './plugin-context.js';
-export type {Privilege} from './privileges.js';
-export type {ExtensionPointName} from './extension-points.js';
-export type {LocalizedText} from './localize.js';
-export type {ManifestAction, ManifestElement, PluginManifest} from './manifest.js';
-export type {ManifestIssue} from './manifest-issue.js';
-export type {ManifestIssueCode} from './manifest-issue-codes.js';
-export type {JsonLocator, JsonSyntaxError, TextPosition} from './json-locator.js';
-export type {ManifestValidationResult, ValidateManifestOptions} from './validate-manifest.js';
-export type {GuardedContextOptions} from './create-guarded-context.js';
-export type {PermissionDenial} from './permission-denied-error.js';
-export type {LoadedPlugin} from './loaded-plugin.js';
-export type {LoadPluginOptions} from './load-plugin.js';
-export type {LoadPluginsResult} from './load-plugins.js';
-export type {PluginLoadErrorCode} from './plugin-load-error.js';
-export type {PluginLoadFailure, PluginRegistryEventMap} from './plugin-registry.js';
+} from './contract/lead.js';
+export type {PluginContext, PluginNotification} from './context/plugin-context.js';
+export type {Privilege} from './contract/privileges.js';
+export type {ExtensionPointName} from './contract/extension-points.js';
+export type {LocalizedText} from './contract/localize.js';
+export type {ManifestAction, ManifestElement, PluginManifest} from './manifest/manifest.js';
+export type {ManifestIssue} from './manifest/manifest-issue.js';
+export type {ManifestIssueCode} from './manifest/manifest-issue-codes.js';
+export type {JsonLocator, JsonSyntaxError, TextPosition} from '@crmkit/json-kit';
+export type {
+  ManifestValidationResult,
+  ValidateManifestOptions,
+} from './manifest/validate-manifest.js';
+export type {GuardedContextOptions} from './context/create-guarded-context.js';
+export type {PermissionDenial} from './errors/permission-denied-error.js';
+export type {PermissionDenialCode} from './errors/permission-denied-texts.js';
+export type {LoadedPlugin} from './loader/loaded-plugin.js';
+export type {LoadPluginOptions} from './loader/load-plugin.js';
+export type {LoadPluginsResult} from './loader/load-plugins.js';
+export type {PluginLoadErrorCode} from './errors/plugin-load-error-texts.js';
+export type {PluginLoadFailure, PluginRegistryEventMap} from './loader/plugin-registry.js';

@@ -1,0 +1,24 @@
+import type {JsonLocator} from '@crmkit/json-kit';
+import type {ManifestIssue} from '../manifest-issue.js';
+
+/**
+ * `invalid-json`: one issue per place the parser stopped at (jsonc-parser may report several errors
+ * at one place; one is enough to fix). Nothing else is checked in a text that does not parse.
+ */
+export function syntaxIssues(locator: JsonLocator, file: string | undefined): ManifestIssue[] {
+  const seen = new Set<string>();
+  const first = locator.syntaxErrors.filter((e) => {
+    const at = `${e.line}:${e.column}`;
+    return !seen.has(at) && Boolean(seen.add(at));
+  });
+  return first.map((e): ManifestIssue => ({
+    severity: 'error',
+    code: 'invalid-json',
+    message: `the file is not valid JSON: ${e.kind.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}`,
+    hint: 'plugin.json is strict JSON: double-quoted names and strings, no comments, no trailing commas',
+    pointer: '',
+    line: e.line,
+    column: e.column,
+    ...(file === undefined ? {} : {file}),
+  }));
+}
