@@ -9,17 +9,17 @@ import {join} from 'node:path';
 import {createInterface} from 'node:readline';
 import {fileURLToPath} from 'node:url';
 import {apiTestClient} from './server/api-test-client.js';
-import type {ApiCall} from './server/api-test-client.js';
 
 const script = fileURLToPath(new URL('../test/serve-api.ts', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'crmkit-two-'));
 const db = join(dir, 'crm.sqlite');
 const children: ChildProcess[] = [];
-let a: ApiCall;
-let b: ApiCall;
+type Client = ReturnType<typeof apiTestClient>;
+let a: Client;
+let b: Client;
 
 /** Starts one process and resolves its API client once it printed its URL. */
-async function start(): Promise<ApiCall> {
+async function start(): Promise<Client> {
   const child = spawn(
     process.execPath,
     ['--conditions=@crmkit/source', '--import', 'tsx', script, db],

@@ -20,7 +20,10 @@ export {
 } from './http/parse-json-body.js';
 export {ActiveRuleset} from './routes/active-ruleset.js';
 export {createRejectLead} from './routes/create-reject-lead.js';
-export {StaleAssignmentError} from './routes/reject-lead-transaction.js';
+export {
+  IDEMPOTENCY_KEY_LIFETIME_MS,
+  StaleAssignmentError,
+} from './routes/reject-lead-transaction.js';
 export {parseIdempotencyKey, parseIfMatch} from './routes/lead-routes.js';
 export {leadFromRow, rowFromLead} from './store/lead-row.js';
 export {MemoryStore} from './store/memory-store.js';

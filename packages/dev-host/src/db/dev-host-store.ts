@@ -27,7 +27,8 @@ interface UserRow {
 
 /**
  * The dev host's store on SQLite (better-sqlite3): every statement prepared once; users, the
- * ownership mode, the reject codes and the Idempotency-Keys cached, and each cache changed only
+ * ownership mode and the reject codes cached (Idempotency-Keys are looked up in the audit rows, with
+ * their lifetime), and each cache changed only
  * after the transaction that changed the data committed (`transaction` runs what a write queued for
  * after the commit). Another process on the same file is noticed through `PRAGMA data_version` at
  * the start of each transaction and each `refresh()`, which then reloads the caches.
@@ -45,8 +46,6 @@ export class DevHostStore implements HostStore {
   #ownershipMode: OwnershipMode = 'mixed';
   /** The reject codes by key (cached; replaced together with the table). */
   #codes = new Map<string, RejectCodeRecord>();
-  /** Audit row of each remembered Idempotency-Key, by `user \0 key` (the rows are the record). */
-  #replays = new Map<string, number | bigint>();
   readonly #q: {
     lead: Statement<[string], LeadRow>;
     leads: Statement<[], LeadRow>;
@@ -79,8 +78,7 @@ export class DevHostStore implements HostStore {
         detail: string;
       }
     >;
-    replay: Statement<[number | bigint], {request: string; body: string}>;
-    replayKeys: Statement<[], {id: number; user_id: string; idempotency_key: string}>;
+    replay: Statement<[string, string, string], {request: string; body: string}>;
     setOwner: Statement<[string, string]>;
     setting: Statement<[string], string>;
     settingPut: Statement<[string, string]>;
@@ -118,9 +116,9 @@ export class DevHostStore implements HostStore {
       auditAll: db.prepare(
         'SELECT * FROM audit WHERE (@lead IS NULL OR lead_id = @lead) ORDER BY id DESC LIMIT @limit',
       ),
-      replay: db.prepare('SELECT request, response AS body FROM audit WHERE id = ?'),
-      replayKeys: db.prepare(
-        'SELECT id, user_id, idempotency_key FROM audit WHERE idempotency_key IS NOT NULL',
+      replay: db.prepare(
+        `SELECT request, response AS body FROM audit
+         WHERE user_id = ? AND idempotency_key = ? AND at >= ? ORDER BY id DESC LIMIT 1`,
       ),
       setting: db.prepare<[string], string>('SELECT value FROM settings WHERE key = ?').pluck(),
       settingPut: db.prepare(
@@ -194,10 +192,6 @@ export class DevHostStore implements HostStore {
     }
     this.#ownershipMode = (this.#q.setting.get('ownershipMode') as OwnershipMode) ?? 'mixed';
     this.#codes = new Map(this.#readRejectCodes().map((c) => [c.key, c]));
-    this.#replays.clear();
-    for (const row of this.#q.replayKeys.iterate()) {
-      this.#replays.set(`${row.user_id}\0${row.idempotency_key}`, row.id);
-    }
   }
 
   /** The signed-in user of a bearer token, if the token is known. */
@@ -276,7 +270,7 @@ export class DevHostStore implements HostStore {
     detail: unknown,
     replay?: {key: string; request: string; response: string},
   ): number | bigint {
-    const id = this.#q.audit.run(
+    return this.#q.audit.run(
       new Date().toISOString(),
       userId,
       action,
@@ -286,9 +280,6 @@ export class DevHostStore implements HostStore {
       replay?.key ?? null,
       replay?.request ?? null,
     ).lastInsertRowid;
-    // A rolled-back row id may be used again: the key replays this row only once it committed.
-    if (replay) this.#whenCommitted(() => this.#replays.set(`${userId}\0${replay.key}`, id));
-    return id;
   }
 
   /** The newest audit rows first, optionally only those about one lead. */
@@ -304,10 +295,9 @@ export class DevHostStore implements HostStore {
   }
 
   /** The answer remembered for a user's Idempotency-Key: the request's fingerprint, status, body. */
-  idempotent(userId: string, key: string): IdempotentAnswer | undefined {
-    const auditId = this.#replays.get(`${userId}\0${key}`);
-    if (auditId === undefined) return undefined;
-    const row = this.#q.replay.get(auditId);
+  /** Looked up in the audit rows (an index keeps it one B-tree probe), never held in memory. */
+  idempotent(userId: string, key: string, since: string): IdempotentAnswer | undefined {
+    const row = this.#q.replay.get(userId, key, since);
     return row && {request: row.request, status: 200, body: row.body};
   }
 

@@ -38,6 +38,12 @@ export interface RejectRequest {
   precomputed?: {version: number; assignment: AssignmentOutcome};
 }
 
+/**
+ * How long an Idempotency-Key replays its first answer: a day, long enough for any retry of a user's
+ * click; after that the same key is a new request. Hosts keep the keys in their store, not in memory.
+ */
+export const IDEMPOTENCY_KEY_LIFETIME_MS = 24 * 60 * 60 * 1000;
+
 /** The lead changed between an asynchronous reassignment decision and the transaction. */
 export class StaleAssignmentError extends Error {}
 
@@ -95,7 +101,8 @@ export function createRejectLeadTransaction(
     // What makes two requests "the same" for an Idempotency-Key: the lead and the body as understood.
     const fingerprint = JSON.stringify([leadId, input.rejectCode, reason, input.reassignOwner]);
     if (idempotencyKey !== undefined) {
-      const earlier = store.idempotent(user.id, idempotencyKey);
+      const since = new Date(Date.now() - IDEMPOTENCY_KEY_LIFETIME_MS).toISOString();
+      const earlier = store.idempotent(user.id, idempotencyKey, since);
       if (earlier) {
         if (earlier.request !== fingerprint) {
           throw new HostProblem('idempotency-key-reused', {

@@ -135,8 +135,11 @@ export interface HostStore {
     replay?: {key: string; request: string; response: string},
   ): number | bigint;
   auditEntries(limit: number, leadId?: string): AuditRecord[];
-  /** The answer remembered for a user's Idempotency-Key (written by `audit` with `replay`). */
-  idempotent(userId: string, key: string): IdempotentAnswer | undefined;
+  /**
+   * The answer remembered for a user's Idempotency-Key (written by `audit` with `replay`) at or
+   * after `since` (an ISO 8601 time): older keys count as new (see IDEMPOTENCY_KEY_LIFETIME_MS).
+   */
+  idempotent(userId: string, key: string, since: string): IdempotentAnswer | undefined;
 
   activeRuleset(): {id: number; body: string} | undefined;
   /** Stores `body` as the active ruleset (the previous one stays as history); its id. */

@@ -197,8 +197,10 @@ export class MemoryStore implements HostStore {
       .map(({replay: _replay, ...row}) => ({...row, detail: structuredClone(row.detail)}));
   }
 
-  idempotent(userId: string, key: string): IdempotentAnswer | undefined {
-    const row = this.state.audit.find((r) => r.userId === userId && r.replay?.key === key);
+  idempotent(userId: string, key: string, since: string): IdempotentAnswer | undefined {
+    const row = this.state.audit.findLast(
+      (r) => r.userId === userId && r.replay?.key === key && r.at >= since,
+    );
     return row?.replay && {request: row.replay.request, status: 200, body: row.replay.response};
   }
 

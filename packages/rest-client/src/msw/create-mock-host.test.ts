@@ -198,3 +198,26 @@ test('msw handlers answer only for the configured base URL, also for malformed e
     server.close();
   }
 });
+
+test('an Idempotency-Key replays for 24 hours; after that the same key is a new request', async () => {
+  const host = createMockHost();
+  const {api} = clients(host, 'max', 'en');
+  const options = {idempotencyKey: 'click-1'};
+  const first = await api.rejectLead(
+    'L-1001',
+    {rejectCode: 'DUPLICATE', reassignOwner: false},
+    options,
+  );
+  const again = await api.rejectLead(
+    'L-1001',
+    {rejectCode: 'DUPLICATE', reassignOwner: false},
+    options,
+  );
+  assert.deepEqual(again, first);
+  // The day passes: the key's audit row is older than its lifetime.
+  host.state.audit[0]!.at = new Date(Date.now() - 24 * 60 * 60 * 1000 - 1000).toISOString();
+  const late = await refusal(
+    api.rejectLead('L-1001', {rejectCode: 'DUPLICATE', reassignOwner: false}, options),
+  );
+  assert.equal(late.code, 'lead-not-qualified', 'decided as a new request, not replayed');
+});
