@@ -2,6 +2,8 @@
 // through esbuild (reading tsconfig.base.json, which holds the legacy-decorator settings FAST 3 needs),
 // workspace packages resolved from their TypeScript sources, and msw's worker served at the root.
 import {writeFileSync} from 'node:fs';
+import {createRequire} from 'node:module';
+import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
 import {esbuildPlugin} from '@web/dev-server-esbuild';
@@ -41,34 +43,68 @@ function countingReporter() {
 const rootDir = fileURLToPath(new URL('.', import.meta.url));
 
 /**
- * semver is CommonJS whose modules require each other in a cycle, which the per-file commonjs
- * conversion cannot serve: each `semver/…` module the sources import is served as one ES module that
- * esbuild bundled (as a consumer's bundler does with the sdk's dist).
+ * CommonJS packages the sources import (semver, ajv, json-rules-engine): the per-file commonjs
+ * conversion cannot serve them (semver's modules require each other in a cycle; ajv and ajv-formats
+ * must share one copy), so each is served as ONE ES module that esbuild bundled, as a consumer's
+ * bundler would. `@crmkit/assignment` is bundled whole with its dependencies for the same reason
+ * (its linter hands an ajv instance to ajv-formats).
  */
-function semverAsEsm() {
+const BUNDLED = [
+  /^semver\/[\w/-]+\.js$/,
+  /^ajv(\/[\w/.-]+)?$/,
+  /^ajv-formats$/,
+  /^json-rules-engine$/,
+  /^@crmkit\/assignment$/,
+];
+
+/**
+ * The module text esbuild bundles for `specifier`: an ES module is re-exported as it is; a CommonJS
+ * one by the names its exports object has in Node (esbuild cannot see them statically).
+ */
+function entryFor(specifier, from) {
+  if (specifier.startsWith('@crmkit/')) return `export * from '${specifier}';`;
+  const exported = createRequire(join(from, 'x.js'))(specifier);
+  const names = Object.keys(exported).filter(
+    (n) => /^[A-Za-z_$][\w$]*$/.test(n) && n !== 'default',
+  );
+  return [
+    `import cjs from '${specifier}';`,
+    'export default cjs;',
+    names.length ? `export const {${names.join(', ')}} = cjs;` : '',
+  ].join('\n');
+}
+
+function bundledForBrowser() {
   const built = new Map();
   return {
-    name: 'semver-as-esm',
-    resolveImport({source}) {
-      if (/^semver\/[\w/-]+\.js$/.test(source)) return `/__semver/${source.slice(7)}`;
+    name: 'bundled-for-browser',
+    resolveImport({source, context}) {
+      // Resolved from the importing file's folder: packages may have their own versions.
+      const from = encodeURIComponent(dirname(context.path));
+      if (BUNDLED.some((pattern) => pattern.test(source)))
+        return `/__bundled/${source}?from=${from}`;
     },
     async serve(context) {
-      const path = /^\/__semver\/([\w/-]+\.js)$/.exec(context.path)?.[1];
-      if (!path) return undefined;
-      if (!built.has(path)) {
+      if (!context.path.startsWith('/__bundled/')) return undefined;
+      const specifier = decodeURIComponent(context.path.slice('/__bundled/'.length));
+      const from = join(rootDir, context.URL.searchParams.get('from') ?? '/');
+      const key = `${from} ${specifier}`;
+      if (!built.has(key)) {
         built.set(
-          path,
+          key,
           build({
-            stdin: {contents: `export {default} from 'semver/${path}';`, resolveDir: rootDir},
+            stdin: {contents: entryFor(specifier, from), resolveDir: from},
             bundle: true,
             format: 'esm',
             platform: 'browser',
+            conditions: ['@crmkit/source', 'browser'],
+            tsconfig: fileURLToPath(new URL('./tsconfig.base.json', import.meta.url)),
             write: false,
             logLevel: 'silent',
           }).then((r) => r.outputFiles[0].text),
         );
       }
-      return {body: await built.get(path), type: 'js'};
+      return {body: await built.get(key), type: 'js'};
     },
   };
 }
@@ -90,7 +126,7 @@ export default {
   testsFinishTimeout: 180000,
   mimeTypes: {'**/*.cjs': 'js'},
   plugins: [
-    semverAsEsm(),
+    bundledForBrowser(),
     esbuildPlugin({
       ts: true,
       target: 'es2022',

@@ -1,13 +1,7 @@
 // The real Assignment Manager, wired the way the dev host uses it, so that the mock host (and the
 // cases' own expectations) decide reassignments exactly as the server does.
 import {readFileSync} from 'node:fs';
-import {
-  assignOwnerSync,
-  compileRuleset,
-  lintRuleset,
-  parseRuleset,
-  toLeadFacts,
-} from '@crmkit/assignment';
+import {assignOwnerSync, compileRuleset, parseRuleset, toLeadFacts} from '@crmkit/assignment';
 import type {CompiledRuleset, UserRecord} from '@crmkit/assignment';
 import type {AssignmentOutcome, Lead, OwnershipMode} from '@crmkit/sdk';
 import {DEMO_USERS} from '@crmkit/host-core';
@@ -55,14 +49,10 @@ export function expectedAssignment(
   return {outcome, ownerId, rule};
 }
 
-/** createMockHost options that make the mock decide and lint like the dev host. */
+/** createMockHost options that seed the mock like the dev host: the shipped ruleset and plugin. */
 export function contractMockHostOptions(): MockHostOptions {
   return {
     ruleset: JSON.parse(SHIPPED_RULESET_TEXT),
-    assign: (lead, {ruleset, ownershipMode, users}) =>
-      expectedAssignment(lead, ruleset, ownershipMode, users),
-    lintRuleset: (text) =>
-      lintRuleset(text, {users: [...userRecords(DEMO_USERS).values()]}).findings,
     plugins: [
       {
         id: 'dev.crmkit.reject-lead',

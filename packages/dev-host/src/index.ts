@@ -2,4 +2,4 @@ export {startDevHost} from './start-dev-host.js';
 
 export type {DevHost, DevHostOptions} from './start-dev-host.js';
 export type {PageHandler} from './server/page-handler.js';
-export type {RejectFaults} from './server/reject-lead-transaction.js';
+export type {RejectFaults} from '@crmkit/host-core';

@@ -1,21 +1,19 @@
 import {createServer} from 'node:http';
 import type {IncomingMessage, Server, ServerResponse} from 'node:http';
 import type {Database} from 'better-sqlite3';
-import {createContractValidator, negotiateLocale} from '@crmkit/host-core';
+import {
+  HostProblem,
+  LANGUAGES,
+  createContractValidator,
+  createHost,
+  negotiateLocale,
+} from '@crmkit/host-core';
+import type {Language, RejectFaults} from '@crmkit/host-core';
 import {DevHostStore} from './db/dev-host-store.js';
 import {openDatabase} from './db/open-database.js';
 import {needsSeed, seedDemoData} from './db/seed-demo-data.js';
-import {ActiveRuleset} from './server/active-ruleset.js';
-import {adminRoutes} from './server/admin-routes.js';
-import {assignmentRuleRoutes} from './server/assignment-rule-routes.js';
-import {createApiHandler} from './server/create-api-handler.js';
-import {HttpProblem, LANGUAGES} from './server/http-problem.js';
-import type {Language} from './server/http-problem.js';
-import {leadRoutes} from './server/lead-routes.js';
-import {pluginRoutes} from './server/plugin-routes.js';
+import {toHostRequest, writeHostResponse} from './server/node-host-request.js';
 import type {PageHandler} from './server/page-handler.js';
-import {createRejectLead} from './server/create-reject-lead.js';
-import type {RejectFaults} from './server/reject-lead-transaction.js';
 
 export interface DevHostOptions {
   /** TCP port; 0 (the default) picks a free one. */
@@ -72,26 +70,21 @@ export async function startDevHost(options: DevHostOptions = {}): Promise<DevHos
       log(`seeded the demo data into ${options.db ?? ':memory:'}`);
     }
     const store = new DevHostStore(db);
-    const validator = createContractValidator();
-    const rules = new ActiveRuleset(store, log);
-    const rejectLead = createRejectLead(store, rules, options.faults);
-    const api = createApiHandler({
+    const host = createHost({
       store,
-      validator,
-      routes: [
-        ...leadRoutes(store, rejectLead),
-        ...adminRoutes(store),
-        ...assignmentRuleRoutes(rules),
-        ...pluginRoutes(store),
-      ],
       log,
-      validateResponses: options.validateResponses ?? true,
+      ...((options.validateResponses ?? true)
+        ? {checkResponse: createContractValidator().checkResponse}
+        : {}),
+      ...(options.faults ? {faults: options.faults} : {}),
     });
+    const api = async (req: IncomingMessage, res: ServerResponse, url: URL) =>
+      writeHostResponse(res, await host.handle(toHostRequest(req, url)));
     const pages = options.pages;
 
     const fallback = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
       if (pages && (await pages(req, res, url))) return;
-      const problem = new HttpProblem('not-found', {
+      const problem = new HostProblem('not-found', {
         en: `Nothing is served at ${url.pathname}.`,
         de: `Unter ${url.pathname} wird nichts bereitgestellt.`,
       }).toProblem(negotiateLocale(req.headers['accept-language'], LANGUAGES) as Language);

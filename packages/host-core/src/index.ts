@@ -8,6 +8,25 @@ export {negotiateLocale} from './contract/negotiate-locale.js';
 export {OPENAPI_DOCUMENT} from './contract/openapi-document.js';
 export {PROBLEM_CODES, isProblemCode} from './contract/problem-codes.js';
 export {LEAD_STATUS_DE, PROBLEM_DETAILS} from './contract/problem-details.js';
+export {createHost} from './create-host.js';
+export {createHostHandler} from './http/create-host-handler.js';
+export {HostProblem, LANGUAGES} from './http/host-problem.js';
+export {bilingualFieldErrors} from './http/bilingual-field-errors.js';
+export {
+  MAX_BODY_BYTES,
+  lineAndColumn,
+  parseJsonBody,
+  payloadTooLarge,
+} from './http/parse-json-body.js';
+export {ActiveRuleset} from './routes/active-ruleset.js';
+export {createRejectLead} from './routes/create-reject-lead.js';
+export {
+  IDEMPOTENCY_KEY_LIFETIME_MS,
+  StaleAssignmentError,
+} from './routes/reject-lead-transaction.js';
+export {parseIdempotencyKey, parseIfMatch} from './routes/lead-routes.js';
+export {leadFromRow, rowFromLead} from './store/lead-row.js';
+export {MemoryStore} from './store/memory-store.js';
 
 export {
   DEFAULT_REJECT_CODES,
@@ -35,3 +54,26 @@ export type {
 export type {ProblemCode} from './contract/problem-codes.js';
 export type {ProblemDetailParams} from './contract/problem-details.js';
 export type {DemoRejectCode, DemoUser} from './demo-data.js';
+export type {Host, HostOptions} from './create-host.js';
+export type {HostHandlerOptions, ResponseCheck} from './http/create-host-handler.js';
+export type {
+  Bilingual,
+  BilingualFieldError,
+  Language,
+  ProblemMembers,
+} from './http/host-problem.js';
+export type {HostRequest, HostResponse} from './http/host-request.js';
+export type {HttpMethod as RouteMethod, Reply, RequestContext, Route} from './http/route.js';
+export type {Reassigner} from './routes/create-reject-lead.js';
+export type {RejectFaults, RejectOutcome, RejectRequest} from './routes/reject-lead-transaction.js';
+export type {
+  AuditRecord,
+  HostStore,
+  IdempotentAnswer,
+  LeadRow,
+  PluginRecord,
+  RejectChange,
+  RejectCodeRecord,
+  UserRecord,
+} from './store/host-store.js';
+export type {MemoryAuditRow, MemoryStoreState, StoredRuleset} from './store/memory-store.js';

@@ -1,55 +1,18 @@
 import type {Database, Statement} from 'better-sqlite3';
+import {leadFromRow} from '@crmkit/host-core';
+import type {
+  AuditRecord,
+  HostStore,
+  IdempotentAnswer,
+  LeadRow,
+  PluginRecord,
+  RejectChange,
+  RejectCodeRecord,
+  UserRecord,
+} from '@crmkit/host-core';
 import type {Lead, LeadStatus, OwnershipMode, Privilege} from '@crmkit/sdk';
 
-/** A user as the dev host keeps them (cached: users change only by reseeding). */
-export interface UserRecord {
-  id: string;
-  name: string;
-  role: string;
-  locale: string;
-  managerId: string | null;
-  active: boolean;
-  token: string | null;
-  privileges: ReadonlySet<Privilege>;
-}
-
-/** A row of `leads`. */
-export interface LeadRow {
-  id: string;
-  first_name: string;
-  last_name: string;
-  company: string;
-  status: LeadStatus;
-  owner_id: string | null;
-  original_owner_id: string | null;
-  version: number;
-  email: string | null;
-  phone: string | null;
-  country: string | null;
-  region: string | null;
-  rating: string | null;
-  source: string | null;
-  reject_code: string | null;
-  reject_reason: string | null;
-  rejected_by: string | null;
-  rejected_at: string | null;
-}
-
-/** A reject code with both labels, in picklist order (the admin shape). */
-export interface RejectCodeRecord {
-  key: string;
-  labels: {en: string; de: string; [locale: string]: string};
-  active: boolean;
-}
-
-/** An installed plugin. */
-export interface PluginRecord {
-  id: string;
-  manifestUrl: string;
-  manifest: Record<string, unknown> | null;
-  config: Record<string, unknown>;
-  installedAt: string;
-}
+export type {LeadRow, PluginRecord, RejectCodeRecord, UserRecord} from '@crmkit/host-core';
 
 interface UserRow {
   id: string;
@@ -62,28 +25,27 @@ interface UserRow {
   privileges: string;
 }
 
-const OPTIONAL_FIELDS = [
-  ['email', 'email'],
-  ['phone', 'phone'],
-  ['country', 'country'],
-  ['region', 'region'],
-  ['rating', 'rating'],
-  ['source', 'source'],
-] as const;
-
 /**
- * The dev host's data access: every statement prepared once, users and the ownership mode cached
- * (refreshed by `reload()` after a reseed), rows turned into the contract's JSON shapes.
+ * The dev host's store on SQLite (better-sqlite3): every statement prepared once; users, the
+ * ownership mode and the reject codes cached (Idempotency-Keys are looked up in the audit rows, with
+ * their lifetime), and each cache changed only
+ * after the transaction that changed the data committed (`transaction` runs what a write queued for
+ * after the commit). Another process on the same file is noticed through `PRAGMA data_version` at
+ * the start of each transaction and each `refresh()`, which then reloads the caches.
  */
-export class DevHostStore {
-  readonly db: Database;
+export class DevHostStore implements HostStore {
+  readonly #db: Database;
+  /** Cache updates of the transaction in progress, applied once it committed. */
+  #afterCommit: Array<() => void> = [];
+  #depth = 0;
+  #revision = 0;
+  #dataVersion: number;
+  readonly #dataVersionQuery: Statement<[], number>;
   #users = new Map<string, UserRecord>();
   #tokens = new Map<string, UserRecord>();
   #ownershipMode: OwnershipMode = 'mixed';
   /** The reject codes by key (cached; replaced together with the table). */
   #codes = new Map<string, RejectCodeRecord>();
-  /** Audit row of each remembered Idempotency-Key, by `user \0 key` (the rows are the record). */
-  #replays = new Map<string, number | bigint>();
   readonly #q: {
     lead: Statement<[string], LeadRow>;
     leads: Statement<[], LeadRow>;
@@ -116,8 +78,8 @@ export class DevHostStore {
         detail: string;
       }
     >;
-    replay: Statement<[number | bigint], {request: string; body: string}>;
-    replayKeys: Statement<[], {id: number; user_id: string; idempotency_key: string}>;
+    replay: Statement<[string, string, string], {request: string; body: string}>;
+    setOwner: Statement<[string, string]>;
     setting: Statement<[string], string>;
     settingPut: Statement<[string, string]>;
     activeRuleset: Statement<[], {id: number; body: string}>;
@@ -134,7 +96,9 @@ export class DevHostStore {
   };
 
   constructor(db: Database) {
-    this.db = db;
+    this.#db = db;
+    this.#dataVersionQuery = db.prepare<[], number>('PRAGMA data_version').pluck();
+    this.#dataVersion = this.#dataVersionQuery.get()!;
     this.#q = {
       lead: db.prepare('SELECT * FROM leads WHERE id = ?'),
       leads: db.prepare('SELECT * FROM leads ORDER BY id'),
@@ -152,9 +116,9 @@ export class DevHostStore {
       auditAll: db.prepare(
         'SELECT * FROM audit WHERE (@lead IS NULL OR lead_id = @lead) ORDER BY id DESC LIMIT @limit',
       ),
-      replay: db.prepare('SELECT request, response AS body FROM audit WHERE id = ?'),
-      replayKeys: db.prepare(
-        'SELECT id, user_id, idempotency_key FROM audit WHERE idempotency_key IS NOT NULL',
+      replay: db.prepare(
+        `SELECT request, response AS body FROM audit
+         WHERE user_id = ? AND idempotency_key = ? AND at >= ? ORDER BY id DESC LIMIT 1`,
       ),
       setting: db.prepare<[string], string>('SELECT value FROM settings WHERE key = ?').pluck(),
       settingPut: db.prepare(
@@ -164,18 +128,55 @@ export class DevHostStore {
       plugins: db.prepare(
         'SELECT id, manifest_url, manifest, config, installed_at FROM plugins ORDER BY position, id',
       ),
+      setOwner: db.prepare('UPDATE leads SET owner_id = ? WHERE id = ?'),
     };
     this.reload();
-    for (const row of this.#q.replayKeys.iterate()) {
-      this.#replays.set(`${row.user_id}\0${row.idempotency_key}`, row.id);
+  }
+
+  transaction<T>(work: () => T): T {
+    if (this.#depth > 0) return work();
+    this.#depth++;
+    try {
+      // IMMEDIATE: the write lock first, then the caches checked against the data it guards, so no
+      // other process can commit between the check and the writes.
+      const result = this.#db
+        .transaction(() => {
+          this.refresh();
+          return work();
+        })
+        .immediate();
+      for (const apply of this.#afterCommit) apply();
+      return result;
+    } finally {
+      this.#afterCommit = [];
+      this.#depth--;
     }
   }
 
-  /** Re-reads the cached users, settings and reject codes (after seeding or a picklist change). */
+  /** Reloads the caches when another connection (another process) committed since the last look. */
+  refresh(): void {
+    const version = this.#dataVersionQuery.get()!;
+    if (version === this.#dataVersion) return;
+    this.#dataVersion = version;
+    this.reload();
+    this.#revision++;
+  }
+
+  get revision(): number {
+    return this.#revision;
+  }
+
+  /** Runs `apply` when the current transaction commits (at once outside of one). */
+  #whenCommitted(apply: () => void): void {
+    if (this.#depth > 0) this.#afterCommit.push(apply);
+    else apply();
+  }
+
+  /** Re-reads every cache from the database (after a reseed, or another process's commit). */
   reload(): void {
     this.#users.clear();
     this.#tokens.clear();
-    for (const row of this.db.prepare<[], UserRow>('SELECT * FROM users').all()) {
+    for (const row of this.#db.prepare<[], UserRow>('SELECT * FROM users').all()) {
       const user: UserRecord = {
         id: row.id,
         name: row.name,
@@ -216,49 +217,19 @@ export class DevHostStore {
 
   /** The contract's Lead JSON of a row, with the owners' names. */
   toLead(row: LeadRow): Lead {
-    const lead: Lead = {
-      id: row.id,
-      firstName: row.first_name,
-      lastName: row.last_name,
-      company: row.company,
-      status: row.status,
-      ownerId: row.owner_id,
-      originalOwnerId: row.original_owner_id,
-      ownerName: row.owner_id ? (this.#users.get(row.owner_id)?.name ?? null) : null,
-      originalOwnerName: row.original_owner_id
-        ? (this.#users.get(row.original_owner_id)?.name ?? null)
-        : null,
-      version: row.version,
-    };
-    for (const [column, field] of OPTIONAL_FIELDS) {
-      const value = row[column];
-      if (value !== null) lead[field] = value;
-    }
-    if (row.status === 'Rejected' && row.reject_code && row.rejected_by && row.rejected_at) {
-      lead.rejection = {
-        code: row.reject_code,
-        ...(row.reject_reason ? {reason: row.reject_reason} : {}),
-        rejectedBy: {id: row.rejected_by, name: this.#users.get(row.rejected_by)?.name ?? ''},
-        rejectedAt: row.rejected_at,
-      };
-    }
-    return lead;
+    return leadFromRow(row, this.#users);
   }
 
   /**
    * Marks a lead rejected and moves it to `owner` (the current owner when not reassigned), guarded by
    * its version and status; returns whether a row changed.
    */
-  rejectLead(change: {
-    id: string;
-    code: string;
-    reason: string | null;
-    by: string;
-    at: string;
-    owner: string | null;
-    version: number;
-  }): boolean {
+  rejectLead(change: RejectChange): boolean {
     return this.#q.rejectLead.run(change).changes === 1;
+  }
+
+  setLeadOwner(id: string, ownerId: string): void {
+    this.#q.setOwner.run(ownerId, id);
   }
 
   /** A reject code by key (from the cache). */
@@ -277,16 +248,15 @@ export class DevHostStore {
       .map((row) => ({key: row.key, active: row.active === 1, labels: JSON.parse(row.labels)}));
   }
 
-  /**
-   * Replaces the whole picklist (keys, labels, activity and order). Call inside a transaction, and
-   * `reload()` after it ended (committed or not) so the cache shows what the database holds.
-   */
+  /** Replaces the whole picklist (keys, labels, activity and order); the cache follows the commit. */
   replaceRejectCodes(codes: readonly RejectCodeRecord[]): void {
-    this.db.prepare('DELETE FROM reject_codes').run();
-    const insert = this.db.prepare(
+    this.#db.prepare('DELETE FROM reject_codes').run();
+    const insert = this.#db.prepare(
       'INSERT INTO reject_codes (key, position, labels, active) VALUES (?, ?, ?, ?)',
     );
     codes.forEach((c, i) => insert.run(c.key, i, JSON.stringify(c.labels), c.active ? 1 : 0));
+    const stored = this.#readRejectCodes();
+    this.#whenCommitted(() => (this.#codes = new Map(stored.map((c) => [c.key, c]))));
   }
 
   /**
@@ -313,7 +283,7 @@ export class DevHostStore {
   }
 
   /** The newest audit rows first, optionally only those about one lead. */
-  auditEntries(limit: number, leadId?: string) {
+  auditEntries(limit: number, leadId?: string): AuditRecord[] {
     return this.#q.auditAll.all({lead: leadId ?? null, limit}).map((row) => ({
       id: row.id,
       at: row.at,
@@ -325,19 +295,10 @@ export class DevHostStore {
   }
 
   /** The answer remembered for a user's Idempotency-Key: the request's fingerprint, status, body. */
-  idempotent(userId: string, key: string) {
-    const auditId = this.#replays.get(`${userId}\0${key}`);
-    if (auditId === undefined) return undefined;
-    const row = this.#q.replay.get(auditId);
+  /** Looked up in the audit rows (an index keeps it one B-tree probe), never held in memory. */
+  idempotent(userId: string, key: string, since: string): IdempotentAnswer | undefined {
+    const row = this.#q.replay.get(userId, key, since);
     return row && {request: row.request, status: 200, body: row.body};
-  }
-
-  /**
-   * Makes a user's key replay audit row `auditId` (written with `replay`). Call it only after the
-   * transaction that wrote the row committed: a rolled-back row id may be used again.
-   */
-  rememberIdempotent(userId: string, key: string, auditId: number | bigint) {
-    this.#replays.set(`${userId}\0${key}`, auditId);
   }
 
   get ownershipMode(): OwnershipMode {
@@ -346,7 +307,7 @@ export class DevHostStore {
 
   setOwnershipMode(mode: OwnershipMode): void {
     this.#q.settingPut.run('ownershipMode', mode);
-    this.#ownershipMode = mode;
+    this.#whenCommitted(() => (this.#ownershipMode = mode));
   }
 
   activeRuleset(): {id: number; body: string} | undefined {
@@ -355,16 +316,16 @@ export class DevHostStore {
 
   /** Stores `body` as the active ruleset (the previous one stays as history). */
   activateRuleset(body: string, userId: string): number {
-    return this.db.transaction(() => {
-      this.db.prepare('UPDATE rulesets SET active = 0 WHERE active = 1').run();
+    return this.transaction(() => {
+      this.#db.prepare('UPDATE rulesets SET active = 0 WHERE active = 1').run();
       return Number(
-        this.db
+        this.#db
           .prepare(
             'INSERT INTO rulesets (body, active, created_by, created_at) VALUES (?, 1, ?, ?)',
           )
           .run(body, userId, new Date().toISOString()).lastInsertRowid,
       );
-    })();
+    });
   }
 
   plugins(): PluginRecord[] {
@@ -378,7 +339,7 @@ export class DevHostStore {
   }
 
   uninstallPlugin(id: string): void {
-    this.db.prepare('DELETE FROM plugins WHERE id = ?').run(id);
+    this.#db.prepare('DELETE FROM plugins WHERE id = ?').run(id);
   }
 
   /** Installs a plugin, or replaces the installed one with the same id (keeping its position). */
@@ -388,7 +349,7 @@ export class DevHostStore {
     manifest: unknown;
     config: Record<string, unknown>;
   }): void {
-    this.db
+    this.#db
       .prepare(
         `INSERT INTO plugins (id, manifest_url, manifest, config, position, installed_at)
          VALUES (@id, @manifestUrl, @manifest, @config,

@@ -97,8 +97,8 @@ test('a database made by the first migration upgrades with its data through ever
       )
       .pluck()
       .all(),
-    ['rulesets_one_active'],
-    'only the index that enforces one active ruleset',
+    ['audit_by_idempotency_key', 'rulesets_one_active'],
+    'only the index that enforces one active ruleset and the partial one of Idempotency-Keys',
   );
   assert.deepEqual(db.pragma('foreign_key_check'), []);
   db.close();
@@ -117,7 +117,7 @@ test('migration 6 moves each Idempotency-Key record onto its audit row; a new st
   db.prepare(
     "INSERT INTO idempotency_keys (user_id, key, request, status, audit_id, created_at) VALUES ('max', 'k-1', '[\"L-1002\"]', 200, ?, 'now')",
   ).run(auditId);
-  assert.deepEqual(migrate(db), [6]);
+  assert.deepEqual(migrate(db), [6, 7]);
   assert.deepEqual(
     db.prepare('SELECT idempotency_key, request FROM audit WHERE id = ?').get(auditId),
     {idempotency_key: 'k-1', request: '["L-1002"]'},
@@ -127,12 +127,18 @@ test('migration 6 moves each Idempotency-Key record onto its audit row; a new st
     0,
   );
   const store = new DevHostStore(db);
-  assert.deepEqual(store.idempotent('max', 'k-1'), {
+  const dayAgo = new Date(Date.now() - 86_400_000).toISOString();
+  assert.deepEqual(store.idempotent('max', 'k-1', '1970-01-01T00:00:00.000Z'), {
     request: '["L-1002"]',
     status: 200,
     body: '{"lead":{}}',
   });
-  assert.equal(store.idempotent('sofia', 'k-1'), undefined, 'keys are per user');
-  assert.equal(store.idempotent('max', 'k-2'), undefined);
+  assert.equal(store.idempotent('sofia', 'k-1', dayAgo), undefined, 'keys are per user');
+  assert.equal(store.idempotent('max', 'k-2', dayAgo), undefined);
+  assert.equal(
+    store.idempotent('max', 'k-1', new Date(Date.now() + 60_000).toISOString()),
+    undefined,
+    'a key older than its lifetime does not replay',
+  );
   db.close();
 });

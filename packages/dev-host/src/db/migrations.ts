@@ -146,4 +146,11 @@ export const MIGRATIONS: readonly string[] = [
     FROM idempotency_keys i WHERE i.audit_id = audit.id AND i.user_id = audit.user_id;
   DROP TABLE idempotency_keys;
   `,
+  // 7: Idempotency-Keys are looked up in the store, not held in memory: every process on the file
+  // sees every key, and a process's memory no longer grows with each keyed reject. A partial index:
+  // only the audit rows that carry a key are in it.
+  `
+  CREATE INDEX audit_by_idempotency_key ON audit (user_id, idempotency_key)
+    WHERE idempotency_key IS NOT NULL;
+  `,
 ];

@@ -2,12 +2,7 @@ import {existsSync, readFileSync} from 'node:fs';
 import type {Database} from 'better-sqlite3';
 import {configDefaults} from '@crmkit/sdk';
 import type {PluginManifest} from '@crmkit/sdk';
-import {
-  DEFAULT_REJECT_CODES,
-  DEMO_OWNERSHIP_MODE,
-  DEMO_USERS,
-  demoLeads,
-} from '@crmkit/host-core';
+import {DEFAULT_REJECT_CODES, DEMO_OWNERSHIP_MODE, DEMO_USERS, demoLeads} from '@crmkit/host-core';
 
 /** Where the seed reads the shipped files from (the repository checkout this package lives in). */
 export const SEED_FILES = {

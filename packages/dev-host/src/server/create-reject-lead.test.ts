@@ -3,9 +3,8 @@ import assert from 'node:assert/strict';
 import {DevHostStore} from '../db/dev-host-store.js';
 import {openDatabase} from '../db/open-database.js';
 import {seedDemoData} from '../db/seed-demo-data.js';
-import {createRejectLead} from './create-reject-lead.js';
-import type {Reassigner} from './create-reject-lead.js';
-import {StaleAssignmentError} from './reject-lead-transaction.js';
+import {StaleAssignmentError, createRejectLead} from '@crmkit/host-core';
+import type {Reassigner} from '@crmkit/host-core';
 
 function setup() {
   const db = openDatabase(':memory:');

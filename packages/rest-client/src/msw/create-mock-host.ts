@@ -1,40 +1,53 @@
 import {http} from 'msw';
 import type {RequestHandler} from 'msw';
-import type {OwnershipMode} from '@crmkit/sdk';
-import {createRequestChecker} from '@crmkit/host-core';
-import {defaultMockAssign} from './default-mock-assign.js';
-import {handleMockRequest} from './handle-mock-request.js';
-import {MOCK_ADMIN_ROUTES} from './mock-admin-routes.js';
-import {createMockHostState} from './mock-host-state.js';
-import type {MockHostSeed, MockHostState} from './mock-host-state.js';
-import type {MockAssign, MockHostRuntime, MockLintRuleset} from './mock-host-runtime.js';
-import {MOCK_LEAD_ROUTES} from './mock-lead-routes.js';
+import {
+  DEFAULT_REJECT_CODES,
+  DEMO_OWNERSHIP_MODE,
+  DEMO_USERS,
+  MemoryStore,
+  createHost,
+  demoLeads,
+  payloadTooLarge,
+} from '@crmkit/host-core';
+import type {
+  DemoRejectCode,
+  DemoUser,
+  HostRequest,
+  HostResponse,
+  MemoryStoreState,
+  PluginRecord,
+} from '@crmkit/host-core';
+import type {Lead, OwnershipMode} from '@crmkit/sdk';
+import {DEFAULT_MOCK_RULESET} from './default-mock-ruleset.js';
+
+/** The initial data the mock host starts from (and returns to on `reset()`). */
+export interface MockHostSeed {
+  users?: readonly DemoUser[];
+  leads?: readonly Lead[];
+  rejectCodes?: readonly DemoRejectCode[];
+  /** Ownership mode of the lead record type (default: the demo's `mixed`). */
+  ownershipMode?: OwnershipMode;
+  /** The active assignment ruleset (default: back to the original owner while active). */
+  ruleset?: Record<string, unknown>;
+  plugins?: readonly PluginRecord[];
+}
 
 export interface MockHostOptions extends MockHostSeed {
   /**
    * The origin the mock answers for, e.g. `http://crm.test` (no trailing slash). Default: every
-   * origin (msw pattern: any origin, then `/api/` and anything), which suits a page that calls its own origin.
+   * origin (any origin, then `/api/` and anything), which suits a page that calls its own origin.
    */
   baseUrl?: string;
-  /** Decides reassignment on reject (default: the original owner while active, else the unassigned owner). */
-  assign?: MockAssign;
-  /** Ownership mode of the lead record type (default: the demo's `mixed`). */
-  ownershipMode?: OwnershipMode;
-  /**
-   * Lints a ruleset on `PUT /api/admin/assignment-rules` (e.g. `(text) => lintRuleset(text).findings`
-   * from @crmkit/assignment). Without it every JSON object is accepted.
-   */
-  lintRuleset?: MockLintRuleset;
-  /** The clock of `rejectedAt`, `installedAt` and audit rows (default: the real time). */
+  /** The clock of audit rows and installations (default: the real time). */
   now?: () => Date;
 }
 
 export interface MockHost {
   /** The msw request handlers: `setupServer(...host.handlers)` or `setupWorker(...host.handlers)`. */
   handlers: RequestHandler[];
-  /** The live in-memory data; tests may read and change it. */
-  readonly state: MockHostState;
-  /** Restores the initial data (users, leads, codes, mode, ruleset, plugins; empties audit and idempotency). */
+  /** The live in-memory data; tests may read and change it between requests. */
+  readonly state: MemoryStoreState;
+  /** Restores the initial data (users, leads, codes, mode, ruleset, plugins; empties the audit). */
   reset(): void;
   /**
    * The mock host as a `fetch` function, without msw: pass it as `createRestHostApi({fetch})`.
@@ -43,34 +56,68 @@ export interface MockHost {
   fetch: typeof fetch;
 }
 
+const byId = (a: Lead, b: Lead) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** A fresh state from `seed` (default: the demo data), deep-copied so the seed is never changed. */
+function initialState(seed: MockHostSeed, now: () => Date): MemoryStoreState {
+  return {
+    users: structuredClone([...(seed.users ?? DEMO_USERS)]),
+    leads: new Map(
+      structuredClone([...(seed.leads ?? demoLeads())])
+        .sort(byId)
+        .map((lead) => [lead.id, lead]),
+    ),
+    rejectCodes: structuredClone([...(seed.rejectCodes ?? DEFAULT_REJECT_CODES)]),
+    ownershipMode: seed.ownershipMode ?? DEMO_OWNERSHIP_MODE,
+    rulesets: [
+      {
+        id: 1,
+        body: JSON.stringify(seed.ruleset ?? DEFAULT_MOCK_RULESET),
+        active: true,
+        createdBy: 'anna',
+        createdAt: now().toISOString(),
+      },
+    ],
+    plugins: structuredClone([...(seed.plugins ?? [])]),
+    audit: [],
+  };
+}
+
+/** A fetch `Request` as host-core's `HostRequest`. */
+function toHostRequest(request: Request): HostRequest {
+  const url = new URL(request.url);
+  return {
+    method: request.method,
+    pathname: url.pathname,
+    query: url.searchParams,
+    header: (name) => request.headers.get(name) ?? undefined,
+    async readBody(limit) {
+      if (Number(request.headers.get('content-length') ?? 0) > limit) throw payloadTooLarge(limit);
+      const text = await request.text();
+      if (new TextEncoder().encode(text).length > limit) throw payloadTooLarge(limit);
+      return text;
+    },
+    discardBody: () => {},
+  };
+}
+
+const toResponse = ({status, headers, body}: HostResponse): Response =>
+  new Response(body === '' ? null : body, {status, headers});
+
 /**
- * An in-memory crmkit host for tests, with the same semantics as the REST contract: bearer tokens of
- * the demo users (`anna`, `sofia`, `max`, `lena`), every privilege checked, the reject checks in the
- * contract's order, `If-Match`, `Idempotency-Key` replay, picklist labels by `Accept-Language` or the
- * user's locale, and the admin routes. The contract tests run the same cases against it and against the
- * dev host, so it cannot drift from the server. Requests are handled one at a time, like a
- * transaction each.
+ * An in-memory crmkit host for tests: the host of @crmkit/host-core (the same routes, checks,
+ * decisions and texts as the dev host) over a memory store, answering through msw or as a `fetch`.
+ * The demo users' bearer tokens (`anna`, `sofia`, `max`, `lena`) sign in; reassignment runs the real
+ * Assignment Manager on the active ruleset. Requests are handled one at a time, like a transaction
+ * each.
  */
 export function createMockHost(options: MockHostOptions = {}): MockHost {
-  const seed: MockHostSeed = {
-    ...(options.users ? {users: options.users} : {}),
-    ...(options.leads ? {leads: options.leads} : {}),
-    ...(options.rejectCodes ? {rejectCodes: options.rejectCodes} : {}),
-    ...(options.ownershipMode ? {ownershipMode: options.ownershipMode} : {}),
-    ...(options.ruleset ? {ruleset: options.ruleset} : {}),
-    ...(options.plugins ? {plugins: options.plugins} : {}),
-  };
-  const runtime: MockHostRuntime = {
-    state: createMockHostState(seed),
-    requests: createRequestChecker(),
-    assign: options.assign ?? defaultMockAssign,
-    lintRuleset: options.lintRuleset,
-    now: options.now ?? (() => new Date()),
-  };
-  const routes = {...MOCK_LEAD_ROUTES, ...MOCK_ADMIN_ROUTES};
+  const now = options.now ?? (() => new Date());
+  const store = new MemoryStore(initialState(options, now), now);
+  let host = createHost({store});
   let queue: Promise<unknown> = Promise.resolve();
   const handle = (request: Request): Promise<Response> => {
-    const answer = queue.then(() => handleMockRequest(runtime, routes, request));
+    const answer = queue.then(async () => toResponse(await host.handle(toHostRequest(request))));
     queue = answer.catch(() => undefined);
     return answer;
   };
@@ -84,10 +131,11 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
   return {
     handlers: [http.all(pattern, ({request}) => handle(request))],
     get state() {
-      return runtime.state;
+      return store.state;
     },
     reset() {
-      runtime.state = createMockHostState(seed);
+      store.state = initialState(options, now);
+      host = createHost({store});
     },
     fetch: async (input, init) => {
       const request =

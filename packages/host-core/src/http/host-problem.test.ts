@@ -2,12 +2,12 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {PROBLEM_CODES, createContractValidator} from '@crmkit/host-core';
 import type {ProblemCode} from '@crmkit/host-core';
-import {HttpProblem} from './http-problem.js';
+import {HostProblem} from './host-problem.js';
 
 test('every code of the contract makes a problem document that conforms, in German and English', () => {
   const validator = createContractValidator();
   for (const code of Object.keys(PROBLEM_CODES) as ProblemCode[]) {
-    const problem = new HttpProblem(code, {en: `English ${code}.`, de: `Deutsch ${code}.`});
+    const problem = new HostProblem(code, {en: `English ${code}.`, de: `Deutsch ${code}.`});
     assert.equal(problem.status, PROBLEM_CODES[code].status, code);
     for (const language of ['en', 'de'] as const) {
       const document = problem.toProblem(language);
@@ -19,7 +19,7 @@ test('every code of the contract makes a problem document that conforms, in Germ
 });
 
 test('a problem document: urn type, English title, detail in the language, members, field errors', () => {
-  const problem = new HttpProblem(
+  const problem = new HostProblem(
     'version-conflict',
     {en: 'Changed meanwhile.', de: 'Inzwischen geändert.'},
     {

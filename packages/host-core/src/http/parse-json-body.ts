@@ -1,13 +1,13 @@
-import type {IncomingMessage} from 'node:http';
 import {parse as parseJsonc} from 'jsonc-parser';
 import type {ParseError} from 'jsonc-parser';
-import {HttpProblem} from './http-problem.js';
+import {HostProblem} from './host-problem.js';
 
-/** Largest request body the dev host reads, in bytes (a big ruleset fits many times over). */
+/** Largest request body a host reads, in bytes (a big ruleset fits many times over). */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-function tooLarge(limit: number): HttpProblem {
-  return new HttpProblem(
+/** 413 for a body over `limit` bytes (adapters throw it while reading). */
+export function payloadTooLarge(limit: number = MAX_BODY_BYTES): HostProblem {
+  return new HostProblem(
     'payload-too-large',
     {
       en: `The request body is larger than ${limit} bytes. Send a smaller document.`,
@@ -18,46 +18,21 @@ function tooLarge(limit: number): HttpProblem {
 }
 
 /**
- * Reads and parses a JSON request body. Refuses a body over `limit` bytes (413, as soon as the
- * announced or received size passes it), a non-JSON content type (415) and malformed JSON (400
- * `invalid-json`, with the position). Returns the value and the text as sent; `undefined` when empty.
+ * Parses a JSON request body as sent. Refuses a non-JSON content type (415) and malformed JSON (400
+ * `invalid-json`, with the position). Returns the value and the text; `undefined` when empty.
  */
-export async function readJsonBody(
-  req: IncomingMessage,
-  limit: number = MAX_BODY_BYTES,
-): Promise<{value: unknown; text: string} | undefined> {
-  const announced = Number(req.headers['content-length'] ?? 0);
-  if (announced > limit) {
-    req.resume();
-    throw tooLarge(limit);
-  }
-  // Plain events rather than `for await` (one promise per body, not per chunk), and no named
-  // closures per request (under tsx each one costs a defineProperty for its name).
-  const chunks: Buffer[] = [];
-  let size = 0;
-  await new Promise<void>((resolve, reject) => {
-    req.on('data', (chunk: Buffer) => {
-      if (size > limit) return; // already refused; the rest is drained
-      size += chunk.length;
-      if (size > limit) {
-        req.resume();
-        reject(tooLarge(limit));
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.once('end', resolve);
-    req.once('error', reject);
-  });
-  if (size === 0) return undefined;
-  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+export function parseJsonBody(
+  text: string,
+  contentType: string | undefined,
+): {value: unknown; text: string} | undefined {
+  if (text.length === 0) return undefined;
+  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
   if (type !== 'application/json' && !type.endsWith('+json')) {
-    throw new HttpProblem('unsupported-media-type', {
+    throw new HostProblem('unsupported-media-type', {
       en: `Send the body as JSON with Content-Type: application/json (got "${type || 'none'}").`,
       de: `Senden Sie den Inhalt als JSON mit Content-Type: application/json (erhalten: "${type || 'keiner'}").`,
     });
   }
-  const text = (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)).toString('utf8');
   try {
     return {value: JSON.parse(text) as unknown, text};
   } catch (error) {
@@ -68,7 +43,7 @@ export async function readJsonBody(
     const position =
       errors[0]?.offset ?? Number(/at position (\d+)/.exec(reason)?.[1] ?? text.length);
     const {line, column} = lineAndColumn(text, position);
-    throw new HttpProblem(
+    throw new HostProblem(
       'invalid-json',
       {
         en: `The request body is not valid JSON (line ${line}, column ${column}): ${reason}`,

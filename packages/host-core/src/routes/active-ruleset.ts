@@ -8,9 +8,9 @@ import {
 } from '@crmkit/assignment';
 import type {Assigner, CompiledRuleset, LintFinding} from '@crmkit/assignment';
 import type {AssignmentOutcome, Lead, OwnershipMode} from '@crmkit/sdk';
-import type {DevHostStore} from '../db/dev-host-store.js';
-import {HttpProblem} from './http-problem.js';
-import type {BilingualFieldError} from './http-problem.js';
+import type {HostStore} from '../store/host-store.js';
+import {HostProblem} from '../http/host-problem.js';
+import type {BilingualFieldError} from '../http/host-problem.js';
 
 /** A lint finding as a field error of the contract (pointer, code, message, line, column). */
 function toFieldError(finding: LintFinding): BilingualFieldError {
@@ -30,15 +30,18 @@ function toFieldError(finding: LintFinding): BilingualFieldError {
  * the cached users of the store.
  */
 export class ActiveRuleset {
-  readonly #store: DevHostStore;
+  readonly #store: HostStore;
   #compiled: CompiledRuleset | undefined;
   #text: string | undefined;
+  /** The stored ruleset compiled, and the store's revision it was checked at. */
+  #id: number | undefined;
+  #revision: number | undefined;
   /** Prepared assigners of the compiled ruleset, by ownership mode (made on first use). */
   #assigners = new Map<OwnershipMode, Assigner>();
 
   readonly #log: (line: string) => void;
 
-  constructor(store: DevHostStore, log: (line: string) => void = () => {}) {
+  constructor(store: HostStore, log: (line: string) => void = () => {}) {
     this.#store = store;
     this.#log = log;
     this.reload();
@@ -51,6 +54,8 @@ export class ActiveRuleset {
    */
   reload(): void {
     const active = this.#store.activeRuleset();
+    this.#id = active?.id;
+    this.#revision = this.#store.revision;
     this.#text = active?.body;
     this.#compiled = undefined;
     this.#assigners.clear();
@@ -64,18 +69,28 @@ export class ActiveRuleset {
     }
   }
 
+  /** Compiles again when another process activated another ruleset (see `HostStore.revision`). */
+  #current(): void {
+    if (this.#store.revision === this.#revision) return;
+    this.#revision = this.#store.revision;
+    if (this.#store.activeRuleset()?.id !== this.#id) this.reload();
+  }
+
   /** The active ruleset as stored, parsed (undefined when none is active). */
   get ruleset(): unknown {
+    this.#current();
     return this.#text === undefined ? undefined : JSON.parse(this.#text);
   }
 
   /** Whether the active ruleset compiled to plain synchronous functions (else json-rules-engine runs it). */
   get synchronous(): boolean {
+    this.#current();
     return this.#compiled?.synchronous ?? true;
   }
 
   /** The same decision as `reassign`, through json-rules-engine when the ruleset needs it. */
   async decide(rejectedLead: Lead, ownershipMode: OwnershipMode): Promise<AssignmentOutcome> {
+    this.#current();
     if (!this.#compiled) throw new Error('no valid assignment ruleset is active');
     const {outcome, ownerId, rule} = await assignOwner(toLeadFacts(rejectedLead), {
       compiled: this.#compiled,
@@ -87,6 +102,7 @@ export class ActiveRuleset {
 
   /** The new owner of a lead as it is after its rejection (throws when no ruleset is active). */
   readonly reassign = (rejectedLead: Lead, ownershipMode: OwnershipMode): AssignmentOutcome => {
+    this.#current();
     if (!this.#compiled) throw new Error('no valid assignment ruleset is active');
     let assign = this.#assigners.get(ownershipMode);
     if (!assign) {
@@ -118,7 +134,7 @@ export class ActiveRuleset {
     const {findings} = lintRuleset(text, {users});
     const errors = findings.filter((f) => f.severity === 'error');
     if (errors.length) {
-      throw new HttpProblem(
+      throw new HostProblem(
         'invalid-ruleset',
         {
           en: `The ruleset was not activated: ${errors.length} error${errors.length === 1 ? '' : 's'} (see errors); the active ruleset stays.`,
@@ -128,13 +144,15 @@ export class ActiveRuleset {
       );
     }
     const compiled = compileRuleset(parseRuleset(text));
-    this.#store.db.transaction(() => {
-      this.#store.activateRuleset(text, userId);
+    const id = this.#store.transaction(() => {
+      const stored = this.#store.activateRuleset(text, userId);
       this.#store.audit(userId, 'assignment-rules.activated', null, {
         rules: compiled.ruleset.rules.map((r) => r.name),
         unassignedOwner: compiled.ruleset.unassignedOwner,
       });
-    })();
+      return stored;
+    });
+    this.#id = id;
     this.#compiled = compiled;
     this.#assigners.clear();
     this.#text = text;

@@ -2,10 +2,10 @@ import {Ajv2020} from 'ajv/dist/2020.js';
 import {describeSchemaError} from '@crmkit/host-core';
 import {configDefaults, validateManifest} from '@crmkit/sdk';
 import type {PluginManifest} from '@crmkit/sdk';
-import type {DevHostStore} from '../db/dev-host-store.js';
-import {bilingualFieldErrors} from './bilingual-field-errors.js';
-import {HttpProblem} from './http-problem.js';
-import type {Route} from './route.js';
+import type {HostStore} from '../store/host-store.js';
+import {bilingualFieldErrors} from '../http/bilingual-field-errors.js';
+import {HostProblem} from '../http/host-problem.js';
+import type {Route} from '../http/route.js';
 
 interface InstallPluginRequest {
   manifestUrl: string;
@@ -14,7 +14,7 @@ interface InstallPluginRequest {
 }
 
 /** The routes of installed plugins: what pages load, and the admin's list, install and uninstall. */
-export function pluginRoutes(store: DevHostStore): Route[] {
+export function pluginRoutes(store: HostStore): Route[] {
   // Config schemas are plugin-defined JSON Schemas with their own annotations (x-label): not strict.
   const configAjv = new Ajv2020({strict: false, allErrors: true});
   const installed = (id: string) => store.plugins().find((p) => p.id === id);
@@ -46,7 +46,7 @@ export function pluginRoutes(store: DevHostStore): Route[] {
         const result = validateManifest(request.manifest);
         const errors = result.issues.filter((i) => i.severity === 'error');
         if (!result.valid || !result.manifest) {
-          throw new HttpProblem(
+          throw new HostProblem(
             'invalid-manifest',
             {
               en: `The manifest was not installed: ${errors.length} problem${errors.length === 1 ? '' : 's'}; see errors.`,
@@ -66,7 +66,7 @@ export function pluginRoutes(store: DevHostStore): Route[] {
         if (manifest.config) {
           const validate = configAjv.compile(manifest.config);
           if (!validate(config)) {
-            throw new HttpProblem(
+            throw new HostProblem(
               'invalid-plugin-config',
               {
                 en: `The config does not match the config schema of ${manifest.id}; see errors.`,
@@ -84,7 +84,7 @@ export function pluginRoutes(store: DevHostStore): Route[] {
           }
         }
         const existed = installed(manifest.id) !== undefined;
-        store.db.transaction(() => {
+        store.transaction(() => {
           store.installPlugin({
             id: manifest.id,
             manifestUrl: request.manifestUrl,
@@ -97,7 +97,7 @@ export function pluginRoutes(store: DevHostStore): Route[] {
             manifestUrl: request.manifestUrl,
             replaced: existed,
           });
-        })();
+        });
         return {status: existed ? 200 : 201, body: installed(manifest.id)};
       },
     },
@@ -108,15 +108,15 @@ export function pluginRoutes(store: DevHostStore): Route[] {
       handle: ({params, user}) => {
         const id = params.pluginId!;
         if (!installed(id)) {
-          throw new HttpProblem('plugin-not-found', {
+          throw new HostProblem('plugin-not-found', {
             en: `No plugin with the id "${id}" is installed.`,
             de: `Es ist kein Plugin mit der ID "${id}" installiert.`,
           });
         }
-        store.db.transaction(() => {
+        store.transaction(() => {
           store.uninstallPlugin(id);
           store.audit(user.id, 'plugin.uninstalled', null, {id});
-        })();
+        });
         return {status: 204};
       },
     },

@@ -1,6 +1,6 @@
 import type {ActiveRuleset} from './active-ruleset.js';
-import {HttpProblem} from './http-problem.js';
-import type {Route} from './route.js';
+import {HostProblem} from '../http/host-problem.js';
+import type {Route} from '../http/route.js';
 
 /** Admin routes of the lead assignment rules: read, replace (lint first), per-rule match counts. */
 export function assignmentRuleRoutes(rules: ActiveRuleset): Route[] {
@@ -12,7 +12,7 @@ export function assignmentRuleRoutes(rules: ActiveRuleset): Route[] {
       handle: () => {
         const ruleset = rules.ruleset;
         if (ruleset === undefined) {
-          throw new HttpProblem('not-found', {
+          throw new HostProblem('not-found', {
             en: 'No assignment ruleset is active yet. PUT one to /api/admin/assignment-rules.',
             de: 'Es sind noch keine Zuweisungsregeln aktiv. Speichern Sie welche mit PUT /api/admin/assignment-rules.',
           });

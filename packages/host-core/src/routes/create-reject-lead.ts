@@ -1,5 +1,5 @@
 import type {AssignmentOutcome, Lead, OwnershipMode} from '@crmkit/sdk';
-import type {DevHostStore} from '../db/dev-host-store.js';
+import type {HostStore} from '../store/host-store.js';
 import {
   StaleAssignmentError,
   createRejectLeadTransaction,
@@ -32,7 +32,7 @@ const MAX_ATTEMPTS = 5;
  * the decision is made again (at most 5 times). Either way the commit is all or nothing.
  */
 export function createRejectLead(
-  store: DevHostStore,
+  store: HostStore,
   rules: Reassigner,
   faults: RejectFaults = {},
 ): (request: RejectRequest) => Promise<RejectOutcome> {

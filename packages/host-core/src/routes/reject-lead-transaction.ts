@@ -7,12 +7,12 @@ import type {
   RejectLeadInput,
   RejectLeadResult,
 } from '@crmkit/sdk';
-import type {DevHostStore, LeadRow, UserRecord} from '../db/dev-host-store.js';
-import {HttpProblem} from './http-problem.js';
+import type {HostStore, LeadRow, UserRecord} from '../store/host-store.js';
+import {HostProblem} from '../http/host-problem.js';
 
 /**
  * Decides the new owner of a lead as it is after its rejection (status Rejected, with its rejection),
- * synchronously: it runs inside the SQLite transaction.
+ * synchronously: it runs inside the store's transaction.
  */
 export type Reassign = (rejectedLead: Lead, ownershipMode: OwnershipMode) => AssignmentOutcome;
 
@@ -37,6 +37,12 @@ export interface RejectRequest {
    */
   precomputed?: {version: number; assignment: AssignmentOutcome};
 }
+
+/**
+ * How long an Idempotency-Key replays its first answer: a day, long enough for any retry of a user's
+ * click; after that the same key is a new request. Hosts keep the keys in their store, not in memory.
+ */
+export const IDEMPOTENCY_KEY_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
 /** The lead changed between an asynchronous reassignment decision and the transaction. */
 export class StaleAssignmentError extends Error {}
@@ -78,30 +84,28 @@ export interface RejectOutcome {
 }
 
 /**
- * The reject of one lead as ONE synchronous better-sqlite3 transaction: checks (lead exists, Qualified,
+ * The reject of one lead as ONE synchronous store transaction: checks (lead exists, Qualified,
  * If-Match version, reject code known and active, reason rules, no reassignment in Book mode), the
  * update (status Rejected, code, reason, who, when, version + 1), the reassignment through the active
  * ruleset with the lead as it is after the rejection, an audit row and the Idempotency-Key record. A
  * refusal or a failure anywhere leaves the database as it was.
  */
 export function createRejectLeadTransaction(
-  store: DevHostStore,
+  store: HostStore,
   reassign: Reassign,
   faults: RejectFaults = {},
 ): (request: RejectRequest) => RejectOutcome {
-  const setOwner = store.db.prepare('UPDATE leads SET owner_id = ? WHERE id = ?');
-  // The audit row an Idempotency-Key replays, set by the transaction, remembered once it committed.
-  let replayRow: number | bigint | undefined;
-  const transaction = store.db.transaction((request: RejectRequest): RejectOutcome => {
+  const decideAndWrite = (request: RejectRequest): RejectOutcome => {
     const {leadId, user, input, ifMatch, idempotencyKey, precomputed} = request;
     const reason = input.rejectReason?.trim() || null;
     // What makes two requests "the same" for an Idempotency-Key: the lead and the body as understood.
     const fingerprint = JSON.stringify([leadId, input.rejectCode, reason, input.reassignOwner]);
     if (idempotencyKey !== undefined) {
-      const earlier = store.idempotent(user.id, idempotencyKey);
+      const since = new Date(Date.now() - IDEMPOTENCY_KEY_LIFETIME_MS).toISOString();
+      const earlier = store.idempotent(user.id, idempotencyKey, since);
       if (earlier) {
         if (earlier.request !== fingerprint) {
-          throw new HttpProblem('idempotency-key-reused', {
+          throw new HostProblem('idempotency-key-reused', {
             en: `The Idempotency-Key "${idempotencyKey}" was already used for a different reject request. Use a new key for a new request.`,
             de: `Der Idempotency-Key "${idempotencyKey}" wurde bereits für eine andere Zurückweisung verwendet. Verwenden Sie für eine neue Anfrage einen neuen Schlüssel.`,
           });
@@ -117,13 +121,13 @@ export function createRejectLeadTransaction(
 
     const row = store.leadRow(leadId);
     if (!row) {
-      throw new HttpProblem('lead-not-found', {
+      throw new HostProblem('lead-not-found', {
         en: `There is no lead with the id "${leadId}".`,
         de: `Es gibt keinen Lead mit der ID "${leadId}".`,
       });
     }
     if (row.status !== 'Qualified') {
-      throw new HttpProblem(
+      throw new HostProblem(
         'lead-not-qualified',
         {
           en: `Lead ${leadId} has the status ${row.status}; only a Qualified lead can be rejected.`,
@@ -144,7 +148,7 @@ export function createRejectLeadTransaction(
       );
     }
     if (ifMatch !== undefined && ifMatch !== row.version) {
-      throw new HttpProblem(
+      throw new HostProblem(
         'version-conflict',
         {
           en: `Lead ${leadId} was changed by someone else meanwhile (now version ${row.version}, you saw ${ifMatch}). Reload it and try again.`,
@@ -167,7 +171,7 @@ export function createRejectLeadTransaction(
     }
     const code = store.rejectCode(input.rejectCode);
     if (!code) {
-      throw new HttpProblem(
+      throw new HostProblem(
         'unknown-reject-code',
         {
           en: `"${input.rejectCode}" is not a reject code. Pick one from GET /api/picklists/reject-codes.`,
@@ -185,7 +189,7 @@ export function createRejectLeadTransaction(
       );
     }
     if (!code.active) {
-      throw new HttpProblem(
+      throw new HostProblem(
         'inactive-reject-code',
         {
           en: `The reject code "${code.labels.en}" (${code.key}) is no longer active. Pick an active one.`,
@@ -203,7 +207,7 @@ export function createRejectLeadTransaction(
       );
     }
     if (code.key === OTHER_REJECT_CODE && !reason) {
-      throw new HttpProblem(
+      throw new HostProblem(
         'reason-required',
         {
           en: `The reject code "${code.labels.en}" needs a reject reason. Enter one.`,
@@ -224,7 +228,7 @@ export function createRejectLeadTransaction(
       );
     }
     if (reason && reason.length > MAX_REJECT_REASON_LENGTH) {
-      throw new HttpProblem(
+      throw new HostProblem(
         'reason-too-long',
         {
           en: `The reject reason has ${reason.length} characters; at most ${MAX_REJECT_REASON_LENGTH} are allowed. Shorten it.`,
@@ -246,7 +250,7 @@ export function createRejectLeadTransaction(
     }
     const mode = store.ownershipMode;
     if (input.reassignOwner && mode === 'book') {
-      throw new HttpProblem(
+      throw new HostProblem(
         'reassign-not-allowed-in-book-mode',
         {
           en: 'Leads use the ownership mode Book, so the Assignment Manager cannot assign an owner. Reject without Reassign Owner.',
@@ -291,12 +295,12 @@ export function createRejectLeadTransaction(
         }
       } catch (error) {
         const why = error instanceof Error ? error.message : String(error);
-        throw new HttpProblem('assignment-failed', {
+        throw new HostProblem('assignment-failed', {
           en: `The Assignment Manager could not reassign lead ${row.id} (${why}); nothing was changed. Reject without Reassign Owner, or ask an administrator to fix the assignment rules.`,
           de: `Der Zuweisungsmanager konnte Lead ${row.id} nicht neu zuweisen (${why}); nichts wurde geändert. Weisen Sie ohne Verantwortlichen neu zuweisen zurück, oder bitten Sie einen Administrator, die Zuweisungsregeln zu korrigieren.`,
         });
       }
-      setOwner.run(assignment.ownerId, row.id);
+      store.setLeadOwner(row.id, assignment.ownerId);
       after = {...after, owner_id: assignment.ownerId};
     }
     const body: RejectResponseBody = {
@@ -304,7 +308,7 @@ export function createRejectLeadTransaction(
       ...(assignment ? {assignment} : {}),
     };
     const text = JSON.stringify(body);
-    const auditId = store.audit(
+    store.audit(
       user.id,
       'lead.rejected',
       row.id,
@@ -322,14 +326,7 @@ export function createRejectLeadTransaction(
         ? {key: idempotencyKey, request: fingerprint, response: text}
         : undefined,
     );
-    if (idempotencyKey !== undefined) replayRow = auditId;
     return {status: 200, body, text, replayed: false};
-  });
-  return (request) => {
-    replayRow = undefined;
-    const outcome = transaction(request);
-    if (replayRow !== undefined)
-      store.rememberIdempotent(request.user.id, request.idempotencyKey!, replayRow);
-    return outcome;
   };
+  return (request) => store.transaction(() => decideAndWrite(request));
 }

@@ -1,15 +1,14 @@
-import type {IncomingMessage, ServerResponse} from 'node:http';
-import type {DevHostStore} from '../db/dev-host-store.js';
-import {negotiateLocale} from '@crmkit/host-core';
-import type {
-  ContractValidator,
-  HttpMethod as ContractMethod,
-  OpenApiOperation,
-} from '@crmkit/host-core';
+import {createRequestChecker} from '../contract/create-request-checker.js';
+import type {RequestChecker} from '../contract/create-request-checker.js';
+import {negotiateLocale} from '../contract/negotiate-locale.js';
+import {OPENAPI_DOCUMENT} from '../contract/openapi-document.js';
+import type {HttpMethod as ContractMethod, OpenApiOperation} from '../contract/openapi-types.js';
+import type {HostStore} from '../store/host-store.js';
 import {bilingualFieldErrors} from './bilingual-field-errors.js';
-import {HttpProblem, LANGUAGES} from './http-problem.js';
-import type {Bilingual, Language} from './http-problem.js';
-import {readJsonBody} from './read-json-body.js';
+import {HostProblem, LANGUAGES} from './host-problem.js';
+import type {Bilingual, Language} from './host-problem.js';
+import type {HostRequest, HostResponse} from './host-request.js';
+import {MAX_BODY_BYTES, parseJsonBody} from './parse-json-body.js';
 import type {Reply, Route} from './route.js';
 
 interface CompiledRoute {
@@ -29,13 +28,28 @@ interface PathEntry {
   byMethod: Map<string, CompiledRoute>;
 }
 
-export interface ApiHandlerOptions {
-  store: DevHostStore;
+/** A check of an answer against the contract (`createContractValidator().checkResponse`). */
+export type ResponseCheck = (response: {
+  method: string;
+  pathname: string;
+  operation?: OpenApiOperation;
+  status: number;
+  contentType: string | null;
+  body: unknown;
+}) => string[];
+
+export interface HostHandlerOptions {
+  store: HostStore;
   routes: readonly Route[];
-  /** The contract's validator (`createContractValidator` of @crmkit/host-core). */
-  validator: ContractValidator;
-  /** Validate every answer against the contract too (a mismatch is logged and answered with 500). */
-  validateResponses?: boolean;
+  /** The contract's request side (default: its precompiled validators, no ajv at run time). */
+  requests?: RequestChecker;
+  /**
+   * Checks every answer against the contract too (a mismatch is logged and answered with 500). The
+   * dev host passes `createContractValidator().checkResponse` (ajv); the browser mock does not.
+   */
+  checkResponse?: ResponseCheck;
+  /** Largest request body read, in bytes (default 1 MiB). */
+  maxBodyBytes?: number;
   log?: (line: string) => void;
 }
 
@@ -43,21 +57,22 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 const PROBLEM_TYPE = 'application/problem+json; charset=utf-8';
 
 /**
- * The `/api/` part of the dev host: route match (404 `not-found`, 405 with `Allow`), bearer auth
- * (401), the route's privilege (403, always checked on the server whatever a page shows), JSON body
- * reading and validation against the contract, the handler, and every answer or refusal as JSON or
- * `application/problem+json` in the caller's language.
+ * The `/api/` part of a host, once for every environment: route match (404 `not-found`, 405 with
+ * `Allow`), bearer auth (401), the route's privilege (403, always checked by the host whatever a page
+ * shows), JSON body reading and validation against the contract, the handler, and every answer or
+ * refusal as JSON or `application/problem+json` in the caller's language.
  */
-export function createApiHandler(
-  options: ApiHandlerOptions,
-): (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> {
-  const {store, validator, log = () => {}} = options;
-  const validateResponses = options.validateResponses ?? true;
+export function createHostHandler(
+  options: HostHandlerOptions,
+): (request: HostRequest) => Promise<HostResponse> {
+  const {store, checkResponse, log = () => {}} = options;
+  const document = OPENAPI_DOCUMENT;
+  const requests = options.requests ?? createRequestChecker();
+  const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const paths: PathEntry[] = [];
   for (const route of options.routes) {
     // The route table and the contract must agree, or the server does not start.
-    const operation =
-      validator.document.paths[route.path]?.[route.method.toLowerCase() as ContractMethod];
+    const operation = document.paths[route.path]?.[route.method.toLowerCase() as ContractMethod];
     if (!operation) {
       throw new Error(`${route.method} ${route.path} is served but not in the OpenAPI contract`);
     }
@@ -79,9 +94,7 @@ export function createApiHandler(
       entry = {path: route.path, pattern: new RegExp(`^${source}$`), names, byMethod: new Map()};
       paths.push(entry);
     }
-    const bodyRef = operation.requestBody?.content['application/json']?.schema.$ref as
-      string | undefined;
-    const bodySchema = bodyRef?.split('/').pop();
+    const bodySchema = requests.bodySchema(operation);
     if (route.body && !bodySchema) {
       throw new Error(`${route.method} ${route.path} reads a body the contract gives no schema`);
     }
@@ -94,36 +107,33 @@ export function createApiHandler(
     });
   }
 
-  const send = (
-    res: ServerResponse,
+  const answer = (
     status: number,
     type: string,
     body: unknown,
     headers: Record<string, string> = {},
     serialized?: string,
-  ) => {
+  ): HostResponse => {
     const text = serialized ?? (body === undefined ? '' : JSON.stringify(body));
-    res.writeHead(status, {
-      ...(text ? {'content-type': type, 'content-length': Buffer.byteLength(text)} : {}),
-      'cache-control': 'no-store',
-      ...headers,
-    });
-    res.end(text);
+    return {
+      status,
+      headers: {...(text ? {'content-type': type} : {}), 'cache-control': 'no-store', ...headers},
+      body: text,
+    };
   };
 
-  const sendProblem = (
-    res: ServerResponse,
-    problem: HttpProblem,
+  const answerProblem = (
+    problem: HostProblem,
     language: Language,
     method: string,
-    url: URL,
+    pathname: string,
     operation: OpenApiOperation | undefined,
-  ) => {
+  ): HostResponse => {
     const body = problem.toProblem(language);
-    if (validateResponses) {
-      const errors = validator.checkResponse({
+    if (checkResponse) {
+      const errors = checkResponse({
         method,
-        pathname: url.pathname,
+        pathname,
         ...(operation ? {operation} : {}),
         status: problem.status,
         contentType: PROBLEM_TYPE,
@@ -131,10 +141,11 @@ export function createApiHandler(
       });
       if (errors.length) log(`contract: ${errors.join('; ')}`);
     }
-    send(res, problem.status, PROBLEM_TYPE, body, problem.headers as Record<string, string>);
+    return answer(problem.status, PROBLEM_TYPE, body, problem.headers as Record<string, string>);
   };
 
-  return async (req, res, url) => {
+  return async (req) => {
+    const pathname = req.pathname;
     // Negotiated once the user is known (their locale is the fallback); before that only for errors.
     let language: Language | undefined;
     let operation: OpenApiOperation | undefined;
@@ -142,22 +153,22 @@ export function createApiHandler(
       let entry: PathEntry | undefined;
       let match: RegExpExecArray | null = null;
       for (const candidate of paths) {
-        match = candidate.pattern.exec(url.pathname);
+        match = candidate.pattern.exec(pathname);
         if (match) {
           entry = candidate;
           break;
         }
       }
       if (!entry || !match) {
-        throw new HttpProblem('not-found', {
-          en: `There is no API route ${url.pathname}. See the OpenAPI document @crmkit/host-core/openapi.json.`,
-          de: `Es gibt keine API-Route ${url.pathname}. Siehe das OpenAPI-Dokument @crmkit/host-core/openapi.json.`,
+        throw new HostProblem('not-found', {
+          en: `There is no API route ${pathname}. See the OpenAPI document @crmkit/host-core/openapi.json.`,
+          de: `Es gibt keine API-Route ${pathname}. Siehe das OpenAPI-Dokument @crmkit/host-core/openapi.json.`,
         });
       }
-      const compiled = entry.byMethod.get(req.method ?? '');
+      const compiled = entry.byMethod.get(req.method);
       if (!compiled) {
         const allow = [...entry.byMethod.keys()].join(', ');
-        throw new HttpProblem(
+        throw new HostProblem(
           'method-not-allowed',
           {
             en: `${req.method} is not allowed on ${entry.path}; use ${allow}.`,
@@ -169,14 +180,17 @@ export function createApiHandler(
       const {route} = compiled;
       operation = compiled.operation;
 
-      const auth = req.headers.authorization;
+      store.refresh?.();
+      const auth = req.header('authorization');
       // The scheme is case-insensitive (RFC 9110); the token is not.
       const token = /^bearer +/i.test(auth ?? '')
         ? auth!.replace(/^bearer +/i, '').trim()
         : undefined;
-      const user = token ? store.userByToken(token) : undefined;
+      const found = token ? store.userByToken(token) : undefined;
+      // A deactivated user keeps their token but cannot sign in with it.
+      const user = found?.active ? found : undefined;
       if (!user) {
-        throw new HttpProblem(
+        throw new HostProblem(
           'unauthorized',
           auth
             ? {
@@ -190,13 +204,9 @@ export function createApiHandler(
           {headers: {'www-authenticate': 'Bearer'}},
         );
       }
-      language = negotiateLocale(
-        req.headers['accept-language'],
-        LANGUAGES,
-        user.locale,
-      ) as Language;
+      language = negotiateLocale(req.header('accept-language'), LANGUAGES, user.locale) as Language;
       if (route.privilege && !user.privileges.has(route.privilege)) {
-        throw new HttpProblem(
+        throw new HostProblem(
           'missing-privilege',
           {
             en: `${user.name} (${user.role}) lacks the privilege ${route.privilege} that ${route.method} ${route.path} needs. Ask an administrator to grant it to the role.`,
@@ -211,19 +221,19 @@ export function createApiHandler(
         try {
           params[name] = decodeURIComponent(match[i + 1]!);
         } catch {
-          throw new HttpProblem('not-found', {
-            en: `The path ${url.pathname} is not correctly percent-encoded.`,
-            de: `Der Pfad ${url.pathname} ist nicht korrekt prozentkodiert.`,
+          throw new HostProblem('not-found', {
+            en: `The path ${pathname} is not correctly percent-encoded.`,
+            de: `Der Pfad ${pathname} ist nicht korrekt prozentkodiert.`,
           });
         }
       });
-      route.checkHeaders?.(req);
+      route.checkHeaders?.(req.header);
       let body: unknown;
       let rawBody: string | undefined;
       if (route.body) {
-        const read = await readJsonBody(req);
+        const read = parseJsonBody(await req.readBody(maxBodyBytes), req.header('content-type'));
         if (read === undefined) {
-          throw new HttpProblem(
+          throw new HostProblem(
             'invalid-body',
             {
               en: 'The request needs a JSON body.',
@@ -235,10 +245,10 @@ export function createApiHandler(
         body = read.value;
         rawBody = read.text;
         const errors = bilingualFieldErrors((locale) =>
-          validator.validateSchema(compiled.bodySchema!, body, locale),
+          requests.checkBody(compiled.bodySchema!, body, locale),
         );
         if (errors.length) {
-          throw new HttpProblem(
+          throw new HostProblem(
             'invalid-body',
             {
               en: `The request body does not match the contract (${errors.length} problem${errors.length > 1 ? 's' : ''}); see errors.`,
@@ -248,22 +258,23 @@ export function createApiHandler(
           );
         }
       } else {
-        req.resume();
+        req.discardBody();
       }
 
       const reply: Reply = await route.handle({
-        req,
-        url,
+        header: req.header,
+        query: req.query,
+        pathname,
         params,
         user,
         language,
         body,
         ...(rawBody !== undefined ? {rawBody} : {}),
       });
-      if (validateResponses && reply.body !== undefined) {
-        const errors = validator.checkResponse({
+      if (checkResponse && reply.body !== undefined) {
+        const errors = checkResponse({
           method: route.method,
-          pathname: url.pathname,
+          pathname: pathname,
           operation: compiled.operation,
           status: reply.status,
           contentType: JSON_TYPE,
@@ -271,37 +282,34 @@ export function createApiHandler(
         });
         if (errors.length) {
           log(`contract: ${errors.join('; ')}`);
-          throw new HttpProblem('internal-error', {
+          throw new HostProblem('internal-error', {
             en: `The server's answer broke the contract: ${errors.join('; ')}`,
             de: `Die Antwort des Servers verletzt den Vertrag: ${errors.join('; ')}`,
           });
         }
       }
-      send(res, reply.status, JSON_TYPE, reply.body, reply.headers, reply.text);
+      return answer(reply.status, JSON_TYPE, reply.body, reply.headers, reply.text);
     } catch (error) {
-      if (error instanceof HttpProblem) {
-        sendProblem(
-          res,
+      if (error instanceof HostProblem) {
+        return answerProblem(
           error,
           language ?? anonymousLanguage(req),
-          req.method ?? 'GET',
-          url,
+          req.method,
+          pathname,
           operation,
         );
-        return;
       }
       log(
-        `error: ${req.method} ${url.pathname}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+        `error: ${req.method} ${pathname}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
       );
-      sendProblem(
-        res,
-        new HttpProblem('internal-error', {
+      return answerProblem(
+        new HostProblem('internal-error', {
           en: 'The server failed on this request; nothing was changed. The server log has the details.',
           de: 'Der Server ist bei dieser Anfrage gescheitert; nichts wurde geändert. Das Server-Protokoll enthält die Details.',
         }),
         language ?? anonymousLanguage(req),
-        req.method ?? 'GET',
-        url,
+        req.method,
+        pathname,
         operation,
       );
     }
@@ -309,8 +317,8 @@ export function createApiHandler(
 }
 
 /** The answer language before the user (and their locale) is known. */
-const anonymousLanguage = (req: IncomingMessage): Language =>
-  negotiateLocale(req.headers['accept-language'], LANGUAGES) as Language;
+const anonymousLanguage = (req: HostRequest): Language =>
+  negotiateLocale(req.header('accept-language'), LANGUAGES) as Language;
 
 const missingBody: Bilingual = {
   en: 'Send the JSON body this route documents.',

@@ -1,12 +1,12 @@
 import {OTHER_REJECT_CODE} from '@crmkit/sdk';
 import type {LeadSettings} from '@crmkit/sdk';
-import type {DevHostStore, RejectCodeRecord} from '../db/dev-host-store.js';
-import {HttpProblem} from './http-problem.js';
-import type {BilingualFieldError} from './http-problem.js';
-import type {Route} from './route.js';
+import type {HostStore, RejectCodeRecord} from '../store/host-store.js';
+import {HostProblem} from '../http/host-problem.js';
+import type {BilingualFieldError} from '../http/host-problem.js';
+import type {Route} from '../http/route.js';
 
 /** Admin routes for the lead settings (ownership mode), the reject codes and the audit trail. */
-export function adminRoutes(store: DevHostStore): Route[] {
+export function adminRoutes(store: HostStore): Route[] {
   return [
     {
       method: 'GET',
@@ -21,11 +21,11 @@ export function adminRoutes(store: DevHostStore): Route[] {
       body: true,
       handle: ({body, user}) => {
         const {ownershipMode} = body as LeadSettings;
-        store.db.transaction(() => {
+        store.transaction(() => {
           const before = store.ownershipMode;
           store.setOwnershipMode(ownershipMode);
           store.audit(user.id, 'settings.lead.updated', null, {before, after: ownershipMode});
-        })();
+        });
         return {status: 200, body: {ownershipMode: store.ownershipMode}};
       },
     },
@@ -78,7 +78,7 @@ export function adminRoutes(store: DevHostStore): Route[] {
           }
         });
         if (errors.length) {
-          throw new HttpProblem(
+          throw new HostProblem(
             'invalid-reject-codes',
             {
               en: `The reject codes were not saved (${errors.length} problem${errors.length > 1 ? 's' : ''}); the stored list stays. See errors.`,
@@ -87,19 +87,15 @@ export function adminRoutes(store: DevHostStore): Route[] {
             {errors},
           );
         }
-        try {
-          store.db.transaction(() => {
-            const before = store.rejectCodes();
-            store.replaceRejectCodes(codes);
-            store.audit(user.id, 'reject-codes.updated', null, {
-              before,
-              after: codes,
-              reasonRequiredKey: OTHER_REJECT_CODE,
-            });
-          })();
-        } finally {
-          store.reload();
-        }
+        store.transaction(() => {
+          const before = store.rejectCodes();
+          store.replaceRejectCodes(codes);
+          store.audit(user.id, 'reject-codes.updated', null, {
+            before,
+            after: codes,
+            reasonRequiredKey: OTHER_REJECT_CODE,
+          });
+        });
         return {status: 200, body: store.rejectCodes()};
       },
     },
@@ -107,9 +103,9 @@ export function adminRoutes(store: DevHostStore): Route[] {
       method: 'GET',
       path: '/api/admin/audit',
       privilege: 'plugins.manage',
-      handle: ({url}) => {
-        const leadId = url.searchParams.get('leadId');
-        const limitText = url.searchParams.get('limit');
+      handle: ({query}) => {
+        const leadId = query.get('leadId');
+        const limitText = query.get('limit');
         const limit = limitText === null ? 100 : Number(limitText);
         const errors: BilingualFieldError[] = [];
         if (!Number.isInteger(limit) || limit < 1 || limit > 500) {
@@ -130,7 +126,7 @@ export function adminRoutes(store: DevHostStore): Route[] {
           });
         }
         if (errors.length) {
-          throw new HttpProblem(
+          throw new HostProblem(
             'invalid-query',
             {
               en: 'The audit query is invalid; see errors.',

@@ -1,5 +1,5 @@
 import type {FieldError} from '@crmkit/sdk';
-import type {BilingualFieldError, Language} from './http-problem.js';
+import type {BilingualFieldError, Language} from './host-problem.js';
 
 /**
  * Field errors in both languages from a function that describes them in one (the contract's

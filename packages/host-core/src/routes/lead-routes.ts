@@ -1,21 +1,20 @@
-import type {IncomingMessage} from 'node:http';
-import {negotiateLocale} from '@crmkit/host-core';
+import {negotiateLocale} from '../contract/negotiate-locale.js';
 import {LEAD_STATUSES} from '@crmkit/sdk';
 import type {LeadStatus, RejectLeadInput} from '@crmkit/sdk';
-import type {DevHostStore} from '../db/dev-host-store.js';
-import {HttpProblem} from './http-problem.js';
+import type {HostStore} from '../store/host-store.js';
+import {HostProblem} from '../http/host-problem.js';
 import type {RejectOutcome, RejectRequest} from './reject-lead-transaction.js';
-import type {Route} from './route.js';
+import type {Route} from '../http/route.js';
 
 const VERSION_HEADER = /^("[1-9][0-9]{0,14}"|[1-9][0-9]{0,14})$/;
 
 /** `If-Match` as a lead version (`3` or `"3"`), or undefined when absent; else 400 `invalid-header`. */
-export function parseIfMatch(req: IncomingMessage): number | undefined {
-  const raw = req.headers['if-match'];
+export function parseIfMatch(header: (name: string) => string | undefined): number | undefined {
+  const raw = header('if-match');
   if (raw === undefined) return undefined;
   const value = raw.trim();
   if (!VERSION_HEADER.test(value)) {
-    throw new HttpProblem(
+    throw new HostProblem(
       'invalid-header',
       {
         en: `If-Match must be the lead version you saw, a positive integer like 3 or "3" (got ${JSON.stringify(raw)}).`,
@@ -39,11 +38,13 @@ export function parseIfMatch(req: IncomingMessage): number | undefined {
 }
 
 /** `Idempotency-Key` (1 to 255 characters), or undefined when absent; else 400 `invalid-header`. */
-export function parseIdempotencyKey(req: IncomingMessage): string | undefined {
-  const raw = req.headers['idempotency-key'];
+export function parseIdempotencyKey(
+  header: (name: string) => string | undefined,
+): string | undefined {
+  const raw = header('idempotency-key');
   if (raw === undefined) return undefined;
-  if (Array.isArray(raw) || raw.length < 1 || raw.length > 255) {
-    throw new HttpProblem(
+  if (raw.length < 1 || raw.length > 255) {
+    throw new HostProblem(
       'invalid-header',
       {
         en: 'Idempotency-Key must be 1 to 255 characters, made once per user intent (e.g. a UUID).',
@@ -63,8 +64,8 @@ export function parseIdempotencyKey(req: IncomingMessage): string | undefined {
   return raw;
 }
 
-function leadNotFound(id: string): HttpProblem {
-  return new HttpProblem('lead-not-found', {
+function leadNotFound(id: string): HostProblem {
+  return new HostProblem('lead-not-found', {
     en: `There is no lead with the id "${id}".`,
     de: `Es gibt keinen Lead mit der ID "${id}".`,
   });
@@ -72,7 +73,7 @@ function leadNotFound(id: string): HttpProblem {
 
 /** The routes every signed-in page and plugin uses: me, leads, picklist, reject, settings, plugins. */
 export function leadRoutes(
-  store: DevHostStore,
+  store: HostStore,
   rejectLead: (request: RejectRequest) => Promise<RejectOutcome>,
 ): Route[] {
   return [
@@ -95,10 +96,10 @@ export function leadRoutes(
       method: 'GET',
       path: '/api/leads',
       privilege: 'leads.read',
-      handle: ({url}) => {
-        const status = url.searchParams.get('status');
+      handle: ({query}) => {
+        const status = query.get('status');
         if (status !== null && !(LEAD_STATUSES as readonly string[]).includes(status)) {
-          throw new HttpProblem(
+          throw new HostProblem(
             'invalid-query',
             {
               en: `status must be one of ${LEAD_STATUSES.join(', ')} (got "${status}").`,
@@ -137,13 +138,13 @@ export function leadRoutes(
       path: '/api/leads/{id}/reject',
       privilege: 'leads.reject',
       body: true,
-      checkHeaders: (req) => {
-        parseIfMatch(req);
-        parseIdempotencyKey(req);
+      checkHeaders: (header) => {
+        parseIfMatch(header);
+        parseIdempotencyKey(header);
       },
-      handle: async ({req, params, user, body}) => {
-        const ifMatch = parseIfMatch(req);
-        const idempotencyKey = parseIdempotencyKey(req);
+      handle: async ({header, params, user, body}) => {
+        const ifMatch = parseIfMatch(header);
+        const idempotencyKey = parseIdempotencyKey(header);
         const outcome = await rejectLead({
           leadId: params.id!,
           user,
@@ -163,9 +164,9 @@ export function leadRoutes(
       method: 'GET',
       path: '/api/picklists/reject-codes',
       privilege: 'leads.read',
-      handle: ({req, user}) => {
+      handle: ({header: requestHeader, user}) => {
         // Labels in any locale a code has, negotiated per code (not only the de/en of the texts).
-        const header = req.headers['accept-language'];
+        const header = requestHeader('accept-language');
         return {
           status: 200,
           body: store.rejectCodes().map((c) => ({

@@ -1,15 +1,17 @@
 import {CrmkitError} from '@crmkit/sdk';
 import type {Privilege} from '@crmkit/sdk';
-import {PROBLEM_CODES, createProblem} from '@crmkit/host-core';
-import type {ContractProblem, ProblemCode} from '@crmkit/host-core';
+import {createProblem} from '../contract/create-problem.js';
+import type {ContractProblem} from '../contract/create-problem.js';
+import {PROBLEM_CODES} from '../contract/problem-codes.js';
+import type {ProblemCode} from '../contract/problem-codes.js';
 
-/** A text in both languages the dev host answers in. */
+/** A text in both languages the host answers in. */
 export interface Bilingual {
   en: string;
   de: string;
 }
 
-/** The languages the dev host answers in (negotiated with `negotiateLocale` of the contract). */
+/** The languages the host answers in (negotiated with `negotiateLocale` of the contract). */
 export const LANGUAGES: readonly Language[] = ['en', 'de'];
 export type Language = keyof Bilingual;
 
@@ -29,13 +31,13 @@ export interface ProblemMembers {
 }
 
 /**
- * A refusal the dev host answers with as `application/problem+json` (RFC 9457): thrown anywhere while
+ * A refusal the host answers with as `application/problem+json` (RFC 9457): thrown anywhere while
  * handling a request, turned into the response in the request's language. Status and title come from
- * the contract's PROBLEM_CODES and the document is built by its `createProblem`; what the dev host
- * adds is a `detail` (and field errors) in both languages, specific to the case, picked when the
- * answer's language is known.
+ * the contract's PROBLEM_CODES and the document is built by its `createProblem`; what the host adds is
+ * a `detail` (and field errors) in both languages, specific to the case, picked when the answer's
+ * language is known. Every environment (the msw mock, the dev host) answers with the same texts.
  */
-export class HttpProblem extends CrmkitError {
+export class HostProblem extends CrmkitError {
   declare readonly code: ProblemCode;
   readonly status: number;
   readonly detailText: Bilingual;

@@ -1,12 +1,13 @@
-import type {IncomingMessage} from 'node:http';
 import type {Privilege} from '@crmkit/sdk';
-import type {UserRecord} from '../db/dev-host-store.js';
-import type {Language} from './http-problem.js';
+import type {UserRecord} from '../store/host-store.js';
+import type {Language} from './host-problem.js';
 
 /** What a route handler gets: the signed-in user, the request language, path params, the body. */
 export interface RequestContext {
-  req: IncomingMessage;
-  url: URL;
+  /** A request header by lower-case name. */
+  header(name: string): string | undefined;
+  query: URLSearchParams;
+  pathname: string;
   params: Readonly<Record<string, string>>;
   user: UserRecord;
   language: Language;
@@ -16,7 +17,7 @@ export interface RequestContext {
   rawBody?: string;
 }
 
-/** What a route handler answers (errors are thrown as `HttpProblem`). */
+/** What a route handler answers (errors are thrown as `HostProblem`). */
 export interface Reply {
   status: number;
   body?: unknown;
@@ -36,7 +37,7 @@ export interface Route {
   privilege: Privilege | null;
   /** Whether the route reads a JSON body. */
   body?: boolean;
-  /** Checks request headers before the body is read; throws an `HttpProblem` (`invalid-header`). */
-  checkHeaders?(req: IncomingMessage): void;
+  /** Checks request headers before the body is read; throws a `HostProblem` (`invalid-header`). */
+  checkHeaders?(header: (name: string) => string | undefined): void;
   handle(ctx: RequestContext): Reply | Promise<Reply>;
 }

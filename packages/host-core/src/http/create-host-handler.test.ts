@@ -1,0 +1,79 @@
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {createContractValidator} from '../contract/create-contract-validator.js';
+import {DEMO_USERS, demoLeads} from '../demo-data.js';
+import {MemoryStore} from '../store/memory-store.js';
+import {createHostHandler} from './create-host-handler.js';
+import type {HostRequest} from './host-request.js';
+import type {Route} from './route.js';
+
+const store = () =>
+  new MemoryStore({
+    users: structuredClone([...DEMO_USERS]),
+    leads: new Map(demoLeads().map((l) => [l.id, l])),
+    rejectCodes: [],
+    ownershipMode: 'mixed',
+    rulesets: [],
+    plugins: [],
+    audit: [],
+  });
+
+const request = (pathname: string, headers: Record<string, string> = {}): HostRequest => ({
+  method: 'GET',
+  pathname,
+  query: new URLSearchParams(),
+  header: (name) => headers[name],
+  readBody: async () => '',
+  discardBody: () => {},
+});
+
+/** GET /api/me as the contract has it (any signed-in user), answering `body`. */
+const me = (overrides: Partial<Route> = {}): Route => ({
+  method: 'GET',
+  path: '/api/me',
+  privilege: null,
+  handle: () => ({status: 200, body: {}}),
+  ...overrides,
+});
+
+test('a host refuses to start when its routes and the contract disagree', () => {
+  assert.throws(
+    () => createHostHandler({store: store(), routes: [me({path: '/api/other'})]}),
+    /GET \/api\/other is served but not in the OpenAPI contract/,
+  );
+  assert.throws(
+    () => createHostHandler({store: store(), routes: [me({privilege: 'leads.read'})]}),
+    /needs leads\.read here but none in the contract/,
+  );
+});
+
+test('an answer that breaks the contract becomes a 500 and a contract: log line', async () => {
+  const logged: string[] = [];
+  let body: unknown = {id: 'max', name: 'Max', locale: 'de', role: 'Sales Rep', privileges: []};
+  const handle = createHostHandler({
+    store: store(),
+    routes: [me({handle: () => ({status: 200, body})})],
+    checkResponse: createContractValidator().checkResponse,
+    log: (line) => logged.push(line),
+  });
+  const auth = {authorization: 'Bearer max'};
+  assert.equal((await handle(request('/api/me', auth))).status, 200);
+  body = {name: 7};
+  const broken = await handle(request('/api/me', auth));
+  assert.equal(broken.status, 500);
+  assert.equal(JSON.parse(broken.body).code, 'internal-error');
+  assert.equal(logged.length, 1);
+  assert.match(logged[0]!, /^contract: GET \/api\/me → 200: body/);
+});
+
+test('without a bearer token: 401 with WWW-Authenticate, before any route runs', async () => {
+  let ran = false;
+  const handle = createHostHandler({
+    store: store(),
+    routes: [me({handle: () => ((ran = true), {status: 200, body: {}})})],
+  });
+  const answer = await handle(request('/api/me'));
+  assert.equal(answer.status, 401);
+  assert.equal(answer.headers['www-authenticate'], 'Bearer');
+  assert.equal(ran, false);
+});

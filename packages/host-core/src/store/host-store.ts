@@ -1,0 +1,157 @@
+import type {Lead, LeadStatus, OwnershipMode, Privilege} from '@crmkit/sdk';
+
+/** A user as a host keeps them. */
+export interface UserRecord {
+  id: string;
+  name: string;
+  role: string;
+  locale: string;
+  managerId: string | null;
+  active: boolean;
+  token: string | null;
+  privileges: ReadonlySet<Privilege>;
+}
+
+/** A lead as stored (the columns of the reference schema: snake_case, nulls for what is absent). */
+export interface LeadRow {
+  id: string;
+  first_name: string;
+  last_name: string;
+  company: string;
+  status: LeadStatus;
+  owner_id: string | null;
+  original_owner_id: string | null;
+  version: number;
+  email: string | null;
+  phone: string | null;
+  country: string | null;
+  region: string | null;
+  rating: string | null;
+  source: string | null;
+  reject_code: string | null;
+  reject_reason: string | null;
+  rejected_by: string | null;
+  rejected_at: string | null;
+}
+
+/** A reject code with both labels, in picklist order (the admin shape). */
+export interface RejectCodeRecord {
+  key: string;
+  labels: {en: string; de: string; [locale: string]: string};
+  active: boolean;
+}
+
+/** An installed plugin. */
+export interface PluginRecord {
+  id: string;
+  manifestUrl: string;
+  manifest: Record<string, unknown> | null;
+  config: Record<string, unknown>;
+  installedAt: string;
+}
+
+/** One row of the audit trail, newest first when listed. */
+export interface AuditRecord {
+  id: number;
+  at: string;
+  userId: string;
+  action: string;
+  leadId: string | null;
+  detail: unknown;
+}
+
+/** The change a reject writes, guarded by the lead's version and status. */
+export interface RejectChange {
+  id: string;
+  code: string;
+  reason: string | null;
+  by: string;
+  at: string;
+  owner: string | null;
+  version: number;
+}
+
+/** What an Idempotency-Key replays: the request's fingerprint and the answer as sent. */
+export interface IdempotentAnswer {
+  request: string;
+  status: number;
+  body: string;
+}
+
+/**
+ * Where a host keeps its data. The routes of host-core read, lock and write only through it, inside
+ * `transaction`, and decide with pure functions; each environment has its own: the memory store (the
+ * msw mock) and the SQLite store (the dev host). Everything here is synchronous: a transaction is one
+ * synchronous unit (better-sqlite3's transaction; the memory store's snapshot), which is also what
+ * makes a request's checks and writes atomic without locks.
+ */
+export interface HostStore {
+  /**
+   * Runs `work` as one transaction: all its writes commit together when it returns, none when it
+   * throws (the error is rethrown). Nested calls join the outer transaction.
+   */
+  transaction<T>(work: () => T): T;
+  /**
+   * Called at the start of every request: a store whose data another process may change (SQLite,
+   * PostgreSQL) makes its caches current here.
+   */
+  refresh?(): void;
+  /**
+   * Grows whenever `refresh` found data another process changed; what a host derives from the data
+   * (the compiled ruleset) is checked again when it moved. Absent: only this process writes.
+   */
+  readonly revision?: number;
+
+  /** The signed-in user of a bearer token, if the token is known. */
+  userByToken(token: string): UserRecord | undefined;
+  user(id: string): UserRecord | undefined;
+  /** Every user by id (for the Assignment Manager). */
+  readonly users: ReadonlyMap<string, UserRecord>;
+
+  leadRow(id: string): LeadRow | undefined;
+  leadRows(status?: LeadStatus): LeadRow[];
+  /** The contract's Lead JSON of a row, with the owners' names. */
+  toLead(row: LeadRow): Lead;
+  /** Marks a lead rejected and moves it to `owner`, if it still has `version` and is Qualified. */
+  rejectLead(change: RejectChange): boolean;
+  /** Moves a lead to another owner (inside the reject's transaction). */
+  setLeadOwner(id: string, ownerId: string): void;
+
+  rejectCode(key: string): RejectCodeRecord | undefined;
+  /** The reject codes in picklist order (copies). */
+  rejectCodes(): RejectCodeRecord[];
+  /** Replaces the whole picklist (keys, labels, activity and order). */
+  replaceRejectCodes(codes: readonly RejectCodeRecord[]): void;
+
+  readonly ownershipMode: OwnershipMode;
+  setOwnershipMode(mode: OwnershipMode): void;
+
+  /** Appends an audit row; `replay` keeps an Idempotency-Key's fingerprint and answer. Its id. */
+  audit(
+    userId: string,
+    action: string,
+    leadId: string | null,
+    detail: unknown,
+    replay?: {key: string; request: string; response: string},
+  ): number | bigint;
+  auditEntries(limit: number, leadId?: string): AuditRecord[];
+  /**
+   * The answer remembered for a user's Idempotency-Key (written by `audit` with `replay`) at or
+   * after `since` (an ISO 8601 time): older keys count as new (see IDEMPOTENCY_KEY_LIFETIME_MS).
+   */
+  idempotent(userId: string, key: string, since: string): IdempotentAnswer | undefined;
+
+  activeRuleset(): {id: number; body: string} | undefined;
+  /** Stores `body` as the active ruleset (the previous one stays as history); its id. */
+  activateRuleset(body: string, userId: string): number;
+
+  plugins(): PluginRecord[];
+  /** Installs a plugin, or replaces the installed one with the same id (keeping its position). */
+  installPlugin(plugin: {
+    id: string;
+    manifestUrl: string;
+    manifest: unknown;
+    config: Record<string, unknown>;
+  }): void;
+  uninstallPlugin(id: string): void;
+}

@@ -1,0 +1,248 @@
+import type {Lead, LeadStatus, OwnershipMode} from '@crmkit/sdk';
+import type {DemoRejectCode, DemoUser} from '../demo-data.js';
+import type {
+  AuditRecord,
+  HostStore,
+  IdempotentAnswer,
+  LeadRow,
+  PluginRecord,
+  RejectChange,
+  RejectCodeRecord,
+  UserRecord,
+} from './host-store.js';
+import {leadFromRow, rowFromLead} from './lead-row.js';
+
+/** A stored ruleset: the active one and the history. */
+export interface StoredRuleset {
+  id: number;
+  body: string;
+  active: boolean;
+  createdBy: string;
+  createdAt: string;
+}
+
+/** One audit row, with the Idempotency-Key answer it keeps. */
+export interface MemoryAuditRow extends AuditRecord {
+  replay?: {key: string; request: string; response: string};
+}
+
+/**
+ * Everything the memory store holds. Tests may read and change it directly between requests (put a
+ * lead into another status, take a privilege away); a write replaces objects rather than changing
+ * them, so that a transaction can be undone by restoring the containers.
+ */
+export interface MemoryStoreState {
+  users: DemoUser[];
+  /** By lead id, in id order. */
+  leads: Map<string, Lead>;
+  /** In picklist order. */
+  rejectCodes: DemoRejectCode[];
+  ownershipMode: OwnershipMode;
+  /** Oldest first; at most one active. */
+  rulesets: StoredRuleset[];
+  plugins: PluginRecord[];
+  /** Oldest first. */
+  audit: MemoryAuditRow[];
+}
+
+const copyCodes = (codes: readonly RejectCodeRecord[]): RejectCodeRecord[] =>
+  codes.map((c) => ({key: c.key, active: c.active, labels: {...c.labels}}));
+
+/**
+ * The host's store in memory: the msw mock host's. One process, one thread: a transaction takes a
+ * snapshot of the containers and puts it back when the work throws.
+ */
+export class MemoryStore implements HostStore {
+  state: MemoryStoreState;
+  readonly #now: () => Date;
+  #inTransaction = false;
+
+  constructor(state: MemoryStoreState, now: () => Date = () => new Date()) {
+    this.state = state;
+    this.#now = now;
+  }
+
+  transaction<T>(work: () => T): T {
+    if (this.#inTransaction) return work();
+    const s = this.state;
+    const snapshot = {
+      leads: new Map(s.leads),
+      rejectCodes: s.rejectCodes,
+      ownershipMode: s.ownershipMode,
+      rulesets: s.rulesets,
+      plugins: s.plugins,
+      audit: s.audit.length,
+    };
+    this.#inTransaction = true;
+    try {
+      return work();
+    } catch (error) {
+      s.leads = snapshot.leads;
+      s.rejectCodes = snapshot.rejectCodes;
+      s.ownershipMode = snapshot.ownershipMode;
+      s.rulesets = snapshot.rulesets;
+      s.plugins = snapshot.plugins;
+      s.audit.length = snapshot.audit;
+      throw error;
+    } finally {
+      this.#inTransaction = false;
+    }
+  }
+
+  #record(user: DemoUser): UserRecord {
+    return {...user, privileges: new Set(user.privileges)};
+  }
+
+  userByToken(token: string): UserRecord | undefined {
+    const user = this.state.users.find((u) => u.token === token);
+    return user && this.#record(user);
+  }
+
+  user(id: string): UserRecord | undefined {
+    const user = this.state.users.find((u) => u.id === id);
+    return user && this.#record(user);
+  }
+
+  get users(): ReadonlyMap<string, UserRecord> {
+    return new Map(this.state.users.map((u) => [u.id, this.#record(u)]));
+  }
+
+  leadRow(id: string): LeadRow | undefined {
+    const lead = this.state.leads.get(id);
+    return lead && rowFromLead(lead);
+  }
+
+  leadRows(status?: LeadStatus): LeadRow[] {
+    return [...this.state.leads.values()]
+      .filter((l) => !status || l.status === status)
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .map(rowFromLead);
+  }
+
+  toLead(row: LeadRow): Lead {
+    return leadFromRow(row, this.users);
+  }
+
+  rejectLead(change: RejectChange): boolean {
+    const row = this.leadRow(change.id);
+    if (!row || row.version !== change.version || row.status !== 'Qualified') return false;
+    this.#putRow({
+      ...row,
+      status: 'Rejected',
+      reject_code: change.code,
+      reject_reason: change.reason,
+      rejected_by: change.by,
+      rejected_at: change.at,
+      owner_id: change.owner,
+      version: row.version + 1,
+    });
+    return true;
+  }
+
+  setLeadOwner(id: string, ownerId: string): void {
+    const row = this.leadRow(id);
+    if (row) this.#putRow({...row, owner_id: ownerId});
+  }
+
+  #putRow(row: LeadRow): void {
+    this.state.leads.set(row.id, this.toLead(row));
+  }
+
+  rejectCode(key: string): RejectCodeRecord | undefined {
+    const code = this.state.rejectCodes.find((c) => c.key === key);
+    return code && copyCodes([code])[0];
+  }
+
+  rejectCodes(): RejectCodeRecord[] {
+    return copyCodes(this.state.rejectCodes);
+  }
+
+  replaceRejectCodes(codes: readonly RejectCodeRecord[]): void {
+    this.state.rejectCodes = copyCodes(codes);
+  }
+
+  get ownershipMode(): OwnershipMode {
+    return this.state.ownershipMode;
+  }
+
+  setOwnershipMode(mode: OwnershipMode): void {
+    this.state.ownershipMode = mode;
+  }
+
+  audit(
+    userId: string,
+    action: string,
+    leadId: string | null,
+    detail: unknown,
+    replay?: {key: string; request: string; response: string},
+  ): number {
+    const id = (this.state.audit.at(-1)?.id ?? 0) + 1;
+    this.state.audit.push({
+      id,
+      at: this.#now().toISOString(),
+      userId,
+      action,
+      leadId,
+      detail: structuredClone(detail),
+      ...(replay ? {replay} : {}),
+    });
+    return id;
+  }
+
+  auditEntries(limit: number, leadId?: string): AuditRecord[] {
+    return this.state.audit
+      .filter((row) => leadId === undefined || row.leadId === leadId)
+      .reverse()
+      .slice(0, limit)
+      .map(({replay: _replay, ...row}) => ({...row, detail: structuredClone(row.detail)}));
+  }
+
+  idempotent(userId: string, key: string, since: string): IdempotentAnswer | undefined {
+    const row = this.state.audit.findLast(
+      (r) => r.userId === userId && r.replay?.key === key && r.at >= since,
+    );
+    return row?.replay && {request: row.replay.request, status: 200, body: row.replay.response};
+  }
+
+  activeRuleset(): {id: number; body: string} | undefined {
+    const active = this.state.rulesets.find((r) => r.active);
+    return active && {id: active.id, body: active.body};
+  }
+
+  activateRuleset(body: string, userId: string): number {
+    const id = (this.state.rulesets.at(-1)?.id ?? 0) + 1;
+    this.state.rulesets = [
+      ...this.state.rulesets.map((r) => (r.active ? {...r, active: false} : r)),
+      {id, body, active: true, createdBy: userId, createdAt: this.#now().toISOString()},
+    ];
+    return id;
+  }
+
+  plugins(): PluginRecord[] {
+    return structuredClone(this.state.plugins);
+  }
+
+  installPlugin(plugin: {
+    id: string;
+    manifestUrl: string;
+    manifest: unknown;
+    config: Record<string, unknown>;
+  }): void {
+    const record: PluginRecord = {
+      id: plugin.id,
+      manifestUrl: plugin.manifestUrl,
+      manifest: structuredClone(plugin.manifest) as Record<string, unknown> | null,
+      config: structuredClone(plugin.config),
+      installedAt: this.#now().toISOString(),
+    };
+    const index = this.state.plugins.findIndex((p) => p.id === plugin.id);
+    this.state.plugins =
+      index >= 0
+        ? this.state.plugins.map((p, i) => (i === index ? record : p))
+        : [...this.state.plugins, record];
+  }
+
+  uninstallPlugin(id: string): void {
+    this.state.plugins = this.state.plugins.filter((p) => p.id !== id);
+  }
+}
