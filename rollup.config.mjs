@@ -1,20 +1,11 @@
 // `npm run build`: every published package's own rollup.config.mjs, plus the shared lit vendor
 // bundle at dist/vendor/lit/ that a host maps with an import map ({"lit": ".../index.js", "lit/": ".../"}).
 import {fileURLToPath} from 'node:url';
+import {PUBLIC_PACKAGES} from './scripts/public-packages.mjs';
 import {litVendorBundle} from './scripts/rollup-package.mjs';
 
-const packages = [
-  'packages/json-kit',
-  'packages/assignment',
-  'packages/sdk',
-  'packages/host-core',
-  'packages/rest-client',
-  'packages/host-elements',
-  'plugins/reject-lead',
-  'packages/cli',
-];
 const configs = await Promise.all(
-  packages.map(async (dir) => (await import(`./${dir}/rollup.config.mjs`)).default),
+  PUBLIC_PACKAGES.map(async (dir) => (await import(`./${dir}/rollup.config.mjs`)).default),
 );
 
 export default [

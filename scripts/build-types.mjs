@@ -5,20 +5,11 @@ import {spawnSync} from 'node:child_process';
 import {existsSync, writeFileSync, rmSync} from 'node:fs';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {PUBLIC_PACKAGES} from './public-packages.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const publicPackages = [
-  'packages/json-kit',
-  'packages/sdk',
-  'packages/assignment',
-  'packages/host-core',
-  'packages/rest-client',
-  'packages/host-elements',
-  'plugins/reject-lead',
-  'packages/cli',
-];
 
-for (const dir of publicPackages) {
+for (const dir of PUBLIC_PACKAGES) {
   const tsconfig = join(root, dir, '.tsconfig.types.json');
   writeFileSync(
     tsconfig,

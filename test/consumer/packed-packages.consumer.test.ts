@@ -25,20 +25,10 @@ import {gzipSync} from 'node:zlib';
 import {build} from 'esbuild';
 import {chromium, type Browser} from 'playwright-core';
 import {chromiumArgs, findChromium} from '../e2e/chromium.js';
+import {PUBLIC_PACKAGES} from '../../scripts/public-packages.mjs';
 import {serveFolder, type FolderServer} from './serve-folder.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-/** The published packages, by folder. */
-const PACKAGES = [
-  'packages/json-kit',
-  'packages/sdk',
-  'packages/assignment',
-  'packages/host-core',
-  'packages/rest-client',
-  'packages/host-elements',
-  'plugins/reject-lead',
-  'packages/cli',
-];
 const bin = (pkg: string, path: string) => join(root, 'node_modules', pkg, path);
 
 let work: string;
@@ -67,7 +57,7 @@ before(() => {
   project = join(work, 'project');
   mkdirSync(packs);
   mkdirSync(join(project, 'src'), {recursive: true});
-  for (const dir of PACKAGES) {
+  for (const dir of PUBLIC_PACKAGES) {
     const out = ok(
       run('npm', ['pack', '--json', '--pack-destination', packs], join(root, dir)),
       `npm pack ${dir}`,

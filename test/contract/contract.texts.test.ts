@@ -10,6 +10,7 @@ import type {DevHost} from '@crmkit/dev-host';
 import {contractMockHostOptions} from './contract-assignment.js';
 import {CONTRACT_CASES} from './contract-cases.js';
 import type {ContractRequest} from './contract-cases.js';
+import {sendContractRequest} from './run-contract-cases.js';
 
 const mockUrl = 'http://crm.test';
 const mock = createMockHost({baseUrl: mockUrl, ...contractMockHostOptions()});
@@ -26,32 +27,20 @@ interface Texts {
   errors?: Array<{field: string; code: string; message: string}>;
 }
 
+/** The texts of an answer: for a problem its title, detail and field messages. */
 async function texts(
   send: typeof fetch,
   baseUrl: string,
   request: ContractRequest,
   language: string,
 ): Promise<Texts> {
-  const headers: Record<string, string> = {'Accept-Language': language};
-  if (request.as !== undefined) headers.Authorization = `Bearer ${request.as}`;
-  if (request.authorization !== undefined) headers.Authorization = request.authorization;
-  let body: string | undefined;
-  if (request.rawBody !== undefined || request.body !== undefined) {
-    headers['Content-Type'] = 'application/json';
-    body = request.rawBody ?? JSON.stringify(request.body);
-  }
-  Object.assign(headers, request.headers);
-  const response = await send(`${baseUrl}${request.path}`, {
-    method: request.method,
-    headers,
-    body,
+  const {status, headers, body} = await sendContractRequest(baseUrl, request, send, {
+    'Accept-Language': language,
   });
-  const text = await response.text();
-  if (!/problem\+json/.test(response.headers.get('Content-Type') ?? ''))
-    return {status: response.status};
-  const problem = JSON.parse(text) as Texts;
+  if (!/problem\+json/.test(headers.get('Content-Type') ?? '')) return {status};
+  const problem = body as Texts;
   return {
-    status: response.status,
+    status,
     title: problem.title,
     detail: problem.detail,
     errors: (problem.errors ?? []).map(({field, code, message}) => ({field, code, message})),

@@ -20,8 +20,20 @@ export interface RunOptions {
 
 const validator = createContractValidator();
 
-async function send(baseUrl: string, request: ContractRequest): Promise<ContractResponse> {
-  const headers: Record<string, string> = {Accept: 'application/json, application/problem+json'};
+/**
+ * Sends one case step's request to `baseUrl` (through `send`, default the global fetch; `extra` headers
+ * first, the step's own win) and parses a JSON answer.
+ */
+export async function sendContractRequest(
+  baseUrl: string,
+  request: ContractRequest,
+  send: typeof fetch = fetch,
+  extra: Record<string, string> = {},
+): Promise<ContractResponse> {
+  const headers: Record<string, string> = {
+    Accept: 'application/json, application/problem+json',
+    ...extra,
+  };
   if (request.as !== undefined) headers.Authorization = `Bearer ${request.as}`;
   if (request.authorization !== undefined) headers.Authorization = request.authorization;
   let body: string | undefined;
@@ -30,7 +42,7 @@ async function send(baseUrl: string, request: ContractRequest): Promise<Contract
     body = request.rawBody ?? JSON.stringify(request.body);
   }
   Object.assign(headers, request.headers);
-  const response = await fetch(`${baseUrl}${request.path}`, {
+  const response = await send(`${baseUrl}${request.path}`, {
     method: request.method,
     headers,
     body,
@@ -56,7 +68,7 @@ export function runContractCases(target: () => ContractTarget, options: RunOptio
       for (const [index, step] of contractCase.steps.entries()) {
         const {request} = step;
         const where = `step ${index + 1}: ${request.method} ${request.path} as ${request.authorization ?? request.as ?? 'nobody'}`;
-        const response = await send(baseUrl, request);
+        const response = await sendContractRequest(baseUrl, request);
         if (request.method !== 'GET' && response.status < 300) dirty = true;
         assert.equal(
           response.status,

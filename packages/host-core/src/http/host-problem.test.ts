@@ -1,7 +1,8 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {PROBLEM_CODES, createContractValidator} from '@crmkit/host-core';
-import type {ProblemCode} from '@crmkit/host-core';
+import {createContractValidator} from '../contract/create-contract-validator.js';
+import {PROBLEM_CODES} from '../contract/problem-codes.js';
+import type {ProblemCode} from '../contract/problem-codes.js';
 import {HostProblem} from './host-problem.js';
 
 test('every code of the contract makes a problem document that conforms, in German and English', () => {

@@ -1,6 +1,4 @@
-import {Ajv2020} from 'ajv/dist/2020.js';
-import {describeSchemaError} from '@crmkit/host-core';
-import {configDefaults, validateManifest} from '@crmkit/sdk';
+import {checkPluginConfig, configDefaults, validateManifest} from '@crmkit/sdk';
 import type {PluginManifest} from '@crmkit/sdk';
 import type {HostStore} from '../store/host-store.js';
 import {bilingualFieldErrors} from '../http/bilingual-field-errors.js';
@@ -15,8 +13,6 @@ interface InstallPluginRequest {
 
 /** The routes of installed plugins: what pages load, and the admin's list, install and uninstall. */
 export function pluginRoutes(store: HostStore): Route[] {
-  // Config schemas are plugin-defined JSON Schemas with their own annotations (x-label): not strict.
-  const configAjv = new Ajv2020({strict: false, allErrors: true});
   const installed = (id: string) => store.plugins().find((p) => p.id === id);
   return [
     {
@@ -63,25 +59,19 @@ export function pluginRoutes(store: HostStore): Route[] {
         }
         const manifest: PluginManifest = result.manifest;
         const config = {...configDefaults(manifest), ...(request.config ?? {})};
-        if (manifest.config) {
-          const validate = configAjv.compile(manifest.config);
-          if (!validate(config)) {
-            throw new HostProblem(
-              'invalid-plugin-config',
-              {
-                en: `The config does not match the config schema of ${manifest.id}; see errors.`,
-                de: `Die Konfiguration passt nicht zum Konfigurationsschema von ${manifest.id}; siehe errors.`,
-              },
-              {
-                errors: bilingualFieldErrors((language) =>
-                  (validate.errors ?? []).map((e) => describeSchemaError(e, language)),
-                ).map((e) => ({
-                  ...e,
-                  field: `/config${e.field}`,
-                })),
-              },
-            );
-          }
+        // The sdk's one config checker: what the admin page checks before saving is what is refused here.
+        const configErrors = bilingualFieldErrors((language) =>
+          checkPluginConfig(manifest, config, language),
+        );
+        if (configErrors.length) {
+          throw new HostProblem(
+            'invalid-plugin-config',
+            {
+              en: `The config does not match the config schema of ${manifest.id}; see errors.`,
+              de: `Die Konfiguration passt nicht zum Konfigurationsschema von ${manifest.id}; siehe errors.`,
+            },
+            {errors: configErrors},
+          );
         }
         const existed = installed(manifest.id) !== undefined;
         store.transaction(() => {
