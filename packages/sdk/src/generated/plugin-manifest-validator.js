@@ -134,7 +134,11 @@ const schema31 = {
         title: {type: 'string'},
         description: {type: 'string'},
         'x-label': {$ref: '#/$defs/localizedText'},
-        enum: {type: 'array', minItems: 1},
+        enum: {
+          type: 'array',
+          items: {anyOf: [{type: 'string'}, {type: 'number'}, {type: 'boolean'}]},
+          minItems: 1,
+        },
         minimum: {type: 'number'},
         maximum: {type: 'number'},
         minLength: {type: 'integer', minimum: 0},
@@ -180,7 +184,11 @@ const schema37 = {
     title: {type: 'string'},
     description: {type: 'string'},
     'x-label': {$ref: '#/$defs/localizedText'},
-    enum: {type: 'array', minItems: 1},
+    enum: {
+      type: 'array',
+      items: {anyOf: [{type: 'string'}, {type: 'number'}, {type: 'boolean'}]},
+      minItems: 1,
+    },
     minimum: {type: 'number'},
     maximum: {type: 'number'},
     minLength: {type: 'integer', minimum: 0},
@@ -501,8 +509,92 @@ function validate21(
           }
           errors++;
         }
+        const len0 = data7.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data8 = data7[i0];
+          const _errs21 = errors;
+          let valid7 = false;
+          const _errs22 = errors;
+          if (typeof data8 !== 'string') {
+            const err17 = {
+              instancePath: instancePath + '/enum/' + i0,
+              schemaPath: '#/properties/enum/items/anyOf/0/type',
+              keyword: 'type',
+              params: {type: 'string'},
+              message: 'must be string',
+            };
+            if (vErrors === null) {
+              vErrors = [err17];
+            } else {
+              vErrors.push(err17);
+            }
+            errors++;
+          }
+          var _valid0 = _errs22 === errors;
+          valid7 = valid7 || _valid0;
+          const _errs24 = errors;
+          if (!(typeof data8 == 'number' && isFinite(data8))) {
+            const err18 = {
+              instancePath: instancePath + '/enum/' + i0,
+              schemaPath: '#/properties/enum/items/anyOf/1/type',
+              keyword: 'type',
+              params: {type: 'number'},
+              message: 'must be number',
+            };
+            if (vErrors === null) {
+              vErrors = [err18];
+            } else {
+              vErrors.push(err18);
+            }
+            errors++;
+          }
+          var _valid0 = _errs24 === errors;
+          valid7 = valid7 || _valid0;
+          const _errs26 = errors;
+          if (typeof data8 !== 'boolean') {
+            const err19 = {
+              instancePath: instancePath + '/enum/' + i0,
+              schemaPath: '#/properties/enum/items/anyOf/2/type',
+              keyword: 'type',
+              params: {type: 'boolean'},
+              message: 'must be boolean',
+            };
+            if (vErrors === null) {
+              vErrors = [err19];
+            } else {
+              vErrors.push(err19);
+            }
+            errors++;
+          }
+          var _valid0 = _errs26 === errors;
+          valid7 = valid7 || _valid0;
+          if (!valid7) {
+            const err20 = {
+              instancePath: instancePath + '/enum/' + i0,
+              schemaPath: '#/properties/enum/items/anyOf',
+              keyword: 'anyOf',
+              params: {},
+              message: 'must match a schema in anyOf',
+            };
+            if (vErrors === null) {
+              vErrors = [err20];
+            } else {
+              vErrors.push(err20);
+            }
+            errors++;
+          } else {
+            errors = _errs21;
+            if (vErrors !== null) {
+              if (_errs21) {
+                vErrors.length = _errs21;
+              } else {
+                vErrors = null;
+              }
+            }
+          }
+        }
       } else {
-        const err17 = {
+        const err21 = {
           instancePath: instancePath + '/enum',
           schemaPath: '#/properties/enum/type',
           keyword: 'type',
@@ -510,93 +602,22 @@ function validate21(
           message: 'must be array',
         };
         if (vErrors === null) {
-          vErrors = [err17];
+          vErrors = [err21];
         } else {
-          vErrors.push(err17);
+          vErrors.push(err21);
         }
         errors++;
       }
     }
     if (data.minimum !== undefined) {
-      let data8 = data.minimum;
-      if (!(typeof data8 == 'number' && isFinite(data8))) {
-        const err18 = {
+      let data9 = data.minimum;
+      if (!(typeof data9 == 'number' && isFinite(data9))) {
+        const err22 = {
           instancePath: instancePath + '/minimum',
           schemaPath: '#/properties/minimum/type',
           keyword: 'type',
           params: {type: 'number'},
           message: 'must be number',
-        };
-        if (vErrors === null) {
-          vErrors = [err18];
-        } else {
-          vErrors.push(err18);
-        }
-        errors++;
-      }
-    }
-    if (data.maximum !== undefined) {
-      let data9 = data.maximum;
-      if (!(typeof data9 == 'number' && isFinite(data9))) {
-        const err19 = {
-          instancePath: instancePath + '/maximum',
-          schemaPath: '#/properties/maximum/type',
-          keyword: 'type',
-          params: {type: 'number'},
-          message: 'must be number',
-        };
-        if (vErrors === null) {
-          vErrors = [err19];
-        } else {
-          vErrors.push(err19);
-        }
-        errors++;
-      }
-    }
-    if (data.minLength !== undefined) {
-      let data10 = data.minLength;
-      if (!(typeof data10 == 'number' && !(data10 % 1) && !isNaN(data10) && isFinite(data10))) {
-        const err20 = {
-          instancePath: instancePath + '/minLength',
-          schemaPath: '#/properties/minLength/type',
-          keyword: 'type',
-          params: {type: 'integer'},
-          message: 'must be integer',
-        };
-        if (vErrors === null) {
-          vErrors = [err20];
-        } else {
-          vErrors.push(err20);
-        }
-        errors++;
-      }
-      if (typeof data10 == 'number' && isFinite(data10)) {
-        if (data10 < 0 || isNaN(data10)) {
-          const err21 = {
-            instancePath: instancePath + '/minLength',
-            schemaPath: '#/properties/minLength/minimum',
-            keyword: 'minimum',
-            params: {comparison: '>=', limit: 0},
-            message: 'must be >= 0',
-          };
-          if (vErrors === null) {
-            vErrors = [err21];
-          } else {
-            vErrors.push(err21);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.maxLength !== undefined) {
-      let data11 = data.maxLength;
-      if (!(typeof data11 == 'number' && !(data11 % 1) && !isNaN(data11) && isFinite(data11))) {
-        const err22 = {
-          instancePath: instancePath + '/maxLength',
-          schemaPath: '#/properties/maxLength/type',
-          keyword: 'type',
-          params: {type: 'integer'},
-          message: 'must be integer',
         };
         if (vErrors === null) {
           vErrors = [err22];
@@ -605,9 +626,80 @@ function validate21(
         }
         errors++;
       }
+    }
+    if (data.maximum !== undefined) {
+      let data10 = data.maximum;
+      if (!(typeof data10 == 'number' && isFinite(data10))) {
+        const err23 = {
+          instancePath: instancePath + '/maximum',
+          schemaPath: '#/properties/maximum/type',
+          keyword: 'type',
+          params: {type: 'number'},
+          message: 'must be number',
+        };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+    }
+    if (data.minLength !== undefined) {
+      let data11 = data.minLength;
+      if (!(typeof data11 == 'number' && !(data11 % 1) && !isNaN(data11) && isFinite(data11))) {
+        const err24 = {
+          instancePath: instancePath + '/minLength',
+          schemaPath: '#/properties/minLength/type',
+          keyword: 'type',
+          params: {type: 'integer'},
+          message: 'must be integer',
+        };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
       if (typeof data11 == 'number' && isFinite(data11)) {
         if (data11 < 0 || isNaN(data11)) {
-          const err23 = {
+          const err25 = {
+            instancePath: instancePath + '/minLength',
+            schemaPath: '#/properties/minLength/minimum',
+            keyword: 'minimum',
+            params: {comparison: '>=', limit: 0},
+            message: 'must be >= 0',
+          };
+          if (vErrors === null) {
+            vErrors = [err25];
+          } else {
+            vErrors.push(err25);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.maxLength !== undefined) {
+      let data12 = data.maxLength;
+      if (!(typeof data12 == 'number' && !(data12 % 1) && !isNaN(data12) && isFinite(data12))) {
+        const err26 = {
+          instancePath: instancePath + '/maxLength',
+          schemaPath: '#/properties/maxLength/type',
+          keyword: 'type',
+          params: {type: 'integer'},
+          message: 'must be integer',
+        };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+      if (typeof data12 == 'number' && isFinite(data12)) {
+        if (data12 < 0 || isNaN(data12)) {
+          const err27 = {
             instancePath: instancePath + '/maxLength',
             schemaPath: '#/properties/maxLength/minimum',
             keyword: 'minimum',
@@ -615,16 +707,16 @@ function validate21(
             message: 'must be >= 0',
           };
           if (vErrors === null) {
-            vErrors = [err23];
+            vErrors = [err27];
           } else {
-            vErrors.push(err23);
+            vErrors.push(err27);
           }
           errors++;
         }
       }
     }
   } else {
-    const err24 = {
+    const err28 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
@@ -632,9 +724,9 @@ function validate21(
       message: 'must be object',
     };
     if (vErrors === null) {
-      vErrors = [err24];
+      vErrors = [err28];
     } else {
-      vErrors.push(err24);
+      vErrors.push(err28);
     }
     errors++;
   }

@@ -280,6 +280,11 @@ export const PLUGIN_MANIFEST_SCHEMA = {
           title: 'Allowed values',
           description: 'The only values the setting may take.',
           type: 'array',
+          items: {
+            title: 'Allowed value',
+            description: "A string, number or boolean, of the setting's type.",
+            anyOf: [{type: 'string'}, {type: 'number'}, {type: 'boolean'}],
+          },
           minItems: 1,
         },
         minimum: {title: 'Minimum', description: 'Smallest allowed number.', type: 'number'},
