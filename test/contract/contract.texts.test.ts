@@ -8,8 +8,8 @@ import {createMockHost} from '@crmkit/rest-client/msw';
 import {startDevHost} from '@crmkit/dev-host';
 import type {DevHost} from '@crmkit/dev-host';
 import {contractMockHostOptions} from './contract-assignment.js';
-import {CONTRACT_CASES} from './contract-cases.js';
-import type {ContractRequest} from './contract-cases.js';
+import {CONTRACT_CASES} from './cases/index.js';
+import type {ContractRequest} from './cases/contract-case.js';
 import {sendContractRequest} from './run-contract-cases.js';
 
 const mockUrl = 'http://crm.test';

@@ -3,8 +3,8 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {createContractValidator} from '@crmkit/host-core';
-import {CONTRACT_CASES} from './contract-cases.js';
-import type {ContractRequest, ContractResponse} from './contract-cases.js';
+import {CONTRACT_CASES} from './cases/index.js';
+import type {ContractRequest, ContractResponse} from './cases/contract-case.js';
 
 export interface ContractTarget {
   /** Origin the requests go to, e.g. `http://crm.test` or `http://127.0.0.1:41234`. */
