@@ -2,6 +2,12 @@
 // get a core: `bench-server.ts dev-host|bare <db file>` prints `{"port": n}` and serves until SIGTERM;
 // a `mark` line on stdin (answered with `{"marked": true}`) starts the measurement, and on SIGTERM it
 // prints the CPU and GC time it spent since and its heap, `{"cpuMs", "systemMs", "gcMs", "gcMaxPauseMs", "heapMb"}`.
+// Run with `--expose-gc` (bench-idempotency-memory.ts does), a `memory` line is answered with
+// `{"memory": {rss, heapUsed, heapTotal, external, cpuMs}}` (bytes after a full GC; the CPU time the
+// process spent so far, taken before that GC), and `map-reference <n>`
+// with `{"mapReference": {keys, heapUsedDelta}}`: what n keys cost in a Map like the one the store kept
+// before migration 7 (`user \0 key` to an audit row id), measured the same way.
+import {randomUUID} from 'node:crypto';
 import {writeFileSync} from 'node:fs';
 import {Session} from 'node:inspector';
 import {PerformanceObserver} from 'node:perf_hooks';
@@ -45,7 +51,44 @@ new PerformanceObserver((list) => {
     gc.maxPauseMs = Math.max(gc.maxPauseMs, entry.duration);
   }
 }).observe({entryTypes: ['gc']});
+/** A full collection (twice, a turn apart, so that weak callbacks and finalizers ran too). */
+const collect = async () => {
+  if (!globalThis.gc) throw new Error('start bench-server.ts with --expose-gc to measure memory');
+  globalThis.gc();
+  await new Promise((resolve) => setImmediate(resolve));
+  globalThis.gc();
+};
+const answer = (work: () => Promise<unknown>) =>
+  void work().then(
+    (result) => console.log(JSON.stringify(result)),
+    (error: unknown) => console.log(JSON.stringify({error: String(error)})),
+  );
 createInterface({input: process.stdin}).on('line', (line) => {
+  if (line === 'memory') {
+    const {user, system} = process.cpuUsage();
+    return answer(async () => {
+      await collect();
+      const {rss, heapUsed, heapTotal, external} = process.memoryUsage();
+      return {memory: {rss, heapUsed, heapTotal, external, cpuMs: (user + system) / 1000}};
+    });
+  }
+  if (line.startsWith('map-reference ')) {
+    const keys = Number(line.slice('map-reference '.length));
+    return answer(async () => {
+      await collect();
+      const before = process.memoryUsage().heapUsed;
+      const map = new Map<string, number>();
+      for (let i = 0; i < keys; i++) {
+        // A flat string, as a key read from SQLite or a header is (randomUUID() returns a rope).
+        const key = Buffer.from(randomUUID(), 'latin1').toString('latin1');
+        map.set(`max\0${key}`, i + 1);
+      }
+      await collect();
+      const heapUsedDelta = process.memoryUsage().heapUsed - before;
+      if (map.size !== keys) throw new Error('map-reference: lost keys');
+      return {mapReference: {keys, heapUsedDelta}};
+    });
+  }
   if (line !== 'mark') return;
   void (session ? post('Profiler.start') : Promise.resolve()).then(() => {
     cpuAtMark = process.cpuUsage();
