@@ -6,6 +6,7 @@ import {
   LANGUAGES,
   createContractValidator,
   createHost,
+  hostText,
   negotiateLocale,
 } from '@crmkit/host-core';
 import type {Language, RejectFaults} from '@crmkit/host-core';
@@ -84,10 +85,10 @@ export async function startDevHost(options: DevHostOptions = {}): Promise<DevHos
 
     const fallback = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
       if (pages && (await pages(req, res, url))) return;
-      const problem = new HostProblem('not-found', {
-        en: `Nothing is served at ${url.pathname}.`,
-        de: `Unter ${url.pathname} wird nichts bereitgestellt.`,
-      }).toProblem(negotiateLocale(req.headers['accept-language'], LANGUAGES) as Language);
+      const problem = new HostProblem(
+        'not-found',
+        hostText('server.nothing-served', {pathname: url.pathname}),
+      ).toProblem(negotiateLocale(req.headers['accept-language'], LANGUAGES) as Language);
       res.writeHead(404, {'content-type': 'application/problem+json; charset=utf-8'});
       res.end(JSON.stringify(problem));
     };

@@ -26,6 +26,9 @@ export {
 } from './routes/reject-lead-transaction.js';
 export {parseIdempotencyKey, parseIfMatch} from './routes/lead-routes.js';
 export {leadFromRow, rowFromLead} from './store/lead-row.js';
+export {AUDIT_ACTIONS} from './texts/audit-actions.js';
+export {HOST_TEXTS, hostText} from './texts/host-texts.js';
+export {fillText, sameInBoth, withParams} from './texts/bilingual.js';
 export {MemoryStore} from './store/memory-store.js';
 
 export {
@@ -77,3 +80,6 @@ export type {
   UserRecord,
 } from './store/host-store.js';
 export type {MemoryAuditRow, MemoryStoreState, StoredRuleset} from './store/memory-store.js';
+export type {AuditAction} from './texts/audit-actions.js';
+export type {HostTextKey, HostTextParams} from './texts/host-texts.js';
+export type {ParamText, ParamsOf, PlainText, TextEntry} from './texts/bilingual.js';

@@ -1,6 +1,7 @@
 import type {Database, Statement} from 'better-sqlite3';
 import {leadFromRow} from '@crmkit/host-core';
 import type {
+  AuditAction,
   AuditRecord,
   HostStore,
   IdempotentAnswer,
@@ -265,7 +266,7 @@ export class DevHostStore implements HostStore {
    */
   audit(
     userId: string,
-    action: string,
+    action: AuditAction,
     leadId: string | null,
     detail: unknown,
     replay?: {key: string; request: string; response: string},

@@ -6,10 +6,11 @@ import type {HttpMethod as ContractMethod, OpenApiOperation} from '../contract/o
 import type {HostStore} from '../store/host-store.js';
 import {bilingualFieldErrors} from './bilingual-field-errors.js';
 import {HostProblem, LANGUAGES} from './host-problem.js';
-import type {Bilingual, Language} from './host-problem.js';
+import type {Language} from './host-problem.js';
 import type {HostRequest, HostResponse} from './host-request.js';
 import {MAX_BODY_BYTES, parseJsonBody} from './parse-json-body.js';
 import type {Reply, Route} from './route.js';
+import {hostText} from '../texts/host-texts.js';
 
 interface CompiledRoute {
   route: Route;
@@ -160,20 +161,14 @@ export function createHostHandler(
         }
       }
       if (!entry || !match) {
-        throw new HostProblem('not-found', {
-          en: `There is no API route ${pathname}. See the OpenAPI document @crmkit/host-core/openapi.json.`,
-          de: `Es gibt keine API-Route ${pathname}. Siehe das OpenAPI-Dokument @crmkit/host-core/openapi.json.`,
-        });
+        throw new HostProblem('not-found', hostText('request.no-route', {pathname}));
       }
       const compiled = entry.byMethod.get(req.method);
       if (!compiled) {
         const allow = [...entry.byMethod.keys()].join(', ');
         throw new HostProblem(
           'method-not-allowed',
-          {
-            en: `${req.method} is not allowed on ${entry.path}; use ${allow}.`,
-            de: `${req.method} ist auf ${entry.path} nicht erlaubt; verwenden Sie ${allow}.`,
-          },
+          hostText('request.method-not-allowed', {method: req.method, path: entry.path, allow}),
           {headers: {allow}},
         );
       }
@@ -192,15 +187,7 @@ export function createHostHandler(
       if (!user) {
         throw new HostProblem(
           'unauthorized',
-          auth
-            ? {
-                en: 'The bearer token is unknown or malformed. Sign in again (demo tokens: anna, sofia, max, lena).',
-                de: 'Das Bearer-Token ist unbekannt oder fehlerhaft. Melden Sie sich erneut an (Demo-Tokens: anna, sofia, max, lena).',
-              }
-            : {
-                en: 'Send Authorization: Bearer <token> (demo tokens: anna, sofia, max, lena).',
-                de: 'Senden Sie Authorization: Bearer <token> (Demo-Tokens: anna, sofia, max, lena).',
-              },
+          hostText(auth ? 'request.token-unknown' : 'request.token-missing'),
           {headers: {'www-authenticate': 'Bearer'}},
         );
       }
@@ -208,10 +195,13 @@ export function createHostHandler(
       if (route.privilege && !user.privileges.has(route.privilege)) {
         throw new HostProblem(
           'missing-privilege',
-          {
-            en: `${user.name} (${user.role}) lacks the privilege ${route.privilege} that ${route.method} ${route.path} needs. Ask an administrator to grant it to the role.`,
-            de: `${user.name} (${user.role}) fehlt das Recht ${route.privilege}, das ${route.method} ${route.path} erfordert. Bitten Sie einen Administrator, es der Rolle zu geben.`,
-          },
+          hostText('request.missing-privilege', {
+            userName: user.name,
+            role: user.role,
+            privilege: route.privilege,
+            method: route.method,
+            path: route.path,
+          }),
           {members: {privilege: route.privilege}},
         );
       }
@@ -221,10 +211,7 @@ export function createHostHandler(
         try {
           params[name] = decodeURIComponent(match[i + 1]!);
         } catch {
-          throw new HostProblem('not-found', {
-            en: `The path ${pathname} is not correctly percent-encoded.`,
-            de: `Der Pfad ${pathname} ist nicht korrekt prozentkodiert.`,
-          });
+          throw new HostProblem('not-found', hostText('request.path-not-encoded', {pathname}));
         }
       });
       route.checkHeaders?.(req.header);
@@ -233,14 +220,11 @@ export function createHostHandler(
       if (route.body) {
         const read = parseJsonBody(await req.readBody(maxBodyBytes), req.header('content-type'));
         if (read === undefined) {
-          throw new HostProblem(
-            'invalid-body',
-            {
-              en: 'The request needs a JSON body.',
-              de: 'Die Anfrage benötigt einen JSON-Inhalt.',
-            },
-            {errors: [{field: '', code: 'required', message: missingBody}]},
-          );
+          throw new HostProblem('invalid-body', hostText('request.body-missing'), {
+            errors: [
+              {field: '', code: 'required', message: hostText('request.body-missing.field')},
+            ],
+          });
         }
         body = read.value;
         rawBody = read.text;
@@ -250,10 +234,7 @@ export function createHostHandler(
         if (errors.length) {
           throw new HostProblem(
             'invalid-body',
-            {
-              en: `The request body does not match the contract (${errors.length} problem${errors.length > 1 ? 's' : ''}); see errors.`,
-              de: `Der Anfrageinhalt entspricht nicht dem Vertrag (${errors.length} Problem${errors.length > 1 ? 'e' : ''}); siehe errors.`,
-            },
+            hostText('request.body-invalid', {count: errors.length}),
             {errors},
           );
         }
@@ -282,10 +263,10 @@ export function createHostHandler(
         });
         if (errors.length) {
           log(`contract: ${errors.join('; ')}`);
-          throw new HostProblem('internal-error', {
-            en: `The server's answer broke the contract: ${errors.join('; ')}`,
-            de: `Die Antwort des Servers verletzt den Vertrag: ${errors.join('; ')}`,
-          });
+          throw new HostProblem(
+            'internal-error',
+            hostText('server.answer-broke-contract', {errors: errors.join('; ')}),
+          );
         }
       }
       return answer(reply.status, JSON_TYPE, reply.body, reply.headers, reply.text);
@@ -303,10 +284,7 @@ export function createHostHandler(
         `error: ${req.method} ${pathname}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
       );
       return answerProblem(
-        new HostProblem('internal-error', {
-          en: 'The server failed on this request; nothing was changed. The server log has the details.',
-          de: 'Der Server ist bei dieser Anfrage gescheitert; nichts wurde geändert. Das Server-Protokoll enthält die Details.',
-        }),
+        new HostProblem('internal-error', hostText('server.failed')),
         language ?? anonymousLanguage(req),
         req.method,
         pathname,
@@ -319,8 +297,3 @@ export function createHostHandler(
 /** The answer language before the user (and their locale) is known. */
 const anonymousLanguage = (req: HostRequest): Language =>
   negotiateLocale(req.header('accept-language'), LANGUAGES) as Language;
-
-const missingBody: Bilingual = {
-  en: 'Send the JSON body this route documents.',
-  de: 'Senden Sie den JSON-Inhalt, den diese Route dokumentiert.',
-};

@@ -4,16 +4,11 @@ import {createProblem} from '../contract/create-problem.js';
 import type {ContractProblem} from '../contract/create-problem.js';
 import {PROBLEM_CODES} from '../contract/problem-codes.js';
 import type {ProblemCode} from '../contract/problem-codes.js';
+import type {Bilingual, Language} from '../texts/bilingual.js';
 
-/** A text in both languages the host answers in. */
-export interface Bilingual {
-  en: string;
-  de: string;
-}
-
-/** The languages the host answers in (negotiated with `negotiateLocale` of the contract). */
-export const LANGUAGES: readonly Language[] = ['en', 'de'];
-export type Language = keyof Bilingual;
+// The languages and bilingual texts live in texts/; re-exported here for the pipeline and routes.
+export {LANGUAGES} from '../texts/bilingual.js';
+export type {Bilingual, Language} from '../texts/bilingual.js';
 
 /** A field-level problem of a refused request, with its message in both languages. */
 export interface BilingualFieldError {

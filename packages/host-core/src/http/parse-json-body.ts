@@ -1,20 +1,16 @@
 import {parse as parseJsonc} from 'jsonc-parser';
 import type {ParseError} from 'jsonc-parser';
 import {HostProblem} from './host-problem.js';
+import {hostText} from '../texts/host-texts.js';
 
 /** Largest request body a host reads, in bytes (a big ruleset fits many times over). */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 /** 413 for a body over `limit` bytes (adapters throw it while reading). */
 export function payloadTooLarge(limit: number = MAX_BODY_BYTES): HostProblem {
-  return new HostProblem(
-    'payload-too-large',
-    {
-      en: `The request body is larger than ${limit} bytes. Send a smaller document.`,
-      de: `Der Anfrageinhalt ist größer als ${limit} Bytes. Senden Sie ein kleineres Dokument.`,
-    },
-    {headers: {connection: 'close'}},
-  );
+  return new HostProblem('payload-too-large', hostText('request.payload-too-large', {limit}), {
+    headers: {connection: 'close'},
+  });
 }
 
 /**
@@ -28,10 +24,10 @@ export function parseJsonBody(
   if (text.length === 0) return undefined;
   const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
   if (type !== 'application/json' && !type.endsWith('+json')) {
-    throw new HostProblem('unsupported-media-type', {
-      en: `Send the body as JSON with Content-Type: application/json (got "${type || 'none'}").`,
-      de: `Senden Sie den Inhalt als JSON mit Content-Type: application/json (erhalten: "${type || 'keiner'}").`,
-    });
+    throw new HostProblem(
+      'unsupported-media-type',
+      hostText('request.unsupported-media-type', {type}),
+    );
   }
   try {
     return {value: JSON.parse(text) as unknown, text};
@@ -45,10 +41,7 @@ export function parseJsonBody(
     const {line, column} = lineAndColumn(text, position);
     throw new HostProblem(
       'invalid-json',
-      {
-        en: `The request body is not valid JSON (line ${line}, column ${column}): ${reason}`,
-        de: `Der Anfrageinhalt ist kein gültiges JSON (Zeile ${line}, Spalte ${column}): ${reason}`,
-      },
+      hostText('request.invalid-json', {line, column, reason}),
       {
         errors: [
           {
@@ -56,10 +49,7 @@ export function parseJsonBody(
             code: 'invalid-json',
             line,
             column,
-            message: {
-              en: `Not valid JSON at line ${line}, column ${column}. Check for a missing quote, comma or bracket there.`,
-              de: `Kein gültiges JSON in Zeile ${line}, Spalte ${column}. Prüfen Sie dort auf ein fehlendes Anführungszeichen, Komma oder eine Klammer.`,
-            },
+            message: hostText('request.invalid-json.field', {line, column}),
           },
         ],
       },

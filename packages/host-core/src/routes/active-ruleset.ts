@@ -11,14 +11,20 @@ import type {AssignmentOutcome, Lead, OwnershipMode} from '@crmkit/sdk';
 import type {HostStore} from '../store/host-store.js';
 import {HostProblem} from '../http/host-problem.js';
 import type {BilingualFieldError} from '../http/host-problem.js';
+import {AUDIT_ACTIONS} from '../texts/audit-actions.js';
+import {sameInBoth} from '../texts/bilingual.js';
+import {hostText} from '../texts/host-texts.js';
 
-/** A lint finding as a field error of the contract (pointer, code, message, line, column). */
+/**
+ * A lint finding as a field error of the contract (pointer, code, message, line, column). The linter
+ * writes its findings in English only, so both languages get that text.
+ */
 function toFieldError(finding: LintFinding): BilingualFieldError {
   const text = finding.hint ? `${finding.message} ${finding.hint}` : finding.message;
   return {
     field: finding.pointer,
     code: finding.code,
-    message: {en: text, de: text},
+    message: sameInBoth(text),
     line: finding.line,
     column: finding.column,
   };
@@ -136,17 +142,14 @@ export class ActiveRuleset {
     if (errors.length) {
       throw new HostProblem(
         'invalid-ruleset',
-        {
-          en: `The ruleset was not activated: ${errors.length} error${errors.length === 1 ? '' : 's'} (see errors); the active ruleset stays.`,
-          de: `Die Regeln wurden nicht aktiviert: ${errors.length} Fehler (siehe errors); die aktiven Regeln bleiben.`,
-        },
+        hostText('assignment-rules.not-activated', {count: errors.length}),
         {errors: errors.map(toFieldError)},
       );
     }
     const compiled = compileRuleset(parseRuleset(text));
     const id = this.#store.transaction(() => {
       const stored = this.#store.activateRuleset(text, userId);
-      this.#store.audit(userId, 'assignment-rules.activated', null, {
+      this.#store.audit(userId, AUDIT_ACTIONS.assignmentRulesActivated, null, {
         rules: compiled.ruleset.rules.map((r) => r.name),
         unassignedOwner: compiled.ruleset.unassignedOwner,
       });

@@ -4,6 +4,8 @@ import type {HostStore, RejectCodeRecord} from '../store/host-store.js';
 import {HostProblem} from '../http/host-problem.js';
 import type {BilingualFieldError} from '../http/host-problem.js';
 import type {Route} from '../http/route.js';
+import {AUDIT_ACTIONS} from '../texts/audit-actions.js';
+import {hostText} from '../texts/host-texts.js';
 
 /** Admin routes for the lead settings (ownership mode), the reject codes and the audit trail. */
 export function adminRoutes(store: HostStore): Route[] {
@@ -24,7 +26,10 @@ export function adminRoutes(store: HostStore): Route[] {
         store.transaction(() => {
           const before = store.ownershipMode;
           store.setOwnershipMode(ownershipMode);
-          store.audit(user.id, 'settings.lead.updated', null, {before, after: ownershipMode});
+          store.audit(user.id, AUDIT_ACTIONS.leadSettingsUpdated, null, {
+            before,
+            after: ownershipMode,
+          });
         });
         return {status: 200, body: {ownershipMode: store.ownershipMode}};
       },
@@ -56,10 +61,7 @@ export function adminRoutes(store: HostStore): Route[] {
             errors.push({
               field: `/${i}/key`,
               code: 'duplicate-key',
-              message: {
-                en: `The key ${c.key} is already used by entry ${first}; each key appears once.`,
-                de: `Der Schlüssel ${c.key} wird bereits von Eintrag ${first} verwendet; jeder Schlüssel darf nur einmal vorkommen.`,
-              },
+              message: hostText('reject-codes.duplicate-key.field', {key: c.key, first}),
             });
           } else {
             seen.set(c.key, i);
@@ -70,27 +72,24 @@ export function adminRoutes(store: HostStore): Route[] {
             errors.push({
               field: '',
               code: 'reject-code-removed',
-              message: {
-                en: `The reject code ${existing.key} ("${existing.labels.en}") is missing. Codes are never deleted because rejected leads keep them: send it with "active": false instead.`,
-                de: `Der Zurückweisungscode ${existing.key} ("${existing.labels.de}") fehlt. Codes werden nie gelöscht, weil zurückgewiesene Leads sie behalten: senden Sie ihn stattdessen mit "active": false.`,
-              },
+              message: hostText('reject-codes.code-removed.field', {
+                key: existing.key,
+                labels: existing.labels,
+              }),
             });
           }
         });
         if (errors.length) {
           throw new HostProblem(
             'invalid-reject-codes',
-            {
-              en: `The reject codes were not saved (${errors.length} problem${errors.length > 1 ? 's' : ''}); the stored list stays. See errors.`,
-              de: `Die Zurückweisungscodes wurden nicht gespeichert (${errors.length} Problem${errors.length > 1 ? 'e' : ''}); die gespeicherte Liste bleibt. Siehe errors.`,
-            },
+            hostText('reject-codes.not-saved', {count: errors.length}),
             {errors},
           );
         }
         store.transaction(() => {
           const before = store.rejectCodes();
           store.replaceRejectCodes(codes);
-          store.audit(user.id, 'reject-codes.updated', null, {
+          store.audit(user.id, AUDIT_ACTIONS.rejectCodesUpdated, null, {
             before,
             after: codes,
             reasonRequiredKey: OTHER_REJECT_CODE,
@@ -112,28 +111,18 @@ export function adminRoutes(store: HostStore): Route[] {
           errors.push({
             field: 'limit',
             code: 'maximum',
-            message: {
-              en: `limit must be an integer from 1 to 500 (got "${limitText}").`,
-              de: `limit muss eine ganze Zahl von 1 bis 500 sein (erhalten: "${limitText}").`,
-            },
+            message: hostText('audit.limit-invalid.field', {limit: limitText}),
           });
         }
         if (leadId === '') {
           errors.push({
             field: 'leadId',
             code: 'minLength',
-            message: {en: 'leadId must not be empty.', de: 'leadId darf nicht leer sein.'},
+            message: hostText('audit.lead-id-empty.field'),
           });
         }
         if (errors.length) {
-          throw new HostProblem(
-            'invalid-query',
-            {
-              en: 'The audit query is invalid; see errors.',
-              de: 'Die Audit-Abfrage ist ungültig; siehe errors.',
-            },
-            {errors},
-          );
+          throw new HostProblem('invalid-query', hostText('audit.query-invalid'), {errors});
         }
         const entries = store.auditEntries(limit, leadId ?? undefined).map((e) => ({
           id: e.id,

@@ -1,6 +1,7 @@
 import type {ActiveRuleset} from './active-ruleset.js';
 import {HostProblem} from '../http/host-problem.js';
 import type {Route} from '../http/route.js';
+import {hostText} from '../texts/host-texts.js';
 
 /** Admin routes of the lead assignment rules: read, replace (lint first), per-rule match counts. */
 export function assignmentRuleRoutes(rules: ActiveRuleset): Route[] {
@@ -12,10 +13,7 @@ export function assignmentRuleRoutes(rules: ActiveRuleset): Route[] {
       handle: () => {
         const ruleset = rules.ruleset;
         if (ruleset === undefined) {
-          throw new HostProblem('not-found', {
-            en: 'No assignment ruleset is active yet. PUT one to /api/admin/assignment-rules.',
-            de: 'Es sind noch keine Zuweisungsregeln aktiv. Speichern Sie welche mit PUT /api/admin/assignment-rules.',
-          });
+          throw new HostProblem('not-found', hostText('assignment-rules.none-active'));
         }
         return {status: 200, body: ruleset};
       },

@@ -5,6 +5,7 @@ import type {HostStore} from '../store/host-store.js';
 import {HostProblem} from '../http/host-problem.js';
 import type {RejectOutcome, RejectRequest} from './reject-lead-transaction.js';
 import type {Route} from '../http/route.js';
+import {hostText} from '../texts/host-texts.js';
 
 const VERSION_HEADER = /^("[1-9][0-9]{0,14}"|[1-9][0-9]{0,14})$/;
 
@@ -14,25 +15,15 @@ export function parseIfMatch(header: (name: string) => string | undefined): numb
   if (raw === undefined) return undefined;
   const value = raw.trim();
   if (!VERSION_HEADER.test(value)) {
-    throw new HostProblem(
-      'invalid-header',
-      {
-        en: `If-Match must be the lead version you saw, a positive integer like 3 or "3" (got ${JSON.stringify(raw)}).`,
-        de: `If-Match muss die Lead-Version sein, die Sie gesehen haben, eine positive ganze Zahl wie 3 oder "3" (erhalten: ${JSON.stringify(raw)}).`,
-      },
-      {
-        errors: [
-          {
-            field: 'If-Match',
-            code: 'invalid-header',
-            message: {
-              en: 'Send the lead version, e.g. 3.',
-              de: 'Senden Sie die Lead-Version, z. B. 3.',
-            },
-          },
-        ],
-      },
-    );
+    throw new HostProblem('invalid-header', hostText('reject.if-match-invalid', {raw}), {
+      errors: [
+        {
+          field: 'If-Match',
+          code: 'invalid-header',
+          message: hostText('reject.if-match-invalid.field'),
+        },
+      ],
+    });
   }
   return Number(value.replace(/"/g, ''));
 }
@@ -44,31 +35,21 @@ export function parseIdempotencyKey(
   const raw = header('idempotency-key');
   if (raw === undefined) return undefined;
   if (raw.length < 1 || raw.length > 255) {
-    throw new HostProblem(
-      'invalid-header',
-      {
-        en: 'Idempotency-Key must be 1 to 255 characters, made once per user intent (e.g. a UUID).',
-        de: 'Idempotency-Key muss 1 bis 255 Zeichen lang sein und einmal pro Benutzerabsicht erzeugt werden (z. B. eine UUID).',
-      },
-      {
-        errors: [
-          {
-            field: 'Idempotency-Key',
-            code: 'invalid-header',
-            message: {en: '1 to 255 characters.', de: '1 bis 255 Zeichen.'},
-          },
-        ],
-      },
-    );
+    throw new HostProblem('invalid-header', hostText('reject.idempotency-key-invalid'), {
+      errors: [
+        {
+          field: 'Idempotency-Key',
+          code: 'invalid-header',
+          message: hostText('reject.idempotency-key-invalid.field'),
+        },
+      ],
+    });
   }
   return raw;
 }
 
 function leadNotFound(id: string): HostProblem {
-  return new HostProblem('lead-not-found', {
-    en: `There is no lead with the id "${id}".`,
-    de: `Es gibt keinen Lead mit der ID "${id}".`,
-  });
+  return new HostProblem('lead-not-found', hostText('leads.not-found', {leadId: id}));
 }
 
 /** The routes every signed-in page and plugin uses: me, leads, picklist, reject, settings, plugins. */
@@ -99,25 +80,15 @@ export function leadRoutes(
       handle: ({query}) => {
         const status = query.get('status');
         if (status !== null && !(LEAD_STATUSES as readonly string[]).includes(status)) {
-          throw new HostProblem(
-            'invalid-query',
-            {
-              en: `status must be one of ${LEAD_STATUSES.join(', ')} (got "${status}").`,
-              de: `status muss einer der Werte ${LEAD_STATUSES.join(', ')} sein (erhalten: "${status}").`,
-            },
-            {
-              errors: [
-                {
-                  field: 'status',
-                  code: 'enum',
-                  message: {
-                    en: `One of ${LEAD_STATUSES.join(', ')}.`,
-                    de: `Einer der Werte ${LEAD_STATUSES.join(', ')}.`,
-                  },
-                },
-              ],
-            },
-          );
+          throw new HostProblem('invalid-query', hostText('leads.status-invalid', {status}), {
+            errors: [
+              {
+                field: 'status',
+                code: 'enum',
+                message: hostText('leads.status-invalid.field'),
+              },
+            ],
+          });
         }
         const rows = store.leadRows((status as LeadStatus | null) ?? undefined);
         return {status: 200, body: rows.map((row) => store.toLead(row))};

@@ -4,6 +4,9 @@ import type {HostStore} from '../store/host-store.js';
 import {bilingualFieldErrors} from '../http/bilingual-field-errors.js';
 import {HostProblem} from '../http/host-problem.js';
 import type {Route} from '../http/route.js';
+import {AUDIT_ACTIONS} from '../texts/audit-actions.js';
+import {sameInBoth} from '../texts/bilingual.js';
+import {hostText} from '../texts/host-texts.js';
 
 interface InstallPluginRequest {
   manifestUrl: string;
@@ -44,15 +47,13 @@ export function pluginRoutes(store: HostStore): Route[] {
         if (!result.valid || !result.manifest) {
           throw new HostProblem(
             'invalid-manifest',
-            {
-              en: `The manifest was not installed: ${errors.length} problem${errors.length === 1 ? '' : 's'}; see errors.`,
-              de: `Das Manifest wurde nicht installiert: ${errors.length} Problem${errors.length === 1 ? '' : 'e'}; siehe errors.`,
-            },
+            hostText('plugins.manifest-invalid', {count: errors.length}),
             {
               errors: errors.map((i) => ({
                 field: `/manifest${i.pointer}`,
                 code: i.code,
-                message: {en: `${i.message} ${i.hint}`, de: `${i.message} ${i.hint}`},
+                // The manifest validator writes its issues in English only.
+                message: sameInBoth(`${i.message} ${i.hint}`),
               })),
             },
           );
@@ -66,10 +67,7 @@ export function pluginRoutes(store: HostStore): Route[] {
         if (configErrors.length) {
           throw new HostProblem(
             'invalid-plugin-config',
-            {
-              en: `The config does not match the config schema of ${manifest.id}; see errors.`,
-              de: `Die Konfiguration passt nicht zum Konfigurationsschema von ${manifest.id}; siehe errors.`,
-            },
+            hostText('plugins.config-invalid', {pluginId: manifest.id}),
             {errors: configErrors},
           );
         }
@@ -81,7 +79,7 @@ export function pluginRoutes(store: HostStore): Route[] {
             manifest,
             config,
           });
-          store.audit(user.id, 'plugin.installed', null, {
+          store.audit(user.id, AUDIT_ACTIONS.pluginInstalled, null, {
             id: manifest.id,
             version: manifest.version,
             manifestUrl: request.manifestUrl,
@@ -98,14 +96,11 @@ export function pluginRoutes(store: HostStore): Route[] {
       handle: ({params, user}) => {
         const id = params.pluginId!;
         if (!installed(id)) {
-          throw new HostProblem('plugin-not-found', {
-            en: `No plugin with the id "${id}" is installed.`,
-            de: `Es ist kein Plugin mit der ID "${id}" installiert.`,
-          });
+          throw new HostProblem('plugin-not-found', hostText('plugins.not-found', {pluginId: id}));
         }
         store.transaction(() => {
           store.uninstallPlugin(id);
-          store.audit(user.id, 'plugin.uninstalled', null, {id});
+          store.audit(user.id, AUDIT_ACTIONS.pluginUninstalled, null, {id});
         });
         return {status: 204};
       },

@@ -2,13 +2,14 @@ import {MAX_REJECT_REASON_LENGTH, OTHER_REJECT_CODE} from '@crmkit/sdk';
 import type {
   AssignmentOutcome,
   Lead,
-  LeadStatus,
   OwnershipMode,
   RejectLeadInput,
   RejectLeadResult,
 } from '@crmkit/sdk';
 import type {HostStore, LeadRow, UserRecord} from '../store/host-store.js';
 import {HostProblem} from '../http/host-problem.js';
+import {AUDIT_ACTIONS} from '../texts/audit-actions.js';
+import {hostText} from '../texts/host-texts.js';
 
 /**
  * Decides the new owner of a lead as it is after its rejection (status Rejected, with its rejection),
@@ -66,14 +67,6 @@ export function rejectedRow(
 /** The body of a successful reject (the contract's RejectResult): the lead and, when reassigned, how. */
 export type RejectResponseBody = RejectLeadResult;
 
-const STATUS_DE: Record<LeadStatus, string> = {
-  Qualifying: 'Wird qualifiziert',
-  Qualified: 'Qualifiziert',
-  Converted: 'Konvertiert',
-  Rejected: 'Zurückgewiesen',
-  Archived: 'Archiviert',
-};
-
 export interface RejectOutcome {
   status: number;
   body: RejectResponseBody;
@@ -105,10 +98,10 @@ export function createRejectLeadTransaction(
       const earlier = store.idempotent(user.id, idempotencyKey, since);
       if (earlier) {
         if (earlier.request !== fingerprint) {
-          throw new HostProblem('idempotency-key-reused', {
-            en: `The Idempotency-Key "${idempotencyKey}" was already used for a different reject request. Use a new key for a new request.`,
-            de: `Der Idempotency-Key "${idempotencyKey}" wurde bereits für eine andere Zurückweisung verwendet. Verwenden Sie für eine neue Anfrage einen neuen Schlüssel.`,
-          });
+          throw new HostProblem(
+            'idempotency-key-reused',
+            hostText('reject.idempotency-key-reused', {key: idempotencyKey}),
+          );
         }
         return {
           status: earlier.status,
@@ -121,27 +114,18 @@ export function createRejectLeadTransaction(
 
     const row = store.leadRow(leadId);
     if (!row) {
-      throw new HostProblem('lead-not-found', {
-        en: `There is no lead with the id "${leadId}".`,
-        de: `Es gibt keinen Lead mit der ID "${leadId}".`,
-      });
+      throw new HostProblem('lead-not-found', hostText('leads.not-found', {leadId}));
     }
     if (row.status !== 'Qualified') {
       throw new HostProblem(
         'lead-not-qualified',
-        {
-          en: `Lead ${leadId} has the status ${row.status}; only a Qualified lead can be rejected.`,
-          de: `Lead ${leadId} hat den Status ${STATUS_DE[row.status]}; nur ein qualifizierter Lead kann zurückgewiesen werden.`,
-        },
+        hostText('reject.lead-not-qualified', {leadId, status: row.status}),
         {
           errors: [
             {
               field: '',
               code: 'lead-not-qualified',
-              message: {
-                en: `Status is ${row.status}, not Qualified.`,
-                de: `Status ist ${STATUS_DE[row.status]}, nicht Qualifiziert.`,
-              },
+              message: hostText('reject.lead-not-qualified.field', {status: row.status}),
             },
           ],
         },
@@ -150,20 +134,18 @@ export function createRejectLeadTransaction(
     if (ifMatch !== undefined && ifMatch !== row.version) {
       throw new HostProblem(
         'version-conflict',
-        {
-          en: `Lead ${leadId} was changed by someone else meanwhile (now version ${row.version}, you saw ${ifMatch}). Reload it and try again.`,
-          de: `Lead ${leadId} wurde inzwischen von jemand anderem geändert (jetzt Version ${row.version}, Sie sahen ${ifMatch}). Laden Sie ihn neu und versuchen Sie es erneut.`,
-        },
+        hostText('reject.version-conflict', {
+          leadId,
+          currentVersion: row.version,
+          seenVersion: ifMatch,
+        }),
         {
           members: {currentVersion: row.version},
           errors: [
             {
               field: 'If-Match',
               code: 'version-conflict',
-              message: {
-                en: `Current version is ${row.version}.`,
-                de: `Aktuelle Version ist ${row.version}.`,
-              },
+              message: hostText('reject.version-conflict.field', {currentVersion: row.version}),
             },
           ],
         },
@@ -173,16 +155,13 @@ export function createRejectLeadTransaction(
     if (!code) {
       throw new HostProblem(
         'unknown-reject-code',
-        {
-          en: `"${input.rejectCode}" is not a reject code. Pick one from GET /api/picklists/reject-codes.`,
-          de: `"${input.rejectCode}" ist kein Zurückweisungscode. Wählen Sie einen aus GET /api/picklists/reject-codes.`,
-        },
+        hostText('reject.unknown-reject-code', {rejectCode: input.rejectCode}),
         {
           errors: [
             {
               field: '/rejectCode',
               code: 'unknown-reject-code',
-              message: {en: 'Unknown reject code.', de: 'Unbekannter Zurückweisungscode.'},
+              message: hostText('reject.unknown-reject-code.field'),
             },
           ],
         },
@@ -191,16 +170,13 @@ export function createRejectLeadTransaction(
     if (!code.active) {
       throw new HostProblem(
         'inactive-reject-code',
-        {
-          en: `The reject code "${code.labels.en}" (${code.key}) is no longer active. Pick an active one.`,
-          de: `Der Zurückweisungscode "${code.labels.de}" (${code.key}) ist nicht mehr aktiv. Wählen Sie einen aktiven.`,
-        },
+        hostText('reject.inactive-reject-code', {key: code.key, labels: code.labels}),
         {
           errors: [
             {
               field: '/rejectCode',
               code: 'inactive-reject-code',
-              message: {en: 'Inactive reject code.', de: 'Inaktiver Zurückweisungscode.'},
+              message: hostText('reject.inactive-reject-code.field'),
             },
           ],
         },
@@ -209,19 +185,13 @@ export function createRejectLeadTransaction(
     if (code.key === OTHER_REJECT_CODE && !reason) {
       throw new HostProblem(
         'reason-required',
-        {
-          en: `The reject code "${code.labels.en}" needs a reject reason. Enter one.`,
-          de: `Der Zurückweisungscode "${code.labels.de}" erfordert einen Zurückweisungsgrund. Geben Sie einen ein.`,
-        },
+        hostText('reject.reason-required', {labels: code.labels}),
         {
           errors: [
             {
               field: '/rejectReason',
               code: 'reason-required',
-              message: {
-                en: 'Enter a reject reason.',
-                de: 'Geben Sie einen Zurückweisungsgrund ein.',
-              },
+              message: hostText('reject.reason-required.field'),
             },
           ],
         },
@@ -230,19 +200,16 @@ export function createRejectLeadTransaction(
     if (reason && reason.length > MAX_REJECT_REASON_LENGTH) {
       throw new HostProblem(
         'reason-too-long',
-        {
-          en: `The reject reason has ${reason.length} characters; at most ${MAX_REJECT_REASON_LENGTH} are allowed. Shorten it.`,
-          de: `Der Zurückweisungsgrund hat ${reason.length} Zeichen; höchstens ${MAX_REJECT_REASON_LENGTH} sind erlaubt. Kürzen Sie ihn.`,
-        },
+        hostText('reject.reason-too-long', {
+          length: reason.length,
+          max: MAX_REJECT_REASON_LENGTH,
+        }),
         {
           errors: [
             {
               field: '/rejectReason',
               code: 'reason-too-long',
-              message: {
-                en: `At most ${MAX_REJECT_REASON_LENGTH} characters.`,
-                de: `Höchstens ${MAX_REJECT_REASON_LENGTH} Zeichen.`,
-              },
+              message: hostText('reject.reason-too-long.field', {max: MAX_REJECT_REASON_LENGTH}),
             },
           ],
         },
@@ -252,16 +219,13 @@ export function createRejectLeadTransaction(
     if (input.reassignOwner && mode === 'book') {
       throw new HostProblem(
         'reassign-not-allowed-in-book-mode',
-        {
-          en: 'Leads use the ownership mode Book, so the Assignment Manager cannot assign an owner. Reject without Reassign Owner.',
-          de: 'Leads verwenden den Verantwortlichkeitsmodus Buch, daher kann der Zuweisungsmanager keinen Verantwortlichen zuweisen. Weisen Sie ohne Verantwortlichen neu zuweisen zurück.',
-        },
+        hostText('reject.reassign-in-book-mode'),
         {
           errors: [
             {
               field: '/reassignOwner',
               code: 'reassign-not-allowed-in-book-mode',
-              message: {en: 'Not allowed in Book mode.', de: 'Im Buchmodus nicht erlaubt.'},
+              message: hostText('reject.reassign-in-book-mode.field'),
             },
           ],
         },
@@ -295,10 +259,10 @@ export function createRejectLeadTransaction(
         }
       } catch (error) {
         const why = error instanceof Error ? error.message : String(error);
-        throw new HostProblem('assignment-failed', {
-          en: `The Assignment Manager could not reassign lead ${row.id} (${why}); nothing was changed. Reject without Reassign Owner, or ask an administrator to fix the assignment rules.`,
-          de: `Der Zuweisungsmanager konnte Lead ${row.id} nicht neu zuweisen (${why}); nichts wurde geändert. Weisen Sie ohne Verantwortlichen neu zuweisen zurück, oder bitten Sie einen Administrator, die Zuweisungsregeln zu korrigieren.`,
-        });
+        throw new HostProblem(
+          'assignment-failed',
+          hostText('reject.assignment-failed', {leadId: row.id, why}),
+        );
       }
       store.setLeadOwner(row.id, assignment.ownerId);
       after = {...after, owner_id: assignment.ownerId};
@@ -310,7 +274,7 @@ export function createRejectLeadTransaction(
     const text = JSON.stringify(body);
     store.audit(
       user.id,
-      'lead.rejected',
+      AUDIT_ACTIONS.leadRejected,
       row.id,
       {
         code: code.key,

@@ -1,4 +1,5 @@
 import type {Lead, LeadStatus, OwnershipMode, Privilege} from '@crmkit/sdk';
+import type {AuditAction} from '../texts/audit-actions.js';
 
 /** A user as a host keeps them. */
 export interface UserRecord {
@@ -129,7 +130,7 @@ export interface HostStore {
   /** Appends an audit row; `replay` keeps an Idempotency-Key's fingerprint and answer. Its id. */
   audit(
     userId: string,
-    action: string,
+    action: AuditAction,
     leadId: string | null,
     detail: unknown,
     replay?: {key: string; request: string; response: string},

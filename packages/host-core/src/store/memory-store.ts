@@ -11,6 +11,7 @@ import type {
   UserRecord,
 } from './host-store.js';
 import {leadFromRow, rowFromLead} from './lead-row.js';
+import type {AuditAction} from '../texts/audit-actions.js';
 
 /** A stored ruleset: the active one and the history. */
 export interface StoredRuleset {
@@ -171,7 +172,7 @@ export class MemoryStore implements HostStore {
 
   audit(
     userId: string,
-    action: string,
+    action: AuditAction,
     leadId: string | null,
     detail: unknown,
     replay?: {key: string; request: string; response: string},
