@@ -80,7 +80,6 @@ export class DevHostStore implements HostStore {
       }
     >;
     replay: Statement<[string, string, string], {request: string; body: string}>;
-    setOwner: Statement<[string, string]>;
     setting: Statement<[string], string>;
     settingPut: Statement<[string, string]>;
     activeRuleset: Statement<[], {id: number; body: string}>;
@@ -129,7 +128,6 @@ export class DevHostStore implements HostStore {
       plugins: db.prepare(
         'SELECT id, manifest_url, manifest, config, installed_at FROM plugins ORDER BY position, id',
       ),
-      setOwner: db.prepare('UPDATE leads SET owner_id = ? WHERE id = ?'),
     };
     this.reload();
   }
@@ -227,10 +225,6 @@ export class DevHostStore implements HostStore {
    */
   rejectLead(change: RejectChange): boolean {
     return this.#q.rejectLead.run(change).changes === 1;
-  }
-
-  setLeadOwner(id: string, ownerId: string): void {
-    this.#q.setOwner.run(ownerId, id);
   }
 
   /** A reject code by key (from the cache). */

@@ -19,9 +19,9 @@ export type Reassign = (rejectedLead: Lead, ownershipMode: OwnershipMode) => Ass
 
 /** Test seams inside the reject transaction, to prove that a failure midway rolls everything back. */
 export interface RejectFaults {
-  /** Called after the lead row was updated, before the reassignment and the audit row. */
+  /** Called after the lead row (with its new owner) was written, before the audit row. */
   afterLeadUpdate?: () => void;
-  /** Called inside the reassignment, as if the Assignment Manager failed when it throws. */
+  /** Called inside the reassignment (before any write), as if the Assignment Manager failed. */
   duringReassign?: () => void;
 }
 
@@ -236,18 +236,7 @@ export function createRejectLeadTransaction(
       throw new StaleAssignmentError(`lead ${row.id} changed after its reassignment was decided`);
     }
     const rejectedAt = new Date().toISOString();
-    const changed = store.rejectLead({
-      id: row.id,
-      code: code.key,
-      reason,
-      by: user.id,
-      at: rejectedAt,
-      owner: row.owner_id,
-      version: row.version,
-    });
-    if (!changed) throw new Error(`lead ${row.id} changed inside its own transaction`);
-    faults.afterLeadUpdate?.();
-    // The row as the UPDATE left it (no second read).
+    // The lead as the rejection leaves it: what the rules decide on, and what is written.
     let after = rejectedRow(row, {code: code.key, reason, by: user.id, at: rejectedAt});
     let assignment: AssignmentOutcome | undefined;
     if (input.reassignOwner) {
@@ -264,9 +253,20 @@ export function createRejectLeadTransaction(
           hostText('reject.assignment-failed', {leadId: row.id, why}),
         );
       }
-      store.setLeadOwner(row.id, assignment.ownerId);
       after = {...after, owner_id: assignment.ownerId};
     }
+    // One write of the lead: status, rejection and (when reassigned) the new owner together.
+    const changed = store.rejectLead({
+      id: row.id,
+      code: code.key,
+      reason,
+      by: user.id,
+      at: rejectedAt,
+      owner: after.owner_id,
+      version: row.version,
+    });
+    if (!changed) throw new Error(`lead ${row.id} changed inside its own transaction`);
+    faults.afterLeadUpdate?.();
     const body: RejectResponseBody = {
       lead: store.toLead(after),
       ...(assignment ? {assignment} : {}),

@@ -115,8 +115,6 @@ export interface HostStore {
   toLead(row: LeadRow): Lead;
   /** Marks a lead rejected and moves it to `owner`, if it still has `version` and is Qualified. */
   rejectLead(change: RejectChange): boolean;
-  /** Moves a lead to another owner (inside the reject's transaction). */
-  setLeadOwner(id: string, ownerId: string): void;
 
   rejectCode(key: string): RejectCodeRecord | undefined;
   /** The reject codes in picklist order (copies). */

@@ -140,11 +140,6 @@ export class MemoryStore implements HostStore {
     return true;
   }
 
-  setLeadOwner(id: string, ownerId: string): void {
-    const row = this.leadRow(id);
-    if (row) this.#putRow({...row, owner_id: ownerId});
-  }
-
   #putRow(row: LeadRow): void {
     this.state.leads.set(row.id, this.toLead(row));
   }
