@@ -6,7 +6,7 @@
 //   npm run bench:host [-- --leads 20000 --clients 32 --racers 8 --warmup 3000]
 import {spawn} from 'node:child_process';
 import {copyFileSync, mkdtempSync, rmSync} from 'node:fs';
-import {Agent, request} from 'node:http';
+import {Agent} from 'node:http';
 import {loadavg, tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {createInterface} from 'node:readline';
@@ -15,6 +15,7 @@ import {parseArgs} from 'node:util';
 import BetterSqlite3 from 'better-sqlite3';
 import {openDatabase} from '../src/db/open-database.js';
 import {seedDemoData} from '../src/db/seed-demo-data.js';
+import {postJson} from './post-json.js';
 
 const {values} = parseArgs({
   options: {
@@ -138,43 +139,13 @@ interface Result {
   ms: number;
 }
 
-function post(
+const post = (
   agent: Agent,
   port: number,
   path: string,
   body: string,
   headers: Record<string, string>,
-): Promise<Result> {
-  const started = process.hrtime.bigint();
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        agent,
-        host: '127.0.0.1',
-        port,
-        path,
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(body),
-          ...headers,
-        },
-      },
-      (res) => {
-        res.resume();
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            ms: Number(process.hrtime.bigint() - started) / 1e6,
-          }),
-        );
-      },
-    );
-    req.setTimeout(30_000, () => req.destroy(new Error('request timed out after 30 s')));
-    req.on('error', reject);
-    req.end(body);
-  });
-}
+): Promise<Result> => postJson(agent, port, path, body, headers);
 
 const percentile = (sorted: number[], p: number) =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;

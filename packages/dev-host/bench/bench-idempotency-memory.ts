@@ -13,7 +13,7 @@
 import {spawn} from 'node:child_process';
 import {randomUUID} from 'node:crypto';
 import {mkdtempSync, rmSync} from 'node:fs';
-import {Agent, request} from 'node:http';
+import {Agent} from 'node:http';
 import {loadavg, tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {createInterface} from 'node:readline';
@@ -23,6 +23,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import {IDEMPOTENCY_KEY_LIFETIME_MS} from '@crmkit/host-core';
 import {openDatabase} from '../src/db/open-database.js';
 import {seedDemoData} from '../src/db/seed-demo-data.js';
+import {postJson} from './post-json.js';
 
 const {values} = parseArgs({
   options: {
@@ -157,44 +158,20 @@ interface Answer {
   replayed: boolean;
 }
 
-function post(
+const post = async (
   agent: Agent,
   port: number,
   path: string,
   body: string,
   headers: Record<string, string>,
-): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        agent,
-        host: '127.0.0.1',
-        port,
-        path,
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(body),
-          ...headers,
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            body: Buffer.concat(chunks).toString('utf8'),
-            replayed: res.headers['idempotent-replayed'] === 'true',
-          }),
-        );
-      },
-    );
-    req.setTimeout(30_000, () => req.destroy(new Error('request timed out after 30 s')));
-    req.on('error', reject);
-    req.end(body);
-  });
-}
+): Promise<Answer> => {
+  const answer = await postJson(agent, port, path, body, headers);
+  return {
+    status: answer.status,
+    body: answer.body,
+    replayed: answer.headers['idempotent-replayed'] === 'true',
+  };
+};
 
 /** Counts over all runs, for the checks at the end. */
 const totals = {
