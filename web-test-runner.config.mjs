@@ -1,6 +1,7 @@
 // @web/test-runner: every `*.browser.test.ts` in the repo, in headless Debian Chromium, with TypeScript
 // through esbuild (reading tsconfig.base.json, which holds the legacy-decorator settings FAST 3 needs),
-// workspace packages resolved from their TypeScript sources, and msw's worker served at the root.
+// workspace packages resolved from their TypeScript sources (the plugin's tests load its built bundle), Lit's
+// production build, CommonJS dependencies bundled by esbuild, and msw's worker served at the root.
 import {writeFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {dirname, join} from 'node:path';
