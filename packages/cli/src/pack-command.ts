@@ -1,4 +1,3 @@
-import {createHash} from 'node:crypto';
 import {
   copyFileSync,
   existsSync,
@@ -18,6 +17,7 @@ import {validateManifest, type ManifestIssue} from '@crmkit/sdk';
 import {create as createTar} from 'tar';
 import {EXIT, type Command} from './cli-io.js';
 import {outputLanguage, UsageError} from './rules/rules-files.js';
+import {sriHash} from './sri-hash.js';
 import {displayPath, fileIssues, formatIssue} from './validate-command.js';
 
 const usage = `Usage: crmkit pack <plugin dir | plugin.json> [--out <dir>] [--json] [--lang en|de]
@@ -36,10 +36,7 @@ Exit codes: 0 packed, 1 refused (manifest errors, entry missing, integrity misma
 /** npm's timestamp for packed files: the same inputs give the same package, byte for byte. */
 const PACKED_MTIME = new Date('1985-10-26T08:15:00.000Z');
 
-/** The Subresource Integrity value (`sha384-…`) of some bytes. */
-export function sriHash(bytes: Uint8Array): string {
-  return `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
-}
+export {sriHash} from './sri-hash.js';
 
 /** One file in the package: its path inside the package and its size in bytes. */
 export interface PackedFile {

@@ -1,9 +1,9 @@
-import {createHash} from 'node:crypto';
 import {existsSync, readFileSync, statSync} from 'node:fs';
 import {dirname, join, relative, resolve, sep} from 'node:path';
 import {parseArgs} from 'node:util';
 import {createJsonLocator, validateManifest, type ManifestIssue} from '@crmkit/sdk';
 import {EXIT, type Command, type CliIo} from './cli-io.js';
+import {sriHash} from './sri-hash.js';
 
 const usage = `Usage: crmkit validate <plugin dir | plugin.json> [--json]
 
@@ -72,7 +72,7 @@ export function fileIssues(
   }
   const integrityOk = !issues.some((i) => i.pointer === '/integrity');
   if (typeof manifest.integrity !== 'string' || !integrityOk) return found;
-  const actual = `sha384-${createHash('sha384').update(readFileSync(entryPath)).digest('base64')}`;
+  const actual = sriHash(readFileSync(entryPath));
   if (actual === manifest.integrity) return found;
   return [
     ...found,

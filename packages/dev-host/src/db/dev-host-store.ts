@@ -39,6 +39,12 @@ export class DevHostStore implements HostStore {
   /** Cache updates of the transaction in progress, applied once it committed. */
   #afterCommit: Array<() => void> = [];
   #depth = 0;
+  /** Work queued for the next group commit (see `groupedTransaction`). */
+  #queued: Array<{
+    work: () => unknown;
+    resolve: (value: unknown) => void;
+    reject: (e: unknown) => void;
+  }> = [];
   #revision = 0;
   #dataVersion: number;
   readonly #dataVersionQuery: Statement<[], number>;
@@ -150,6 +156,54 @@ export class DevHostStore implements HostStore {
       this.#afterCommit = [];
       this.#depth--;
     }
+  }
+
+  groupedTransaction<T>(work: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.#queued.push({work, resolve: resolve as (value: unknown) => void, reject});
+      if (this.#queued.length === 1) setImmediate(() => this.#commitQueued());
+    });
+  }
+
+  /**
+   * One IMMEDIATE transaction for everything queued: each work in a savepoint of its own (a nested
+   * better-sqlite3 transaction), so a refusal or failure undoes only that work and its cache updates;
+   * the answers go out after the one commit.
+   */
+  #commitQueued(): void {
+    const batch = this.#queued;
+    this.#queued = [];
+    const outcomes: Array<{ok: true; value: unknown} | {ok: false; error: unknown}> = [];
+    this.#depth++;
+    try {
+      this.#db
+        .transaction(() => {
+          this.refresh();
+          for (const {work} of batch) {
+            const applied = this.#afterCommit.length;
+            try {
+              outcomes.push({ok: true, value: this.#db.transaction(work)()});
+            } catch (error) {
+              this.#afterCommit.length = applied;
+              outcomes.push({ok: false, error});
+            }
+          }
+        })
+        .immediate();
+      for (const apply of this.#afterCommit) apply();
+    } catch (error) {
+      // The commit itself failed (a full disk): nothing of the batch was written.
+      for (const {reject} of batch) reject(error);
+      return;
+    } finally {
+      this.#afterCommit = [];
+      this.#depth--;
+    }
+    batch.forEach(({resolve, reject}, i) => {
+      const outcome = outcomes[i]!;
+      if (outcome.ok) resolve(outcome.value);
+      else reject(outcome.error);
+    });
   }
 
   /** Reloads the caches when another connection (another process) committed since the last look. */

@@ -58,7 +58,7 @@ export function createRejectLead(
         return transaction(request);
       }
       try {
-        return transaction({...request, precomputed: {version: row.version, assignment}});
+        return await transaction({...request, precomputed: {version: row.version, assignment}});
       } catch (error) {
         if (!(error instanceof StaleAssignmentError) || attempt >= MAX_ATTEMPTS) throw error;
       }

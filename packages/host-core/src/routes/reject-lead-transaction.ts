@@ -87,7 +87,7 @@ export function createRejectLeadTransaction(
   store: HostStore,
   reassign: Reassign,
   faults: RejectFaults = {},
-): (request: RejectRequest) => RejectOutcome {
+): (request: RejectRequest) => Promise<RejectOutcome> {
   const decideAndWrite = (request: RejectRequest): RejectOutcome => {
     const {leadId, user, input, ifMatch, idempotencyKey, precomputed} = request;
     const reason = input.rejectReason?.trim() || null;
@@ -292,5 +292,8 @@ export function createRejectLeadTransaction(
     );
     return {status: 200, body, text, replayed: false};
   };
-  return (request) => store.transaction(() => decideAndWrite(request));
+  return async (request) =>
+    store.groupedTransaction
+      ? store.groupedTransaction(() => decideAndWrite(request))
+      : store.transaction(() => decideAndWrite(request));
 }

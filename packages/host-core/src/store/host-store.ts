@@ -93,6 +93,13 @@ export interface HostStore {
    */
   transaction<T>(work: () => T): T;
   /**
+   * Runs `work` as a transaction of its own that may be committed together with others queued in the
+   * same turn (group commit): each one is all or nothing by itself (a savepoint), and they share one
+   * commit, so a burst of rejects writes each page once. Resolves after that commit. Without it the
+   * host runs `transaction` at once.
+   */
+  groupedTransaction?<T>(work: () => T): Promise<T>;
+  /**
    * Called at the start of every request: a store whose data another process may change (SQLite,
    * PostgreSQL) makes its caches current here.
    */
