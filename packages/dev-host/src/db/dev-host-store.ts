@@ -184,6 +184,9 @@ export class DevHostStore implements HostStore {
             try {
               outcomes.push({ok: true, value: this.#db.transaction(work)()});
             } catch (error) {
+              // SQLite ends the whole transaction on its own for some errors (a full disk, I/O, out
+              // of memory): then nothing of the batch may go on, or later works would commit alone.
+              if (!this.#db.inTransaction) throw error;
               this.#afterCommit.length = applied;
               outcomes.push({ok: false, error});
             }

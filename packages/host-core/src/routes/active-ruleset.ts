@@ -44,6 +44,8 @@ export class ActiveRuleset {
   #revision: number | undefined;
   /** Prepared assigners of the compiled ruleset, by ownership mode (made on first use). */
   #assigners = new Map<OwnershipMode, Assigner>();
+  /** The users map the assigners were made with (a store may hand out a new one when users change). */
+  #assignerUsers: ReadonlyMap<string, unknown> | undefined;
 
   readonly #log: (line: string) => void;
 
@@ -110,14 +112,16 @@ export class ActiveRuleset {
   readonly reassign = (rejectedLead: Lead, ownershipMode: OwnershipMode): AssignmentOutcome => {
     this.#current();
     if (!this.#compiled) throw new Error('no valid assignment ruleset is active');
+    const users = this.#store.users;
+    if (users !== this.#assignerUsers) {
+      this.#assigners.clear();
+      this.#assignerUsers = users;
+    }
     let assign = this.#assigners.get(ownershipMode);
     if (!assign) {
-      // The store's users map is the same object for the server's life (refilled on reload).
-      assign = createAssigner({
-        compiled: this.#compiled,
-        users: this.#store.users,
-        ownershipMode,
-      });
+      // Made once per users map: the SQLite store refills one map in place; the memory store hands
+      // out a new map, so a test's change of a user is seen at the next reject.
+      assign = createAssigner({compiled: this.#compiled, users, ownershipMode});
       this.#assigners.set(ownershipMode, assign);
     }
     const {outcome, ownerId, rule} = assign(toLeadFacts(rejectedLead));

@@ -89,12 +89,34 @@ export function createRejectLeadTransaction(
   faults: RejectFaults = {},
 ): (request: RejectRequest) => Promise<RejectOutcome> {
   const decideAndWrite = (request: RejectRequest): RejectOutcome => {
-    const {leadId, user, input, ifMatch, idempotencyKey, precomputed} = request;
+    const {leadId, input, ifMatch, idempotencyKey, precomputed} = request;
+    // The user as the transaction sees them (its refresh reloaded what another process changed since
+    // the request was authorized): deactivated or without Reject Leads meanwhile, it is refused.
+    const user = store.user(request.user.id);
+    if (!user?.active) {
+      throw new HostProblem('unauthorized', hostText('request.token-unknown'), {
+        headers: {'www-authenticate': 'Bearer'},
+      });
+    }
+    if (!user.privileges.has('leads.reject')) {
+      throw new HostProblem(
+        'missing-privilege',
+        hostText('request.missing-privilege', {
+          userName: user.name,
+          role: user.role,
+          privilege: 'leads.reject',
+          method: 'POST',
+          path: '/api/leads/{id}/reject',
+        }),
+        {members: {privilege: 'leads.reject'}},
+      );
+    }
     const reason = input.rejectReason?.trim() || null;
     // What makes two requests "the same" for an Idempotency-Key: the lead and the body as understood.
     const fingerprint = JSON.stringify([leadId, input.rejectCode, reason, input.reassignOwner]);
     if (idempotencyKey !== undefined) {
-      const since = new Date(Date.now() - IDEMPOTENCY_KEY_LIFETIME_MS).toISOString();
+      const now = store.now?.() ?? new Date();
+      const since = new Date(now.getTime() - IDEMPOTENCY_KEY_LIFETIME_MS).toISOString();
       const earlier = store.idempotent(user.id, idempotencyKey, since);
       if (earlier) {
         if (earlier.request !== fingerprint) {
@@ -235,7 +257,7 @@ export function createRejectLeadTransaction(
     if (input.reassignOwner && precomputed && precomputed.version !== row.version) {
       throw new StaleAssignmentError(`lead ${row.id} changed after its reassignment was decided`);
     }
-    const rejectedAt = new Date().toISOString();
+    const rejectedAt = (store.now?.() ?? new Date()).toISOString();
     // The lead as the rejection leaves it: what the rules decide on, and what is written.
     let after = rejectedRow(row, {code: code.key, reason, by: user.id, at: rejectedAt});
     let assignment: AssignmentOutcome | undefined;

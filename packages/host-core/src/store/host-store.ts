@@ -99,6 +99,8 @@ export interface HostStore {
    * host runs `transaction` at once.
    */
   groupedTransaction?<T>(work: () => T): Promise<T>;
+  /** The store's clock, when it has one of its own (a test's fixed time); default the real time. */
+  now?(): Date;
   /**
    * Called at the start of every request: a store whose data another process may change (SQLite,
    * PostgreSQL) makes its caches current here.

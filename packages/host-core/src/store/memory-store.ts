@@ -63,6 +63,10 @@ export class MemoryStore implements HostStore {
     this.#now = now;
   }
 
+  now(): Date {
+    return this.#now();
+  }
+
   transaction<T>(work: () => T): T {
     if (this.#inTransaction) return work();
     const s = this.state;

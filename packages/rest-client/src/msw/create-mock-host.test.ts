@@ -221,3 +221,36 @@ test('an Idempotency-Key replays for 24 hours; after that the same key is a new 
   );
   assert.equal(late.code, 'lead-not-qualified', 'decided as a new request, not replayed');
 });
+
+test('with a fixed clock an Idempotency-Key still replays (the lifetime follows the mock clock)', async () => {
+  const host = createMockHost({now: () => new Date('2024-01-01T12:00:00Z')});
+  const {api} = clients(host, 'max');
+  const input = {rejectCode: 'DUPLICATE', reassignOwner: false};
+  const first = await api.rejectLead('L-1001', input, {idempotencyKey: 'fixed-clock'});
+  assert.equal(first.lead.rejection?.rejectedAt, '2024-01-01T12:00:00.000Z');
+  assert.deepEqual(await api.rejectLead('L-1001', input, {idempotencyKey: 'fixed-clock'}), first);
+});
+
+test('a change of a user in state is seen by the next reassignment', async () => {
+  const host = createMockHost();
+  const {api} = clients(host, 'max');
+  const first = await api.rejectLead('L-1002', {rejectCode: 'DUPLICATE', reassignOwner: true});
+  assert.equal(first.assignment?.ownerId, 'jonas');
+  host.state.users.find((u) => u.id === 'jonas')!.active = false;
+  // L-1005 has the same original owner as L-1002 in the demo data; with jonas inactive the rule
+  // falls through to the unassigned owner.
+  const lead = await api.getLead('L-1005');
+  assert.equal(lead.originalOwnerId, 'jonas');
+  const second = await api.rejectLead('L-1005', {rejectCode: 'DUPLICATE', reassignOwner: true});
+  assert.equal(second.assignment?.ownerId, 'lead-desk');
+});
+
+test('a body is read as sent, like the dev host reads it: a byte-order mark is not JSON', async () => {
+  const answer = await createMockHost().fetch('/api/leads/L-1001/reject', {
+    method: 'POST',
+    headers: {Authorization: 'Bearer max', 'Content-Type': 'application/json'},
+    body: '\uFEFF{"rejectCode":"DUPLICATE","reassignOwner":false}',
+  });
+  assert.equal(answer.status, 400);
+  assert.equal((await answer.json()).code, 'invalid-json');
+});

@@ -93,9 +93,10 @@ function toHostRequest(request: Request): HostRequest {
     header: (name) => request.headers.get(name) ?? undefined,
     async readBody(limit) {
       if (Number(request.headers.get('content-length') ?? 0) > limit) throw payloadTooLarge(limit);
-      const text = await request.text();
-      if (new TextEncoder().encode(text).length > limit) throw payloadTooLarge(limit);
-      return text;
+      const bytes = await request.arrayBuffer();
+      if (bytes.byteLength > limit) throw payloadTooLarge(limit);
+      // As the node adapter reads it: the bytes as sent, a byte-order mark included.
+      return new TextDecoder('utf-8', {ignoreBOM: true}).decode(bytes);
     },
     discardBody: () => {},
   };
