@@ -13,9 +13,8 @@ import {createInterface} from 'node:readline';
 import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';
 import BetterSqlite3 from 'better-sqlite3';
-import {openDatabase} from '../src/db/open-database.js';
-import {seedDemoData} from '../src/db/seed-demo-data.js';
 import {postJson} from './post-json.js';
+import {seedBenchLeads} from './seed-bench-leads.js';
 
 const {values} = parseArgs({
   options: {
@@ -31,18 +30,6 @@ const RACERS = Number(values.racers);
 const WARMUP = Number(values.warmup);
 const TARGET = {rejectsPerSecond: 5000, p99Ms: 25};
 
-const REGIONS: [string, string][] = [
-  ['DE', 'EMEA'],
-  ['GB', 'EMEA'],
-  ['US', 'NA'],
-  ['JP', 'APAC'],
-];
-const OWNERS: [string, string][] = [
-  ['max', 'max'],
-  ['jonas', 'max'],
-  ['petra', 'jonas'],
-  ['sofia', 'max'],
-];
 const CODES = [
   'DUPLICATE',
   'INVALID_PHONE_NUMBER',
@@ -58,31 +45,7 @@ const warmupId = (i: number) => `W-${String(i).padStart(6, '0')}`;
  * `WARMUP` more (W-000000 …) rejected first, unmeasured, so that both servers run JIT-compiled code.
  */
 function prepareDatabase(file: string): void {
-  const db = openDatabase(file);
-  seedDemoData(db);
-  const insert = db.prepare(
-    `INSERT INTO leads (id, first_name, last_name, company, status, owner_id, original_owner_id, version,
-       country, region, rating, source)
-     VALUES (?, 'Bench', ?, 'Load Test GmbH', 'Qualified', ?, ?, 1, ?, ?, ?, ?)`,
-  );
-  db.transaction(() => {
-    for (let i = 0; i < LEADS + WARMUP; i++) {
-      const [country, region] = REGIONS[i % REGIONS.length]!;
-      const [original, owner] = OWNERS[i % OWNERS.length]!;
-      insert.run(
-        i < LEADS ? benchId(i) : warmupId(i - LEADS),
-        `Lead ${i}`,
-        owner,
-        original,
-        country,
-        region,
-        'ABC'[i % 3],
-        i % 2 ? 'Web' : 'Referral',
-      );
-    }
-  })();
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  db.close();
+  seedBenchLeads(file, LEADS + WARMUP, (i) => (i < LEADS ? benchId(i) : warmupId(i - LEADS)));
 }
 
 /** Starts bench-server.ts in its own process and resolves with its port and a stop function. */

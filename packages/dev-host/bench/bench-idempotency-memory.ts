@@ -21,9 +21,8 @@ import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';
 import BetterSqlite3 from 'better-sqlite3';
 import {IDEMPOTENCY_KEY_LIFETIME_MS} from '@crmkit/host-core';
-import {openDatabase} from '../src/db/open-database.js';
-import {seedDemoData} from '../src/db/seed-demo-data.js';
 import {postJson} from './post-json.js';
+import {seedBenchLeads} from './seed-bench-leads.js';
 
 const {values} = parseArgs({
   options: {
@@ -54,49 +53,13 @@ const CODES = [
   'OTHER',
   'NO_BUSINESS_OPPORTUNITY',
 ];
-const REGIONS: [string, string][] = [
-  ['DE', 'EMEA'],
-  ['GB', 'EMEA'],
-  ['US', 'NA'],
-  ['JP', 'APAC'],
-];
-const OWNERS: [string, string][] = [
-  ['max', 'max'],
-  ['jonas', 'max'],
-  ['petra', 'jonas'],
-  ['sofia', 'max'],
-];
 const PREFIX = 'M-';
 const leadId = (i: number) => `${PREFIX}${String(i).padStart(7, '0')}`;
 const MB = 1024 * 1024;
 
 /** The demo data plus `LEADS` Qualified leads (M-0000000 …), as in bench-host.ts. */
 function prepareDatabase(file: string): void {
-  const db = openDatabase(file);
-  seedDemoData(db);
-  const insert = db.prepare(
-    `INSERT INTO leads (id, first_name, last_name, company, status, owner_id, original_owner_id, version,
-       country, region, rating, source)
-     VALUES (?, 'Bench', ?, 'Load Test GmbH', 'Qualified', ?, ?, 1, ?, ?, ?, ?)`,
-  );
-  db.transaction(() => {
-    for (let i = 0; i < LEADS; i++) {
-      const [country, region] = REGIONS[i % REGIONS.length]!;
-      const [original, owner] = OWNERS[i % OWNERS.length]!;
-      insert.run(
-        leadId(i),
-        `Lead ${i}`,
-        owner,
-        original,
-        country,
-        region,
-        'ABC'[i % 3],
-        i % 2 ? 'Web' : 'Referral',
-      );
-    }
-  })();
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  db.close();
+  seedBenchLeads(file, LEADS, leadId);
 }
 
 interface Memory {

@@ -1,10 +1,7 @@
 import type {AssignmentOutcome, Lead, OwnershipMode} from '@crmkit/sdk';
 import type {HostStore} from '../store/host-store.js';
-import {
-  StaleAssignmentError,
-  createRejectLeadTransaction,
-  rejectedRow,
-} from './reject-lead-transaction.js';
+import {rejectedRow} from '../store/lead-row.js';
+import {StaleAssignmentError, createRejectLeadTransaction} from './reject-lead-transaction.js';
 import type {
   Reassign,
   RejectFaults,

@@ -1,4 +1,5 @@
 import {MAX_REJECT_REASON_LENGTH, OTHER_REJECT_CODE} from '@crmkit/sdk';
+import {rejectedRow} from '../store/lead-row.js';
 import type {
   AssignmentOutcome,
   Lead,
@@ -6,7 +7,7 @@ import type {
   RejectLeadInput,
   RejectLeadResult,
 } from '@crmkit/sdk';
-import type {HostStore, LeadRow, UserRecord} from '../store/host-store.js';
+import type {HostStore, UserRecord} from '../store/host-store.js';
 import {HostProblem} from '../http/host-problem.js';
 import {AUDIT_ACTIONS} from '../texts/audit-actions.js';
 import {hostText} from '../texts/host-texts.js';
@@ -47,22 +48,6 @@ export const IDEMPOTENCY_KEY_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
 /** The lead changed between an asynchronous reassignment decision and the transaction. */
 export class StaleAssignmentError extends Error {}
-
-/** The row as the reject UPDATE leaves it (before any reassignment). */
-export function rejectedRow(
-  row: LeadRow,
-  change: {code: string; reason: string | null; by: string; at: string},
-): LeadRow {
-  return {
-    ...row,
-    status: 'Rejected',
-    reject_code: change.code,
-    reject_reason: change.reason,
-    rejected_by: change.by,
-    rejected_at: change.at,
-    version: row.version + 1,
-  };
-}
 
 /** The body of a successful reject (the contract's RejectResult): the lead and, when reassigned, how. */
 export type RejectResponseBody = RejectLeadResult;

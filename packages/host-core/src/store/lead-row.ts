@@ -64,3 +64,19 @@ export function rowFromLead(lead: Lead): LeadRow {
     rejected_at: lead.rejection?.rejectedAt ?? null,
   };
 }
+
+/** The row as the reject UPDATE leaves it (before any reassignment). */
+export function rejectedRow(
+  row: LeadRow,
+  change: {code: string; reason: string | null; by: string; at: string},
+): LeadRow {
+  return {
+    ...row,
+    status: 'Rejected',
+    reject_code: change.code,
+    reject_reason: change.reason,
+    rejected_by: change.by,
+    rejected_at: change.at,
+    version: row.version + 1,
+  };
+}

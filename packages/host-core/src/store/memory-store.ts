@@ -10,7 +10,7 @@ import type {
   RejectCodeRecord,
   UserRecord,
 } from './host-store.js';
-import {leadFromRow, rowFromLead} from './lead-row.js';
+import {leadFromRow, rejectedRow, rowFromLead} from './lead-row.js';
 import type {AuditAction} from '../texts/audit-actions.js';
 
 /** A stored ruleset: the active one and the history. */
@@ -131,16 +131,7 @@ export class MemoryStore implements HostStore {
   rejectLead(change: RejectChange): boolean {
     const row = this.leadRow(change.id);
     if (!row || row.version !== change.version || row.status !== 'Qualified') return false;
-    this.#putRow({
-      ...row,
-      status: 'Rejected',
-      reject_code: change.code,
-      reject_reason: change.reason,
-      rejected_by: change.by,
-      rejected_at: change.at,
-      owner_id: change.owner,
-      version: row.version + 1,
-    });
+    this.#putRow({...rejectedRow(row, change), owner_id: change.owner});
     return true;
   }
 
