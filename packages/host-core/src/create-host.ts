@@ -8,6 +8,8 @@ import {assignmentRuleRoutes} from './routes/assignment-rule-routes.js';
 import {createRejectLead} from './routes/create-reject-lead.js';
 import {leadRoutes} from './routes/lead-routes.js';
 import {pluginRoutes} from './routes/plugin-routes.js';
+import {roleRoutes} from './routes/role-routes.js';
+import {servePluginFile} from './routes/serve-plugin-file.js';
 import type {RejectFaults} from './routes/reject-lead-transaction.js';
 
 export interface HostOptions {
@@ -21,7 +23,7 @@ export interface HostOptions {
 }
 
 export interface Host {
-  /** Answers one `/api/` request. */
+  /** Answers one `/api/` request, or a `/plugins/{id}/{version}/…` file of a stored package. */
   handle(request: HostRequest): Promise<HostResponse>;
   /** The active assignment ruleset, compiled (reload it after the store was reseeded). */
   readonly rules: ActiveRuleset;
@@ -42,9 +44,17 @@ export function createHost(options: HostOptions): Host {
       ...adminRoutes(store),
       ...assignmentRuleRoutes(rules),
       ...pluginRoutes(store),
+      ...roleRoutes(store),
     ],
     log,
     ...(options.checkResponse ? {checkResponse: options.checkResponse} : {}),
   });
-  return {handle, rules};
+  return {
+    handle: (request) => {
+      if (!request.pathname.startsWith('/plugins/')) return handle(request);
+      store.refresh?.();
+      return Promise.resolve(servePluginFile(store, request));
+    },
+    rules,
+  };
 }

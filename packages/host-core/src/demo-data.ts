@@ -9,13 +9,19 @@ import type {Lead, LeadStatus, OwnershipMode, Privilege} from '@crmkit/sdk';
 export interface DemoUser {
   id: string;
   name: string;
-  role: string;
+  /** The id of the user's role in DEMO_ROLES: the user's privileges are the role's. */
+  roleId: string;
   locale: 'de' | 'en';
   managerId: string | null;
   active: boolean;
   /** The bearer token; null for users who cannot sign in (assignment targets only). */
   token: string | null;
-  privileges: readonly Privilege[];
+}
+
+export interface DemoRole {
+  id: string;
+  name: {en: string; de: string};
+  privileges: Privilege[];
 }
 
 export interface DemoRejectCode {
@@ -32,76 +38,93 @@ const allLeads: Privilege[] = [
   'leads.archive',
 ];
 
+/** The demo roles: what each kind of user may do (admins edit them on the admin page). */
+export const DEMO_ROLES: readonly DemoRole[] = [
+  {
+    id: 'administrator',
+    name: {en: 'Administrator', de: 'Administrator'},
+    privileges: [...allLeads, 'assignment.manage', 'plugins.manage'],
+  },
+  {
+    id: 'sales-manager',
+    name: {en: 'Sales Manager', de: 'Vertriebsleiter'},
+    privileges: [...allLeads],
+  },
+  {
+    id: 'sales-rep',
+    name: {en: 'Sales Rep', de: 'Vertriebsmitarbeiter'},
+    privileges: ['leads.read', 'leads.reject', 'leads.qualify', 'leads.convert'],
+  },
+  {
+    id: 'marketing',
+    name: {en: 'Marketing', de: 'Marketing'},
+    privileges: ['leads.read', 'leads.qualify', 'leads.archive'],
+  },
+];
+
 export const DEMO_USERS: readonly DemoUser[] = [
   {
     id: 'anna',
     name: 'Anna Schmidt',
-    role: 'Administrator',
+    roleId: 'administrator',
     locale: 'de',
     managerId: null,
     active: true,
     token: 'anna',
-    privileges: [...allLeads, 'assignment.manage', 'plugins.manage'],
   },
   {
     id: 'sofia',
     name: 'Sofia Romano',
-    role: 'Sales Manager',
+    roleId: 'sales-manager',
     locale: 'en',
     managerId: 'anna',
     active: true,
     token: 'sofia',
-    privileges: allLeads,
   },
   {
     id: 'max',
     name: 'Max Müller',
-    role: 'Sales Rep',
+    roleId: 'sales-rep',
     locale: 'de',
     managerId: 'sofia',
     active: true,
     token: 'max',
-    privileges: ['leads.read', 'leads.reject', 'leads.qualify', 'leads.convert'],
   },
   {
     id: 'lena',
     name: 'Lena Fischer',
-    role: 'Marketing',
+    roleId: 'marketing',
     locale: 'de',
     managerId: 'sofia',
     active: true,
     token: 'lena',
-    privileges: ['leads.read', 'leads.qualify', 'leads.archive'],
   },
   {
     id: 'jonas',
     name: 'Jonas Weber',
-    role: 'Sales Rep',
+    roleId: 'sales-rep',
     locale: 'en',
     managerId: 'sofia',
     active: true,
     token: null,
-    privileges: ['leads.read', 'leads.reject', 'leads.qualify', 'leads.convert'],
   },
   {
     id: 'petra',
     name: 'Petra Wagner',
-    role: 'Sales Rep',
+    roleId: 'sales-rep',
     locale: 'de',
     managerId: 'sofia',
     active: false,
     token: null,
-    privileges: [],
   },
   {
     id: 'lead-desk',
     name: 'Lead Desk',
-    role: 'Sales Rep',
+    roleId: 'sales-rep',
     locale: 'en',
     managerId: 'sofia',
     active: true,
     token: null,
-    privileges: ['leads.read'],
   },
 ];
 

@@ -30,10 +30,17 @@ export {AUDIT_ACTIONS} from './texts/audit-actions.js';
 export {HOST_TEXTS, hostText} from './texts/host-texts.js';
 export {fillText, sameInBoth, withParams} from './texts/bilingual.js';
 export {MemoryStore} from './store/memory-store.js';
+export {
+  MAX_PACKAGE_BYTES,
+  PackageManifestInvalid,
+  readPluginPackage,
+} from './packages/read-plugin-package.js';
+export {PackageRefusal} from './packages/package-refusal.js';
 
 export {
   DEFAULT_REJECT_CODES,
   DEMO_OWNERSHIP_MODE,
+  DEMO_ROLES,
   DEMO_UNASSIGNED_OWNER,
   DEMO_USERS,
   demoLeads,
@@ -56,7 +63,7 @@ export type {
 } from './contract/openapi-types.js';
 export type {ProblemCode} from './contract/problem-codes.js';
 export type {ProblemDetailParams} from './contract/problem-details.js';
-export type {DemoRejectCode, DemoUser} from './demo-data.js';
+export type {DemoRejectCode, DemoRole, DemoUser} from './demo-data.js';
 export type {Host, HostOptions} from './create-host.js';
 export type {HostHandlerOptions, ResponseCheck} from './http/create-host-handler.js';
 export type {
@@ -70,16 +77,27 @@ export type {HttpMethod as RouteMethod, Reply, RequestContext, Route} from './ht
 export type {Reassigner} from './routes/create-reject-lead.js';
 export type {RejectFaults, RejectOutcome, RejectRequest} from './routes/reject-lead-transaction.js';
 export type {
+  AuditFilter,
   AuditRecord,
   HostStore,
   IdempotentAnswer,
   LeadRow,
+  PluginPackageRecord,
   PluginRecord,
   RejectChange,
   RejectCodeRecord,
+  RoleRecord,
   UserRecord,
 } from './store/host-store.js';
-export type {MemoryAuditRow, MemoryStoreState, StoredRuleset} from './store/memory-store.js';
+export type {
+  MemoryAuditRow,
+  MemoryPluginPackage,
+  MemoryStoreState,
+  StoredRuleset,
+} from './store/memory-store.js';
+export type {AdminPluginView, PagePluginView, PluginVersionView} from './routes/plugin-views.js';
+export type {PluginPackage} from './packages/read-plugin-package.js';
+export type {PackageRefusalCode} from './packages/package-refusal.js';
 export type {AuditAction} from './texts/audit-actions.js';
 export type {HostTextKey, HostTextParams} from './texts/host-texts.js';
 export type {ParamText, ParamsOf, PlainText, TextEntry} from './texts/bilingual.js';

@@ -157,22 +157,27 @@ test('the ruleset of PUT and GET /api/admin/assignment-rules is the ruleset JSON
   assert.deepEqual(rule.required, RULESET_SCHEMA.$defs.rule.required);
 });
 
-test('the manifest of POST /api/admin/plugins (and of its answers) is the manifest JSON Schema', () => {
-  const install = resolve(jsonBody('/api/admin/plugins', 'post'));
-  assert.deepEqual(install.required, ['manifestUrl', 'manifest']);
-  assertCarries(install.properties.manifest, MANIFEST_SCHEMA, 'install body .manifest');
+test('the stored manifest in every plugin answer is the manifest JSON Schema; a package is sent as gzip bytes', () => {
+  const upload = document.paths['/api/admin/plugins'].post.requestBody.content;
+  assert.deepEqual(Object.keys(upload), ['application/gzip']);
   for (const status of ['200', '201']) {
-    const installed = resolve(jsonAnswer('/api/admin/plugins', 'post', status));
-    assertCarries(installed.properties.manifest, MANIFEST_SCHEMA, `install ${status} .manifest`);
+    const uploaded = resolve(jsonAnswer('/api/admin/plugins', 'post', status));
+    assertCarries(
+      resolve(uploaded.properties.plugin).properties.manifest,
+      MANIFEST_SCHEMA,
+      `upload ${status} .plugin.manifest`,
+    );
   }
-  const localized = resolve(resolve(install.properties.manifest).properties.displayName);
+  const page = resolve(jsonAnswer('/api/plugins', 'get', '200').items);
+  assertCarries(page.properties.manifest, MANIFEST_SCHEMA, 'GET /api/plugins .manifest');
+  const localized = resolve(resolve(page.properties.manifest).properties.displayName);
   assert.deepEqual(localized.required, ['en']);
 });
 
 test('a plugin config is an object of plugin-defined values, not an empty object', () => {
-  const install = resolve(jsonBody('/api/admin/plugins', 'post'));
+  const changes = resolve(jsonBody('/api/admin/plugins/{pluginId}', 'put'));
   const lists: Array<[string, Json]> = [
-    ['install body .config', install.properties.config],
+    ['PUT body .config', changes.properties.config],
     [
       'GET /api/plugins .config',
       resolve(jsonAnswer('/api/plugins', 'get', '200').items).properties.config,

@@ -12,6 +12,10 @@ export interface ContractProblem extends Problem {
   errors?: Array<FieldError & {line?: number; column?: number}>;
   privilege?: Privilege;
   currentVersion?: number;
+  /** `permissions-not-accepted`: the permissions the version adds to what was accepted. */
+  added?: Privilege[];
+  /** The plugin the problem is about (`outside-plugin-scope`, plugin refusals). */
+  pluginId?: string;
 }
 
 export interface CreateProblemOptions {
@@ -23,6 +27,8 @@ export interface CreateProblemOptions {
   errors?: ContractProblem['errors'];
   privilege?: Privilege;
   currentVersion?: number;
+  added?: Privilege[];
+  pluginId?: string;
 }
 
 /** Builds the RFC 9457 document the contract sends for `code`: status, fixed title, detail in `locale`. */
@@ -45,5 +51,7 @@ export function createProblem(
   if (options.errors) problem.errors = options.errors;
   if (options.privilege) problem.privilege = options.privilege;
   if (options.currentVersion !== undefined) problem.currentVersion = options.currentVersion;
+  if (options.added) problem.added = options.added;
+  if (options.pluginId !== undefined) problem.pluginId = options.pluginId;
   return problem;
 }

@@ -14,7 +14,10 @@ test('the precompiled body validators find what ajv at run time finds, field for
     ['LeadSettings', {ownershipMode: 'team'}],
     ['AdminRejectCodeList', [{key: 'bad key', labels: {en: ' '}, active: 1}]],
     ['AdminRejectCodeList', []],
-    ['InstallPluginRequest', {manifest: 3}],
+    ['PluginChanges', {enabled: 3, acceptPermissions: ['leads.fly']}],
+    ['PluginChanges', {}],
+    ['RoleChanges', {privileges: 'all'}],
+    ['UserChanges', {roleId: ''}],
     ['Ruleset', [1]],
   ];
   for (const [name, value] of samples) {

@@ -71,7 +71,12 @@ test('the routes of DESIGN.md and the issue are all in the contract, with their 
     'GET /api/admin/assignment-rules/stats': 'assignment.manage',
     'GET /api/admin/plugins': 'plugins.manage',
     'POST /api/admin/plugins': 'plugins.manage',
+    'PUT /api/admin/plugins/{pluginId}': 'plugins.manage',
     'DELETE /api/admin/plugins/{pluginId}': 'plugins.manage',
+    'GET /api/admin/roles': 'plugins.manage',
+    'PUT /api/admin/roles/{roleId}': 'plugins.manage',
+    'GET /api/admin/users': 'plugins.manage',
+    'PUT /api/admin/users/{userId}': 'plugins.manage',
     'GET /api/admin/audit': 'plugins.manage',
   };
   const actual = Object.fromEntries(

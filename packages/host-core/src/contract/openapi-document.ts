@@ -184,9 +184,9 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
         operationId: 'listPluginInstallations',
         tags: ['plugins'],
         summary:
-          "The plugins installed for the signed-in user's pages, in install order, with their effective config (manifest defaults overlaid with the admin's values).",
+          'The enabled plugins, in install order, with their stored manifests and effective config.',
         description:
-          "What a host page loads: each installed plugin's id, manifest URL and effective config. Any signed-in user may read it; the admin list with the stored manifests is `GET /api/admin/plugins`.",
+          "What a host page loads: each enabled plugin's STORED manifest, where its stored files are served (`baseUrl`, `entryUrl`), the entry's integrity, the effective config and how it runs (`isolation`). A page never takes a manifest from anywhere else. Any signed-in user may read it.",
         'x-crmkit-privilege': null,
         responses: {
           '200': {
@@ -362,9 +362,10 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
       get: {
         operationId: 'listInstalledPlugins',
         tags: ['admin'],
-        summary: 'The installed plugins with their manifests and config, in install order.',
+        summary:
+          'The installed plugins with their stored versions, consent and config, in install order.',
         description:
-          'Each installation with its stored manifest (the `PluginManifest` schema of @crmkit/sdk), its manifest URL, its stored config and when it was installed.',
+          'Each installation: the version that runs, enabled or not, trusted or not, its stored manifest and declared permissions, what the admin accepted, every stored version and the upgrade on offer.',
         'x-crmkit-privilege': 'plugins.manage',
         responses: {
           '200': {
@@ -380,33 +381,28 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
         },
       },
       post: {
-        operationId: 'installPlugin',
+        operationId: 'uploadPluginPackage',
         tags: ['admin'],
-        summary:
-          'Install a plugin from its manifest, or replace the installation with the same manifest id (upgrade, new config).',
+        summary: 'Upload a plugin package (the .tgz of `crmkit pack`).',
         description:
-          "The manifest is validated with @crmkit/sdk's `validateManifest`; any issue of severity error refuses it with 422 `invalid-manifest` and every error issue in `errors` (`field` = `/manifest` + the issue's JSON pointer, the issue's `code` and `message`). `config` (optional) is checked against the manifest's config schema: 422 `invalid-plugin-config` with one field error per problem (`field` = `/config/...`). The stored config is the manifest's defaults overlaid with `config`. 201 for a new id, 200 when it replaced an installation.",
+          'The host checks the package before it stores a byte: at most 5 MiB, gzip, a tar of regular files only (no links, devices or FIFOs), every path inside the package, plugin.json at its root a valid manifest, its entry in the package and equal to its `integrity`. Each refusal is 422 `invalid-plugin-package` with one field error naming the file (`field`) and why (`code`: too-large, not-gzip, not-tar, link, special-file, path-outside, duplicate-file, manifest-missing, entry-missing, integrity-missing, integrity-mismatch), or 422 `invalid-manifest`; nothing is stored then. A new plugin is installed disabled (201); another version of an installed plugin is stored (201) and what runs does not change; the same bytes again are 200; the same id and version with other bytes are 409 `plugin-version-exists`.',
         'x-crmkit-privilege': 'plugins.manage',
         requestBody: {
-          description:
-            "The manifest (the `PluginManifest` schema of @crmkit/sdk), where pages will load it from, and optionally the admin's config values. Of the manifest only the JSON type is checked before `validateManifest`: a manifest that breaks the schema is 422 `invalid-manifest`, not 400 `invalid-body`.",
           required: true,
-          content: {
-            'application/json': {schema: {$ref: '#/components/schemas/InstallPluginRequest'}},
-          },
+          content: {'application/gzip': {schema: {type: 'string', format: 'binary'}}},
         },
         responses: {
           '200': {
-            description: 'Replaced the installation with the same id.',
-            content: {'application/json': {schema: {$ref: '#/components/schemas/InstalledPlugin'}}},
+            description: 'The same package was stored already.',
+            content: {'application/json': {schema: {$ref: '#/components/schemas/PluginUpload'}}},
           },
           '201': {
-            description: 'Installed.',
-            content: {'application/json': {schema: {$ref: '#/components/schemas/InstalledPlugin'}}},
+            description: 'Stored.',
+            content: {'application/json': {schema: {$ref: '#/components/schemas/PluginUpload'}}},
           },
-          '400': {$ref: '#/components/responses/BadRequest'},
           '401': {$ref: '#/components/responses/Unauthorized'},
           '403': {$ref: '#/components/responses/Forbidden'},
+          '409': {$ref: '#/components/responses/Conflict'},
           '413': {$ref: '#/components/responses/PayloadTooLarge'},
           '415': {$ref: '#/components/responses/UnsupportedMediaType'},
           '422': {$ref: '#/components/responses/Unprocessable'},
@@ -414,12 +410,47 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
       },
     },
     '/api/admin/plugins/{pluginId}': {
+      put: {
+        operationId: 'updatePlugin',
+        tags: ['admin'],
+        summary: 'Enable, disable, upgrade, roll back, configure or trust an installed plugin.',
+        description:
+          "Enabling is the admin's consent to the running version's permissions (audit `plugin.enabled` with them). `version` switches to another stored version (upgrade or roll back; 422 `unknown-plugin-version` when not stored); when the plugin is enabled and that version declares permissions beyond those accepted, `acceptPermissions` must equal its whole list, else 409 `permissions-not-accepted` with the `added` ones, and the old version keeps running. `config` is checked against the version's config schema (422 `invalid-plugin-config`). Each change is audited.",
+        'x-crmkit-privilege': 'plugins.manage',
+        parameters: [
+          {
+            name: 'pluginId',
+            in: 'path',
+            required: true,
+            description: 'The manifest id, e.g. `dev.crmkit.reject-lead`.',
+            schema: {type: 'string', minLength: 1},
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {'application/json': {schema: {$ref: '#/components/schemas/PluginChanges'}}},
+        },
+        responses: {
+          '200': {
+            description: 'Changed.',
+            content: {'application/json': {schema: {$ref: '#/components/schemas/InstalledPlugin'}}},
+          },
+          '400': {$ref: '#/components/responses/BadRequest'},
+          '401': {$ref: '#/components/responses/Unauthorized'},
+          '403': {$ref: '#/components/responses/Forbidden'},
+          '404': {$ref: '#/components/responses/NotFound'},
+          '409': {$ref: '#/components/responses/Conflict'},
+          '413': {$ref: '#/components/responses/PayloadTooLarge'},
+          '415': {$ref: '#/components/responses/UnsupportedMediaType'},
+          '422': {$ref: '#/components/responses/Unprocessable'},
+        },
+      },
       delete: {
         operationId: 'uninstallPlugin',
         tags: ['admin'],
         summary: 'Uninstall a plugin.',
         description:
-          'Removes the installation and records `plugin.uninstalled` in the audit trail; `GET /api/plugins` no longer lists it. 404 `plugin-not-found` when no plugin with that id is installed.',
+          'Removes the installation and every stored version of it, and records `plugin.uninstalled`; its files are no longer served. 404 `plugin-not-found` when no plugin with that id is installed.',
         'x-crmkit-privilege': 'plugins.manage',
         parameters: [
           {
@@ -462,6 +493,20 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
             description: 'At most this many rows (1 to 500, default 100).',
             schema: {type: 'integer', minimum: 1, maximum: 500, default: 100},
           },
+          {
+            name: 'userId',
+            in: 'query',
+            required: false,
+            description: 'Only the entries of this user (the actor).',
+            schema: {type: 'string', minLength: 1},
+          },
+          {
+            name: 'pluginId',
+            in: 'query',
+            required: false,
+            description: 'Only the entries about this plugin or made through it.',
+            schema: {type: 'string', minLength: 1},
+          },
         ],
         responses: {
           '200': {
@@ -475,6 +520,124 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
           '400': {$ref: '#/components/responses/BadRequest'},
           '401': {$ref: '#/components/responses/Unauthorized'},
           '403': {$ref: '#/components/responses/Forbidden'},
+        },
+      },
+    },
+    '/api/admin/roles': {
+      get: {
+        operationId: 'listRoles',
+        tags: ['admin'],
+        summary: 'The roles and the privileges each holds.',
+        'x-crmkit-privilege': 'plugins.manage',
+        responses: {
+          '200': {
+            description: 'The roles.',
+            content: {
+              'application/json': {
+                schema: {type: 'array', items: {$ref: '#/components/schemas/Role'}},
+              },
+            },
+          },
+          '401': {$ref: '#/components/responses/Unauthorized'},
+          '403': {$ref: '#/components/responses/Forbidden'},
+        },
+        description:
+          "Each role with its name in English and German and the privileges its users hold. A user's privileges are always their role's (`GET /api/me`).",
+      },
+    },
+    '/api/admin/roles/{roleId}': {
+      put: {
+        operationId: 'updateRole',
+        tags: ['admin'],
+        summary: "Set a role's privileges; its users hold them from their next request.",
+        description:
+          '422 `unknown-privilege` names each unknown one; 409 `last-admin` when afterwards no active user who can sign in would hold plugins.manage; 404 `role-not-found`.',
+        'x-crmkit-privilege': 'plugins.manage',
+        parameters: [
+          {
+            name: 'roleId',
+            in: 'path',
+            required: true,
+            description: "The role's id, e.g. `sales-rep`.",
+            schema: {type: 'string', minLength: 1},
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {'application/json': {schema: {$ref: '#/components/schemas/RoleChanges'}}},
+        },
+        responses: {
+          '200': {
+            description: 'Changed.',
+            content: {'application/json': {schema: {$ref: '#/components/schemas/Role'}}},
+          },
+          '400': {$ref: '#/components/responses/BadRequest'},
+          '401': {$ref: '#/components/responses/Unauthorized'},
+          '403': {$ref: '#/components/responses/Forbidden'},
+          '404': {$ref: '#/components/responses/NotFound'},
+          '409': {$ref: '#/components/responses/Conflict'},
+          '413': {$ref: '#/components/responses/PayloadTooLarge'},
+          '415': {$ref: '#/components/responses/UnsupportedMediaType'},
+          '422': {$ref: '#/components/responses/Unprocessable'},
+        },
+      },
+    },
+    '/api/admin/users': {
+      get: {
+        operationId: 'listUsers',
+        tags: ['admin'],
+        summary: 'The users with their roles.',
+        'x-crmkit-privilege': 'plugins.manage',
+        responses: {
+          '200': {
+            description: 'The users.',
+            content: {
+              'application/json': {
+                schema: {type: 'array', items: {$ref: '#/components/schemas/AdminUser'}},
+              },
+            },
+          },
+          '401': {$ref: '#/components/responses/Unauthorized'},
+          '403': {$ref: '#/components/responses/Forbidden'},
+        },
+        description:
+          'Every user with the id of their role, whether they are active and their locale. Move a user with `PUT /api/admin/users/{userId}`.',
+      },
+    },
+    '/api/admin/users/{userId}': {
+      put: {
+        operationId: 'updateUser',
+        tags: ['admin'],
+        summary: 'Move a user to another role, effective on their next request.',
+        description:
+          '422 `unknown-role`; 409 `last-admin` when afterwards no active user who can sign in would hold plugins.manage; 404 `user-not-found`.',
+        'x-crmkit-privilege': 'plugins.manage',
+        parameters: [
+          {
+            name: 'userId',
+            in: 'path',
+            required: true,
+            description: "The user's id, e.g. `max`.",
+            schema: {type: 'string', minLength: 1},
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {'application/json': {schema: {$ref: '#/components/schemas/UserChanges'}}},
+        },
+        responses: {
+          '200': {
+            description: 'Changed.',
+            content: {'application/json': {schema: {$ref: '#/components/schemas/AdminUser'}}},
+          },
+          '400': {$ref: '#/components/responses/BadRequest'},
+          '401': {$ref: '#/components/responses/Unauthorized'},
+          '403': {$ref: '#/components/responses/Forbidden'},
+          '404': {$ref: '#/components/responses/NotFound'},
+          '409': {$ref: '#/components/responses/Conflict'},
+          '413': {$ref: '#/components/responses/PayloadTooLarge'},
+          '415': {$ref: '#/components/responses/UnsupportedMediaType'},
+          '422': {$ref: '#/components/responses/Unprocessable'},
         },
       },
     },
@@ -549,7 +712,8 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
         content: {'application/problem+json': {schema: {$ref: '#/components/schemas/Problem'}}},
       },
       Conflict: {
-        description: '409 `lead-not-qualified` or `version-conflict`.',
+        description:
+          '409 `lead-not-qualified`, `version-conflict`, `plugin-version-exists`, `permissions-not-accepted` or `last-admin`.',
         content: {'application/problem+json': {schema: {$ref: '#/components/schemas/Problem'}}},
       },
       PayloadTooLarge: {
@@ -601,6 +765,15 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
           'invalid-ruleset',
           'invalid-manifest',
           'invalid-plugin-config',
+          'invalid-plugin-package',
+          'plugin-version-exists',
+          'unknown-plugin-version',
+          'permissions-not-accepted',
+          'role-not-found',
+          'user-not-found',
+          'unknown-privilege',
+          'unknown-role',
+          'last-admin',
           'assignment-failed',
           'internal-error',
         ],
@@ -629,6 +802,15 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
           'invalid-ruleset': 422,
           'invalid-manifest': 422,
           'invalid-plugin-config': 422,
+          'invalid-plugin-package': 422,
+          'plugin-version-exists': 409,
+          'unknown-plugin-version': 422,
+          'permissions-not-accepted': 409,
+          'role-not-found': 404,
+          'user-not-found': 404,
+          'unknown-privilege': 422,
+          'unknown-role': 422,
+          'last-admin': 409,
           'assignment-failed': 500,
           'internal-error': 500,
         },
@@ -657,6 +839,15 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
           'invalid-ruleset': 'Invalid assignment ruleset',
           'invalid-manifest': 'Invalid plugin manifest',
           'invalid-plugin-config': 'Invalid plugin config',
+          'invalid-plugin-package': 'Invalid plugin package',
+          'plugin-version-exists': 'Plugin version exists',
+          'unknown-plugin-version': 'Unknown plugin version',
+          'permissions-not-accepted': 'Permissions not accepted',
+          'role-not-found': 'Role not found',
+          'user-not-found': 'User not found',
+          'unknown-privilege': 'Unknown privilege',
+          'unknown-role': 'Unknown role',
+          'last-admin': 'Last administrator',
           'assignment-failed': 'Assignment failed',
           'internal-error': 'Internal error',
         },
@@ -725,6 +916,13 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
             minimum: 1,
             description: "With `version-conflict`: the lead's current version.",
           },
+          added: {
+            type: 'array',
+            items: {$ref: '#/components/schemas/Privilege'},
+            description:
+              'With `permissions-not-accepted`: the permissions the version adds to what the admin accepted.',
+          },
+          pluginId: {type: 'string', minLength: 1, description: 'The plugin the refusal is about.'},
         },
         additionalProperties: false,
       },
@@ -752,6 +950,11 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
             type: 'array',
             uniqueItems: true,
             items: {$ref: '#/components/schemas/Privilege'},
+          },
+          roleId: {
+            type: 'string',
+            minLength: 1,
+            description: "The id of the user's role (`GET /api/admin/roles`).",
           },
         },
         additionalProperties: false,
@@ -785,6 +988,10 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
           },
           rejectedBy: {$ref: '#/components/schemas/UserRef'},
           rejectedAt: {type: 'string', format: 'date-time'},
+          assignment: {
+            $ref: '#/components/schemas/AssignmentOutcome',
+            description: 'How the owner was reassigned by this rejection, when it was.',
+          },
         },
         additionalProperties: false,
       },
@@ -1207,11 +1414,11 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
           entry: {
             title: 'Entry module',
             description:
-              'The plugin\'s single-file ES module, relative to the folder of plugin.json (e.g. "dist/index.js"): no "..", not absolute, not a URL; it defines the custom elements when imported.',
+              'The plugin\'s single-file ES module, relative to the folder of plugin.json (e.g. "dist/index.js"): no "..", not absolute, not a URL, no percent-escapes; it defines the custom elements when imported.',
             type: 'string',
             minLength: 1,
             pattern:
-              '^(?![A-Za-z][A-Za-z0-9+.-]*:)(?![/\\\\])(?!(?:.*[/\\\\])?\\.\\.(?:[/\\\\]|$))[^\\\\]*\\.m?js$',
+              '^(?![A-Za-z][A-Za-z0-9+.-]*:)(?![/\\\\])(?!(?:.*[/\\\\])?\\.\\.(?:[/\\\\]|$))[^\\\\%?#]*\\.m?js$',
           },
           integrity: {
             title: 'Entry integrity',
@@ -1301,6 +1508,31 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
                       'assignment.manage',
                       'plugins.manage',
                     ],
+                  },
+                },
+                when: {
+                  title: 'Condition',
+                  description:
+                    'When the host offers the action; without "when", on every record. E.g. {"status": ["Qualified"]}: only on a qualified lead, as Reject needs.',
+                  type: 'object',
+                  required: ['status'],
+                  additionalProperties: false,
+                  properties: {
+                    status: {
+                      title: 'Lead statuses',
+                      description:
+                        "The host offers the action only while the lead's Lead Status is one of these (at least one, each once).",
+                      type: 'array',
+                      minItems: 1,
+                      uniqueItems: true,
+                      items: {
+                        title: 'Lead status',
+                        description:
+                          'A Lead Status: Qualifying, Qualified, Converted, Rejected, Archived.',
+                        type: 'string',
+                        enum: ['Qualifying', 'Qualified', 'Converted', 'Rejected', 'Archived'],
+                      },
+                    },
                   },
                 },
               },
@@ -1446,60 +1678,148 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
       },
       PluginInstallation: {
         type: 'object',
-        required: ['id', 'manifestUrl', 'config'],
+        description: 'An enabled plugin as pages load it: only what the host stored.',
+        required: [
+          'id',
+          'version',
+          'manifest',
+          'baseUrl',
+          'entryUrl',
+          'integrity',
+          'config',
+          'isolation',
+        ],
         properties: {
           id: {type: 'string', minLength: 1},
-          manifestUrl: {
+          version: {type: 'string', minLength: 1, description: 'The stored version that runs.'},
+          manifest: {$ref: '#/components/schemas/PluginManifest'},
+          baseUrl: {
             type: 'string',
             minLength: 1,
             description:
-              "Where the page loads plugin.json from (absolute, or relative to the host's origin, e.g. `/plugins/reject-lead/plugin.json`).",
+              "Where the version's stored files are served: `/plugins/{id}/{version}/`; the entry resolves against it.",
+          },
+          entryUrl: {type: 'string', minLength: 1, description: "The entry's URL under `baseUrl`."},
+          integrity: {
+            type: 'string',
+            pattern: '^sha384-',
+            description: "The entry's SRI hash, checked when the package was stored.",
           },
           config: {
             $ref: '#/components/schemas/PluginConfig',
             description:
               "The effective config: manifest defaults overlaid with the admin's values.",
           },
+          isolation: {
+            type: 'string',
+            enum: ['frame', 'page'],
+            description:
+              '`page` when the admin marked the plugin trusted, else `frame` (sandboxed).',
+          },
         },
         additionalProperties: false,
       },
       InstalledPlugin: {
         type: 'object',
-        required: ['id', 'manifestUrl', 'manifest', 'config', 'installedAt'],
+        description: 'An installed plugin as the admin manages it.',
+        required: [
+          'id',
+          'version',
+          'enabled',
+          'trusted',
+          'config',
+          'manifest',
+          'permissions',
+          'acceptedPermissions',
+          'integrity',
+          'size',
+          'installedAt',
+          'previousVersion',
+          'versions',
+          'upgrade',
+        ],
         properties: {
           id: {type: 'string', minLength: 1},
-          manifestUrl: {type: 'string', minLength: 1},
-          manifest: {$ref: '#/components/schemas/PluginManifest'},
+          version: {
+            type: 'string',
+            minLength: 1,
+            description: 'The stored version that runs when enabled.',
+          },
+          enabled: {type: 'boolean'},
+          trusted: {
+            type: 'boolean',
+            description: 'Runs in the page (`isolation: page`) instead of a sandboxed frame.',
+          },
           config: {
             $ref: '#/components/schemas/PluginConfig',
             description:
               "The stored config: the manifest's defaults overlaid with the admin's values.",
           },
-          installedAt: {type: 'string', format: 'date-time'},
-        },
-        additionalProperties: false,
-      },
-      InstallPluginRequest: {
-        type: 'object',
-        required: ['manifestUrl', 'manifest'],
-        properties: {
-          manifestUrl: {
-            type: 'string',
-            minLength: 1,
-            description:
-              'Where pages will load the manifest from; its `entry` resolves against this URL.',
+          manifest: {
+            $ref: '#/components/schemas/PluginManifest',
+            description: 'The stored manifest of `version`.',
           },
-          manifest: {$ref: '#/components/schemas/PluginManifest'},
-          config: {
-            $ref: '#/components/schemas/PluginConfig',
-            description: "Admin values for the manifest's config schema.",
+          permissions: {
+            type: 'array',
+            uniqueItems: true,
+            items: {$ref: '#/components/schemas/Privilege'},
+            description: 'What `version` declares.',
+          },
+          acceptedPermissions: {
+            type: 'array',
+            uniqueItems: true,
+            items: {$ref: '#/components/schemas/Privilege'},
+            description:
+              'What the admin consented to (by enabling, or accepting an upgrade); empty before the first enable.',
+          },
+          integrity: {type: 'string'},
+          size: {
+            type: 'integer',
+            minimum: 0,
+            description: 'Size of the uploaded package in bytes.',
+          },
+          installedAt: {type: 'string', format: 'date-time'},
+          previousVersion: {
+            type: ['string', 'null'],
+            description: 'The version that ran before the last change (roll back to it).',
+          },
+          versions: {
+            type: 'array',
+            items: {$ref: '#/components/schemas/PluginVersion'},
+            description: 'Every stored version, newest first.',
+          },
+          upgrade: {
+            oneOf: [
+              {type: 'null'},
+              {
+                type: 'object',
+                required: ['version', 'permissions', 'addedPermissions'],
+                properties: {
+                  version: {type: 'string'},
+                  permissions: {
+                    type: 'array',
+                    uniqueItems: true,
+                    items: {$ref: '#/components/schemas/Privilege'},
+                  },
+                  addedPermissions: {
+                    type: 'array',
+                    uniqueItems: true,
+                    items: {$ref: '#/components/schemas/Privilege'},
+                    description: 'What it asks for beyond what runs and was accepted.',
+                  },
+                },
+                additionalProperties: false,
+              },
+            ],
+            description:
+              'The newest stored version above `version`, if any: what an upgrade would ask for.',
           },
         },
         additionalProperties: false,
       },
       AuditEntry: {
         type: 'object',
-        required: ['id', 'at', 'actor', 'action', 'leadId', 'data'],
+        required: ['id', 'at', 'actor', 'action', 'leadId', 'data', 'pluginId'],
         properties: {
           id: {type: 'integer', minimum: 1},
           at: {type: 'string', format: 'date-time'},
@@ -1516,7 +1836,144 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
               "The change's details, e.g. for `lead.rejected`: `{code, reason?, fromVersion, toVersion, previousOwnerId, ownerId, assignment?}`.",
             additionalProperties: true,
           },
+          pluginId: {
+            type: ['string', 'null'],
+            description: 'The plugin the change was about or made through.',
+          },
         },
+        additionalProperties: false,
+      },
+      PluginVersion: {
+        type: 'object',
+        required: ['version', 'permissions', 'integrity', 'size', 'uploadedAt'],
+        properties: {
+          version: {type: 'string', minLength: 1},
+          permissions: {
+            type: 'array',
+            uniqueItems: true,
+            items: {$ref: '#/components/schemas/Privilege'},
+          },
+          integrity: {type: 'string'},
+          size: {type: 'integer', minimum: 0},
+          uploadedAt: {type: 'string', format: 'date-time'},
+        },
+        additionalProperties: false,
+      },
+      PluginUpload: {
+        type: 'object',
+        description: 'The stored package.',
+        required: [
+          'id',
+          'version',
+          'enabled',
+          'permissions',
+          'integrity',
+          'size',
+          'files',
+          'plugin',
+        ],
+        properties: {
+          id: {type: 'string'},
+          version: {type: 'string'},
+          enabled: {
+            type: 'boolean',
+            description:
+              'Whether this version is the one running (a new plugin is installed disabled).',
+          },
+          permissions: {
+            type: 'array',
+            uniqueItems: true,
+            items: {$ref: '#/components/schemas/Privilege'},
+          },
+          integrity: {type: 'string'},
+          size: {type: 'integer', minimum: 0},
+          files: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['path', 'size'],
+              properties: {path: {type: 'string'}, size: {type: 'integer', minimum: 0}},
+              additionalProperties: false,
+            },
+          },
+          plugin: {$ref: '#/components/schemas/InstalledPlugin'},
+        },
+        additionalProperties: false,
+      },
+      PluginChanges: {
+        type: 'object',
+        description: 'What to change of an installed plugin; every member optional.',
+        minProperties: 1,
+        properties: {
+          enabled: {
+            type: 'boolean',
+            description:
+              "Enabling is the admin's consent to the version's permissions (audit `plugin.enabled`).",
+          },
+          version: {
+            type: 'string',
+            minLength: 1,
+            description: 'A stored version to run: an upgrade or a roll back.',
+          },
+          config: {$ref: '#/components/schemas/PluginConfig'},
+          trusted: {type: 'boolean'},
+          acceptPermissions: {
+            type: 'array',
+            items: {$ref: '#/components/schemas/Privilege'},
+            description:
+              "The version's whole permission list: the consent an enabled plugin's upgrade needs when it declares more. (Duplicates are ignored; uniqueItems is left out so the browser's precompiled validators need no runtime.)",
+          },
+        },
+        additionalProperties: false,
+      },
+      Role: {
+        type: 'object',
+        required: ['id', 'name', 'privileges'],
+        properties: {
+          id: {type: 'string', minLength: 1},
+          name: {
+            type: 'object',
+            required: ['en', 'de'],
+            properties: {en: {type: 'string'}, de: {type: 'string'}},
+            additionalProperties: false,
+          },
+          privileges: {
+            type: 'array',
+            uniqueItems: true,
+            items: {$ref: '#/components/schemas/Privilege'},
+          },
+        },
+        additionalProperties: false,
+      },
+      RoleChanges: {
+        type: 'object',
+        required: ['privileges'],
+        properties: {
+          privileges: {
+            type: 'array',
+            items: {type: 'string', minLength: 1},
+            description:
+              "The role's whole new privilege list; an unknown one is 422 `unknown-privilege`.",
+          },
+        },
+        additionalProperties: false,
+      },
+      AdminUser: {
+        type: 'object',
+        required: ['id', 'name', 'roleId', 'active', 'locale'],
+        properties: {
+          id: {type: 'string'},
+          name: {type: 'string'},
+          roleId: {type: 'string'},
+          active: {type: 'boolean'},
+          locale: {type: 'string'},
+        },
+        additionalProperties: false,
+      },
+      UserChanges: {
+        type: 'object',
+        required: ['roleId'],
+        properties: {roleId: {type: 'string', minLength: 1}},
         additionalProperties: false,
       },
     },

@@ -155,6 +155,50 @@ export const PROBLEM_DETAILS: Record<ProblemCode, {en: Text; de: Text}> = {
     de: () =>
       'Die Konfiguration passt nicht zum Konfigurationsschema des Plugins; errors nennt jedes Feld.',
   },
+  'invalid-plugin-package': {
+    en: () =>
+      'The plugin package was refused and nothing was stored; errors names the file and why.',
+    de: () =>
+      'Das Plugin-Paket wurde abgelehnt, nichts wurde gespeichert; errors nennt Datei und Grund.',
+  },
+  'plugin-version-exists': {
+    en: (p) =>
+      `This version of ${p.pluginId ?? 'the plugin'} is already stored with other bytes; raise the version and pack again.`,
+    de: (p) =>
+      `Diese Version von ${p.pluginId ?? 'dem Plugin'} ist bereits mit anderen Bytes gespeichert; erhöhen Sie die Version und packen Sie erneut.`,
+  },
+  'unknown-plugin-version': {
+    en: () => 'That version of the plugin is not stored; upload it first.',
+    de: () => 'Diese Version des Plugins ist nicht gespeichert; laden Sie sie zuerst hoch.',
+  },
+  'permissions-not-accepted': {
+    en: () =>
+      'The version asks for permissions not accepted yet; send acceptPermissions with its whole list.',
+    de: () =>
+      'Die Version verlangt noch nicht akzeptierte Berechtigungen; senden Sie acceptPermissions mit der ganzen Liste.',
+  },
+  'role-not-found': {
+    en: () => 'There is no such role; GET /api/admin/roles lists them.',
+    de: () => 'Diese Rolle gibt es nicht; GET /api/admin/roles listet sie.',
+  },
+  'user-not-found': {
+    en: () => 'There is no such user; GET /api/admin/users lists them.',
+    de: () => 'Diesen Benutzer gibt es nicht; GET /api/admin/users listet sie.',
+  },
+  'unknown-privilege': {
+    en: () => 'A privilege in the list is not one of the host; errors names it.',
+    de: () => 'Ein Recht in der Liste ist keines des Hosts; errors nennt es.',
+  },
+  'unknown-role': {
+    en: () => 'That role does not exist; GET /api/admin/roles lists them.',
+    de: () => 'Diese Rolle gibt es nicht; GET /api/admin/roles listet sie.',
+  },
+  'last-admin': {
+    en: () =>
+      'Refused: no active user would keep plugins.manage. Give another active user that privilege first.',
+    de: () =>
+      'Abgelehnt: kein aktiver Benutzer behielte plugins.manage. Geben Sie dieses Recht zuerst einem anderen aktiven Benutzer.',
+  },
   'assignment-failed': {
     en: () =>
       'The Assignment Manager failed, so nothing was changed. Try again or reject without reassigning.',

@@ -6,11 +6,11 @@ import {createRequestChecker} from './create-request-checker.js';
 const validator = createContractValidator();
 const checker = createRequestChecker();
 
-test('in a request, a ruleset or manifest is checked for its JSON type only (its validator answers 422)', () => {
-  const install = {manifestUrl: '/x/plugin.json', manifest: {id: 'Not An Id'}, config: {a: 1}};
+test('in a request, a ruleset or a plugin config is checked for its JSON type only (its own checker answers 422)', () => {
+  const changes = {config: {anything: 1}};
   for (const [name, value] of [
     ['Ruleset', {rules: ['bad']}],
-    ['InstallPluginRequest', install],
+    ['PluginChanges', changes],
   ] as const) {
     assert.deepEqual(validator.validateSchema(name, value), [], name);
     assert.deepEqual(checker.checkBody(name, value), [], name);
@@ -21,10 +21,10 @@ test('in a request, a ruleset or manifest is checked for its JSON type only (its
   );
   assert.deepEqual(
     checker
-      .checkBody('InstallPluginRequest', {manifestUrl: '/x', manifest: [], config: 'on'})
+      .checkBody('PluginChanges', {enabled: 'yes', config: 'on'})
       .map((e) => [e.field, e.code]),
     [
-      ['/manifest', 'type'],
+      ['/enabled', 'type'],
       ['/config', 'type'],
     ],
   );

@@ -1,7 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {createContractValidator} from '../contract/create-contract-validator.js';
-import {DEMO_USERS, demoLeads} from '../demo-data.js';
+import {DEMO_ROLES, DEMO_USERS, demoLeads} from '../demo-data.js';
 import {MemoryStore} from '../store/memory-store.js';
 import {createHostHandler} from './create-host-handler.js';
 import type {HostRequest} from './host-request.js';
@@ -10,11 +10,13 @@ import type {Route} from './route.js';
 const store = () =>
   new MemoryStore({
     users: structuredClone([...DEMO_USERS]),
+    roles: structuredClone([...DEMO_ROLES]),
     leads: new Map(demoLeads().map((l) => [l.id, l])),
     rejectCodes: [],
     ownershipMode: 'mixed',
     rulesets: [],
     plugins: [],
+    pluginPackages: [],
     audit: [],
   });
 
@@ -24,6 +26,7 @@ const request = (pathname: string, headers: Record<string, string> = {}): HostRe
   query: new URLSearchParams(),
   header: (name) => headers[name],
   readBody: async () => '',
+  readBytes: async () => new Uint8Array(),
   discardBody: () => {},
 });
 
@@ -61,7 +64,7 @@ test('an answer that breaks the contract becomes a 500 and a contract: log line'
   body = {name: 7};
   const broken = await handle(request('/api/me', auth));
   assert.equal(broken.status, 500);
-  assert.equal(JSON.parse(broken.body).code, 'internal-error');
+  assert.equal(JSON.parse(broken.body as string).code, 'internal-error');
   assert.equal(logged.length, 1);
   assert.match(logged[0]!, /^contract: GET \/api\/me → 200: body/);
 });

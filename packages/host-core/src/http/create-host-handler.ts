@@ -197,7 +197,7 @@ export function createHostHandler(
           'missing-privilege',
           hostText('request.missing-privilege', {
             userName: user.name,
-            role: user.role,
+            role: user.roleName,
             privilege: route.privilege,
             method: route.method,
             path: route.path,
@@ -238,7 +238,7 @@ export function createHostHandler(
             {errors},
           );
         }
-      } else {
+      } else if (!route.bytes) {
         req.discardBody();
       }
 
@@ -251,6 +251,7 @@ export function createHostHandler(
         language,
         body,
         ...(rawBody !== undefined ? {rawBody} : {}),
+        readBytes: (limit) => req.readBytes(limit),
       });
       if (checkResponse && reply.body !== undefined) {
         const errors = checkResponse({

@@ -23,6 +23,8 @@ export interface BilingualFieldError {
 export interface ProblemMembers {
   privilege?: Privilege;
   currentVersion?: number;
+  added?: Privilege[];
+  pluginId?: string;
 }
 
 /**

@@ -15,6 +15,8 @@ export interface HostRequest {
    * `payload-too-large` as soon as the announced or received size passes `limit` bytes.
    */
   readBody(limit: number): Promise<string>;
+  /** The body's bytes as sent, read at most once (instead of `readBody`); 413 past `limit`. */
+  readBytes(limit: number): Promise<Uint8Array>;
   /** Lets an unread body go (a route that reads none). */
   discardBody(): void;
 }
@@ -24,6 +26,6 @@ export interface HostResponse {
   status: number;
   /** Header names in lower case. */
   headers: Record<string, string>;
-  /** The body as sent (JSON text), `''` for none. */
-  body: string;
+  /** The body as sent: JSON text, `''` for none, or a stored file's bytes. */
+  body: string | Uint8Array;
 }

@@ -15,6 +15,8 @@ export interface RequestContext {
   body: unknown;
   /** The body as sent (for positions in it), when the route reads one. */
   rawBody?: string;
+  /** The body's bytes, for a route that reads a binary body (`bytes: true`); 413 past `limit`. */
+  readBytes(limit: number): Promise<Uint8Array>;
 }
 
 /** What a route handler answers (errors are thrown as `HostProblem`). */
@@ -37,6 +39,8 @@ export interface Route {
   privilege: Privilege | null;
   /** Whether the route reads a JSON body. */
   body?: boolean;
+  /** Whether the route reads a binary body itself (`readBytes`), e.g. a plugin package. */
+  bytes?: boolean;
   /** Checks request headers before the body is read; throws a `HostProblem` (`invalid-header`). */
   checkHeaders?(header: (name: string) => string | undefined): void;
   handle(ctx: RequestContext): Reply | Promise<Reply>;

@@ -104,6 +104,8 @@ export function adminRoutes(store: HostStore): Route[] {
       privilege: 'plugins.manage',
       handle: ({query}) => {
         const leadId = query.get('leadId');
+        const userId = query.get('userId');
+        const pluginId = query.get('pluginId');
         const limitText = query.get('limit');
         const limit = limitText === null ? 100 : Number(limitText);
         const errors: BilingualFieldError[] = [];
@@ -114,22 +116,34 @@ export function adminRoutes(store: HostStore): Route[] {
             message: hostText('audit.limit-invalid.field', {limit: limitText}),
           });
         }
-        if (leadId === '') {
-          errors.push({
-            field: 'leadId',
-            code: 'minLength',
-            message: hostText('audit.lead-id-empty.field'),
-          });
+        for (const [field, value] of [
+          ['leadId', leadId],
+          ['userId', userId],
+          ['pluginId', pluginId],
+        ] as const) {
+          if (value === '') {
+            errors.push({
+              field,
+              code: 'minLength',
+              message: hostText('audit.filter-empty.field', {field}),
+            });
+          }
         }
         if (errors.length) {
           throw new HostProblem('invalid-query', hostText('audit.query-invalid'), {errors});
         }
-        const entries = store.auditEntries(limit, leadId ?? undefined).map((e) => ({
+        const filter = {
+          ...(leadId ? {leadId} : {}),
+          ...(userId ? {userId} : {}),
+          ...(pluginId ? {pluginId} : {}),
+        };
+        const entries = store.auditEntries(limit, filter).map((e) => ({
           id: e.id,
           at: e.at,
           actor: {id: e.userId, name: store.user(e.userId)?.name ?? e.userId},
           action: e.action,
           leadId: e.leadId,
+          pluginId: e.pluginId,
           data: e.detail,
         }));
         return {status: 200, body: entries};

@@ -1,22 +1,124 @@
-import {checkPluginConfig, configDefaults, validateManifest} from '@crmkit/sdk';
-import type {PluginManifest} from '@crmkit/sdk';
-import type {HostStore} from '../store/host-store.js';
+import {checkPluginConfig, configDefaults} from '@crmkit/sdk';
+import type {PluginManifest, Privilege} from '@crmkit/sdk';
+import type {HostStore, PluginRecord} from '../store/host-store.js';
 import {bilingualFieldErrors} from '../http/bilingual-field-errors.js';
 import {HostProblem} from '../http/host-problem.js';
 import type {Route} from '../http/route.js';
+import {PackageRefusal} from '../packages/package-refusal.js';
+import {
+  MAX_PACKAGE_BYTES,
+  MAX_UNPACKED_BYTES,
+  PackageManifestInvalid,
+  readPluginPackage,
+} from '../packages/read-plugin-package.js';
+import type {PluginPackage} from '../packages/read-plugin-package.js';
 import {AUDIT_ACTIONS} from '../texts/audit-actions.js';
 import {sameInBoth} from '../texts/bilingual.js';
 import {hostText} from '../texts/host-texts.js';
+import {adminView, pageView, storedVersions} from './plugin-views.js';
 
-interface InstallPluginRequest {
-  manifestUrl: string;
-  manifest: unknown;
+interface PluginChanges {
+  enabled?: boolean;
+  version?: string;
   config?: Record<string, unknown>;
+  trusted?: boolean;
+  acceptPermissions?: Privilege[];
 }
 
-/** The routes of installed plugins: what pages load, and the admin's list, install and uninstall. */
+/** Content types a package may come as (gzip's registered one, and the older x- name). */
+const PACKAGE_TYPES = new Set(['application/gzip', 'application/x-gzip']);
+
+const sameSet = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && new Set(a).size === new Set([...a, ...b]).size;
+
+/** 422 `invalid-plugin-package` for one refusal, naming the file of the package it is about. */
+function packageProblem(refusal: PackageRefusal): HostProblem {
+  const path = refusal.path;
+  const message = (() => {
+    switch (refusal.code) {
+      case 'too-large':
+        return hostText('package.too-large.field', {
+          limit: path === '' ? MAX_PACKAGE_BYTES : MAX_UNPACKED_BYTES,
+        });
+      case 'not-gzip':
+        return hostText('package.not-gzip.field');
+      case 'not-tar':
+        return hostText('package.not-tar.field');
+      case 'manifest-missing':
+        return hostText('package.manifest-missing.field');
+      case 'integrity-missing':
+        return hostText('package.integrity-missing.field');
+      case 'link':
+        return hostText('package.link.field', {path});
+      case 'special-file':
+        return hostText('package.special-file.field', {path});
+      case 'path-outside':
+        return hostText('package.path-outside.field', {path});
+      case 'duplicate-file':
+        return hostText('package.duplicate-file.field', {path});
+      case 'entry-missing':
+        return hostText('package.entry-missing.field', {path});
+      case 'integrity-mismatch':
+        return hostText('package.integrity-mismatch.field', {path});
+    }
+  })();
+  return new HostProblem('invalid-plugin-package', hostText('plugins.package-refused'), {
+    errors: [{field: path, code: refusal.code, message}],
+  });
+}
+
+/** The package of a request, read and checked; every refusal a HostProblem. */
+async function readUpload(
+  readBytes: (limit: number) => Promise<Uint8Array>,
+): Promise<PluginPackage> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readBytes(MAX_PACKAGE_BYTES);
+  } catch (error) {
+    // Over the limit is a refusal of the package (422, naming it), not only of the request size.
+    if (error instanceof HostProblem && error.code === 'payload-too-large') {
+      throw packageProblem(new PackageRefusal('too-large'));
+    }
+    throw error;
+  }
+  try {
+    return await readPluginPackage(bytes);
+  } catch (error) {
+    if (error instanceof PackageRefusal) throw packageProblem(error);
+    if (error instanceof PackageManifestInvalid) {
+      throw new HostProblem(
+        'invalid-manifest',
+        hostText('plugins.manifest-invalid', {count: error.issues.length}),
+        {
+          errors: error.issues.map((i) => ({
+            field: `/plugin.json${i.pointer}`,
+            code: i.code,
+            // The manifest validator writes its issues in English only.
+            message: sameInBoth(`${i.message} ${i.hint}`),
+          })),
+        },
+      );
+    }
+    throw error;
+  }
+}
+
+/** The config values a version keeps from `before`: those its schema accepts, over its defaults. */
+function carriedConfig(manifest: PluginManifest, before: Record<string, unknown>) {
+  const config = {...configDefaults(manifest), ...before};
+  return checkPluginConfig(manifest, config, 'en').length === 0 ? config : configDefaults(manifest);
+}
+
+/**
+ * The routes of plugins: what pages load (the enabled plugins' stored manifests), and the admin's
+ * upload, list, enable/disable, upgrade/roll back (with consent to added permissions), config,
+ * trust and uninstall.
+ */
 export function pluginRoutes(store: HostStore): Route[] {
   const installed = (id: string) => store.plugins().find((p) => p.id === id);
+  const manifestOf = (id: string, version: string) =>
+    store.pluginPackages(id).find((v) => v.version === version)?.manifest as unknown as
+      PluginManifest | undefined;
   return [
     {
       method: 'GET',
@@ -26,67 +128,226 @@ export function pluginRoutes(store: HostStore): Route[] {
         status: 200,
         body: store
           .plugins()
-          .map((p) => ({id: p.id, manifestUrl: p.manifestUrl, config: p.config})),
+          .filter((p) => p.enabled)
+          .flatMap((p) => pageView(store, p) ?? []),
       }),
     },
     {
       method: 'GET',
       path: '/api/admin/plugins',
       privilege: 'plugins.manage',
-      handle: () => ({status: 200, body: store.plugins()}),
+      handle: () => ({status: 200, body: store.plugins().map((p) => adminView(store, p))}),
     },
     {
       method: 'POST',
       path: '/api/admin/plugins',
       privilege: 'plugins.manage',
-      body: true,
-      handle: ({body, user}) => {
-        const request = body as InstallPluginRequest;
-        const result = validateManifest(request.manifest);
-        const errors = result.issues.filter((i) => i.severity === 'error');
-        if (!result.valid || !result.manifest) {
+      bytes: true,
+      checkHeaders: (header) => {
+        const type = (header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+        if (!PACKAGE_TYPES.has(type)) {
+          throw new HostProblem('unsupported-media-type', hostText('plugins.package-type', {type}));
+        }
+      },
+      handle: async ({readBytes, user}) => {
+        const pkg = await readUpload(readBytes);
+        const {manifest} = pkg;
+        const stored = store
+          .pluginPackages(manifest.id)
+          .find((v) => v.version === manifest.version);
+        if (stored && stored.digest !== pkg.digest) {
           throw new HostProblem(
-            'invalid-manifest',
-            hostText('plugins.manifest-invalid', {count: errors.length}),
-            {
-              errors: errors.map((i) => ({
-                field: `/manifest${i.pointer}`,
-                code: i.code,
-                // The manifest validator writes its issues in English only.
-                message: sameInBoth(`${i.message} ${i.hint}`),
-              })),
+            'plugin-version-exists',
+            hostText('plugins.version-exists', {
+              pluginId: manifest.id,
+              version: manifest.version,
+            }),
+            {members: {pluginId: manifest.id}},
+          );
+        }
+        const answer = (status: number) => {
+          const plugin = installed(manifest.id)!;
+          return {
+            status,
+            body: {
+              id: manifest.id,
+              version: manifest.version,
+              enabled: plugin.enabled && plugin.version === manifest.version,
+              permissions: [...manifest.permissions],
+              integrity: pkg.integrity,
+              size: pkg.size,
+              files: [...pkg.files].map(([path, bytes]) => ({path, size: bytes.length})),
+              plugin: adminView(store, plugin),
             },
-          );
-        }
-        const manifest: PluginManifest = result.manifest;
-        const config = {...configDefaults(manifest), ...(request.config ?? {})};
-        // The sdk's one config checker: what the admin page checks before saving is what is refused here.
-        const configErrors = bilingualFieldErrors((language) =>
-          checkPluginConfig(manifest, config, language),
-        );
-        if (configErrors.length) {
-          throw new HostProblem(
-            'invalid-plugin-config',
-            hostText('plugins.config-invalid', {pluginId: manifest.id}),
-            {errors: configErrors},
-          );
-        }
-        const existed = installed(manifest.id) !== undefined;
+          };
+        };
+        if (stored) return answer(200); // the same bytes again: nothing new
         store.transaction(() => {
-          store.installPlugin({
-            id: manifest.id,
-            manifestUrl: request.manifestUrl,
-            manifest,
-            config,
-          });
-          store.audit(user.id, AUDIT_ACTIONS.pluginInstalled, null, {
+          const now = (store.now?.() ?? new Date()).toISOString();
+          store.storePluginPackage(
+            {
+              id: manifest.id,
+              version: manifest.version,
+              manifest: manifest as unknown as Record<string, unknown>,
+              integrity: pkg.integrity,
+              digest: pkg.digest,
+              size: pkg.size,
+              files: [...pkg.files].map(([path, bytes]) => ({path, size: bytes.length})),
+              uploadedAt: now,
+              uploadedBy: user.id,
+            },
+            pkg.files,
+          );
+          const existing = installed(manifest.id);
+          // A new plugin is installed disabled: it runs only once an admin consents by enabling
+          // it. Another version of an installed one is only stored: what runs does not change.
+          if (!existing) {
+            store.savePlugin({
+              id: manifest.id,
+              version: manifest.version,
+              enabled: false,
+              trusted: false,
+              config: configDefaults(manifest),
+              acceptedPermissions: [],
+              previousVersion: null,
+              installedAt: now,
+            });
+          }
+          const data = {
             id: manifest.id,
             version: manifest.version,
-            manifestUrl: request.manifestUrl,
-            replaced: existed,
-          });
+            integrity: pkg.integrity,
+            size: pkg.size,
+            permissions: manifest.permissions,
+          };
+          if (existing) {
+            store.audit(user.id, AUDIT_ACTIONS.pluginUploaded, null, data, undefined, manifest.id);
+          } else {
+            store.audit(user.id, AUDIT_ACTIONS.pluginInstalled, null, data, undefined, manifest.id);
+          }
         });
-        return {status: existed ? 200 : 201, body: installed(manifest.id)};
+        return answer(201);
+      },
+    },
+    {
+      method: 'PUT',
+      path: '/api/admin/plugins/{pluginId}',
+      privilege: 'plugins.manage',
+      body: true,
+      handle: ({params, body, user}) => {
+        const id = params.pluginId!;
+        const before = installed(id);
+        if (!before) {
+          throw new HostProblem('plugin-not-found', hostText('plugins.not-found', {pluginId: id}));
+        }
+        const changes = body as PluginChanges;
+        const next: PluginRecord = structuredClone(before);
+        if (changes.version !== undefined && changes.version !== before.version) {
+          const manifest = manifestOf(id, changes.version);
+          if (!manifest) {
+            throw new HostProblem(
+              'unknown-plugin-version',
+              hostText('plugins.version-unknown', {
+                pluginId: id,
+                version: changes.version,
+                stored: storedVersions(store, id)
+                  .map((v) => v.version)
+                  .join(', '),
+              }),
+              {
+                errors: [
+                  {
+                    field: '/version',
+                    code: 'unknown-plugin-version',
+                    message: hostText('plugins.version-unknown.field', {version: changes.version}),
+                  },
+                ],
+              },
+            );
+          }
+          next.version = changes.version;
+          next.previousVersion = before.version;
+          next.config = carriedConfig(manifest, before.config);
+        }
+        if (changes.enabled !== undefined) next.enabled = changes.enabled;
+        if (changes.trusted !== undefined) next.trusted = changes.trusted;
+        const manifest = manifestOf(id, next.version)!;
+        const permissions = [...manifest.permissions];
+        const consenting = next.enabled && !before.enabled; // enabling is the admin's consent
+        const added = permissions.filter((p) => !before.acceptedPermissions.includes(p));
+        const accepts = changes.acceptPermissions;
+        if (
+          (accepts !== undefined && !sameSet(accepts, permissions)) ||
+          (next.enabled && !consenting && added.length > 0 && accepts === undefined)
+        ) {
+          const missing = accepts ? permissions.filter((p) => !accepts.includes(p)) : added;
+          throw new HostProblem(
+            'permissions-not-accepted',
+            hostText('plugins.permissions-not-accepted', {
+              pluginId: id,
+              version: next.version,
+              added: (missing.length ? missing : added).join(', ') || '-',
+              all: permissions.join(', ') || '[]',
+            }),
+            {members: {added: missing.length ? missing : added, pluginId: id}},
+          );
+        }
+        if (consenting || accepts !== undefined) next.acceptedPermissions = permissions;
+        if (changes.config !== undefined) {
+          const config = {...configDefaults(manifest), ...changes.config};
+          const errors = bilingualFieldErrors((language) =>
+            checkPluginConfig(manifest, config, language),
+          );
+          if (errors.length) {
+            throw new HostProblem(
+              'invalid-plugin-config',
+              hostText('plugins.config-invalid', {pluginId: id}),
+              {errors},
+            );
+          }
+          next.config = config;
+        }
+        store.transaction(() => {
+          store.savePlugin(next);
+          const about = (data: object) => [null, {id, ...data}, undefined, id] as const;
+          if (next.version !== before.version) {
+            store.audit(
+              user.id,
+              AUDIT_ACTIONS.pluginVersionChanged,
+              ...about({
+                from: before.version,
+                to: next.version,
+                permissions,
+                accepted: accepts !== undefined,
+              }),
+            );
+          }
+          if (consenting) {
+            store.audit(
+              user.id,
+              AUDIT_ACTIONS.pluginEnabled,
+              ...about({version: next.version, permissions}),
+            );
+          }
+          if (before.enabled && !next.enabled) {
+            store.audit(user.id, AUDIT_ACTIONS.pluginDisabled, ...about({version: next.version}));
+          }
+          if (next.trusted !== before.trusted) {
+            store.audit(
+              user.id,
+              AUDIT_ACTIONS.pluginTrustChanged,
+              ...about({trusted: next.trusted}),
+            );
+          }
+          if (changes.config !== undefined) {
+            store.audit(
+              user.id,
+              AUDIT_ACTIONS.pluginConfigured,
+              ...about({before: before.config, after: next.config}),
+            );
+          }
+        });
+        return {status: 200, body: adminView(store, installed(id)!)};
       },
     },
     {
@@ -99,8 +360,16 @@ export function pluginRoutes(store: HostStore): Route[] {
           throw new HostProblem('plugin-not-found', hostText('plugins.not-found', {pluginId: id}));
         }
         store.transaction(() => {
+          const versions = storedVersions(store, id).map((v) => v.version);
           store.uninstallPlugin(id);
-          store.audit(user.id, AUDIT_ACTIONS.pluginUninstalled, null, {id});
+          store.audit(
+            user.id,
+            AUDIT_ACTIONS.pluginUninstalled,
+            null,
+            {id, versions},
+            undefined,
+            id,
+          );
         });
         return {status: 204};
       },

@@ -1,6 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {DEFAULT_REJECT_CODES, DEMO_USERS, demoLeads} from '../demo-data.js';
+import {DEFAULT_REJECT_CODES, DEMO_ROLES, DEMO_USERS, demoLeads} from '../demo-data.js';
 import {HostProblem} from '../http/host-problem.js';
 import {MemoryStore} from '../store/memory-store.js';
 import {createRejectLeadTransaction} from './reject-lead-transaction.js';
@@ -8,11 +8,13 @@ import {createRejectLeadTransaction} from './reject-lead-transaction.js';
 const store = () =>
   new MemoryStore({
     users: structuredClone([...DEMO_USERS]),
+    roles: structuredClone([...DEMO_ROLES]),
     leads: new Map(demoLeads().map((l) => [l.id, l])),
     rejectCodes: structuredClone([...DEFAULT_REJECT_CODES]),
     ownershipMode: 'mixed',
     rulesets: [],
     plugins: [],
+    pluginPackages: [],
     audit: [],
   });
 
@@ -22,10 +24,8 @@ test('the transaction checks the user again: deactivated or without Reject Leads
   for (const [change, code] of [
     [(u: (typeof DEMO_USERS)[number]) => ({...u, active: false}), 'unauthorized'],
     [
-      (u: (typeof DEMO_USERS)[number]) => ({
-        ...u,
-        privileges: u.privileges.filter((p) => p !== 'leads.reject'),
-      }),
+      // Moved to a role without Reject Leads.
+      (u: (typeof DEMO_USERS)[number]) => ({...u, roleId: 'marketing'}),
       'missing-privilege',
     ],
   ] as const) {

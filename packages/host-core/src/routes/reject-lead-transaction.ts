@@ -88,7 +88,7 @@ export function createRejectLeadTransaction(
         'missing-privilege',
         hostText('request.missing-privilege', {
           userName: user.name,
-          role: user.role,
+          role: user.roleName,
           privilege: 'leads.reject',
           method: 'POST',
           path: '/api/leads/{id}/reject',
@@ -260,7 +260,12 @@ export function createRejectLeadTransaction(
           hostText('reject.assignment-failed', {leadId: row.id, why}),
         );
       }
-      after = {...after, owner_id: assignment.ownerId};
+      // Kept with the rejection, so the lead shows how it was reassigned after a reload too.
+      after = {
+        ...after,
+        owner_id: assignment.ownerId,
+        reject_assignment: JSON.stringify(assignment),
+      };
     }
     // One write of the lead: status, rejection and (when reassigned) the new owner together.
     const changed = store.rejectLead({
@@ -270,6 +275,7 @@ export function createRejectLeadTransaction(
       by: user.id,
       at: rejectedAt,
       owner: after.owner_id,
+      assignment: after.reject_assignment,
       version: row.version,
     });
     if (!changed) throw new Error(`lead ${row.id} changed inside its own transaction`);

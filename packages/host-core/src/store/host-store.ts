@@ -5,12 +5,25 @@ import type {AuditAction} from '../texts/audit-actions.js';
 export interface UserRecord {
   id: string;
   name: string;
+  /** The id of the user's role: what they may do comes from it. */
+  roleId: string;
+  /** The role's English name (as `GET /api/me` says it). */
   role: string;
+  /** The role's name in English and German (for texts that name it). */
+  roleName: {en: string; de: string};
   locale: string;
   managerId: string | null;
   active: boolean;
   token: string | null;
+  /** The privileges of the user's role (none for an unknown role). */
   privileges: ReadonlySet<Privilege>;
+}
+
+/** A role: a named set of privileges that users hold through it. */
+export interface RoleRecord {
+  id: string;
+  name: {en: string; de: string};
+  privileges: Privilege[];
 }
 
 /** A lead as stored (the columns of the reference schema: snake_case, nulls for what is absent). */
@@ -33,6 +46,8 @@ export interface LeadRow {
   reject_reason: string | null;
   rejected_by: string | null;
   rejected_at: string | null;
+  /** The rejection's reassignment (AssignmentOutcome JSON), when it reassigned the owner. */
+  reject_assignment: string | null;
 }
 
 /** A reject code with both labels, in picklist order (the admin shape). */
@@ -42,13 +57,40 @@ export interface RejectCodeRecord {
   active: boolean;
 }
 
-/** An installed plugin. */
+/**
+ * An installed plugin: which of its stored versions runs, whether it runs at all, and what the admin
+ * consented to.
+ */
 export interface PluginRecord {
   id: string;
-  manifestUrl: string;
-  manifest: Record<string, unknown> | null;
+  /** The stored version that runs (when enabled). */
+  version: string;
+  enabled: boolean;
+  /** Marked trusted by the admin: runs in the page instead of a sandboxed frame. */
+  trusted: boolean;
   config: Record<string, unknown>;
+  /** The permissions the admin consented to by enabling it or accepting an upgrade. */
+  acceptedPermissions: Privilege[];
+  /** The version that ran before the last version change (for a roll back). */
+  previousVersion: string | null;
   installedAt: string;
+}
+
+/** A stored plugin package (one version of a plugin), without its files' bytes. */
+export interface PluginPackageRecord {
+  id: string;
+  version: string;
+  /** The package's plugin.json, parsed. */
+  manifest: Record<string, unknown>;
+  /** The entry's SRI hash (checked against the entry's bytes when stored). */
+  integrity: string;
+  /** SHA-256 of the uploaded .tgz (base64): the same bytes uploaded again are no new package. */
+  digest: string;
+  /** Size of the uploaded .tgz in bytes. */
+  size: number;
+  files: Array<{path: string; size: number}>;
+  uploadedAt: string;
+  uploadedBy: string | null;
 }
 
 /** One row of the audit trail, newest first when listed. */
@@ -58,7 +100,16 @@ export interface AuditRecord {
   userId: string;
   action: string;
   leadId: string | null;
+  /** The plugin the change was about or made through. */
+  pluginId: string | null;
   detail: unknown;
+}
+
+/** Which audit rows to list (all given filters must hold). */
+export interface AuditFilter {
+  leadId?: string;
+  userId?: string;
+  pluginId?: string;
 }
 
 /** The change a reject writes, guarded by the lead's version and status. */
@@ -69,6 +120,8 @@ export interface RejectChange {
   by: string;
   at: string;
   owner: string | null;
+  /** The reassignment as JSON (`reject_assignment`), or null when the owner was not reassigned. */
+  assignment: string | null;
   version: number;
 }
 
@@ -141,8 +194,9 @@ export interface HostStore {
     leadId: string | null,
     detail: unknown,
     replay?: {key: string; request: string; response: string},
+    pluginId?: string | null,
   ): number | bigint;
-  auditEntries(limit: number, leadId?: string): AuditRecord[];
+  auditEntries(limit: number, filter?: AuditFilter): AuditRecord[];
   /**
    * The answer remembered for a user's Idempotency-Key (written by `audit` with `replay`) at or
    * after `since` (an ISO 8601 time): older keys count as new (see IDEMPOTENCY_KEY_LIFETIME_MS).
@@ -153,13 +207,22 @@ export interface HostStore {
   /** Stores `body` as the active ruleset (the previous one stays as history); its id. */
   activateRuleset(body: string, userId: string): number;
 
+  roles(): RoleRecord[];
+  /** Sets a role's privileges; its users hold them from the next request on. */
+  setRolePrivileges(roleId: string, privileges: readonly Privilege[]): void;
+  /** Moves a user to another role. */
+  setUserRole(userId: string, roleId: string): void;
+
+  /** The installed plugins, in installation order. */
   plugins(): PluginRecord[];
   /** Installs a plugin, or replaces the installed one with the same id (keeping its position). */
-  installPlugin(plugin: {
-    id: string;
-    manifestUrl: string;
-    manifest: unknown;
-    config: Record<string, unknown>;
-  }): void;
+  savePlugin(plugin: PluginRecord): void;
+  /** Removes an installed plugin and every stored version of it. */
   uninstallPlugin(id: string): void;
+  /** The stored versions of a plugin (any order). */
+  pluginPackages(id: string): PluginPackageRecord[];
+  /** Stores one version of a plugin with its files (path → bytes). */
+  storePluginPackage(record: PluginPackageRecord, files: ReadonlyMap<string, Uint8Array>): void;
+  /** A stored file of a stored version, exactly as uploaded. */
+  pluginFile(id: string, version: string, path: string): Uint8Array | undefined;
 }

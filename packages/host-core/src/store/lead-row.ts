@@ -1,4 +1,4 @@
-import type {Lead} from '@crmkit/sdk';
+import type {AssignmentOutcome, Lead} from '@crmkit/sdk';
 import type {LeadRow, UserRecord} from './host-store.js';
 
 const OPTIONAL_FIELDS = [
@@ -36,6 +36,9 @@ export function leadFromRow(row: LeadRow, users: ReadonlyMap<string, UserRecord>
       ...(row.reject_reason ? {reason: row.reject_reason} : {}),
       rejectedBy: {id: row.rejected_by, name: users.get(row.rejected_by)?.name ?? ''},
       rejectedAt: row.rejected_at,
+      ...(row.reject_assignment
+        ? {assignment: JSON.parse(row.reject_assignment) as AssignmentOutcome}
+        : {}),
     };
   }
   return lead;
@@ -62,6 +65,9 @@ export function rowFromLead(lead: Lead): LeadRow {
     reject_reason: lead.rejection?.reason ?? null,
     rejected_by: lead.rejection?.rejectedBy.id ?? null,
     rejected_at: lead.rejection?.rejectedAt ?? null,
+    reject_assignment: lead.rejection?.assignment
+      ? JSON.stringify(lead.rejection.assignment)
+      : null,
   };
 }
 
@@ -77,6 +83,7 @@ export function rejectedRow(
     reject_reason: change.reason,
     rejected_by: change.by,
     rejected_at: change.at,
+    reject_assignment: null,
     version: row.version + 1,
   };
 }

@@ -1,13 +1,16 @@
-import type {Lead, LeadStatus, OwnershipMode} from '@crmkit/sdk';
+import type {Lead, LeadStatus, OwnershipMode, Privilege} from '@crmkit/sdk';
 import type {DemoRejectCode, DemoUser} from '../demo-data.js';
 import type {
+  AuditFilter,
   AuditRecord,
   HostStore,
   IdempotentAnswer,
   LeadRow,
+  PluginPackageRecord,
   PluginRecord,
   RejectChange,
   RejectCodeRecord,
+  RoleRecord,
   UserRecord,
 } from './host-store.js';
 import {leadFromRow, rejectedRow, rowFromLead} from './lead-row.js';
@@ -32,8 +35,15 @@ export interface MemoryAuditRow extends AuditRecord {
  * lead into another status, take a privilege away); a write replaces objects rather than changing
  * them, so that a transaction can be undone by restoring the containers.
  */
+/** A stored plugin version with its files. */
+export interface MemoryPluginPackage {
+  record: PluginPackageRecord;
+  files: ReadonlyMap<string, Uint8Array>;
+}
+
 export interface MemoryStoreState {
   users: DemoUser[];
+  roles: RoleRecord[];
   /** By lead id, in id order. */
   leads: Map<string, Lead>;
   /** In picklist order. */
@@ -42,6 +52,7 @@ export interface MemoryStoreState {
   /** Oldest first; at most one active. */
   rulesets: StoredRuleset[];
   plugins: PluginRecord[];
+  pluginPackages: MemoryPluginPackage[];
   /** Oldest first. */
   audit: MemoryAuditRow[];
 }
@@ -76,6 +87,9 @@ export class MemoryStore implements HostStore {
       ownershipMode: s.ownershipMode,
       rulesets: s.rulesets,
       plugins: s.plugins,
+      pluginPackages: s.pluginPackages,
+      users: s.users,
+      roles: s.roles,
       audit: s.audit.length,
     };
     this.#inTransaction = true;
@@ -87,6 +101,9 @@ export class MemoryStore implements HostStore {
       s.ownershipMode = snapshot.ownershipMode;
       s.rulesets = snapshot.rulesets;
       s.plugins = snapshot.plugins;
+      s.pluginPackages = snapshot.pluginPackages;
+      s.users = snapshot.users;
+      s.roles = snapshot.roles;
       s.audit.length = snapshot.audit;
       throw error;
     } finally {
@@ -95,7 +112,13 @@ export class MemoryStore implements HostStore {
   }
 
   #record(user: DemoUser): UserRecord {
-    return {...user, privileges: new Set(user.privileges)};
+    const role = this.state.roles.find((r) => r.id === user.roleId);
+    return {
+      ...user,
+      role: role?.name.en ?? user.roleId,
+      roleName: role ? {...role.name} : {en: user.roleId, de: user.roleId},
+      privileges: new Set(role?.privileges ?? []),
+    };
   }
 
   userByToken(token: string): UserRecord | undefined {
@@ -131,7 +154,11 @@ export class MemoryStore implements HostStore {
   rejectLead(change: RejectChange): boolean {
     const row = this.leadRow(change.id);
     if (!row || row.version !== change.version || row.status !== 'Qualified') return false;
-    this.#putRow({...rejectedRow(row, change), owner_id: change.owner});
+    this.#putRow({
+      ...rejectedRow(row, change),
+      owner_id: change.owner,
+      reject_assignment: change.assignment,
+    });
     return true;
   }
 
@@ -166,6 +193,7 @@ export class MemoryStore implements HostStore {
     leadId: string | null,
     detail: unknown,
     replay?: {key: string; request: string; response: string},
+    pluginId: string | null = null,
   ): number {
     const id = (this.state.audit.at(-1)?.id ?? 0) + 1;
     this.state.audit.push({
@@ -174,15 +202,21 @@ export class MemoryStore implements HostStore {
       userId,
       action,
       leadId,
+      pluginId,
       detail: structuredClone(detail),
       ...(replay ? {replay} : {}),
     });
     return id;
   }
 
-  auditEntries(limit: number, leadId?: string): AuditRecord[] {
+  auditEntries(limit: number, filter: AuditFilter = {}): AuditRecord[] {
     return this.state.audit
-      .filter((row) => leadId === undefined || row.leadId === leadId)
+      .filter(
+        (row) =>
+          (filter.leadId === undefined || row.leadId === filter.leadId) &&
+          (filter.userId === undefined || row.userId === filter.userId) &&
+          (filter.pluginId === undefined || row.pluginId === filter.pluginId),
+      )
       .reverse()
       .slice(0, limit)
       .map(({replay: _replay, ...row}) => ({...row, detail: structuredClone(row.detail)}));
@@ -209,23 +243,26 @@ export class MemoryStore implements HostStore {
     return id;
   }
 
+  roles(): RoleRecord[] {
+    return structuredClone(this.state.roles);
+  }
+
+  setRolePrivileges(roleId: string, privileges: readonly Privilege[]): void {
+    this.state.roles = this.state.roles.map((r) =>
+      r.id === roleId ? {...r, privileges: [...privileges]} : r,
+    );
+  }
+
+  setUserRole(userId: string, roleId: string): void {
+    this.state.users = this.state.users.map((u) => (u.id === userId ? {...u, roleId} : u));
+  }
+
   plugins(): PluginRecord[] {
     return structuredClone(this.state.plugins);
   }
 
-  installPlugin(plugin: {
-    id: string;
-    manifestUrl: string;
-    manifest: unknown;
-    config: Record<string, unknown>;
-  }): void {
-    const record: PluginRecord = {
-      id: plugin.id,
-      manifestUrl: plugin.manifestUrl,
-      manifest: structuredClone(plugin.manifest) as Record<string, unknown> | null,
-      config: structuredClone(plugin.config),
-      installedAt: this.#now().toISOString(),
-    };
+  savePlugin(plugin: PluginRecord): void {
+    const record = structuredClone(plugin);
     const index = this.state.plugins.findIndex((p) => p.id === plugin.id);
     this.state.plugins =
       index >= 0
@@ -235,5 +272,25 @@ export class MemoryStore implements HostStore {
 
   uninstallPlugin(id: string): void {
     this.state.plugins = this.state.plugins.filter((p) => p.id !== id);
+    this.state.pluginPackages = this.state.pluginPackages.filter((p) => p.record.id !== id);
+  }
+
+  pluginPackages(id: string): PluginPackageRecord[] {
+    return this.state.pluginPackages
+      .filter((p) => p.record.id === id)
+      .map((p) => structuredClone(p.record));
+  }
+
+  storePluginPackage(record: PluginPackageRecord, files: ReadonlyMap<string, Uint8Array>): void {
+    this.state.pluginPackages = [
+      ...this.state.pluginPackages,
+      {record: structuredClone(record), files: new Map(files)},
+    ];
+  }
+
+  pluginFile(id: string, version: string, path: string): Uint8Array | undefined {
+    return this.state.pluginPackages
+      .find((p) => p.record.id === id && p.record.version === version)
+      ?.files.get(path);
   }
 }

@@ -16,10 +16,18 @@ test('the names stored in audit rows stay as they are', () => {
   assert.deepEqual([...ACTIONS].sort(), [
     'assignment-rules.activated',
     'lead.rejected',
+    'plugin.config-updated',
+    'plugin.disabled',
+    'plugin.enabled',
     'plugin.installed',
+    'plugin.trust-changed',
     'plugin.uninstalled',
+    'plugin.uploaded',
+    'plugin.version-changed',
     'reject-codes.updated',
+    'role.updated',
     'settings.lead.updated',
+    'user.role-changed',
   ]);
 });
 

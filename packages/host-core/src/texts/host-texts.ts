@@ -42,15 +42,15 @@ export const HOST_TEXTS = {
   },
   'request.missing-privilege': withParams<{
     userName: string;
-    role: string;
+    role: {en: string; de: string};
     privilege: string;
     method: string;
     path: string;
   }>({
     en: (p) =>
-      `${p.userName} (${p.role}) lacks the privilege ${p.privilege} that ${p.method} ${p.path} needs. Ask an administrator to grant it to the role.`,
+      `${p.userName} (${p.role.en}) lacks the privilege ${p.privilege} that ${p.method} ${p.path} needs. Ask an administrator to grant it to the role.`,
     de: (p) =>
-      `${p.userName} (${p.role}) fehlt das Recht ${p.privilege}, das ${p.method} ${p.path} erfordert. Bitten Sie einen Administrator, es der Rolle zu geben.`,
+      `${p.userName} (${p.role.de}) fehlt das Recht ${p.privilege}, das ${p.method} ${p.path} erfordert. Bitten Sie einen Administrator, es der Rolle zu geben.`,
   }),
   'request.path-not-encoded': withParams<{pathname: string}>({
     en: (p) => `The path ${p.pathname} is not correctly percent-encoded.`,
@@ -258,10 +258,10 @@ export const HOST_TEXTS = {
     en: (p) => `limit must be an integer from 1 to 500 (got "${p.limit}").`,
     de: (p) => `limit muss eine ganze Zahl von 1 bis 500 sein (erhalten: "${p.limit}").`,
   }),
-  'audit.lead-id-empty.field': {
-    en: 'leadId must not be empty.',
-    de: 'leadId darf nicht leer sein.',
-  },
+  'audit.filter-empty.field': withParams<{field: string}>({
+    en: (p) => `${p.field} must not be empty: leave it out to list every entry.`,
+    de: (p) => `${p.field} darf nicht leer sein: lassen Sie es weg, um alle Einträge zu listen.`,
+  }),
   'audit.query-invalid': {
     en: 'The audit query is invalid; see errors.',
     de: 'Die Audit-Abfrage ist ungültig; siehe errors.',
@@ -294,6 +294,138 @@ export const HOST_TEXTS = {
   'plugins.not-found': withParams<{pluginId: string}>({
     en: (p) => `No plugin with the id "${p.pluginId}" is installed.`,
     de: (p) => `Es ist kein Plugin mit der ID "${p.pluginId}" installiert.`,
+  }),
+  'plugins.package-refused': {
+    en: 'The plugin package was refused; nothing was stored. See errors for the file and why.',
+    de: 'Das Plugin-Paket wurde abgelehnt; nichts wurde gespeichert. Datei und Grund stehen in errors.',
+  },
+  'plugins.file-not-found': withParams<{pathname: string}>({
+    en: (p) =>
+      `${p.pathname} is no file of a stored plugin version. Plugin files are served at /plugins/{id}/{version}/{path} as uploaded; GET /api/plugins gives each enabled plugin's baseUrl.`,
+    de: (p) =>
+      `${p.pathname} ist keine Datei einer gespeicherten Plugin-Version. Plugin-Dateien liegen unter /plugins/{id}/{version}/{path}, wie hochgeladen; GET /api/plugins nennt die baseUrl jedes aktiven Plugins.`,
+  }),
+  'plugins.package-type': withParams<{type: string}>({
+    en: (p) =>
+      `A plugin package is sent as Content-Type: application/gzip (the .tgz of crmkit pack), not "${p.type}".`,
+    de: (p) =>
+      `Ein Plugin-Paket wird als Content-Type: application/gzip gesendet (die .tgz von crmkit pack), nicht „${p.type}“.`,
+  }),
+  'package.too-large.field': withParams<{limit: number}>({
+    en: (p) =>
+      `The package (or what it unpacks to) is larger than ${p.limit / 1024 / 1024} MiB. Leave out what the plugin does not need at run time.`,
+    de: (p) =>
+      `Das Paket (oder sein entpackter Inhalt) ist größer als ${p.limit / 1024 / 1024} MiB. Lassen Sie weg, was das Plugin zur Laufzeit nicht braucht.`,
+  }),
+  'package.not-gzip.field': {
+    en: 'The upload is not gzip data. Upload the .tgz that crmkit pack wrote, unchanged.',
+    de: 'Der Upload sind keine gzip-Daten. Laden Sie die .tgz hoch, die crmkit pack geschrieben hat, unverändert.',
+  },
+  'package.not-tar.field': {
+    en: 'The gzip data is not a valid tar archive (a header or its checksum is broken). Pack the plugin again with crmkit pack.',
+    de: 'Die gzip-Daten sind kein gültiges tar-Archiv (ein Header oder seine Prüfsumme ist defekt). Packen Sie das Plugin erneut mit crmkit pack.',
+  },
+  'package.link.field': withParams<{path: string}>({
+    en: (p) =>
+      `${p.path} is a link. A package holds regular files only; replace the link by the file itself and pack again.`,
+    de: (p) =>
+      `${p.path} ist ein Link. Ein Paket enthält nur reguläre Dateien; ersetzen Sie den Link durch die Datei selbst und packen Sie erneut.`,
+  }),
+  'package.special-file.field': withParams<{path: string}>({
+    en: (p) =>
+      `${p.path} is not a regular file (a device, FIFO or other special entry). A package holds regular files only.`,
+    de: (p) =>
+      `${p.path} ist keine reguläre Datei (ein Gerät, eine FIFO oder ein anderer Sondereintrag). Ein Paket enthält nur reguläre Dateien.`,
+  }),
+  'package.path-outside.field': withParams<{path: string}>({
+    en: (p) =>
+      `The path "${p.path}" leaves the package (absolute, "..", a backslash or a drive letter). Every file must lie inside the plugin folder.`,
+    de: (p) =>
+      `Der Pfad „${p.path}“ verlässt das Paket (absolut, „..“, ein Backslash oder ein Laufwerksbuchstabe). Jede Datei muss im Plugin-Ordner liegen.`,
+  }),
+  'package.duplicate-file.field': withParams<{path: string}>({
+    en: (p) => `${p.path} is in the package twice. Pack the plugin again with crmkit pack.`,
+    de: (p) => `${p.path} ist zweimal im Paket. Packen Sie das Plugin erneut mit crmkit pack.`,
+  }),
+  'package.manifest-missing.field': {
+    en: 'The package has no plugin.json at its root. Pack the plugin folder (the one with plugin.json) with crmkit pack.',
+    de: 'Das Paket hat keine plugin.json im Wurzelordner. Packen Sie den Plugin-Ordner (den mit plugin.json) mit crmkit pack.',
+  },
+  'package.entry-missing.field': withParams<{path: string}>({
+    en: (p) =>
+      `The entry ${p.path} that plugin.json names is not in the package. Build the plugin, then pack it again.`,
+    de: (p) =>
+      `Der Einstiegspunkt ${p.path}, den plugin.json nennt, ist nicht im Paket. Bauen Sie das Plugin und packen Sie es erneut.`,
+  }),
+  'package.integrity-missing.field': {
+    en: 'plugin.json has no "integrity". crmkit pack writes it (the SHA-384 of the entry); pack the plugin with it.',
+    de: 'plugin.json hat kein „integrity“. crmkit pack schreibt es (den SHA-384 des Einstiegspunkts); packen Sie das Plugin damit.',
+  },
+  'package.integrity-mismatch.field': withParams<{path: string}>({
+    en: (p) =>
+      `The bytes of ${p.path} do not match the "integrity" in plugin.json: the file changed after packing. Pack the plugin again.`,
+    de: (p) =>
+      `Die Bytes von ${p.path} passen nicht zum „integrity“ in plugin.json: die Datei wurde nach dem Packen geändert. Packen Sie das Plugin erneut.`,
+  }),
+  'plugins.version-exists': withParams<{pluginId: string; version: string}>({
+    en: (p) =>
+      `${p.pluginId} ${p.version} is already stored with other bytes. A version is never replaced: raise "version" in plugin.json and pack again.`,
+    de: (p) =>
+      `${p.pluginId} ${p.version} ist bereits mit anderen Bytes gespeichert. Eine Version wird nie ersetzt: erhöhen Sie „version“ in plugin.json und packen Sie erneut.`,
+  }),
+  'plugins.version-unknown': withParams<{pluginId: string; version: string; stored: string}>({
+    en: (p) =>
+      `${p.pluginId} has no stored version ${p.version} (stored: ${p.stored}). Upload that version first.`,
+    de: (p) =>
+      `${p.pluginId} hat keine gespeicherte Version ${p.version} (gespeichert: ${p.stored}). Laden Sie diese Version zuerst hoch.`,
+  }),
+  'plugins.version-unknown.field': withParams<{version: string}>({
+    en: (p) => `Version ${p.version} is not stored.`,
+    de: (p) => `Version ${p.version} ist nicht gespeichert.`,
+  }),
+  'plugins.permissions-not-accepted': withParams<{
+    pluginId: string;
+    version: string;
+    added: string;
+    all: string;
+  }>({
+    en: (p) =>
+      `${p.pluginId} ${p.version} asks for permissions the admin has not accepted: ${p.added}. Send acceptPermissions with its whole list (${p.all}) to accept them; the running version stays until then.`,
+    de: (p) =>
+      `${p.pluginId} ${p.version} verlangt Berechtigungen, denen kein Administrator zugestimmt hat: ${p.added}. Senden Sie acceptPermissions mit der ganzen Liste (${p.all}), um zuzustimmen; bis dahin läuft die bisherige Version.`,
+  }),
+
+  // Admin: roles and users.
+  'roles.not-found': withParams<{roleId: string; known: string}>({
+    en: (p) => `There is no role "${p.roleId}" (roles: ${p.known}).`,
+    de: (p) => `Es gibt keine Rolle „${p.roleId}“ (Rollen: ${p.known}).`,
+  }),
+  'roles.unknown-privilege': withParams<{count: number}>({
+    en: (p) =>
+      `The role was not changed: ${p.count} unknown privilege${p.count === 1 ? '' : 's'}; see errors.`,
+    de: (p) =>
+      `Die Rolle wurde nicht geändert: ${p.count} unbekannte${p.count === 1 ? 's Recht' : ' Rechte'}; siehe errors.`,
+  }),
+  'roles.unknown-privilege.field': withParams<{privilege: string; known: string}>({
+    en: (p) => `"${p.privilege}" is not a privilege. Use one of: ${p.known}.`,
+    de: (p) => `„${p.privilege}“ ist kein Recht. Verwenden Sie eines von: ${p.known}.`,
+  }),
+  'roles.last-admin': {
+    en: 'Refused: afterwards no active user could sign in with plugins.manage, and nobody could change roles again. Give another active user that privilege first.',
+    de: 'Abgelehnt: danach könnte sich kein aktiver Benutzer mit plugins.manage anmelden, und niemand könnte die Rollen wieder ändern. Geben Sie dieses Recht zuerst einem anderen aktiven Benutzer.',
+  },
+  'users.not-found': withParams<{userId: string}>({
+    en: (p) => `There is no user "${p.userId}".`,
+    de: (p) => `Es gibt keinen Benutzer „${p.userId}“.`,
+  }),
+  'users.unknown-role': withParams<{roleId: string; known: string}>({
+    en: (p) => `The user was not changed: there is no role "${p.roleId}" (roles: ${p.known}).`,
+    de: (p) =>
+      `Der Benutzer wurde nicht geändert: es gibt keine Rolle „${p.roleId}“ (Rollen: ${p.known}).`,
+  }),
+  'users.unknown-role.field': withParams<{roleId: string; known: string}>({
+    en: (p) => `"${p.roleId}" is not a role. Use one of: ${p.known}.`,
+    de: (p) => `„${p.roleId}“ ist keine Rolle. Verwenden Sie eine von: ${p.known}.`,
   }),
 } satisfies Record<string, TextEntry>;
 

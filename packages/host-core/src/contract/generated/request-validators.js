@@ -1144,25 +1144,33 @@ function validate34(
 }
 validate34.evaluated = {dynamicProps: false, dynamicItems: false};
 
-export const v8_body_InstallPluginRequest = validate35;
+export const v8_body_PluginChanges = validate35;
 const schema48 = {
-  $ref: 'crmkit-openapi#/components/schemas/InstallPluginRequest',
+  $ref: 'crmkit-openapi#/components/schemas/PluginChanges',
   $id: 'crmkit-request-8',
 };
 const schema49 = {
   type: 'object',
-  required: ['manifestUrl', 'manifest'],
+  description: 'What to change of an installed plugin; every member optional.',
+  minProperties: 1,
   properties: {
-    manifestUrl: {
+    enabled: {
+      type: 'boolean',
+      description:
+        "Enabling is the admin's consent to the version's permissions (audit `plugin.enabled`).",
+    },
+    version: {
       type: 'string',
       minLength: 1,
-      description:
-        'Where pages will load the manifest from; its `entry` resolves against this URL.',
+      description: 'A stored version to run: an upgrade or a roll back.',
     },
-    manifest: {$ref: '#/components/schemas/PluginManifest'},
-    config: {
-      $ref: '#/components/schemas/PluginConfig',
-      description: "Admin values for the manifest's config schema.",
+    config: {$ref: '#/components/schemas/PluginConfig'},
+    trusted: {type: 'boolean'},
+    acceptPermissions: {
+      type: 'array',
+      items: {$ref: '#/components/schemas/Privilege'},
+      description:
+        "The version's whole permission list: the consent an enabled plugin's upgrade needs when it declares more. (Duplicates are ignored; uniqueItems is left out so the browser's precompiled validators need no runtime.)",
     },
   },
   additionalProperties: false,
@@ -1170,13 +1178,20 @@ const schema49 = {
 const schema50 = {
   type: 'object',
   description:
-    'In a request only this is checked before `validateManifest`: a manifest that breaks the schema is 422 `invalid-manifest` with every issue, not 400 `invalid-body`.',
-};
-const schema51 = {
-  type: 'object',
-  description:
     "A plugin's config: one value per setting of its manifest's `config` schema (boolean, string, number or integer), keyed by the setting's name. The settings are the plugin's own, so this schema does not name them; the host checks the values against the manifest's config schema (422 `invalid-plugin-config`).",
   additionalProperties: true,
+};
+const schema51 = {
+  type: 'string',
+  enum: [
+    'leads.read',
+    'leads.reject',
+    'leads.qualify',
+    'leads.convert',
+    'leads.archive',
+    'assignment.manage',
+    'plugins.manage',
+  ],
 };
 
 function validate36(
@@ -1193,13 +1208,13 @@ function validate36(
     evaluated0.items = undefined;
   }
   if (data && typeof data == 'object' && !Array.isArray(data)) {
-    if (data.manifestUrl === undefined) {
+    if (Object.keys(data).length < 1) {
       const err0 = {
         instancePath,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: {missingProperty: 'manifestUrl'},
-        message: "must have required property '" + 'manifestUrl' + "'",
+        schemaPath: '#/minProperties',
+        keyword: 'minProperties',
+        params: {limit: 1},
+        message: 'must NOT have fewer than 1 properties',
       };
       if (vErrors === null) {
         vErrors = [err0];
@@ -1208,29 +1223,37 @@ function validate36(
       }
       errors++;
     }
-    if (data.manifest === undefined) {
-      const err1 = {
-        instancePath,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: {missingProperty: 'manifest'},
-        message: "must have required property '" + 'manifest' + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
     for (const key0 in data) {
-      if (!(key0 === 'manifestUrl' || key0 === 'manifest' || key0 === 'config')) {
-        const err2 = {
+      if (!(
+        key0 === 'enabled' ||
+        key0 === 'version' ||
+        key0 === 'config' ||
+        key0 === 'trusted' ||
+        key0 === 'acceptPermissions'
+      )) {
+        const err1 = {
           instancePath,
           schemaPath: '#/additionalProperties',
           keyword: 'additionalProperties',
           params: {additionalProperty: key0},
           message: 'must NOT have additional properties',
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.enabled !== undefined) {
+      if (typeof data.enabled !== 'boolean') {
+        const err2 = {
+          instancePath: instancePath + '/enabled',
+          schemaPath: '#/properties/enabled/type',
+          keyword: 'type',
+          params: {type: 'boolean'},
+          message: 'must be boolean',
         };
         if (vErrors === null) {
           vErrors = [err2];
@@ -1240,13 +1263,13 @@ function validate36(
         errors++;
       }
     }
-    if (data.manifestUrl !== undefined) {
-      let data0 = data.manifestUrl;
-      if (typeof data0 === 'string') {
-        if (data0.length < 1) {
+    if (data.version !== undefined) {
+      let data1 = data.version;
+      if (typeof data1 === 'string') {
+        if (data1.length < 1) {
           const err3 = {
-            instancePath: instancePath + '/manifestUrl',
-            schemaPath: '#/properties/manifestUrl/minLength',
+            instancePath: instancePath + '/version',
+            schemaPath: '#/properties/version/minLength',
             keyword: 'minLength',
             params: {limit: 1},
             message: 'must NOT have fewer than 1 characters',
@@ -1260,8 +1283,8 @@ function validate36(
         }
       } else {
         const err4 = {
-          instancePath: instancePath + '/manifestUrl',
-          schemaPath: '#/properties/manifestUrl/type',
+          instancePath: instancePath + '/version',
+          schemaPath: '#/properties/version/type',
           keyword: 'type',
           params: {type: 'string'},
           message: 'must be string',
@@ -1274,12 +1297,13 @@ function validate36(
         errors++;
       }
     }
-    if (data.manifest !== undefined) {
-      let data1 = data.manifest;
-      if (!(data1 && typeof data1 == 'object' && !Array.isArray(data1))) {
+    if (data.config !== undefined) {
+      let data2 = data.config;
+      if (data2 && typeof data2 == 'object' && !Array.isArray(data2)) {
+      } else {
         const err5 = {
-          instancePath: instancePath + '/manifest',
-          schemaPath: '#/components/schemas/PluginManifest/type',
+          instancePath: instancePath + '/config',
+          schemaPath: '#/components/schemas/PluginConfig/type',
           keyword: 'type',
           params: {type: 'object'},
           message: 'must be object',
@@ -1292,16 +1316,14 @@ function validate36(
         errors++;
       }
     }
-    if (data.config !== undefined) {
-      let data2 = data.config;
-      if (data2 && typeof data2 == 'object' && !Array.isArray(data2)) {
-      } else {
+    if (data.trusted !== undefined) {
+      if (typeof data.trusted !== 'boolean') {
         const err6 = {
-          instancePath: instancePath + '/config',
-          schemaPath: '#/components/schemas/PluginConfig/type',
+          instancePath: instancePath + '/trusted',
+          schemaPath: '#/properties/trusted/type',
           keyword: 'type',
-          params: {type: 'object'},
-          message: 'must be object',
+          params: {type: 'boolean'},
+          message: 'must be boolean',
         };
         if (vErrors === null) {
           vErrors = [err6];
@@ -1311,8 +1333,69 @@ function validate36(
         errors++;
       }
     }
+    if (data.acceptPermissions !== undefined) {
+      let data4 = data.acceptPermissions;
+      if (Array.isArray(data4)) {
+        const len0 = data4.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data5 = data4[i0];
+          if (typeof data5 !== 'string') {
+            const err7 = {
+              instancePath: instancePath + '/acceptPermissions/' + i0,
+              schemaPath: '#/components/schemas/Privilege/type',
+              keyword: 'type',
+              params: {type: 'string'},
+              message: 'must be string',
+            };
+            if (vErrors === null) {
+              vErrors = [err7];
+            } else {
+              vErrors.push(err7);
+            }
+            errors++;
+          }
+          if (!(
+            data5 === 'leads.read' ||
+            data5 === 'leads.reject' ||
+            data5 === 'leads.qualify' ||
+            data5 === 'leads.convert' ||
+            data5 === 'leads.archive' ||
+            data5 === 'assignment.manage' ||
+            data5 === 'plugins.manage'
+          )) {
+            const err8 = {
+              instancePath: instancePath + '/acceptPermissions/' + i0,
+              schemaPath: '#/components/schemas/Privilege/enum',
+              keyword: 'enum',
+              params: {allowedValues: schema51.enum},
+              message: 'must be equal to one of the allowed values',
+            };
+            if (vErrors === null) {
+              vErrors = [err8];
+            } else {
+              vErrors.push(err8);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err9 = {
+          instancePath: instancePath + '/acceptPermissions',
+          schemaPath: '#/properties/acceptPermissions/type',
+          keyword: 'type',
+          params: {type: 'array'},
+          message: 'must be array',
+        };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err7 = {
+    const err10 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
@@ -1320,9 +1403,9 @@ function validate36(
       message: 'must be object',
     };
     if (vErrors === null) {
-      vErrors = [err7];
+      vErrors = [err10];
     } else {
-      vErrors.push(err7);
+      vErrors.push(err10);
     }
     errors++;
   }
@@ -1479,6 +1562,358 @@ function validate39(
 }
 validate39.evaluated = {dynamicProps: false, dynamicItems: false};
 
+export const v11_listAudit_query_userId = validate40;
+const schema54 = {type: 'string', minLength: 1, $id: 'crmkit-request-11'};
+
+function validate40(
+  data,
+  {instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {}} = {},
+) {
+  /*# sourceURL="crmkit-request-11" */ let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate40.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+  }
+  if (typeof data === 'string') {
+    if (data.length < 1) {
+      const err0 = {
+        instancePath,
+        schemaPath: '#/minLength',
+        keyword: 'minLength',
+        params: {limit: 1},
+        message: 'must NOT have fewer than 1 characters',
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+  } else {
+    const err1 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: {type: 'string'},
+      message: 'must be string',
+    };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  validate40.errors = vErrors;
+  return errors === 0;
+}
+validate40.evaluated = {dynamicProps: false, dynamicItems: false};
+
+export const v12_listAudit_query_pluginId = validate41;
+const schema55 = {type: 'string', minLength: 1, $id: 'crmkit-request-12'};
+
+function validate41(
+  data,
+  {instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {}} = {},
+) {
+  /*# sourceURL="crmkit-request-12" */ let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate41.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+  }
+  if (typeof data === 'string') {
+    if (data.length < 1) {
+      const err0 = {
+        instancePath,
+        schemaPath: '#/minLength',
+        keyword: 'minLength',
+        params: {limit: 1},
+        message: 'must NOT have fewer than 1 characters',
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+  } else {
+    const err1 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: {type: 'string'},
+      message: 'must be string',
+    };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  validate41.errors = vErrors;
+  return errors === 0;
+}
+validate41.evaluated = {dynamicProps: false, dynamicItems: false};
+
+export const v13_body_RoleChanges = validate42;
+const schema56 = {$ref: 'crmkit-openapi#/components/schemas/RoleChanges', $id: 'crmkit-request-13'};
+const schema57 = {
+  type: 'object',
+  required: ['privileges'],
+  properties: {
+    privileges: {
+      type: 'array',
+      items: {type: 'string', minLength: 1},
+      description:
+        "The role's whole new privilege list; an unknown one is 422 `unknown-privilege`.",
+    },
+  },
+  additionalProperties: false,
+};
+
+function validate42(
+  data,
+  {instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {}} = {},
+) {
+  /*# sourceURL="crmkit-request-13" */ let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate42.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+  }
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.privileges === undefined) {
+      const err0 = {
+        instancePath,
+        schemaPath: 'crmkit-openapi#/components/schemas/RoleChanges/required',
+        keyword: 'required',
+        params: {missingProperty: 'privileges'},
+        message: "must have required property '" + 'privileges' + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === 'privileges')) {
+        const err1 = {
+          instancePath,
+          schemaPath: 'crmkit-openapi#/components/schemas/RoleChanges/additionalProperties',
+          keyword: 'additionalProperties',
+          params: {additionalProperty: key0},
+          message: 'must NOT have additional properties',
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.privileges !== undefined) {
+      let data0 = data.privileges;
+      if (Array.isArray(data0)) {
+        const len0 = data0.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data1 = data0[i0];
+          if (typeof data1 === 'string') {
+            if (data1.length < 1) {
+              const err2 = {
+                instancePath: instancePath + '/privileges/' + i0,
+                schemaPath:
+                  'crmkit-openapi#/components/schemas/RoleChanges/properties/privileges/items/minLength',
+                keyword: 'minLength',
+                params: {limit: 1},
+                message: 'must NOT have fewer than 1 characters',
+              };
+              if (vErrors === null) {
+                vErrors = [err2];
+              } else {
+                vErrors.push(err2);
+              }
+              errors++;
+            }
+          } else {
+            const err3 = {
+              instancePath: instancePath + '/privileges/' + i0,
+              schemaPath:
+                'crmkit-openapi#/components/schemas/RoleChanges/properties/privileges/items/type',
+              keyword: 'type',
+              params: {type: 'string'},
+              message: 'must be string',
+            };
+            if (vErrors === null) {
+              vErrors = [err3];
+            } else {
+              vErrors.push(err3);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err4 = {
+          instancePath: instancePath + '/privileges',
+          schemaPath: 'crmkit-openapi#/components/schemas/RoleChanges/properties/privileges/type',
+          keyword: 'type',
+          params: {type: 'array'},
+          message: 'must be array',
+        };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err5 = {
+      instancePath,
+      schemaPath: 'crmkit-openapi#/components/schemas/RoleChanges/type',
+      keyword: 'type',
+      params: {type: 'object'},
+      message: 'must be object',
+    };
+    if (vErrors === null) {
+      vErrors = [err5];
+    } else {
+      vErrors.push(err5);
+    }
+    errors++;
+  }
+  validate42.errors = vErrors;
+  return errors === 0;
+}
+validate42.evaluated = {props: true, dynamicProps: false, dynamicItems: false};
+
+export const v14_body_UserChanges = validate43;
+const schema58 = {$ref: 'crmkit-openapi#/components/schemas/UserChanges', $id: 'crmkit-request-14'};
+const schema59 = {
+  type: 'object',
+  required: ['roleId'],
+  properties: {roleId: {type: 'string', minLength: 1}},
+  additionalProperties: false,
+};
+
+function validate43(
+  data,
+  {instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {}} = {},
+) {
+  /*# sourceURL="crmkit-request-14" */ let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate43.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+  }
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.roleId === undefined) {
+      const err0 = {
+        instancePath,
+        schemaPath: 'crmkit-openapi#/components/schemas/UserChanges/required',
+        keyword: 'required',
+        params: {missingProperty: 'roleId'},
+        message: "must have required property '" + 'roleId' + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === 'roleId')) {
+        const err1 = {
+          instancePath,
+          schemaPath: 'crmkit-openapi#/components/schemas/UserChanges/additionalProperties',
+          keyword: 'additionalProperties',
+          params: {additionalProperty: key0},
+          message: 'must NOT have additional properties',
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.roleId !== undefined) {
+      let data0 = data.roleId;
+      if (typeof data0 === 'string') {
+        if (data0.length < 1) {
+          const err2 = {
+            instancePath: instancePath + '/roleId',
+            schemaPath:
+              'crmkit-openapi#/components/schemas/UserChanges/properties/roleId/minLength',
+            keyword: 'minLength',
+            params: {limit: 1},
+            message: 'must NOT have fewer than 1 characters',
+          };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      } else {
+        const err3 = {
+          instancePath: instancePath + '/roleId',
+          schemaPath: 'crmkit-openapi#/components/schemas/UserChanges/properties/roleId/type',
+          keyword: 'type',
+          params: {type: 'string'},
+          message: 'must be string',
+        };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err4 = {
+      instancePath,
+      schemaPath: 'crmkit-openapi#/components/schemas/UserChanges/type',
+      keyword: 'type',
+      params: {type: 'object'},
+      message: 'must be object',
+    };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
+  validate43.errors = vErrors;
+  return errors === 0;
+}
+validate43.evaluated = {props: true, dynamicProps: false, dynamicItems: false};
+
 /** Every validator by its key (see request-validator-keys.ts). */
 export const VALIDATORS = {
   'listLeads:query:status': v0_listLeads_query_status,
@@ -1489,7 +1924,11 @@ export const VALIDATORS = {
   'body:LeadSettings': v5_body_LeadSettings,
   'body:AdminRejectCodeList': v6_body_AdminRejectCodeList,
   'body:Ruleset': v7_body_Ruleset,
-  'body:InstallPluginRequest': v8_body_InstallPluginRequest,
+  'body:PluginChanges': v8_body_PluginChanges,
   'listAudit:query:leadId': v9_listAudit_query_leadId,
   'listAudit:query:limit': v10_listAudit_query_limit,
+  'listAudit:query:userId': v11_listAudit_query_userId,
+  'listAudit:query:pluginId': v12_listAudit_query_pluginId,
+  'body:RoleChanges': v13_body_RoleChanges,
+  'body:UserChanges': v14_body_UserChanges,
 };
