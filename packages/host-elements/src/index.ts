@@ -30,5 +30,5 @@ export type {PluginUnmountReason} from './events/plugin-unmounted-event.js';
 export type {HostElementStringKey} from './host-element-strings.js';
 export type {MountPluginElementOptions} from './mount-plugin-element.js';
 export type {PluginHostConnection} from './plugin-host-connection.js';
-export type {PluginSource} from './plugin-host/crm-plugin-host.js';
+export type {InstalledPluginSource, PluginSource} from './plugin-host/crm-plugin-host.js';
 export type {PluginMountErrorCode} from './plugin-mount-error.js';

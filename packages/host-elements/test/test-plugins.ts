@@ -6,6 +6,7 @@ import type {
   CurrentUser,
   HostApi,
   Lead,
+  ManifestActionCondition,
   PluginContext,
   PluginManifest,
   Privilege,
@@ -85,6 +86,8 @@ export interface TestManifestOptions {
   /** An action opening the tag (default true at lead.detail.actions). */
   action?: boolean;
   config?: Record<string, unknown>;
+  /** The action's `when` (default: none, offered on every record). */
+  when?: ManifestActionCondition;
 }
 
 /** A valid manifest with one element and (by default) one action opening it. */
@@ -108,6 +111,7 @@ export function testManifest(options: TestManifestOptions): PluginManifest {
             label: options.label ?? {en: 'Reject', de: 'Zurückweisen'},
             opens: options.tag,
             requires,
+            ...(options.when ? {when: options.when} : {}),
           },
         ]
       : [],

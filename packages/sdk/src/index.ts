@@ -21,6 +21,7 @@ export {
   RESERVED_TAGS,
 } from './manifest/schema/plugin-manifest-schema.js';
 export {validateManifest} from './manifest/validate-manifest.js';
+export {isActionApplicable} from './manifest/is-action-applicable.js';
 // The JSON locator lives in @crmkit/json-kit (shared with the ruleset linter); re-exported here so
 // that `import {createJsonLocator} from '@crmkit/sdk'` keeps working.
 export {createJsonLocator} from '@crmkit/json-kit';
@@ -59,7 +60,13 @@ export type {PluginContext, PluginNotification} from './context/plugin-context.j
 export type {Privilege} from './contract/privileges.js';
 export type {ExtensionPointName} from './contract/extension-points.js';
 export type {LocalizedText} from './contract/localize.js';
-export type {ManifestAction, ManifestElement, PluginManifest} from './manifest/manifest.js';
+export type {
+  ManifestAction,
+  ManifestActionCondition,
+  ManifestElement,
+  PluginManifest,
+} from './manifest/manifest.js';
+export type {ActionRecord} from './manifest/is-action-applicable.js';
 export type {ManifestIssue} from './manifest/manifest-issue.js';
 export type {ManifestIssueCode} from './manifest/manifest-issue-codes.js';
 export type {JsonLocator, JsonSyntaxError, TextPosition} from '@crmkit/json-kit';

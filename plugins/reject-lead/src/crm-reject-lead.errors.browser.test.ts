@@ -39,8 +39,12 @@ describe('<crm-reject-lead>: refusals keep the input', () => {
   it('403: the host refuses (privilege revoked meanwhile): explained, input kept', async () => {
     const el = await mountRejectLead({locale: 'en'});
     await fill(el);
-    const max = mock.host.state.users.find((u) => u.id === 'max')!;
-    max.privileges = max.privileges.filter((p) => p !== 'leads.reject');
+    // An admin took Reject Leads from max's role after the dialog opened.
+    mock.host.state.roles = mock.host.state.roles.map((r) =>
+      r.id === 'sales-rep'
+        ? {...r, privileges: r.privileges.filter((p) => p !== 'leads.reject')}
+        : r,
+    );
     await confirmReject(el);
     expect(mock.rejects).to.have.length(1);
     expect(bannerText(el)).to.equal(

@@ -36,7 +36,13 @@ interface Setup {
 /** A plugin host with the given manifests registered, and one extension point inside it. */
 async function setup(
   manifests: PluginManifest[],
-  options: {user?: CurrentUser; locale?: string; point?: string; recordId?: string} = {},
+  options: {
+    user?: CurrentUser;
+    locale?: string;
+    point?: string;
+    recordId?: string;
+    recordStatus?: string;
+  } = {},
 ): Promise<Setup> {
   const registry = new PluginRegistry();
   for (const manifest of manifests) {
@@ -55,6 +61,7 @@ async function setup(
   host.user = options.user ?? MAX;
   host.registry = registry;
   const point = host.querySelector('crm-extension-point')!;
+  if (options.recordStatus !== undefined) point.setAttribute('record-status', options.recordStatus);
   await settle();
   return {host, point, spy};
 }
@@ -282,6 +289,130 @@ describe('<crm-extension-point> actions', () => {
     expect(dialog(point).open).to.equal(false);
     await settle();
     expect(buttons(point)).to.have.length(0);
+  });
+});
+
+describe('<crm-extension-point> actions by record status', () => {
+  /** A plugin whose action applies to Qualified leads only, and one whose action has no `when`. */
+  function conditionalPlugins() {
+    const reject = uniqueTag('reject');
+    const note = uniqueTag('note');
+    defineTestElement(reject, TestLitPlugin);
+    defineTestElement(note, TestVanillaPlugin);
+    return {
+      reject,
+      note,
+      manifests: [
+        testManifest({id: 'dev.test.reject', tag: reject, when: {status: ['Qualified']}}),
+        testManifest({
+          id: 'dev.test.note',
+          tag: note,
+          label: {en: 'Note'},
+          requires: ['leads.read'],
+        }),
+      ],
+    };
+  }
+  const labels = (point: CrmExtensionPoint) => buttons(point).map((b) => b.textContent?.trim());
+
+  it('offers an action with when.status only while record-status is one of them', async () => {
+    const {manifests} = conditionalPlugins();
+    const {point} = await setup(manifests, {recordStatus: 'Qualified'});
+    expect(point.recordStatus).to.equal('Qualified');
+    expect(labels(point)).to.deep.equal(['Reject', 'Note']);
+    expect(point.actions.map((a) => a.key)).to.deep.equal([
+      'dev.test.reject/open',
+      'dev.test.note/open',
+    ]);
+
+    for (const status of ['Rejected', 'Qualifying', 'Converted', 'Archived', 'qualified']) {
+      point.setAttribute('record-status', status);
+      await settle();
+      expect(labels(point), status).to.deep.equal(['Note']);
+    }
+    // An action that is not offered cannot be opened through the API either.
+    expect(point.open('dev.test.reject/open')).to.equal(false);
+  });
+
+  it('re-evaluates when the recordStatus property changes, and reflects it', async () => {
+    const {manifests} = conditionalPlugins();
+    const {point} = await setup(manifests, {recordStatus: 'Rejected'});
+    expect(labels(point)).to.deep.equal(['Note']);
+    point.recordStatus = 'Qualified';
+    await settle();
+    expect(point.getAttribute('record-status')).to.equal('Qualified');
+    expect(labels(point)).to.deep.equal(['Reject', 'Note']);
+    point.recordStatus = 'Rejected';
+    await settle();
+    expect(point.getAttribute('record-status')).to.equal('Rejected');
+    expect(labels(point)).to.deep.equal(['Note']);
+  });
+
+  it('offers a conditional action on no record of unknown status; others regardless', async () => {
+    const {manifests} = conditionalPlugins();
+    const {point} = await setup(manifests);
+    expect(point.hasAttribute('record-status')).to.equal(false);
+    expect(labels(point)).to.deep.equal(['Note']);
+    point.setAttribute('record-status', 'Qualified');
+    await settle();
+    expect(labels(point)).to.deep.equal(['Reject', 'Note']);
+    point.removeAttribute('record-status');
+    await settle();
+    expect(labels(point)).to.deep.equal(['Note']);
+  });
+
+  it('keeps the open dialog when the status changes under it, and closes it cleanly later', async () => {
+    const {manifests, reject} = conditionalPlugins();
+    const {point} = await setup(manifests, {recordStatus: 'Qualified'});
+    expect(point.open('dev.test.reject/open')).to.equal(true);
+    const element = point.querySelector(reject)!;
+    const unmounts: string[] = [];
+    point.addEventListener('crm-plugin-unmounted', (e) => unmounts.push(e.reason));
+
+    // The plugin's own result (a rejection) makes the page set the new status: its summary stays.
+    point.recordStatus = 'Rejected';
+    await settle();
+    expect(labels(point)).to.deep.equal(['Note']);
+    expect(dialog(point).open).to.equal(true);
+    expect(point.openElement).to.equal(element);
+    expect(unmounts).to.deep.equal([]);
+
+    const close = point.shadowRoot!.querySelector<HTMLButtonElement>('[part="close-button"]')!;
+    close.click();
+    expect(unmounts).to.deep.equal(['close-button']);
+    expect(dialog(point).open).to.equal(false);
+    expect(point.querySelector(reject)).to.equal(null);
+    // Its button is gone: focus is the page's to move (on crm-plugin-unmounted), not another action's.
+    expect(point.shadowRoot!.querySelector('button[data-key="dev.test.reject/open"]')).to.equal(
+      null,
+    );
+    expect(deepActiveElement()).to.not.equal(button(point, 'Note'));
+  });
+
+  it('still closes the open dialog when the privilege goes, whatever the status', async () => {
+    const {manifests, reject} = conditionalPlugins();
+    const {host, point} = await setup(manifests, {recordStatus: 'Qualified'});
+    point.open('dev.test.reject/open');
+    const unmounted = once(point, 'crm-plugin-unmounted');
+    host.user = LENA;
+    expect((await unmounted).reason).to.equal('removed');
+    expect(point.querySelector(reject)).to.equal(null);
+  });
+
+  it("reject-lead's shipped manifest: Reject on a Qualified lead, none on a Rejected one", async () => {
+    const response = await fetch('/plugins/reject-lead/plugin.json');
+    const manifest = (await response.json()) as PluginManifest;
+    expect(manifest.actions[0]!.when).to.deep.equal({status: ['Qualified']});
+    // The real element is the plugin's own test subject; here a stand-in under its tag will do.
+    if (!customElements.get('crm-reject-lead')) defineTestElement('crm-reject-lead', TestLitPlugin);
+    const {point} = await setup([manifest], {recordStatus: 'Qualified'});
+    expect(labels(point)).to.deep.equal(['Reject']);
+    point.setAttribute('record-status', 'Rejected');
+    await settle();
+    expect(labels(point)).to.deep.equal([]);
+    expect(point.shadowRoot!.querySelector('[part="actions"]')!.hasAttribute('hidden')).to.equal(
+      true,
+    );
   });
 });
 

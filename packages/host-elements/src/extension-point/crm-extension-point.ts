@@ -1,6 +1,6 @@
 import {FASTElement, Updates, attr, observable} from '@microsoft/fast-element';
 import {Context} from '@microsoft/fast-element/context.js';
-import {EXTENSION_POINTS, PluginChannel, localize} from '@crmkit/sdk';
+import {EXTENSION_POINTS, PluginChannel, isActionApplicable, localize} from '@crmkit/sdk';
 import type {
   ExtensionPointName,
   LoadedPlugin,
@@ -55,11 +55,16 @@ const isExtensionPointName = (name: string): name is ExtensionPointName =>
  *
  * - For each plugin action declared at `name` whose `requires` the user holds (and the manifest
  *   declares), it renders a button labelled with the action's label in the host's language. Without
- *   the privilege there is no button at all.
+ *   the privilege there is no button at all. An action whose manifest declares `when.status` is
+ *   offered only while `record-status` is one of those statuses (reject-lead's Reject only on a
+ *   `Qualified` lead); it is re-evaluated whenever `record-status` changes.
  * - Choosing an action mounts the plugin's element (`opens`) in a modal `<dialog>` labelled by the
  *   action's label, with `leadId` / `lead-id` set to `record-id` and `context` set to the plugin's
  *   guarded context. The close button, Escape, the plugin's `crm-plugin-close` or any `*-cancel` event,
  *   or `context.emit('close')` closes it: the element is removed and focus returns to the action button.
+ *   An open dialog stays open when `record-status` changes, even if its action no longer applies:
+ *   the change is usually the plugin's own result (a rejected lead), which it is showing. When the
+ *   dialog then closes, the button is gone, so focus is left to the page (`crm-plugin-unmounted`).
  * - Elements declared at `name` that no action of their plugin opens (e.g. at `lead.detail.panel`)
  *   are mounted inline, with the same properties.
  *
@@ -101,6 +106,14 @@ export class CrmExtensionPoint extends FASTElement {
 
   /** The record the page shows; plugin elements get it as `leadId` and `lead-id`. */
   @attr({attribute: 'record-id'}) recordId: string | undefined;
+
+  /**
+   * The Lead Status of the record the page shows, e.g. `Qualified` (reflected as `record-status`).
+   * An action whose manifest declares `when.status` is offered only while this is one of them, and
+   * not at all while it is unset; actions without `when` do not depend on it. Set it again when the
+   * record changes (e.g. after a rejection) and the offered actions follow.
+   */
+  @attr({attribute: 'record-status'}) recordStatus: string | undefined;
 
   /** What the enclosing `<crm-plugin-host>` provides (undefined outside one). */
   @observable connection: PluginHostConnection | undefined;
@@ -169,6 +182,9 @@ export class CrmExtensionPoint extends FASTElement {
   nameChanged(): void {
     this.#refresh();
   }
+  recordStatusChanged(): void {
+    this.#refresh();
+  }
   recordIdChanged(): void {
     for (const mounted of [this.#open, ...this.#panels.values()]) {
       if (!mounted) continue;
@@ -231,7 +247,10 @@ export class CrmExtensionPoint extends FASTElement {
     return true;
   }
 
-  /** Closes the dialog, removes its plugin element and returns focus to the action's button. */
+  /**
+   * Closes the dialog, removes its plugin element and returns focus to the action's button (when
+   * the action is still offered; otherwise the page decides, on `crm-plugin-unmounted`).
+   */
   close(reason: PluginUnmountReason = 'api'): void {
     const open = this.#open;
     if (!open) return;
@@ -306,7 +325,7 @@ export class CrmExtensionPoint extends FASTElement {
     const allActions = registry.actionsAt(name);
     // Keep the items (and so the buttons, and their focus) of actions that did not change.
     const previous = new Map(this.actions.map((item) => [item.key, item]));
-    this.actions = allActions
+    const permitted = allActions
       .filter(({plugin, action}) =>
         action.requires.every(
           (p) => user.privileges.includes(p) && plugin.manifest.permissions.includes(p),
@@ -317,10 +336,14 @@ export class CrmExtensionPoint extends FASTElement {
         const kept = previous.get(key);
         return kept?.plugin === plugin && kept.action === action ? kept : {key, plugin, action};
       });
+    const record = {status: this.recordStatus};
+    this.actions = permitted.filter(({action}) => isActionApplicable(action, record));
 
+    // A lost privilege or plugin closes the dialog; a record status that no longer fits does not
+    // (that change is usually the plugin's own result, which the dialog is showing).
     const open = this.#open;
     if (open) {
-      const still = this.actions.find((a) => a.key === open.key);
+      const still = permitted.find((a) => a.key === open.key);
       if (!still || still.plugin !== open.plugin) this.close('removed');
       else this.#updateContext(open, connection);
     }

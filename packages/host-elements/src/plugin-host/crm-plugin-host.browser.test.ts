@@ -1,4 +1,4 @@
-import {expect, html, oneEvent} from '@open-wc/testing';
+import {expect, html, oneEvent, waitUntil} from '@open-wc/testing';
 import {Updates} from '@microsoft/fast-element';
 import {PluginRegistry} from '@crmkit/sdk';
 import type {PluginContext, PluginManifest} from '@crmkit/sdk';
@@ -6,6 +6,7 @@ import '../define.js';
 import type {CrmExtensionPoint} from '../extension-point/crm-extension-point.js';
 import type {CrmPluginHost} from './crm-plugin-host.js';
 import {
+  LEAD,
   MAX,
   TestLitPlugin,
   TestVanillaPlugin,
@@ -284,6 +285,247 @@ describe('<crm-plugin-host> changing sources while loading', () => {
     expect(attempts).to.equal(2);
     expect(host.failures).to.deep.equal([]);
     expect(labels(point)).to.deep.equal(['G', 'F']);
+  });
+});
+
+describe('<crm-plugin-host> installed plugins as {manifest, baseUrl}', () => {
+  /** An importModule that records each URL and defines `tag` when the URL ends in `entry`. */
+  function recordingImporter(entry: string, tag: string, imported: string[]) {
+    return async (url: string) => {
+      imported.push(url);
+      if (!url.endsWith(entry))
+        throw new TypeError(`Failed to fetch dynamically imported module: ${url}`);
+      if (!customElements.get(tag)) defineTestElement(tag, TestVanillaPlugin);
+      return {};
+    };
+  }
+
+  it('loads the stored manifest with its entry resolved in its package folder, relative to the page', async () => {
+    const tag = uniqueTag('installed');
+    const imported: string[] = [];
+    const host = createHost({
+      baseUrl: undefined,
+      importModule: recordingImporter('dist/index.js', tag, imported),
+    });
+    const manifest = withEntry(testManifest({id: 'dev.test.installed', tag}), 'dist/index.js');
+    host.sources = [{manifest, baseUrl: '/plugins/dev.test.installed/0.1.0/'}];
+    const point = await connect(host);
+    await host.loaded;
+    await settle();
+    const entryUrl = `${location.origin}/plugins/dev.test.installed/0.1.0/dist/index.js`;
+    expect(imported).to.deep.equal([entryUrl]);
+    expect(host.failures).to.deep.equal([]);
+    const [plugin] = host.registry!.plugins;
+    expect(plugin!.entryUrl).to.equal(entryUrl);
+    expect(plugin!.manifestUrl).to.equal(undefined, 'no manifest was fetched');
+    expect(plugin!.manifest.id).to.equal('dev.test.installed');
+    expect(labels(point)).to.deep.equal(['Reject']);
+    expect(point.open('dev.test.installed/open')).to.equal(true);
+    expect(point.querySelector(tag)).to.not.equal(null);
+  });
+
+  it('resolves the folder against loadOptions.baseUrl, as a folder even without a trailing slash', async () => {
+    const tag = uniqueTag('installed');
+    const imported: string[] = [];
+    const host = createHost({
+      baseUrl: 'https://crm.example/app/',
+      importModule: recordingImporter('dist/index.js', tag, imported),
+    });
+    const manifest = withEntry(testManifest({id: 'dev.test.folder', tag}), 'dist/index.js');
+    host.sources = [{manifest, baseUrl: 'plugins/dev.test.folder/0.2.0'}];
+    await connect(host);
+    await host.loaded;
+    expect(host.failures).to.deep.equal([]);
+    expect(imported).to.deep.equal([
+      'https://crm.example/app/plugins/dev.test.folder/0.2.0/dist/index.js',
+    ]);
+  });
+
+  it('loads installed plugins beside URL and manifest sources, each once', async () => {
+    const installed = uniqueTag('installed');
+    const object = uniqueTag('object');
+    const fetched = uniqueTag('fetched');
+    const imported: string[] = [];
+    const load = importer({
+      '/installed/': {tag: installed},
+      'object.js': {tag: object},
+      '/fetched/': {tag: fetched},
+    });
+    const fetchedManifest = withEntry(
+      testManifest({id: 'dev.test.fetched', tag: fetched, label: {en: 'C'}}),
+      'index.js',
+    );
+    const host = createHost({
+      fetch: async () =>
+        new Response(JSON.stringify(fetchedManifest), {
+          headers: {'content-type': 'application/json'},
+        }),
+      importModule: (url) => {
+        imported.push(url);
+        return load(url);
+      },
+    });
+    const sources = () => [
+      {
+        manifest: withEntry(
+          testManifest({id: 'dev.test.installed', tag: installed, label: {en: 'A'}}),
+          'dist/index.js',
+        ),
+        baseUrl: 'https://plugins.test/installed/1.0.0/',
+      },
+      withEntry(testManifest({id: 'dev.test.object', tag: object, label: {en: 'B'}}), 'object.js'),
+      'https://plugins.test/fetched/plugin.json',
+    ];
+    let loads = 0;
+    host.addEventListener('crm-plugins-loaded', () => (loads += 1));
+    host.sources = sources();
+    const point = await connect(host);
+    await host.loaded;
+    await settle();
+    expect(host.failures).to.deep.equal([]);
+    expect(labels(point)).to.deep.equal(['A', 'B', 'C']);
+    expect(imported).to.deep.equal([
+      'https://plugins.test/installed/1.0.0/dist/index.js',
+      'https://plugins.test/object.js',
+      'https://plugins.test/fetched/index.js',
+    ]);
+
+    // A page re-rendering with an equal new list (new objects) loads nothing again.
+    host.sources = sources();
+    await host.loaded;
+    expect(loads).to.equal(1);
+    expect(imported).to.have.length(3);
+  });
+
+  it('refuses a stored manifest that is invalid, naming the plugin, and imports nothing', async () => {
+    const tag = uniqueTag('bad');
+    const imported: string[] = [];
+    const host = createHost({importModule: recordingImporter('dist/index.js', tag, imported)});
+    const manifest = withEntry(
+      testManifest({id: 'dev.test.bad', tag, when: {status: ['Qualifed' as 'Qualified']}}),
+      'dist/index.js',
+    );
+    const failed = once(host, 'crm-plugin-load-failed');
+    host.sources = [{manifest, baseUrl: '/plugins/dev.test.bad/0.1.0/'}];
+    await connect(host);
+    const {error} = await failed;
+    expect(error.code).to.equal('invalid-manifest');
+    expect(error.pluginId).to.equal('dev.test.bad');
+    expect(error.issues.map((i) => [i.code, i.pointer])).to.deep.include([
+      'unknown-lead-status',
+      '/actions/0/when/status/0',
+    ]);
+    expect(imported).to.deep.equal([]);
+  });
+
+  it('refuses an installed plugin listed without its manifest, and loads the others', async () => {
+    const tag = uniqueTag('good');
+    const host = createHost({importModule: importer({'good.js': {tag}})});
+    host.sources = [
+      {manifest: undefined as unknown as PluginManifest, baseUrl: '/plugins/x/1.0.0/'},
+      withEntry(testManifest({id: 'dev.test.good', tag, label: {en: 'Good'}}), 'good.js'),
+    ];
+    const point = await connect(host);
+    await host.loaded;
+    await settle();
+    expect(host.failures.map((f) => [f.source, f.error.code])).to.deep.equal([
+      ['installed plugin at /plugins/x/1.0.0/', 'invalid-source'],
+    ]);
+    expect(labels(point)).to.deep.equal(['Good']);
+  });
+
+  it('imports only entry bytes that match the stored manifest’s integrity', async () => {
+    const tag = uniqueTag('sri');
+    const bytes = new TextEncoder().encode(`/* ${tag} */`);
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-384', bytes));
+    const integrity = `sha384-${btoa(String.fromCharCode(...digest))}`;
+    const requested: string[] = [];
+    let served = bytes;
+    const host = createHost({
+      fetch: async (input: RequestInfo | URL) => {
+        requested.push(String(input));
+        return new Response(served);
+      },
+      importModule: async () => {
+        if (!customElements.get(tag)) defineTestElement(tag, TestVanillaPlugin);
+        return {};
+      },
+    });
+    const manifest = {
+      ...withEntry(testManifest({id: 'dev.test.sri', tag}), 'dist/index.js'),
+      integrity,
+    };
+    served = new TextEncoder().encode('/* changed on the server */');
+    host.sources = [{manifest, baseUrl: '/plugins/dev.test.sri/0.1.0/'}];
+    await connect(host);
+    await host.loaded;
+    expect(requested).to.deep.equal([
+      'https://plugins.test/plugins/dev.test.sri/0.1.0/dist/index.js',
+    ]);
+    expect(host.failures.map((f) => f.error.code)).to.deep.equal(['integrity-mismatch']);
+
+    served = bytes;
+    await host.reload();
+    expect(host.failures).to.deep.equal([]);
+    expect(host.registry!.plugins.map((p) => p.manifest.id)).to.deep.equal(['dev.test.sri']);
+  });
+});
+
+describe('<crm-plugin-host> with the lead-panel test plugin, as installed', () => {
+  it('verifies and imports its real entry from the package folder and mounts the panel', async () => {
+    // The stored manifest of an installed package carries the entry's integrity (crmkit pack adds it).
+    const folder = '/test/fixtures/plugins/lead-panel/';
+    const manifest = (await (await fetch(`${folder}plugin.json`)).json()) as PluginManifest;
+    const entry = await (await fetch(`${folder}${manifest.entry}`)).arrayBuffer();
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-384', entry));
+    const integrity = `sha384-${btoa(String.fromCharCode(...digest))}`;
+
+    const host = document.createElement('crm-plugin-host');
+    const spy = spyHost();
+    host.host = spy;
+    host.user = MAX;
+    host.locale = 'de';
+    const point = document.createElement('crm-extension-point');
+    point.setAttribute('name', 'lead.detail.panel');
+    point.setAttribute('record-id', 'L-1001');
+    host.append(point);
+    host.sources = [{manifest: {...manifest, integrity}, baseUrl: folder}];
+    mountElement(host);
+    await host.loaded;
+    expect(host.failures).to.deep.equal([]);
+    expect(host.registry!.plugins[0]!.entryUrl).to.equal(
+      new URL(`${folder}dist/index.js`, location.href).href,
+    );
+
+    const panel = point.querySelector<PluginElement & {leadId?: string}>('crm-lead-panel')!;
+    expect(panel.slot).to.equal('panel');
+    const text = (selector: string) =>
+      panel.shadowRoot!.querySelector(selector)?.textContent?.trim() ?? '';
+    await waitUntil(() => text('[data-field="company"] dd'), 'the panel shows the lead');
+    expect(spy.calls).to.deep.equal(['getLead L-1001']);
+    expect(text('h3')).to.equal('Lead-Zusammenfassung');
+    expect(text('[data-field="company"] dt')).to.equal('Unternehmen');
+    expect(text('[data-field="company"] dd')).to.equal('Beispiel GmbH');
+    expect(text('[data-field="status"] dt')).to.equal('Lead-Status');
+    expect(text('[data-field="status"] dd')).to.equal('Qualifiziert');
+
+    // Another language: a new context, the panel follows.
+    host.locale = 'en';
+    await waitUntil(() => text('h3') === 'Lead summary', 'English heading');
+    expect(text('[data-field="status"] dd')).to.equal('Qualified');
+
+    // reject-lead's result event on the page updates the shown status without a read.
+    const calls = spy.calls.length;
+    document.body.dispatchEvent(
+      new CustomEvent('crm-lead-rejected', {
+        detail: {...LEAD, status: 'Rejected'},
+        bubbles: true,
+        composed: true,
+      }),
+    );
+    expect(text('[data-field="status"] dd')).to.equal('Rejected');
+    expect(spy.calls).to.have.length(calls);
+    expect(await axeViolations(host)).to.deep.equal([]);
   });
 });
 

@@ -26,13 +26,41 @@ import {hostElementText} from '../host-element-strings.js';
 import type {PluginHostConnection} from '../plugin-host-connection.js';
 import {pluginHostContext} from '../plugin-host-context.js';
 
-/** A plugin to load: a manifest URL (absolute or relative to the page) or a manifest object. */
-export type PluginSource = string | URL | PluginManifest;
+/**
+ * An installed plugin as a host serves it (`GET /api/plugins`): the manifest it stored when the
+ * package was uploaded, and the folder of the package that the manifest's `entry` resolves against.
+ */
+export interface InstalledPluginSource {
+  manifest: PluginManifest;
+  /** The package's folder, absolute or relative to the page, e.g. `/plugins/{id}/{version}/`. */
+  baseUrl: string | URL;
+}
 
-/** How a source is recognised again: its URL, or its manifest's JSON. */
+/**
+ * A plugin to load: a manifest URL (absolute or relative to the page), a manifest object (its entry
+ * resolved against `loadOptions.baseUrl`), or an installed plugin (`{manifest, baseUrl}`).
+ */
+export type PluginSource = string | URL | PluginManifest | InstalledPluginSource;
+
+const isInstalled = (source: PluginSource): source is InstalledPluginSource =>
+  typeof source === 'object' && !(source instanceof URL) && 'manifest' in source;
+
+/** How a source is recognised again: its URL, its manifest's JSON, or both of an installed one. */
 function sourceKey(source: PluginSource): string {
   if (source instanceof URL) return source.href;
+  if (isInstalled(source)) return JSON.stringify([String(source.baseUrl), source.manifest]);
   return typeof source === 'string' ? source : JSON.stringify(source);
+}
+
+/**
+ * The absolute folder URL an installed plugin's entry resolves against: relative to the page (or to
+ * `loadOptions.baseUrl`), and ending in "/" so that `dist/index.js` lands inside the folder rather
+ * than beside it.
+ */
+function folderUrl(baseUrl: string | URL, against: string | URL | undefined): string {
+  const url = new URL(String(baseUrl), against === undefined ? document.baseURI : String(against));
+  if (!url.pathname.endsWith('/')) url.pathname += '/';
+  return url.href;
 }
 
 function asLoadError(error: unknown, source: string): PluginLoadError {
@@ -79,7 +107,10 @@ export class CrmPluginHost extends FASTElement {
   /** The installed plugins. Set your own, or let the host create one when it loads `sources`. */
   @observable registry: PluginRegistry | undefined;
 
-  /** Manifests (URLs or objects) to load into `registry`; setting it starts loading. */
+  /**
+   * Plugins to load into `registry` (manifest URLs, manifest objects, or installed plugins as
+   * `{manifest, baseUrl}`); setting it starts loading.
+   */
   @observable sources: readonly PluginSource[] | undefined;
 
   /** The signed-in user; actions whose `requires` they lack are not offered. */
@@ -237,11 +268,34 @@ export class CrmPluginHost extends FASTElement {
     const key = sourceKey(source);
     let pending = this.#plugins.get(key);
     if (!pending) {
-      pending = loadPlugin(source, {...this.loadOptions});
+      pending = isInstalled(source)
+        ? this.#loadInstalled(source)
+        : loadPlugin(source, {...this.loadOptions});
       this.#plugins.set(key, pending);
       pending.catch(() => this.#plugins.delete(key));
     }
     return pending;
+  }
+
+  /** An installed plugin: its stored manifest, its entry resolved against its package folder. */
+  #loadInstalled(source: InstalledPluginSource): Promise<LoadedPlugin> {
+    // The list comes from a server: without a manifest object, loadPlugin would take it for a URL.
+    const {manifest} = source as {manifest: unknown};
+    if (!manifest || typeof manifest !== 'object' || Array.isArray(manifest)) {
+      const label = `installed plugin at ${String(source.baseUrl)}`;
+      return Promise.reject(
+        new PluginLoadError('invalid-source', `The ${label} came without its stored manifest.`, {
+          source: label,
+        }),
+      );
+    }
+    let baseUrl = source.baseUrl;
+    try {
+      baseUrl = folderUrl(source.baseUrl, this.loadOptions?.baseUrl);
+    } catch {
+      // Not a URL even relative to the page: loadPlugin refuses it as `invalid-source`.
+    }
+    return loadPlugin(source.manifest, {...this.loadOptions, baseUrl});
   }
 
   /**

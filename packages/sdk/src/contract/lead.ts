@@ -33,6 +33,11 @@ export interface Rejection {
   rejectedBy: UserRef;
   /** ISO 8601 date-time. */
   rejectedAt: string;
+  /**
+   * How the reject reassigned the owner, when it did, so that a page can show it again after a
+   * reload. Absent when the owner was not reassigned, and from hosts that do not record it.
+   */
+  assignment?: AssignmentOutcome;
 }
 
 export interface Lead {

@@ -39,7 +39,7 @@ const schema31 = {
       type: 'string',
       minLength: 1,
       pattern:
-        '^(?![A-Za-z][A-Za-z0-9+.-]*:)(?![/\\\\])(?!(?:.*[/\\\\])?\\.\\.(?:[/\\\\]|$))[^\\\\]*\\.m?js$',
+        '^(?![A-Za-z][A-Za-z0-9+.-]*:)(?![/\\\\])(?!(?:.*[/\\\\])?\\.\\.(?:[/\\\\]|$))[^\\\\%?#]*\\.m?js$',
     },
     integrity: {type: 'string', pattern: '^sha384-[A-Za-z0-9+/]{64}$'},
     elements: {
@@ -79,6 +79,22 @@ const schema31 = {
                 'assignment.manage',
                 'plugins.manage',
               ],
+            },
+          },
+          when: {
+            type: 'object',
+            required: ['status'],
+            additionalProperties: false,
+            properties: {
+              status: {
+                type: 'array',
+                minItems: 1,
+                uniqueItems: true,
+                items: {
+                  type: 'string',
+                  enum: ['Qualifying', 'Qualified', 'Converted', 'Rejected', 'Archived'],
+                },
+              },
             },
           },
         },
@@ -167,7 +183,7 @@ const pattern6 = new RegExp(
 );
 const pattern7 = new RegExp('^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$', 'u');
 const pattern9 = new RegExp(
-  '^(?![A-Za-z][A-Za-z0-9+.-]*:)(?![/\\\\])(?!(?:.*[/\\\\])?\\.\\.(?:[/\\\\]|$))[^\\\\]*\\.m?js$',
+  '^(?![A-Za-z][A-Za-z0-9+.-]*:)(?![/\\\\])(?!(?:.*[/\\\\])?\\.\\.(?:[/\\\\]|$))[^\\\\%?#]*\\.m?js$',
   'u',
 );
 const pattern10 = new RegExp('^sha384-[A-Za-z0-9+/]{64}$', 'u');
@@ -1489,11 +1505,11 @@ function validate20(
             keyword: 'pattern',
             params: {
               pattern:
-                '^(?![A-Za-z][A-Za-z0-9+.-]*:)(?![/\\\\])(?!(?:.*[/\\\\])?\\.\\.(?:[/\\\\]|$))[^\\\\]*\\.m?js$',
+                '^(?![A-Za-z][A-Za-z0-9+.-]*:)(?![/\\\\])(?!(?:.*[/\\\\])?\\.\\.(?:[/\\\\]|$))[^\\\\%?#]*\\.m?js$',
             },
             message:
               'must match pattern "' +
-              '^(?![A-Za-z][A-Za-z0-9+.-]*:)(?![/\\\\])(?!(?:.*[/\\\\])?\\.\\.(?:[/\\\\]|$))[^\\\\]*\\.m?js$' +
+              '^(?![A-Za-z][A-Za-z0-9+.-]*:)(?![/\\\\])(?!(?:.*[/\\\\])?\\.\\.(?:[/\\\\]|$))[^\\\\%?#]*\\.m?js$' +
               '"',
           };
           if (vErrors === null) {
@@ -1779,7 +1795,8 @@ function validate20(
                 key6 === 'extensionPoint' ||
                 key6 === 'label' ||
                 key6 === 'opens' ||
-                key6 === 'requires'
+                key6 === 'requires' ||
+                key6 === 'when'
               )) {
                 const err60 = {
                   instancePath: instancePath + '/actions/' + i1,
@@ -2166,174 +2183,181 @@ function validate20(
                 errors++;
               }
             }
+            if (data20.when !== undefined) {
+              let data30 = data20.when;
+              if (data30 && typeof data30 == 'object' && !Array.isArray(data30)) {
+                if (data30.status === undefined) {
+                  const err80 = {
+                    instancePath: instancePath + '/actions/' + i1 + '/when',
+                    schemaPath: '#/properties/actions/items/properties/when/required',
+                    keyword: 'required',
+                    params: {missingProperty: 'status'},
+                    message: "must have required property '" + 'status' + "'",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err80];
+                  } else {
+                    vErrors.push(err80);
+                  }
+                  errors++;
+                }
+                for (const key9 in data30) {
+                  if (!(key9 === 'status')) {
+                    const err81 = {
+                      instancePath: instancePath + '/actions/' + i1 + '/when',
+                      schemaPath: '#/properties/actions/items/properties/when/additionalProperties',
+                      keyword: 'additionalProperties',
+                      params: {additionalProperty: key9},
+                      message: 'must NOT have additional properties',
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err81];
+                    } else {
+                      vErrors.push(err81);
+                    }
+                    errors++;
+                  }
+                }
+                if (data30.status !== undefined) {
+                  let data31 = data30.status;
+                  if (Array.isArray(data31)) {
+                    if (data31.length < 1) {
+                      const err82 = {
+                        instancePath: instancePath + '/actions/' + i1 + '/when/status',
+                        schemaPath:
+                          '#/properties/actions/items/properties/when/properties/status/minItems',
+                        keyword: 'minItems',
+                        params: {limit: 1},
+                        message: 'must NOT have fewer than 1 items',
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err82];
+                      } else {
+                        vErrors.push(err82);
+                      }
+                      errors++;
+                    }
+                    const len3 = data31.length;
+                    for (let i4 = 0; i4 < len3; i4++) {
+                      let data32 = data31[i4];
+                      if (typeof data32 !== 'string') {
+                        const err83 = {
+                          instancePath: instancePath + '/actions/' + i1 + '/when/status/' + i4,
+                          schemaPath:
+                            '#/properties/actions/items/properties/when/properties/status/items/type',
+                          keyword: 'type',
+                          params: {type: 'string'},
+                          message: 'must be string',
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err83];
+                        } else {
+                          vErrors.push(err83);
+                        }
+                        errors++;
+                      }
+                      if (!(
+                        data32 === 'Qualifying' ||
+                        data32 === 'Qualified' ||
+                        data32 === 'Converted' ||
+                        data32 === 'Rejected' ||
+                        data32 === 'Archived'
+                      )) {
+                        const err84 = {
+                          instancePath: instancePath + '/actions/' + i1 + '/when/status/' + i4,
+                          schemaPath:
+                            '#/properties/actions/items/properties/when/properties/status/items/enum',
+                          keyword: 'enum',
+                          params: {
+                            allowedValues:
+                              schema31.properties.actions.items.properties.when.properties.status
+                                .items.enum,
+                          },
+                          message: 'must be equal to one of the allowed values',
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err84];
+                        } else {
+                          vErrors.push(err84);
+                        }
+                        errors++;
+                      }
+                    }
+                    let i5 = data31.length;
+                    let j1;
+                    if (i5 > 1) {
+                      const indices1 = {};
+                      for (; i5--;) {
+                        let item1 = data31[i5];
+                        if (typeof item1 !== 'string') {
+                          continue;
+                        }
+                        if (typeof indices1[item1] == 'number') {
+                          j1 = indices1[item1];
+                          const err85 = {
+                            instancePath: instancePath + '/actions/' + i1 + '/when/status',
+                            schemaPath:
+                              '#/properties/actions/items/properties/when/properties/status/uniqueItems',
+                            keyword: 'uniqueItems',
+                            params: {i: i5, j: j1},
+                            message:
+                              'must NOT have duplicate items (items ## ' +
+                              j1 +
+                              ' and ' +
+                              i5 +
+                              ' are identical)',
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err85];
+                          } else {
+                            vErrors.push(err85);
+                          }
+                          errors++;
+                          break;
+                        }
+                        indices1[item1] = i5;
+                      }
+                    }
+                  } else {
+                    const err86 = {
+                      instancePath: instancePath + '/actions/' + i1 + '/when/status',
+                      schemaPath:
+                        '#/properties/actions/items/properties/when/properties/status/type',
+                      keyword: 'type',
+                      params: {type: 'array'},
+                      message: 'must be array',
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err86];
+                    } else {
+                      vErrors.push(err86);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err87 = {
+                  instancePath: instancePath + '/actions/' + i1 + '/when',
+                  schemaPath: '#/properties/actions/items/properties/when/type',
+                  keyword: 'type',
+                  params: {type: 'object'},
+                  message: 'must be object',
+                };
+                if (vErrors === null) {
+                  vErrors = [err87];
+                } else {
+                  vErrors.push(err87);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err80 = {
+            const err88 = {
               instancePath: instancePath + '/actions/' + i1,
               schemaPath: '#/properties/actions/items/type',
               keyword: 'type',
               params: {type: 'object'},
               message: 'must be object',
-            };
-            if (vErrors === null) {
-              vErrors = [err80];
-            } else {
-              vErrors.push(err80);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err81 = {
-          instancePath: instancePath + '/actions',
-          schemaPath: '#/properties/actions/type',
-          keyword: 'type',
-          params: {type: 'array'},
-          message: 'must be array',
-        };
-        if (vErrors === null) {
-          vErrors = [err81];
-        } else {
-          vErrors.push(err81);
-        }
-        errors++;
-      }
-    }
-    if (data.permissions !== undefined) {
-      let data30 = data.permissions;
-      if (Array.isArray(data30)) {
-        const len3 = data30.length;
-        for (let i4 = 0; i4 < len3; i4++) {
-          let data31 = data30[i4];
-          if (typeof data31 !== 'string') {
-            const err82 = {
-              instancePath: instancePath + '/permissions/' + i4,
-              schemaPath: '#/properties/permissions/items/type',
-              keyword: 'type',
-              params: {type: 'string'},
-              message: 'must be string',
-            };
-            if (vErrors === null) {
-              vErrors = [err82];
-            } else {
-              vErrors.push(err82);
-            }
-            errors++;
-          }
-          if (!(
-            data31 === 'leads.read' ||
-            data31 === 'leads.reject' ||
-            data31 === 'leads.qualify' ||
-            data31 === 'leads.convert' ||
-            data31 === 'leads.archive' ||
-            data31 === 'assignment.manage' ||
-            data31 === 'plugins.manage'
-          )) {
-            const err83 = {
-              instancePath: instancePath + '/permissions/' + i4,
-              schemaPath: '#/properties/permissions/items/enum',
-              keyword: 'enum',
-              params: {allowedValues: schema31.properties.permissions.items.enum},
-              message: 'must be equal to one of the allowed values',
-            };
-            if (vErrors === null) {
-              vErrors = [err83];
-            } else {
-              vErrors.push(err83);
-            }
-            errors++;
-          }
-        }
-        let i5 = data30.length;
-        let j1;
-        if (i5 > 1) {
-          const indices1 = {};
-          for (; i5--;) {
-            let item1 = data30[i5];
-            if (typeof item1 !== 'string') {
-              continue;
-            }
-            if (typeof indices1[item1] == 'number') {
-              j1 = indices1[item1];
-              const err84 = {
-                instancePath: instancePath + '/permissions',
-                schemaPath: '#/properties/permissions/uniqueItems',
-                keyword: 'uniqueItems',
-                params: {i: i5, j: j1},
-                message:
-                  'must NOT have duplicate items (items ## ' +
-                  j1 +
-                  ' and ' +
-                  i5 +
-                  ' are identical)',
-              };
-              if (vErrors === null) {
-                vErrors = [err84];
-              } else {
-                vErrors.push(err84);
-              }
-              errors++;
-              break;
-            }
-            indices1[item1] = i5;
-          }
-        }
-      } else {
-        const err85 = {
-          instancePath: instancePath + '/permissions',
-          schemaPath: '#/properties/permissions/type',
-          keyword: 'type',
-          params: {type: 'array'},
-          message: 'must be array',
-        };
-        if (vErrors === null) {
-          vErrors = [err85];
-        } else {
-          vErrors.push(err85);
-        }
-        errors++;
-      }
-    }
-    if (data.config !== undefined) {
-      let data32 = data.config;
-      if (data32 && typeof data32 == 'object' && !Array.isArray(data32)) {
-        if (data32.type === undefined) {
-          const err86 = {
-            instancePath: instancePath + '/config',
-            schemaPath: '#/properties/config/required',
-            keyword: 'required',
-            params: {missingProperty: 'type'},
-            message: "must have required property '" + 'type' + "'",
-          };
-          if (vErrors === null) {
-            vErrors = [err86];
-          } else {
-            vErrors.push(err86);
-          }
-          errors++;
-        }
-        if (data32.properties === undefined) {
-          const err87 = {
-            instancePath: instancePath + '/config',
-            schemaPath: '#/properties/config/required',
-            keyword: 'required',
-            params: {missingProperty: 'properties'},
-            message: "must have required property '" + 'properties' + "'",
-          };
-          if (vErrors === null) {
-            vErrors = [err87];
-          } else {
-            vErrors.push(err87);
-          }
-          errors++;
-        }
-        for (const key9 in data32) {
-          if (!(key9 === 'type' || key9 === 'properties' || key9 === 'additionalProperties')) {
-            const err88 = {
-              instancePath: instancePath + '/config',
-              schemaPath: '#/properties/config/additionalProperties',
-              keyword: 'additionalProperties',
-              params: {additionalProperty: key9},
-              message: 'must NOT have additional properties',
             };
             if (vErrors === null) {
               vErrors = [err88];
@@ -2343,9 +2367,170 @@ function validate20(
             errors++;
           }
         }
-        if (data32.type !== undefined) {
-          if ('object' !== data32.type) {
-            const err89 = {
+      } else {
+        const err89 = {
+          instancePath: instancePath + '/actions',
+          schemaPath: '#/properties/actions/type',
+          keyword: 'type',
+          params: {type: 'array'},
+          message: 'must be array',
+        };
+        if (vErrors === null) {
+          vErrors = [err89];
+        } else {
+          vErrors.push(err89);
+        }
+        errors++;
+      }
+    }
+    if (data.permissions !== undefined) {
+      let data33 = data.permissions;
+      if (Array.isArray(data33)) {
+        const len4 = data33.length;
+        for (let i6 = 0; i6 < len4; i6++) {
+          let data34 = data33[i6];
+          if (typeof data34 !== 'string') {
+            const err90 = {
+              instancePath: instancePath + '/permissions/' + i6,
+              schemaPath: '#/properties/permissions/items/type',
+              keyword: 'type',
+              params: {type: 'string'},
+              message: 'must be string',
+            };
+            if (vErrors === null) {
+              vErrors = [err90];
+            } else {
+              vErrors.push(err90);
+            }
+            errors++;
+          }
+          if (!(
+            data34 === 'leads.read' ||
+            data34 === 'leads.reject' ||
+            data34 === 'leads.qualify' ||
+            data34 === 'leads.convert' ||
+            data34 === 'leads.archive' ||
+            data34 === 'assignment.manage' ||
+            data34 === 'plugins.manage'
+          )) {
+            const err91 = {
+              instancePath: instancePath + '/permissions/' + i6,
+              schemaPath: '#/properties/permissions/items/enum',
+              keyword: 'enum',
+              params: {allowedValues: schema31.properties.permissions.items.enum},
+              message: 'must be equal to one of the allowed values',
+            };
+            if (vErrors === null) {
+              vErrors = [err91];
+            } else {
+              vErrors.push(err91);
+            }
+            errors++;
+          }
+        }
+        let i7 = data33.length;
+        let j2;
+        if (i7 > 1) {
+          const indices2 = {};
+          for (; i7--;) {
+            let item2 = data33[i7];
+            if (typeof item2 !== 'string') {
+              continue;
+            }
+            if (typeof indices2[item2] == 'number') {
+              j2 = indices2[item2];
+              const err92 = {
+                instancePath: instancePath + '/permissions',
+                schemaPath: '#/properties/permissions/uniqueItems',
+                keyword: 'uniqueItems',
+                params: {i: i7, j: j2},
+                message:
+                  'must NOT have duplicate items (items ## ' +
+                  j2 +
+                  ' and ' +
+                  i7 +
+                  ' are identical)',
+              };
+              if (vErrors === null) {
+                vErrors = [err92];
+              } else {
+                vErrors.push(err92);
+              }
+              errors++;
+              break;
+            }
+            indices2[item2] = i7;
+          }
+        }
+      } else {
+        const err93 = {
+          instancePath: instancePath + '/permissions',
+          schemaPath: '#/properties/permissions/type',
+          keyword: 'type',
+          params: {type: 'array'},
+          message: 'must be array',
+        };
+        if (vErrors === null) {
+          vErrors = [err93];
+        } else {
+          vErrors.push(err93);
+        }
+        errors++;
+      }
+    }
+    if (data.config !== undefined) {
+      let data35 = data.config;
+      if (data35 && typeof data35 == 'object' && !Array.isArray(data35)) {
+        if (data35.type === undefined) {
+          const err94 = {
+            instancePath: instancePath + '/config',
+            schemaPath: '#/properties/config/required',
+            keyword: 'required',
+            params: {missingProperty: 'type'},
+            message: "must have required property '" + 'type' + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err94];
+          } else {
+            vErrors.push(err94);
+          }
+          errors++;
+        }
+        if (data35.properties === undefined) {
+          const err95 = {
+            instancePath: instancePath + '/config',
+            schemaPath: '#/properties/config/required',
+            keyword: 'required',
+            params: {missingProperty: 'properties'},
+            message: "must have required property '" + 'properties' + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err95];
+          } else {
+            vErrors.push(err95);
+          }
+          errors++;
+        }
+        for (const key10 in data35) {
+          if (!(key10 === 'type' || key10 === 'properties' || key10 === 'additionalProperties')) {
+            const err96 = {
+              instancePath: instancePath + '/config',
+              schemaPath: '#/properties/config/additionalProperties',
+              keyword: 'additionalProperties',
+              params: {additionalProperty: key10},
+              message: 'must NOT have additional properties',
+            };
+            if (vErrors === null) {
+              vErrors = [err96];
+            } else {
+              vErrors.push(err96);
+            }
+            errors++;
+          }
+        }
+        if (data35.type !== undefined) {
+          if ('object' !== data35.type) {
+            const err97 = {
               instancePath: instancePath + '/config/type',
               schemaPath: '#/properties/config/properties/type/const',
               keyword: 'const',
@@ -2353,62 +2538,62 @@ function validate20(
               message: 'must be equal to constant',
             };
             if (vErrors === null) {
-              vErrors = [err89];
+              vErrors = [err97];
             } else {
-              vErrors.push(err89);
+              vErrors.push(err97);
             }
             errors++;
           }
         }
-        if (data32.properties !== undefined) {
-          let data34 = data32.properties;
-          if (data34 && typeof data34 == 'object' && !Array.isArray(data34)) {
-            for (const key10 in data34) {
-              const _errs83 = errors;
-              if (typeof key10 === 'string') {
-                if (!pattern15.test(key10)) {
-                  const err90 = {
+        if (data35.properties !== undefined) {
+          let data37 = data35.properties;
+          if (data37 && typeof data37 == 'object' && !Array.isArray(data37)) {
+            for (const key11 in data37) {
+              const _errs90 = errors;
+              if (typeof key11 === 'string') {
+                if (!pattern15.test(key11)) {
+                  const err98 = {
                     instancePath: instancePath + '/config/properties',
                     schemaPath: '#/properties/config/properties/properties/propertyNames/pattern',
                     keyword: 'pattern',
                     params: {pattern: '^[a-z][A-Za-z0-9]*$'},
                     message: 'must match pattern "' + '^[a-z][A-Za-z0-9]*$' + '"',
-                    propertyName: key10,
+                    propertyName: key11,
                   };
                   if (vErrors === null) {
-                    vErrors = [err90];
+                    vErrors = [err98];
                   } else {
-                    vErrors.push(err90);
+                    vErrors.push(err98);
                   }
                   errors++;
                 }
               }
-              var valid28 = _errs83 === errors;
-              if (!valid28) {
-                const err91 = {
+              var valid32 = _errs90 === errors;
+              if (!valid32) {
+                const err99 = {
                   instancePath: instancePath + '/config/properties',
                   schemaPath: '#/properties/config/properties/properties/propertyNames',
                   keyword: 'propertyNames',
-                  params: {propertyName: key10},
+                  params: {propertyName: key11},
                   message: 'property name must be valid',
                 };
                 if (vErrors === null) {
-                  vErrors = [err91];
+                  vErrors = [err99];
                 } else {
-                  vErrors.push(err91);
+                  vErrors.push(err99);
                 }
                 errors++;
               }
             }
-            for (const key11 in data34) {
+            for (const key12 in data37) {
               if (
-                !validate21(data34[key11], {
+                !validate21(data37[key12], {
                   instancePath:
                     instancePath +
                     '/config/properties/' +
-                    key11.replace(/~/g, '~0').replace(/\//g, '~1'),
-                  parentData: data34,
-                  parentDataProperty: key11,
+                    key12.replace(/~/g, '~0').replace(/\//g, '~1'),
+                  parentData: data37,
+                  parentDataProperty: key12,
                   rootData,
                   dynamicAnchors,
                 })
@@ -2418,7 +2603,7 @@ function validate20(
               }
             }
           } else {
-            const err92 = {
+            const err100 = {
               instancePath: instancePath + '/config/properties',
               schemaPath: '#/properties/config/properties/properties/type',
               keyword: 'type',
@@ -2426,16 +2611,16 @@ function validate20(
               message: 'must be object',
             };
             if (vErrors === null) {
-              vErrors = [err92];
+              vErrors = [err100];
             } else {
-              vErrors.push(err92);
+              vErrors.push(err100);
             }
             errors++;
           }
         }
-        if (data32.additionalProperties !== undefined) {
-          if (false !== data32.additionalProperties) {
-            const err93 = {
+        if (data35.additionalProperties !== undefined) {
+          if (false !== data35.additionalProperties) {
+            const err101 = {
               instancePath: instancePath + '/config/additionalProperties',
               schemaPath: '#/properties/config/properties/additionalProperties/const',
               keyword: 'const',
@@ -2443,15 +2628,15 @@ function validate20(
               message: 'must be equal to constant',
             };
             if (vErrors === null) {
-              vErrors = [err93];
+              vErrors = [err101];
             } else {
-              vErrors.push(err93);
+              vErrors.push(err101);
             }
             errors++;
           }
         }
       } else {
-        const err94 = {
+        const err102 = {
           instancePath: instancePath + '/config',
           schemaPath: '#/properties/config/type',
           keyword: 'type',
@@ -2459,15 +2644,15 @@ function validate20(
           message: 'must be object',
         };
         if (vErrors === null) {
-          vErrors = [err94];
+          vErrors = [err102];
         } else {
-          vErrors.push(err94);
+          vErrors.push(err102);
         }
         errors++;
       }
     }
   } else {
-    const err95 = {
+    const err103 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
@@ -2475,9 +2660,9 @@ function validate20(
       message: 'must be object',
     };
     if (vErrors === null) {
-      vErrors = [err95];
+      vErrors = [err103];
     } else {
-      vErrors.push(err95);
+      vErrors.push(err103);
     }
     errors++;
   }

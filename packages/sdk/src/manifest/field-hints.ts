@@ -1,4 +1,5 @@
 import {EXTENSION_POINTS} from '../contract/extension-points.js';
+import {LEAD_STATUSES} from '../contract/lead.js';
 import {fieldShape} from './field-shape.js';
 import {SDK_VERSION} from './sdk-version.js';
 
@@ -30,6 +31,11 @@ export const FIELD_HINTS: Record<string, string> = {
   '/actions/*/opens': "give the tag of one of the plugin's elements",
   '/actions/*/requires':
     'list the privileges a user needs to see the action, e.g. ["leads.reject"], or []',
+  '/actions/*/when':
+    'give the statuses a lead must have for the action, e.g. {"status": ["Qualified"]}, or leave "when" out to offer it on every lead',
+  '/actions/*/when/status':
+    'list the Lead Statuses in which the action is offered, e.g. ["Qualified"], or leave "when" out to offer it on every lead',
+  '/actions/*/when/status/*': `give one of: ${LEAD_STATUSES.join(', ')}`,
   '/permissions':
     'list the privileges the plugin uses through its context, e.g. ["leads.read"], or []',
   '/config':

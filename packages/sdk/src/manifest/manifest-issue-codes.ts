@@ -42,6 +42,8 @@ export const MANIFEST_ISSUE_CODES = {
   'unknown-privilege': 'a privilege key that does not exist',
   'duplicate-permission': 'a privilege is listed twice in permissions',
   'duplicate-privilege': 'a privilege is listed twice in an action’s requires',
+  'unknown-lead-status': 'an action’s when.status names a Lead Status that does not exist',
+  'duplicate-lead-status': 'a Lead Status is listed twice in an action’s when.status',
   'invalid-config-schema': 'config is not a flat settings schema (type object, scalar settings)',
   'invalid-setting-name': 'a setting name is not camelCase',
   'config-default-invalid': 'a setting’s default does not fit its type, enum or bounds',

@@ -1,4 +1,5 @@
 import type {ExtensionPointName} from '../contract/extension-points.js';
+import type {LeadStatus} from '../contract/lead.js';
 import type {LocalizedText} from '../contract/localize.js';
 import type {Privilege} from '../contract/privileges.js';
 
@@ -19,6 +20,17 @@ export interface ManifestAction {
   opens: string;
   /** The host hides the action unless the user holds every one of these (each also in `permissions`). */
   requires: Privilege[];
+  /** When the host offers the action; without it, on every record. */
+  when?: ManifestActionCondition;
+}
+
+/**
+ * The record an action applies to. The host offers the action only while the record meets every
+ * condition given (see `isActionApplicable`); e.g. reject-lead's `{status: ["Qualified"]}`.
+ */
+export interface ManifestActionCondition {
+  /** The Lead Statuses in which the action is offered: at least one, each once. */
+  status: LeadStatus[];
 }
 
 /**

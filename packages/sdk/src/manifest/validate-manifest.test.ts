@@ -109,6 +109,13 @@ const invalid: Array<[string, string, string, (m: Json) => void]> = [
     '/entry',
     (m) => (m['entry'] = 'dist/../../other/index.js'),
   ],
+  [
+    'entry leaving the folder through a percent-escape a server decodes',
+    'invalid-entry',
+    '/entry',
+    (m) => (m['entry'] = '..%2foutside.js'),
+  ],
+  ['entry with a query', 'invalid-entry', '/entry', (m) => (m['entry'] = 'dist/index.js?v=2')],
   ['entry is TypeScript', 'entry-not-module', '/entry', (m) => (m['entry'] = 'src/index.ts')],
   [
     'integrity too short',
@@ -217,6 +224,48 @@ const invalid: Array<[string, string, string, (m: Json) => void]> = [
     'invalid-action-id',
     '/actions/0/id',
     (m) => (m['actions'][0]['id'] = 'rejectLead'),
+  ],
+  [
+    'unknown Lead Status in an action condition',
+    'unknown-lead-status',
+    '/actions/0/when/status/0',
+    (m) => (m['actions'][0]['when'] = {status: ['Qualifed']}),
+  ],
+  [
+    'empty Lead Status list in an action condition',
+    'invalid-value',
+    '/actions/0/when/status',
+    (m) => (m['actions'][0]['when'] = {status: []}),
+  ],
+  [
+    'Lead Status listed twice in an action condition',
+    'duplicate-lead-status',
+    '/actions/0/when/status/1',
+    (m) => (m['actions'][0]['when'] = {status: ['Qualified', 'Qualified']}),
+  ],
+  [
+    'action condition without status',
+    'missing-field',
+    '/actions/0/when/status',
+    (m) => (m['actions'][0]['when'] = {}),
+  ],
+  [
+    'unknown field in an action condition',
+    'unknown-field',
+    '/actions/0/when/statuses',
+    (m) => (m['actions'][0]['when'] = {status: ['Qualified'], statuses: ['Qualified']}),
+  ],
+  [
+    'action condition a list',
+    'invalid-type',
+    '/actions/0/when',
+    (m) => (m['actions'][0]['when'] = ['Qualified']),
+  ],
+  [
+    'Lead Status list a plain string',
+    'invalid-type',
+    '/actions/0/when/status',
+    (m) => (m['actions'][0]['when'] = {status: 'Qualified'}),
   ],
   [
     'config of type array',
@@ -450,4 +499,72 @@ test('non-object inputs are refused with invalid-type, not a crash', () => {
       JSON.stringify(input),
     );
   }
+});
+
+test('the reject-lead manifest offers Reject on Qualified leads only', () => {
+  const {manifest} = validateManifest(rejectLeadText);
+  assert.deepEqual(manifest?.actions[0]?.when, {status: ['Qualified']});
+});
+
+test('an action condition may list several Lead Statuses, and an action may have none', () => {
+  const manifest = base();
+  manifest['actions'][0]['when'] = {status: ['Qualifying', 'Qualified', 'Archived']};
+  manifest['elements'].push({tag: 'crm-lead-note', extensionPoint: 'lead.detail.actions'});
+  manifest['actions'].push({
+    id: 'note',
+    extensionPoint: 'lead.detail.actions',
+    label: {en: 'Note', de: 'Notiz'},
+    opens: 'crm-lead-note',
+    requires: [],
+  });
+  assert.deepEqual(validateManifest(manifest).issues, []);
+});
+
+test('a Lead Status that does not exist is named in the error, with a did-you-mean hint', () => {
+  const manifest = base();
+  manifest['actions'][0]['when'] = {status: ['Qualified', 'Qualifed', 'rejected', 'Lost']};
+  const {valid, issues} = validateManifest(JSON.stringify(manifest, null, 2), {file: 'p.json'});
+  assert.equal(valid, false);
+  assert.deepEqual(
+    issues.map((i) => [i.code, i.pointer, i.message, i.hint]),
+    [
+      [
+        'unknown-lead-status',
+        '/actions/0/when/status/1',
+        '"Qualifed" is not a Lead Status (actions[0].when.status[1])',
+        'did you mean "Qualified"?',
+      ],
+      [
+        'unknown-lead-status',
+        '/actions/0/when/status/2',
+        '"rejected" is not a Lead Status (actions[0].when.status[2])',
+        'did you mean "Rejected"?',
+      ],
+      [
+        'unknown-lead-status',
+        '/actions/0/when/status/3',
+        '"Lost" is not a Lead Status (actions[0].when.status[3])',
+        'use one of: Qualifying, Qualified, Converted, Rejected, Archived',
+      ],
+    ],
+  );
+  assert.ok(issues.every((i) => i.severity === 'error' && i.line > 1));
+});
+
+test('an empty when.status is refused: it would hide the action on every lead', () => {
+  const manifest = base();
+  manifest['actions'][0]['when'] = {status: []};
+  const {valid, issues} = validateManifest(manifest);
+  assert.equal(valid, false);
+  assert.deepEqual(
+    issues.map((i) => [i.code, i.pointer, i.message]),
+    [
+      [
+        'invalid-value',
+        '/actions/0/when/status',
+        'actions[0].when.status must have at least 1 item',
+      ],
+    ],
+  );
+  assert.match(issues[0]?.hint ?? '', /e\.g\. \["Qualified"\], or leave "when" out/);
 });

@@ -26,6 +26,15 @@ export function entryFinding(entry: string, pointer: string): ManifestDraft {
       message: `${where} uses ".." and may leave the plugin folder`,
     };
   }
+  if (/[%?#]/.test(entry)) {
+    // A server decodes "%2f" and "%2e" after the check, so "..%2foutside.js" could still leave.
+    return {
+      code: 'invalid-entry',
+      pointer,
+      hint: 'write the path as it is on disk, without percent-escapes, "?" or "#", e.g. "dist/index.js"',
+      message: `${where} holds a percent-escape, "?" or "#"`,
+    };
+  }
   if (entry.includes('\\')) {
     return {
       code: 'invalid-entry',

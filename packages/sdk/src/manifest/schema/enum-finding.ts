@@ -6,8 +6,8 @@ import {typeName} from '../type-name.js';
 import type {SchemaError} from './schema-error.js';
 
 /**
- * An `enum` or `const` error: an unknown extension point or privilege get their own codes (with a
- * did-you-mean), a config schema's fixed values `invalid-config-schema`, the rest `invalid-value`.
+ * An `enum` or `const` error: an unknown extension point, privilege or Lead Status get their own codes
+ * (with a did-you-mean), a config schema's fixed values `invalid-config-schema`, the rest `invalid-value`.
  */
 export function enumFinding(error: SchemaError, data: unknown): ManifestDraft {
   const pointer = error.instancePath;
@@ -26,6 +26,14 @@ export function enumFinding(error: SchemaError, data: unknown): ManifestDraft {
   }
   const allowed = ((params['allowedValues'] as unknown[] | undefined) ?? []).map(String);
   const value = typeName(data).replace(/^the string /, '');
+  if (shape === '/actions/*/when/status/*') {
+    return {
+      code: 'unknown-lead-status',
+      pointer,
+      hint: didYouMeanHint(data, allowed, `use one of: ${allowed.join(', ')}`),
+      message: `${value} is not a Lead Status (${describeField(pointer)})`,
+    };
+  }
   if (
     shape.endsWith('/extensionPoint') ||
     shape.endsWith('/requires/*') ||

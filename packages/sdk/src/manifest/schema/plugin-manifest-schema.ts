@@ -1,4 +1,5 @@
 import {EXTENSION_POINTS} from '../../contract/extension-points.js';
+import {LEAD_STATUSES} from '../../contract/lead.js';
 import {PRIVILEGES} from '../../contract/privileges.js';
 
 /** The `$id` of the manifest schema. */
@@ -97,11 +98,11 @@ export const PLUGIN_MANIFEST_SCHEMA = {
     entry: {
       title: 'Entry module',
       description:
-        'The plugin\'s single-file ES module, relative to the folder of plugin.json (e.g. "dist/index.js"): no "..", not absolute, not a URL; it defines the custom elements when imported.',
+        'The plugin\'s single-file ES module, relative to the folder of plugin.json (e.g. "dist/index.js"): no "..", not absolute, not a URL, no percent-escapes; it defines the custom elements when imported.',
       type: 'string',
       minLength: 1,
       pattern:
-        '^(?![A-Za-z][A-Za-z0-9+.-]*:)(?![/\\\\])(?!(?:.*[/\\\\])?\\.\\.(?:[/\\\\]|$))[^\\\\]*\\.m?js$',
+        '^(?![A-Za-z][A-Za-z0-9+.-]*:)(?![/\\\\])(?!(?:.*[/\\\\])?\\.\\.(?:[/\\\\]|$))[^\\\\%?#]*\\.m?js$',
     },
     integrity: {
       title: 'Entry integrity',
@@ -179,6 +180,32 @@ export const PLUGIN_MANIFEST_SCHEMA = {
             type: 'array',
             uniqueItems: true,
             items: PRIVILEGE_ITEM,
+          },
+          when: {
+            title: 'Condition',
+            description:
+              'When the host offers the action; without "when", on every record. E.g. {"status": ["Qualified"]}: only on a qualified lead, as Reject needs.',
+            type: 'object',
+            required: ['status'],
+            additionalProperties: false,
+            properties: {
+              status: {
+                title: 'Lead statuses',
+                description:
+                  "The host offers the action only while the lead's Lead Status is one of these (at least one, each once).",
+                type: 'array',
+                minItems: 1,
+                uniqueItems: true,
+                // Typed inline (type string), like the privilege items, so that uniqueItems compiles to
+                // a plain loop without ajv's CommonJS deep-equal helper.
+                items: {
+                  title: 'Lead status',
+                  description: `A Lead Status: ${LEAD_STATUSES.join(', ')}.`,
+                  type: 'string',
+                  enum: [...LEAD_STATUSES],
+                },
+              },
+            },
           },
         },
       },

@@ -1,5 +1,5 @@
 import {describeField} from '../describe-field.js';
-import {hintFor} from '../field-hints.js';
+import {FIELD_HINTS, hintFor} from '../field-hints.js';
 import {fieldShape} from '../field-shape.js';
 import type {ManifestDraft} from '../manifest-issue.js';
 import {article, typeName} from '../type-name.js';
@@ -47,10 +47,15 @@ export function schemaFinding(error: SchemaError, root: unknown): ManifestDraft 
     case 'minimum': {
       const limit = Number(params['limit']);
       const items = error.keyword === 'minItems';
+      // An empty status list would hide the action on every lead: name the two ways out.
+      const itemsHint =
+        shape === '/actions/*/when/status'
+          ? (FIELD_HINTS[shape] as string)
+          : 'list at least one value, or leave the field out';
       return {
         code: shape.startsWith('/config/') ? 'invalid-config-schema' : 'invalid-value',
         pointer,
-        hint: items ? 'list at least one value, or leave the field out' : `use ${limit} or more`,
+        hint: items ? itemsHint : `use ${limit} or more`,
         message: items
           ? `${describeField(pointer)} must have at least ${limit} item${limit === 1 ? '' : 's'}`
           : `${describeField(pointer)} must be at least ${limit}`,
@@ -67,6 +72,14 @@ export function schemaFinding(error: SchemaError, root: unknown): ManifestDraft 
       // The later of the two equal items is the duplicate (ajv's order of i and j varies).
       const later = Math.max(Number(params['i']), Number(params['j']));
       const list = shape === '/permissions' ? 'permissions' : describeField(pointer);
+      if (shape === '/actions/*/when/status') {
+        return {
+          code: 'duplicate-lead-status',
+          pointer: `${pointer}/${later}`,
+          hint: 'list each status once',
+          message: `${typeName((data as unknown[])[later]).replace(/^the string /, '')} appears twice in ${list}`,
+        };
+      }
       return {
         code: shape === '/permissions' ? 'duplicate-permission' : 'duplicate-privilege',
         pointer: `${pointer}/${later}`,
