@@ -11,8 +11,10 @@ Commands:
   rules explain <ruleset> --lead <file> [--users <file>] [--json]
   rules simulate <ruleset> --leads <file.ndjson> | --generate <N> [--users <file>]
   pack <plugin dir> [--out <dir>] [--json]         write <name>-<version>.tgz for admins to install
+  install <package.tgz> --host <url> [--token <t>] [--enable] [--json]
+                                                   upload a package to a host CRM (plugins.manage)
 
-Exit codes: 0 success, 1 findings, 2 usage error.
+Exit codes: 0 success, 1 findings (or refused by the host), 2 usage error.
 `;
 
 /** Each command module is loaded only when it runs, so `crmkit validate` does not load the rule engine. */
@@ -20,6 +22,7 @@ const commands: Record<string, () => Promise<Command>> = {
   validate: async () => (await import('./validate-command.js')).validateCommand,
   rules: async () => (await import('./rules/rules-command.js')).rulesCommand,
   pack: async () => (await import('./pack-command.js')).packCommand,
+  install: async () => (await import('./install-command.js')).installCommand,
 };
 
 /**

@@ -1,22 +1,23 @@
 import {
-  copyFileSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
-  readFileSync,
+  realpathSync,
   renameSync,
   rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
 import {tmpdir} from 'node:os';
-import {dirname, isAbsolute, join, relative, resolve, sep} from 'node:path';
+import {dirname, join, resolve} from 'node:path';
 import {parseArgs} from 'node:util';
 import {gzipSync} from 'node:zlib';
-import {validateManifest, type ManifestIssue} from '@crmkit/sdk';
+import {createJsonLocator, validateManifest, type ManifestIssue} from '@crmkit/sdk';
 import {create as createTar} from 'tar';
 import {EXIT, type Command} from './cli-io.js';
-import {outputLanguage, UsageError} from './rules/rules-files.js';
+import {formatSize} from './format-size.js';
+import {insidePath, lexists, readPluginFile, type PluginFileProblem} from './plugin-files.js';
+import {outputLanguage, UsageError} from './cli-options.js';
 import {sriHash} from './sri-hash.js';
 import {displayPath, fileIssues, formatIssue} from './validate-command.js';
 
@@ -30,7 +31,10 @@ files keep their paths relative to plugin.json.
   --out, -o <dir>  where to write the package (default: the working folder; created if missing)
   --json           print a JSON summary instead of the file list
   --lang en|de     language of the messages (default: German when LC_ALL/LANG says so, else English)
-Exit codes: 0 packed, 1 refused (manifest errors, entry missing, integrity mismatch), 2 usage error.
+Every packed file must be a regular file inside the plugin folder: a symbolic link, a FIFO, a device
+or a file whose real path is outside the folder is refused, never followed.
+Exit codes: 0 packed, 1 refused (manifest errors, entry missing, integrity mismatch, a link, special
+file or file outside the plugin folder), 2 usage error.
 `;
 
 /** npm's timestamp for packed files: the same inputs give the same package, byte for byte. */
@@ -73,10 +77,7 @@ export interface PackFailure extends PackRefusal {
   error: string;
 }
 
-const kb = (n: number, locale: string) =>
-  n < 1024
-    ? `${n} B`
-    : `${(n / 1024).toLocaleString(locale, {minimumFractionDigits: 1, maximumFractionDigits: 1})} KB`;
+const kb = formatSize;
 
 /** Everything `crmkit pack` prints for people, in English and German. Codes are never translated. */
 export const PACK_TEXT = {
@@ -97,6 +98,36 @@ export const PACK_TEXT = {
       `the entry ${entry} lies outside the plugin folder; move it inside and point "entry" at it`,
     writeFailed: (file: string, reason: string) =>
       `cannot write ${file}: ${reason}; check that --out names a folder you can write to`,
+    files: {
+      manifest: 'the manifest',
+      entry: 'the entry',
+      map: 'the source map',
+      customElements: 'the custom elements manifest',
+      readme: 'the README',
+    },
+    kinds: {
+      directory: 'a folder',
+      fifo: 'a FIFO (named pipe)',
+      socket: 'a socket',
+      'character-device': 'a character device',
+      'block-device': 'a block device',
+    },
+    fileIsLink: (what: string, path: string, target: string) =>
+      `${what} ${path} is a symbolic link (to ${target}); a package holds only regular files from inside the plugin folder`,
+    linkHint: (path: string) =>
+      `replace the link with the file itself (e.g. cp --remove-destination "$(readlink -f ${path})" ${path}), or let the build write the file there; then pack again`,
+    fileNotRegular: (what: string, path: string, kind: string) =>
+      `${what} ${path} is ${kind}, not a regular file`,
+    notRegularHint:
+      'put the built file there instead (a package holds regular files only); then pack again',
+    fileOutside: (what: string, path: string, realPath: string) =>
+      `${what} ${path} resolves to ${realPath}, outside the plugin folder`,
+    outsideHint:
+      'a folder on its path links out of the plugin folder: put the file itself inside the plugin folder; then pack again',
+    fileChanged: (what: string, path: string) =>
+      `${what} ${path} changed while crmkit pack was reading it`,
+    changedHint:
+      'pack again once nothing writes to the plugin folder (e.g. a build running in watch mode)',
   },
   de: {
     entryMissing: (entry: string) =>
@@ -115,28 +146,93 @@ export const PACK_TEXT = {
       `der Einstiegspunkt ${entry} liegt außerhalb des Plugin-Ordners; verschieben Sie ihn hinein und setzen Sie "entry" darauf`,
     writeFailed: (file: string, reason: string) =>
       `${file} kann nicht geschrieben werden: ${reason}; prüfen Sie, ob --out einen beschreibbaren Ordner nennt`,
+    files: {
+      manifest: 'das Manifest',
+      entry: 'der Einstiegspunkt',
+      map: 'die Source Map',
+      customElements: 'das Custom-Elements-Manifest',
+      readme: 'die README',
+    },
+    kinds: {
+      directory: 'ein Ordner',
+      fifo: 'ein FIFO (benannte Pipe)',
+      socket: 'ein Socket',
+      'character-device': 'ein zeichenorientiertes Gerät',
+      'block-device': 'ein blockorientiertes Gerät',
+    },
+    fileIsLink: (what: string, path: string, target: string) =>
+      `${what} ${path} ist ein symbolischer Link (auf ${target}); ein Paket enthält nur reguläre Dateien aus dem Plugin-Ordner`,
+    linkHint: (path: string) =>
+      `ersetzen Sie den Link durch die Datei selbst (z. B. cp --remove-destination "$(readlink -f ${path})" ${path}) oder lassen Sie den Build die Datei dorthin schreiben; dann erneut packen`,
+    fileNotRegular: (what: string, path: string, kind: string) =>
+      `${what} ${path} ist ${kind}, keine reguläre Datei`,
+    notRegularHint:
+      'legen Sie stattdessen die gebaute Datei dorthin (ein Paket enthält nur reguläre Dateien); dann erneut packen',
+    fileOutside: (what: string, path: string, realPath: string) =>
+      `${what} ${path} verweist auf ${realPath}, außerhalb des Plugin-Ordners`,
+    outsideHint:
+      'ein Ordner auf dem Pfad ist ein Link aus dem Plugin-Ordner hinaus: legen Sie die Datei selbst in den Plugin-Ordner; dann erneut packen',
+    fileChanged: (what: string, path: string) =>
+      `${what} ${path} hat sich geändert, während crmkit pack ihn las`,
+    changedHint:
+      'packen Sie erneut, wenn nichts mehr in den Plugin-Ordner schreibt (z. B. ein Build im Watch-Modus)',
   },
 } as const;
 
-/** A path inside the plugin folder as the package names it (forward slashes), or undefined outside it. */
-function insidePath(pluginDir: string, path: string): string | undefined {
-  const rel = relative(pluginDir, path);
-  if (!rel || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return undefined;
-  return rel.split(sep).join('/');
+/** Which of the packed files a problem is about (names it in the message). */
+type PackedFileRole = keyof (typeof PACK_TEXT)['en']['files'];
+
+type PackText = (typeof PACK_TEXT)['en' | 'de'];
+
+/**
+ * The finding for a file that may not be packed. `at` places it: the entry's at "entry" in plugin.json
+ * (where the author names it), any other file's at the file itself.
+ */
+function fileProblemIssue(
+  text$: PackText,
+  role: PackedFileRole,
+  shownPath: string,
+  problem: PluginFileProblem,
+  at: Pick<ManifestIssue, 'file' | 'line' | 'column' | 'pointer'>,
+): ManifestIssue {
+  const what = text$.files[role];
+  const described = (): {message: string; hint: string} => {
+    switch (problem.code) {
+      case 'file-is-link':
+        return {
+          message: text$.fileIsLink(what, shownPath, problem.target),
+          hint: text$.linkHint(shownPath),
+        };
+      case 'file-not-regular':
+        return {
+          message: text$.fileNotRegular(what, shownPath, text$.kinds[problem.kind]),
+          hint: text$.notRegularHint,
+        };
+      case 'file-outside-plugin':
+        return {
+          message: text$.fileOutside(what, shownPath, problem.realPath),
+          hint: text$.outsideHint,
+        };
+      case 'file-changed':
+        return {message: text$.fileChanged(what, shownPath), hint: text$.changedHint};
+    }
+  };
+  return {...at, code: problem.code, severity: 'error', ...described()};
 }
 
-const isFile = (path: string) => existsSync(path) && statSync(path).isFile();
-
-/** The source map the entry names in its `sourceMappingURL` comment, else `<entry>.map` when it exists. */
-function sourceMapOf(entryPath: string): string | undefined {
-  const tail = readFileSync(entryPath, 'utf8').slice(-1024);
+/**
+ * The source map the entry names in its `sourceMappingURL` comment, else `<entry>.map` when something
+ * is there (a link or special file is found here so that packing refuses it, instead of skipping it).
+ */
+function sourceMapOf(entryPath: string, entryBytes: Buffer): string | undefined {
+  const tail = entryBytes.subarray(-1024).toString('utf8');
   const url = /\/\/[#@] sourceMappingURL=(\S+)\s*$/.exec(tail)?.[1];
   if (url !== undefined) {
     if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(url)) return undefined; // data: or absolute URL: nothing to pack
     const path = resolve(dirname(entryPath), decodeURIComponent(url));
-    return isFile(path) ? path : undefined;
+    return lexists(path) ? path : undefined;
   }
-  return isFile(`${entryPath}.map`) ? `${entryPath}.map` : undefined;
+  return lexists(`${entryPath}.map`) ? `${entryPath}.map` : undefined;
 }
 
 /** `crmkit pack <plugin dir | plugin.json> [--out <dir>] [--json] [--lang en|de]`. */
@@ -185,19 +281,67 @@ export const packCommand: Command = async (argv, io) => {
   const locale = lang;
 
   const target = resolve(io.cwd, positionals[0] as string);
-  if (!existsSync(target)) return usageError(`${positionals[0]} does not exist`);
-  const file = statSync(target).isDirectory() ? join(target, 'plugin.json') : target;
-  if (!isFile(file)) return usageError(`there is no plugin.json in ${positionals[0]}`);
+  if (!lexists(target)) return usageError(`${positionals[0]} does not exist`);
+  const file =
+    existsSync(target) && statSync(target).isDirectory() ? join(target, 'plugin.json') : target;
+  if (!lexists(file)) return usageError(`there is no plugin.json in ${positionals[0]}`);
   const outDir = resolve(io.cwd, values.out ?? '.');
   if (existsSync(outDir) && !statSync(outDir).isDirectory())
     return usageError(`--out ${values.out}: is a file, not a folder`);
   const pluginDir = dirname(file);
+  // Real paths on both sides: the plugin folder itself may be reached through a link (a workspace
+  // link, macOS's /tmp), a file in it may not lead out of it.
+  const realPluginDir = realpathSync(pluginDir);
+  const displayFile = displayPath(io.cwd, file);
+  const shown = (path: string) => displayPath(io.cwd, path);
+
+  const refuse = (issues: ManifestIssue[]) => {
+    const errors = issues.filter((i) => i.severity === 'error').length;
+    if (values.json)
+      io.stdout(`${JSON.stringify({ok: false, issues} satisfies PackRefusal, null, 2)}\n`);
+    else io.stderr(`${text$.refused(displayFile, errors)}\n`);
+    return EXIT.findings;
+  };
+
+  const manifestRead = readPluginFile(file, realPluginDir);
+  if (!manifestRead.ok) {
+    const issue = fileProblemIssue(text$, 'manifest', displayFile, manifestRead.problem, {
+      file: displayFile,
+      line: 1,
+      column: 1,
+      pointer: '',
+    });
+    if (!values.json) io.stdout(`${formatIssue(issue)}\n`);
+    return refuse([issue]);
+  }
 
   // Validate as `crmkit validate` does; a missing entry is an error here, with how to build it.
-  const text = readFileSync(file, 'utf8');
-  const displayFile = displayPath(io.cwd, file);
+  const text = manifestRead.bytes.toString('utf8');
   const result = validateManifest(text, {file: displayFile});
-  const issues = [...result.issues, ...fileIssues(text, file, displayFile, result.issues)]
+  const locator = createJsonLocator(text);
+  const declaredEntry = (locator.value as {entry?: unknown} | undefined)?.entry;
+  const entryUsable =
+    typeof declaredEntry === 'string' && !result.issues.some((i) => i.pointer === '/entry');
+  const entryPath = entryUsable ? resolve(pluginDir, declaredEntry) : undefined;
+  const entryRead =
+    entryPath !== undefined && lexists(entryPath)
+      ? readPluginFile(entryPath, realPluginDir)
+      : undefined;
+  const fileProblems: ManifestIssue[] = [];
+  if (entryRead && !entryRead.ok && entryPath !== undefined) {
+    fileProblems.push(
+      fileProblemIssue(text$, 'entry', shown(entryPath), entryRead.problem, {
+        file: displayFile,
+        pointer: '/entry',
+        ...locator.positionOf('/entry'),
+      }),
+    );
+  }
+  const issues = [
+    ...result.issues,
+    ...fileIssues(text, file, displayFile, result.issues, {checkEntry: entryRead?.ok !== false}),
+    ...fileProblems,
+  ]
     .map((i): ManifestIssue => {
       if (i.code !== 'entry-missing') return i;
       const entry = result.manifest?.entry ?? '';
@@ -209,46 +353,58 @@ export const packCommand: Command = async (argv, io) => {
       };
     })
     .sort((a, b) => a.line - b.line || a.column - b.column);
+
+  // What goes in besides plugin.json: the entry, its source map, custom-elements.json, README.md.
+  // Each is read once, here, and those bytes are what is hashed and packed.
+  const sources: Array<{path: string; bytes: Buffer}> = [];
+  const notes: string[] = [];
+  const entryInPackage = entryPath === undefined ? undefined : insidePath(pluginDir, entryPath);
+  if (entryRead?.ok && entryPath !== undefined && entryInPackage !== undefined) {
+    sources.push({path: entryInPackage, bytes: entryRead.bytes});
+    const add = (role: PackedFileRole, path: string | undefined) => {
+      if (path === undefined) return;
+      const inside = insidePath(pluginDir, path);
+      if (inside === undefined) {
+        // Named by a sourceMappingURL outside the folder: the author's layout, not a trick; leave it out.
+        notes.push(text$.outsideSkipped(text$.sourceMap, shown(path)));
+        return;
+      }
+      if (sources.some((s) => s.path === inside)) return;
+      const read = readPluginFile(path, realPluginDir);
+      if (read.ok) sources.push({path: inside, bytes: read.bytes});
+      else
+        issues.push(
+          fileProblemIssue(text$, role, shown(path), read.problem, {
+            file: shown(path),
+            line: 1,
+            column: 1,
+            pointer: '',
+          }),
+        );
+    };
+    add('map', sourceMapOf(entryPath, entryRead.bytes));
+    add(
+      'customElements',
+      [
+        join(pluginDir, 'custom-elements.json'),
+        join(dirname(entryPath), 'custom-elements.json'),
+      ].find(lexists),
+    );
+    add('readme', lexists(join(pluginDir, 'README.md')) ? join(pluginDir, 'README.md') : undefined);
+  }
+
   const errors = issues.filter((i) => i.severity === 'error').length;
   if (!values.json) for (const i of issues) io.stdout(`${formatIssue(i)}\n`);
-  if (errors > 0 || !result.manifest) {
-    if (values.json)
-      io.stdout(`${JSON.stringify({ok: false, issues} satisfies PackRefusal, null, 2)}\n`);
-    else io.stderr(`${text$.refused(displayFile, errors)}\n`);
-    return EXIT.findings;
-  }
+  if (errors > 0 || !result.manifest) return refuse(issues);
   const manifest = result.manifest;
-
-  // What goes in: plugin.json, the entry, its source map, custom-elements.json, README.md.
-  const entryPath = resolve(pluginDir, manifest.entry);
-  const entryInPackage = insidePath(pluginDir, entryPath);
-  if (entryInPackage === undefined) {
+  const entry = sources[0];
+  if (entry === undefined || entryInPackage === undefined) {
     // validateManifest already refuses an entry outside the folder; this keeps the package honest anyway.
     io.stderr(`${text$.refused(displayFile, 1)}: ${text$.entryOutside(manifest.entry)}\n`);
     return EXIT.findings;
   }
-  const entryBytes = readFileSync(entryPath);
+  const entryBytes = entry.bytes;
   const integrity = sriHash(entryBytes);
-  const sources: Array<{path: string; from: string}> = [{path: entryInPackage, from: entryPath}];
-  const notes: string[] = [];
-  const addIfInside = (what: string, path: string | undefined) => {
-    if (path === undefined) return;
-    const inside = insidePath(pluginDir, path);
-    if (inside === undefined) notes.push(text$.outsideSkipped(what, displayPath(io.cwd, path)));
-    else if (!sources.some((s) => s.path === inside)) sources.push({path: inside, from: path});
-  };
-  addIfInside(text$.sourceMap, sourceMapOf(entryPath));
-  addIfInside(
-    'custom-elements.json',
-    [
-      join(pluginDir, 'custom-elements.json'),
-      join(dirname(entryPath), 'custom-elements.json'),
-    ].find(isFile),
-  );
-  addIfInside(
-    'README.md',
-    isFile(join(pluginDir, 'README.md')) ? join(pluginDir, 'README.md') : undefined,
-  );
 
   // The packed manifest: the author's JSON (field order kept) with the integrity; the entry stays
   // relative to plugin.json; a relative $schema would point nowhere once installed, so it goes.
@@ -269,7 +425,7 @@ export const packCommand: Command = async (argv, io) => {
     writeFileSync(join(stage, 'plugin.json'), manifestText);
     for (const s of sources) {
       mkdirSync(dirname(join(stage, s.path)), {recursive: true});
-      copyFileSync(s.from, join(stage, s.path));
+      writeFileSync(join(stage, s.path), s.bytes);
     }
     mkdirSync(outDir, {recursive: true});
     await createTar(
@@ -291,7 +447,7 @@ export const packCommand: Command = async (argv, io) => {
 
   const files: PackedFile[] = [
     {path: 'plugin.json', bytes: Buffer.byteLength(manifestText)},
-    ...sources.map((s) => ({path: s.path, bytes: statSync(s.from).size})),
+    ...sources.map((s) => ({path: s.path, bytes: s.bytes.length})),
   ];
   const tgzBytes = statSync(tgzPath).size;
   const gzipBytes = gzipSync(entryBytes, {level: 9}).length;

@@ -31,12 +31,17 @@ export function displayPath(cwd: string, file: string): string {
   return shown && !shown.startsWith(`..${sep}`) ? shown : file;
 }
 
-/** Findings about the files next to the manifest: $schema and the entry exist, the entry matches `integrity`. */
+/**
+ * Findings about the files next to the manifest: $schema and the entry exist, the entry matches
+ * `integrity`. `checkEntry: false` leaves the entry alone (crmkit pack, once it found the entry is a
+ * link or a special file, must not read it).
+ */
 export function fileIssues(
   text: string,
   file: string,
   displayFile: string,
   issues: ManifestIssue[],
+  options: {checkEntry?: boolean} = {},
 ): ManifestIssue[] {
   const locator = createJsonLocator(text);
   const manifest = locator.value as
@@ -55,7 +60,7 @@ export function fileIssues(
       });
     }
   }
-  const entryOk = !issues.some((i) => i.pointer === '/entry');
+  const entryOk = options.checkEntry !== false && !issues.some((i) => i.pointer === '/entry');
   if (!manifest || typeof manifest.entry !== 'string' || !entryOk) return found;
   const entryPath = resolve(dirname(file), manifest.entry);
   if (!existsSync(entryPath) || !statSync(entryPath).isFile()) {

@@ -2,9 +2,10 @@ import {existsSync} from 'node:fs';
 import {readFile} from 'node:fs/promises';
 import {dirname, join, relative, resolve} from 'node:path';
 import {lintCodeSummary, type LintFinding, type UserRecord} from '@crmkit/assignment';
+import {UsageError} from '../cli-options.js';
 
-/** A usage or input problem: printed to stderr, exit code 2. */
-export class UsageError extends Error {}
+// Shared with commands that must not load the rule engine (pack, install): they import cli-options.
+export {outputLanguage, UsageError} from '../cli-options.js';
 
 /** An absolute path for a command-line argument. */
 export const absolute = (cwd: string, file: string) => resolve(cwd, file);
@@ -54,16 +55,6 @@ export async function loadUsers(
       );
   });
   return {users: value as UserRecord[], file};
-}
-
-/** The output language: `--lang`, else German when `LC_ALL`/`LANG` says so, else English. */
-export function outputLanguage(option: string | undefined): 'en' | 'de' {
-  if (option !== undefined) {
-    if (option !== 'en' && option !== 'de')
-      throw new UsageError(`--lang must be en or de (got "${option}").`);
-    return option;
-  }
-  return /^de(?:[_.-]|$)/i.test(process.env.LC_ALL || process.env.LANG || '') ? 'de' : 'en';
 }
 
 /**

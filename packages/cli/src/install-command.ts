@@ -1,0 +1,604 @@
+import {readFileSync, statSync} from 'node:fs';
+import {resolve} from 'node:path';
+import {parseArgs} from 'node:util';
+import {EXIT, type CliIo, type Command} from './cli-io.js';
+import {outputLanguage, UsageError} from './cli-options.js';
+import {formatSize} from './format-size.js';
+
+const usage = `Usage: crmkit install <package.tgz> --host <url> [--token <token>] [--enable] [--json] [--lang en|de]
+
+Uploads a plugin package (the .tgz that crmkit pack wrote) to a host CRM, which checks it and stores
+it: POST <url>/api/admin/plugins, as a user whose role has the privilege plugins.manage. A new plugin
+is installed disabled until an admin enables it; another version of an installed plugin is only
+stored, and what runs does not change until an admin switches to it.
+
+  --host <url>     the host CRM's base URL, e.g. http://127.0.0.1:3000
+  --token <token>  an API token of a user with plugins.manage (default: the environment variable
+                   CRMKIT_TOKEN; prefer it: a --token value shows in the shell history and process list)
+  --enable         enable the uploaded version right away: the admin's consent to its permissions
+  --json           print the host's answers as JSON
+  --lang en|de     language of the messages, also asked of the host (default: German when
+                   LC_ALL/LANG says so, else English)
+Exit codes: 0 installed, 1 refused by the host or the host unreachable, 2 usage error.
+`;
+
+/** How long one request may take before the command gives up (a host that never answers). */
+const REQUEST_TIMEOUT_MS = 60_000;
+
+/** One stored version of a plugin, as `GET /api/admin/plugins` lists it. */
+export interface InstalledPluginVersion {
+  version: string;
+  permissions: string[];
+  integrity: string;
+  size: number;
+  uploadedAt: string;
+}
+
+/** An installed plugin as the host's admin API answers it (the fields this command uses). */
+export interface InstalledPlugin {
+  id: string;
+  /** The version that runs. */
+  version: string;
+  enabled: boolean;
+  trusted?: boolean;
+  permissions: string[];
+  acceptedPermissions?: string[];
+  integrity: string;
+  versions?: InstalledPluginVersion[];
+  [member: string]: unknown;
+}
+
+/** The host's answer to a package upload (`POST /api/admin/plugins`). */
+export interface PluginUpload {
+  id: string;
+  /** The uploaded version; the installation may run another one (`plugin.version`). */
+  version: string;
+  enabled: boolean;
+  permissions: string[];
+  integrity: string;
+  size: number;
+  files: Array<{path: string; size: number}>;
+  plugin: InstalledPlugin;
+}
+
+/** An RFC 9457 problem document as the crmkit host writes it. */
+export interface HostProblemDocument {
+  status?: number;
+  title?: string;
+  detail?: string;
+  code?: string;
+  privilege?: string;
+  errors?: Array<{field: string; code?: string; message: string}>;
+  [member: string]: unknown;
+}
+
+/** What `crmkit install --json` prints when the package was stored (and, with --enable, enabled). */
+export interface InstallSummary {
+  ok: true;
+  /** The upload's URL. */
+  url: string;
+  /** 201: stored now; 200: the host had these very bytes already. */
+  status: 201 | 200;
+  upload: PluginUpload;
+  /** The installation as it is now (after the enable, with --enable). */
+  plugin: InstalledPlugin;
+}
+
+/** What `crmkit install --json` prints when a request was refused or failed. */
+export interface InstallFailure {
+  ok: false;
+  /** Which request: the upload, or the enable after a successful upload. */
+  step: 'upload' | 'enable';
+  url: string;
+  /** The HTTP status; absent when no answer came (host unreachable, timeout). */
+  status?: number;
+  /** The host's problem document, when it sent one. */
+  problem?: HostProblemDocument;
+  /** Why no answer came, or what came instead of JSON. */
+  error?: string;
+  hint: string;
+  /** The upload that succeeded before the enable failed. */
+  upload?: PluginUpload;
+}
+
+/** Everything `crmkit install` prints for people, in English and German. Codes are never translated. */
+export const INSTALL_TEXT = {
+  en: {
+    noFile: 'give the package file (the .tgz that crmkit pack wrote)',
+    tooManyFiles: (n: number) => `give one package file, not ${n}`,
+    fileMissing: (file: string) => `${file} does not exist`,
+    fileIsFolder: (file: string) =>
+      `${file} is a folder; give the .tgz of the plugin (crmkit pack ${file} writes it)`,
+    fileUnreadable: (file: string, reason: string) => `cannot read ${file}: ${reason}`,
+    noHost: 'give the host CRM with --host <url>, e.g. --host http://127.0.0.1:3000',
+    badHost: (value: string) =>
+      `--host must be an http or https URL such as http://127.0.0.1:3000 (got "${value}")`,
+    hostWithQuery: (value: string) =>
+      `--host is the host CRM's base URL, without a query or #fragment (got "${value}")`,
+    hostWithCredentials: (value: string) =>
+      `--host must not contain a user name or password (got "${value}"); pass the token with --token or CRMKIT_TOKEN`,
+    noToken:
+      'no API token: set the environment variable CRMKIT_TOKEN (e.g. export CRMKIT_TOKEN=…) or pass --token <token>; it must be a token of a user whose role has plugins.manage',
+    emptyToken: '--token is empty; give the token, or leave --token out to use CRMKIT_TOKEN',
+    plainHttp: (host: string) =>
+      `warning: the token goes to ${host} over plain http, readable on the way; use https for a host that is not this machine`,
+    installedNew: (id: string, version: string, host: string) =>
+      `Installed ${id} ${version} on ${host}: a new plugin`,
+    storedVersion: (id: string, version: string, host: string, running: string) =>
+      `Stored ${id} ${version} on ${host}, beside the installed version ${running}`,
+    alreadyStored: (id: string, version: string, host: string) =>
+      `${id} ${version} was already stored on ${host} (the same bytes); nothing changed`,
+    permissions: 'permissions',
+    noPermissions: 'none',
+    integrity: 'integrity',
+    size: 'size',
+    files: (n: number) => `${n} file${n === 1 ? '' : 's'}`,
+    running: 'runs',
+    enabledYes: 'enabled',
+    enabledNo: 'disabled',
+    newIsDisabled:
+      'A new plugin is installed disabled until an admin enables it: on the admin page (/admin), or with crmkit install … --enable.',
+    upgradeNotSwitched: (running: string) =>
+      `What runs is unchanged (${running}) until an admin switches to the new version: on the admin page (/admin), or with crmkit install … --enable.`,
+    enabled: (id: string, version: string, permissions: string) =>
+      `Enabled ${id} ${version}, with its permissions: ${permissions}`,
+    refused: (what: string, url: string) => `crmkit install: the host refused ${what} (${url})`,
+    theUpload: 'the package',
+    theEnable: 'to enable the plugin',
+    storedNotEnabled: (id: string, version: string) =>
+      `The package ${id} ${version} is stored, but the plugin was not enabled.`,
+    wholePackage: '(package)',
+    hint: 'hint',
+    hintUnauthorized:
+      'the host does not know the token (or its user is deactivated): check --token or CRMKIT_TOKEN; it must be an API token of a user of this host',
+    hintForbidden: (privilege: string) =>
+      `the token's user lacks the privilege ${privilege}: use the token of an admin, or let an admin grant ${privilege} to that user's role (admin page, Roles)`,
+    hintNotFound:
+      'no such route on that host: --host must be the crmkit host\u2019s base URL (without /api), and the host must support plugin packages',
+    hintUnsupported:
+      'the host does not take plugin packages in this form; it may be older than this CLI',
+    hintInvalidPackage:
+      'the file is not a package crmkit pack wrote, or was changed since: pack the plugin again (crmkit pack <plugin dir>) and install that .tgz',
+    hintInvalidManifest:
+      'fix plugin.json (crmkit validate <plugin dir> shows the same findings with line numbers), then pack and install again',
+    hintVersionExists:
+      'that version is stored with other bytes: raise "version" in plugin.json, pack again and install the new .tgz',
+    hintPermissionsNotAccepted:
+      'the new version asks for more permissions: review and accept them on the admin page (/admin), where the upgrade is offered',
+    hintTooLarge:
+      'the package is larger than the host accepts: leave out what the plugin does not need',
+    hintOther: 'see the host\u2019s log for details',
+    unreachable: (url: string, reason: string) => `crmkit install: cannot reach ${url}: ${reason}`,
+    hintUnreachable:
+      'check --host (scheme, name and port) and that the host CRM is running (npm start in a crmkit checkout)',
+    timedOut: (seconds: number) => `no answer within ${seconds} s`,
+    notJson: (status: number, type: string) =>
+      `the host answered ${status} with ${type || 'no content type'}, not the crmkit REST API's JSON`,
+    hintNotJson: 'check that --host names a crmkit host CRM, not another server or a proxy page',
+  },
+  de: {
+    noFile: 'geben Sie die Paketdatei an (die .tgz, die crmkit pack geschrieben hat)',
+    tooManyFiles: (n: number) => `geben Sie eine Paketdatei an, nicht ${n}`,
+    fileMissing: (file: string) => `${file} existiert nicht`,
+    fileIsFolder: (file: string) =>
+      `${file} ist ein Ordner; geben Sie die .tgz des Plugins an (crmkit pack ${file} schreibt sie)`,
+    fileUnreadable: (file: string, reason: string) =>
+      `${file} kann nicht gelesen werden: ${reason}`,
+    noHost: 'geben Sie das Host-CRM mit --host <url> an, z. B. --host http://127.0.0.1:3000',
+    badHost: (value: string) =>
+      `--host muss eine http- oder https-URL sein, etwa http://127.0.0.1:3000 (angegeben: "${value}")`,
+    hostWithQuery: (value: string) =>
+      `--host ist die Basis-URL des Host-CRM, ohne Query oder #Fragment (angegeben: "${value}")`,
+    hostWithCredentials: (value: string) =>
+      `--host darf keinen Benutzernamen und kein Passwort enthalten (angegeben: "${value}"); übergeben Sie das Token mit --token oder CRMKIT_TOKEN`,
+    noToken:
+      'kein API-Token: setzen Sie die Umgebungsvariable CRMKIT_TOKEN (z. B. export CRMKIT_TOKEN=…) oder übergeben Sie --token <token>; es muss das Token eines Benutzers sein, dessen Rolle plugins.manage hat',
+    emptyToken:
+      '--token ist leer; geben Sie das Token an, oder lassen Sie --token weg, um CRMKIT_TOKEN zu verwenden',
+    plainHttp: (host: string) =>
+      `Warnung: das Token geht über unverschlüsseltes http an ${host} und ist unterwegs lesbar; verwenden Sie https für einen Host, der nicht dieser Rechner ist`,
+    installedNew: (id: string, version: string, host: string) =>
+      `${id} ${version} auf ${host} installiert: ein neues Plugin`,
+    storedVersion: (id: string, version: string, host: string, running: string) =>
+      `${id} ${version} auf ${host} gespeichert, neben der installierten Version ${running}`,
+    alreadyStored: (id: string, version: string, host: string) =>
+      `${id} ${version} war auf ${host} bereits gespeichert (dieselben Bytes); nichts geändert`,
+    permissions: 'Berechtigungen',
+    noPermissions: 'keine',
+    integrity: 'Integrität',
+    size: 'Größe',
+    files: (n: number) => `${n} ${n === 1 ? 'Datei' : 'Dateien'}`,
+    running: 'läuft',
+    enabledYes: 'aktiviert',
+    enabledNo: 'deaktiviert',
+    newIsDisabled:
+      'Ein neues Plugin wird deaktiviert installiert, bis ein Administrator es aktiviert: auf der Admin-Seite (/admin) oder mit crmkit install … --enable.',
+    upgradeNotSwitched: (running: string) =>
+      `Was läuft, bleibt unverändert (${running}), bis ein Administrator auf die neue Version wechselt: auf der Admin-Seite (/admin) oder mit crmkit install … --enable.`,
+    enabled: (id: string, version: string, permissions: string) =>
+      `${id} ${version} aktiviert, mit seinen Berechtigungen: ${permissions}`,
+    refused: (what: string, url: string) => `crmkit install: der Host hat ${what} (${url})`,
+    theUpload: 'das Paket abgelehnt',
+    theEnable: 'das Aktivieren des Plugins abgelehnt',
+    storedNotEnabled: (id: string, version: string) =>
+      `Das Paket ${id} ${version} ist gespeichert, aber das Plugin wurde nicht aktiviert.`,
+    wholePackage: '(Paket)',
+    hint: 'Hinweis',
+    hintUnauthorized:
+      'der Host kennt das Token nicht (oder sein Benutzer ist deaktiviert): prüfen Sie --token oder CRMKIT_TOKEN; es muss das API-Token eines Benutzers dieses Hosts sein',
+    hintForbidden: (privilege: string) =>
+      `dem Benutzer des Tokens fehlt die Berechtigung ${privilege}: verwenden Sie das Token eines Administrators, oder lassen Sie einen Administrator der Rolle des Benutzers ${privilege} geben (Admin-Seite, Rollen)`,
+    hintNotFound:
+      'diesen Pfad gibt es auf dem Host nicht: --host muss die Basis-URL des crmkit-Hosts sein (ohne /api), und der Host muss Plugin-Pakete unterstützen',
+    hintUnsupported:
+      'der Host nimmt Plugin-Pakete nicht in dieser Form an; er ist vielleicht älter als diese CLI',
+    hintInvalidPackage:
+      'die Datei ist kein Paket von crmkit pack oder wurde seitdem verändert: packen Sie das Plugin erneut (crmkit pack <Plugin-Ordner>) und installieren Sie diese .tgz',
+    hintInvalidManifest:
+      'korrigieren Sie plugin.json (crmkit validate <Plugin-Ordner> zeigt dieselben Befunde mit Zeilennummern), dann erneut packen und installieren',
+    hintVersionExists:
+      'diese Version ist mit anderen Bytes gespeichert: erhöhen Sie "version" in plugin.json, packen Sie erneut und installieren Sie die neue .tgz',
+    hintPermissionsNotAccepted:
+      'die neue Version verlangt weitere Berechtigungen: prüfen und akzeptieren Sie sie auf der Admin-Seite (/admin), die das Upgrade anbietet',
+    hintTooLarge:
+      'das Paket ist größer, als der Host annimmt: lassen Sie weg, was das Plugin nicht braucht',
+    hintOther: 'Einzelheiten stehen im Log des Hosts',
+    unreachable: (url: string, reason: string) =>
+      `crmkit install: ${url} ist nicht erreichbar: ${reason}`,
+    hintUnreachable:
+      'prüfen Sie --host (Schema, Name und Port) und ob das Host-CRM läuft (npm start in einem crmkit-Checkout)',
+    timedOut: (seconds: number) => `keine Antwort binnen ${seconds} s`,
+    notJson: (status: number, type: string) =>
+      `der Host antwortete ${status} mit ${type || 'keinem Content-Type'}, nicht mit dem JSON der crmkit-REST-API`,
+    hintNotJson:
+      'prüfen Sie, ob --host ein crmkit-Host-CRM nennt und nicht einen anderen Server oder eine Proxy-Seite',
+  },
+} as const;
+
+type InstallText = (typeof INSTALL_TEXT)['en' | 'de'];
+
+/** The base URL as given (no trailing slash), or a UsageError saying what is wrong with it. */
+function parseHost(value: string, text$: InstallText): URL {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(text$.badHost(value));
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new UsageError(text$.badHost(value));
+  if (url.search || url.hash) throw new UsageError(text$.hostWithQuery(value));
+  // fetch refuses URLs with credentials; the token is the one way to authenticate.
+  if (url.username || url.password) throw new UsageError(text$.hostWithCredentials(value));
+  return url;
+}
+
+/** `<base>/<path>`, keeping a base path (a host served below /crm/ stays below it). */
+function endpoint(base: URL, path: string): string {
+  const withSlash = new URL(base.href.endsWith('/') ? base.href : `${base.href}/`);
+  return new URL(path, withSlash).href;
+}
+
+/** Whether a host name is this machine (a token sent there in plain http does not cross a network). */
+const isLoopback = (hostname: string) =>
+  hostname === 'localhost' || hostname === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(hostname);
+
+/** What a request answered: its status and body, or why there was no answer. */
+type Answer =
+  | {kind: 'json'; status: number; body: unknown}
+  | {kind: 'problem'; status: number; problem: HostProblemDocument}
+  | {kind: 'other'; status: number; contentType: string}
+  | {kind: 'unreachable'; reason: string};
+
+async function request(
+  url: string,
+  init: {method: string; headers: Record<string, string>; body: Uint8Array<ArrayBuffer> | string},
+  text$: InstallText,
+): Promise<Answer> {
+  let res: Response;
+  try {
+    res = await fetch(url, {...init, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS)});
+  } catch (error) {
+    const e = error as Error & {cause?: {code?: string; message?: string}};
+    if (e.name === 'TimeoutError')
+      return {kind: 'unreachable', reason: text$.timedOut(REQUEST_TIMEOUT_MS / 1000)};
+    // undici says only "fetch failed"; the system's reason (ECONNREFUSED, ENOTFOUND…) is in the cause.
+    return {kind: 'unreachable', reason: e.cause?.message ?? e.cause?.code ?? e.message};
+  }
+  const contentType = res.headers.get('content-type') ?? '';
+  const raw = await res.text();
+  const parse = (): unknown => {
+    try {
+      return JSON.parse(raw);
+    } catch {
+      return undefined;
+    }
+  };
+  if (/^application\/problem\+json\b/i.test(contentType)) {
+    const problem = parse();
+    if (problem && typeof problem === 'object')
+      return {kind: 'problem', status: res.status, problem: problem as HostProblemDocument};
+  }
+  if (/^application\/json\b/i.test(contentType) && res.ok) {
+    const body = parse();
+    if (body !== undefined) return {kind: 'json', status: res.status, body};
+  }
+  return {kind: 'other', status: res.status, contentType};
+}
+
+/** The hint for a refusal: what the user can do about it. */
+function hintFor(
+  status: number,
+  problem: HostProblemDocument | undefined,
+  text$: InstallText,
+): string {
+  switch (problem?.code) {
+    case 'invalid-plugin-package':
+      return text$.hintInvalidPackage;
+    case 'invalid-manifest':
+      return text$.hintInvalidManifest;
+    case 'plugin-version-exists':
+      return text$.hintVersionExists;
+    case 'permissions-not-accepted':
+      return text$.hintPermissionsNotAccepted;
+    case 'unsupported-media-type':
+      return text$.hintUnsupported;
+    case 'payload-too-large':
+      return text$.hintTooLarge;
+  }
+  if (status === 401) return text$.hintUnauthorized;
+  if (status === 403) return text$.hintForbidden(problem?.privilege ?? 'plugins.manage');
+  if (status === 404 || status === 405) return text$.hintNotFound;
+  if (status === 413) return text$.hintTooLarge;
+  if (status === 415) return text$.hintUnsupported;
+  return text$.hintOther;
+}
+
+/** A JSON answer that is not what the API promises is reported like any other foreign answer. */
+const unexpected = (answer: Answer): Answer =>
+  answer.kind === 'json'
+    ? {kind: 'other', status: answer.status, contentType: 'application/json'}
+    : answer;
+
+function isUpload(body: unknown): body is PluginUpload {
+  const b = body as Partial<PluginUpload> | null;
+  return (
+    !!b &&
+    typeof b.id === 'string' &&
+    typeof b.version === 'string' &&
+    Array.isArray(b.permissions) &&
+    !!b.plugin &&
+    typeof b.plugin.version === 'string'
+  );
+}
+
+function isPlugin(body: unknown): body is InstalledPlugin {
+  const b = body as Partial<InstalledPlugin> | null;
+  return (
+    !!b &&
+    typeof b.id === 'string' &&
+    typeof b.version === 'string' &&
+    typeof b.enabled === 'boolean'
+  );
+}
+
+/** `crmkit install <package.tgz> --host <url> [--token <token>] [--enable] [--json] [--lang en|de]`. */
+export const installCommand: Command = async (argv, io) => {
+  const usageError = (message: string) => {
+    io.stderr(`crmkit install: ${message}\n\n${usage}`);
+    return EXIT.usage;
+  };
+  let values: {
+    host?: string;
+    token?: string;
+    enable?: boolean;
+    json?: boolean;
+    lang?: string;
+    help?: boolean;
+  };
+  let positionals: string[];
+  let lang: 'en' | 'de';
+  try {
+    ({values, positionals} = parseArgs({
+      args: argv,
+      options: {
+        host: {type: 'string'},
+        token: {type: 'string'},
+        enable: {type: 'boolean'},
+        json: {type: 'boolean'},
+        lang: {type: 'string'},
+        help: {type: 'boolean', short: 'h'},
+      },
+      allowPositionals: true,
+      strict: true,
+    }));
+    lang = outputLanguage(values.lang);
+  } catch (error) {
+    if (
+      error instanceof UsageError ||
+      (error as {code?: string}).code?.startsWith('ERR_PARSE_ARGS')
+    )
+      return usageError((error as Error).message);
+    throw error;
+  }
+  if (values.help) {
+    io.stdout(usage);
+    return EXIT.ok;
+  }
+  const text$ = INSTALL_TEXT[lang];
+  if (positionals.length === 0) return usageError(text$.noFile);
+  if (positionals.length > 1) return usageError(text$.tooManyFiles(positionals.length));
+  if (values.host === undefined || values.host === '') return usageError(text$.noHost);
+  let base: URL;
+  try {
+    base = parseHost(values.host, text$);
+  } catch (error) {
+    if (error instanceof UsageError) return usageError(error.message);
+    throw error;
+  }
+  if (values.token === '') return usageError(text$.emptyToken);
+  const token = values.token ?? process.env.CRMKIT_TOKEN;
+  if (!token) return usageError(text$.noToken);
+
+  const given = positionals[0] as string;
+  const file = resolve(io.cwd, given);
+  let bytes: Uint8Array<ArrayBuffer>;
+  try {
+    if (statSync(file).isDirectory()) return usageError(text$.fileIsFolder(given));
+    bytes = readFileSync(file);
+  } catch (error) {
+    const e = error as {code?: string; message: string};
+    return usageError(
+      e.code === 'ENOENT' ? text$.fileMissing(given) : text$.fileUnreadable(given, e.message),
+    );
+  }
+
+  if (base.protocol === 'http:' && !isLoopback(base.hostname))
+    io.stderr(`${text$.plainHttp(base.host)}\n`);
+  const headers = {
+    authorization: `Bearer ${token}`,
+    accept: 'application/json, application/problem+json',
+    // The host writes its problem titles, details and field messages in this language.
+    'accept-language': lang,
+  };
+  const hostShown = base.href.replace(/\/$/, '');
+
+  const fail = (
+    step: 'upload' | 'enable',
+    url: string,
+    answer: Answer,
+    upload?: PluginUpload,
+  ): number => {
+    const failure: InstallFailure = {
+      ok: false,
+      step,
+      url,
+      hint: text$.hintOther,
+      ...(upload ? {upload} : {}),
+    };
+    const lines: string[] = [];
+    if (answer.kind === 'unreachable') {
+      failure.error = answer.reason;
+      failure.hint = text$.hintUnreachable;
+      lines.push(text$.unreachable(url, answer.reason));
+    } else {
+      failure.status = answer.status;
+      lines.push(text$.refused(step === 'upload' ? text$.theUpload : text$.theEnable, url));
+      if (answer.kind === 'problem') {
+        const p = answer.problem;
+        failure.problem = p;
+        failure.hint = hintFor(answer.status, p, text$);
+        lines.push(`  ${answer.status} ${p.title ?? ''}${p.code ? ` (${p.code})` : ''}`.trimEnd());
+        if (p.detail) lines.push(`  ${p.detail}`);
+        for (const e of p.errors ?? [])
+          lines.push(
+            `  - ${e.field || text$.wholePackage}: ${e.message}${e.code ? ` [${e.code}]` : ''}`,
+          );
+      } else {
+        const contentType = answer.kind === 'other' ? answer.contentType : 'application/json';
+        failure.error = text$.notJson(answer.status, contentType);
+        failure.hint =
+          answer.status >= 400 ? hintFor(answer.status, undefined, text$) : text$.hintNotJson;
+        lines.push(`  ${failure.error}`);
+      }
+    }
+    if (upload) lines.push(text$.storedNotEnabled(upload.id, upload.version));
+    lines.push(`${text$.hint}: ${failure.hint}`);
+    if (values.json) io.stdout(`${JSON.stringify(failure, null, 2)}\n`);
+    else io.stderr(`${lines.join('\n')}\n`);
+    return EXIT.findings;
+  };
+
+  const uploadUrl = endpoint(base, 'api/admin/plugins');
+  const uploaded = await request(
+    uploadUrl,
+    {method: 'POST', headers: {...headers, 'content-type': 'application/gzip'}, body: bytes},
+    text$,
+  );
+  if (
+    uploaded.kind !== 'json' ||
+    (uploaded.status !== 201 && uploaded.status !== 200) ||
+    !isUpload(uploaded.body)
+  )
+    return fail('upload', uploadUrl, unexpected(uploaded));
+  const upload = uploaded.body;
+  let plugin = upload.plugin;
+  const status = uploaded.status as 201 | 200;
+
+  let enabledNow = false;
+  if (values.enable && !(plugin.enabled && plugin.version === upload.version)) {
+    const pluginUrl = endpoint(base, `api/admin/plugins/${encodeURIComponent(upload.id)}`);
+    // An upgrade of an installed plugin is only stored; --enable means "run what I uploaded", so it
+    // switches to that version too. Added permissions are never accepted on the admin's behalf here:
+    // the host then refuses (permissions-not-accepted) and the admin page shows what they are.
+    const changes =
+      plugin.version === upload.version
+        ? {enabled: true}
+        : {enabled: true, version: upload.version};
+    const answer = await request(
+      pluginUrl,
+      {
+        method: 'PUT',
+        headers: {...headers, 'content-type': 'application/json'},
+        body: JSON.stringify(changes),
+      },
+      text$,
+    );
+    if (answer.kind !== 'json' || answer.status !== 200 || !isPlugin(answer.body))
+      return fail('enable', pluginUrl, unexpected(answer), upload);
+    plugin = answer.body;
+    enabledNow = true;
+  }
+
+  if (values.json) {
+    const summary: InstallSummary = {ok: true, url: uploadUrl, status, upload, plugin};
+    io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
+    return EXIT.ok;
+  }
+  printInstalled(io, text$, lang, {hostShown, status, upload, plugin, enabledNow});
+  return EXIT.ok;
+};
+
+function printInstalled(
+  io: CliIo,
+  text$: InstallText,
+  locale: string,
+  r: {
+    hostShown: string;
+    status: number;
+    upload: PluginUpload;
+    plugin: InstalledPlugin;
+    enabledNow: boolean;
+  },
+): void {
+  const {upload, plugin} = r;
+  const isNew = (plugin.versions?.length ?? 1) <= 1;
+  const headline =
+    r.status === 200
+      ? text$.alreadyStored(upload.id, upload.version, r.hostShown)
+      : isNew
+        ? text$.installedNew(upload.id, upload.version, r.hostShown)
+        : text$.storedVersion(upload.id, upload.version, r.hostShown, upload.plugin.version);
+  const permissions = upload.permissions.length
+    ? upload.permissions.join(', ')
+    : text$.noPermissions;
+  const rows: Array<[string, string]> = [
+    [text$.permissions, permissions],
+    [text$.integrity, upload.integrity],
+    [text$.size, `${formatSize(upload.size, locale)}, ${text$.files(upload.files?.length ?? 0)}`],
+    [text$.running, `${plugin.version}, ${plugin.enabled ? text$.enabledYes : text$.enabledNo}`],
+  ];
+  const width = Math.max(...rows.map(([label]) => label.length));
+  io.stdout(`${headline}\n`);
+  for (const [label, value] of rows) io.stdout(`  ${`${label}:`.padEnd(width + 1)}  ${value}\n`);
+  if (r.enabledNow) {
+    const accepted = plugin.permissions.length
+      ? plugin.permissions.join(', ')
+      : text$.noPermissions;
+    io.stdout(`${text$.enabled(plugin.id, plugin.version, accepted)}\n`);
+  } else if (plugin.version !== upload.version) {
+    io.stdout(`${text$.upgradeNotSwitched(plugin.version)}\n`);
+  } else if (!plugin.enabled) {
+    io.stdout(`${text$.newIsDisabled}\n`);
+  }
+}
