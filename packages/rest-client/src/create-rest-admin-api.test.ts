@@ -2,21 +2,45 @@ import {after, afterEach, before, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {http, HttpResponse} from 'msw';
 import {setupServer} from 'msw/node';
+import {HostApiError} from '@crmkit/sdk';
 import {createRestAdminApi} from './create-rest-admin-api.js';
 
 const baseUrl = 'http://crm.test';
-const seen: Array<{method: string; path: string; body: string}> = [];
+const seen: Array<{
+  method: string;
+  path: string;
+  type: string | null;
+  auth: string | null;
+  body: Uint8Array;
+}> = [];
 const server = setupServer(
   http.all(`${baseUrl}/api/*`, async ({request}) => {
     const url = new URL(request.url);
     seen.push({
       method: request.method,
       path: url.pathname + url.search,
-      body: await request.text(),
+      type: request.headers.get('Content-Type'),
+      auth: request.headers.get('Authorization'),
+      body: new Uint8Array(await request.arrayBuffer()),
     });
     if (request.method === 'DELETE') return new HttpResponse(null, {status: 204});
-    if (request.method === 'POST')
-      return HttpResponse.json({id: 'p'}, {status: url.search ? 200 : 201});
+    if (request.method === 'POST') {
+      if (seen.at(-1)!.body.length === 0) {
+        return HttpResponse.json(
+          {
+            status: 422,
+            title: 'Unprocessable Content',
+            code: 'invalid-plugin-package',
+            detail: 'This is not a plugin package.',
+            errors: [{field: '', code: 'not-gzip', message: 'not a gzip file'}],
+          },
+          {status: 422, headers: {'Content-Type': 'application/problem+json'}},
+        );
+      }
+      // The same bytes twice answer 200 (already stored), anything else 201.
+      const again = seen.filter((s) => s.method === 'POST').length > 1;
+      return HttpResponse.json({id: 'p', version: '1.0.0'}, {status: again ? 200 : 201});
+    }
     return HttpResponse.json({ok: true});
   }),
 );
@@ -25,8 +49,9 @@ afterEach(() => (seen.length = 0));
 after(() => server.close());
 
 const api = createRestAdminApi({baseUrl, token: 'anna'});
+const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 
-test('each admin call goes to its route with its method', async () => {
+test('each admin call goes to its route with its method and JSON body', async () => {
   await api.getLeadSettings();
   await api.putLeadSettings({ownershipMode: 'book'});
   await api.getRejectCodes();
@@ -34,8 +59,14 @@ test('each admin call goes to its route with its method', async () => {
   await api.getAssignmentRules();
   await api.getAssignmentStats();
   await api.listPlugins();
-  await api.listAudit({leadId: 'L-1', limit: 5});
-  await api.listAudit();
+  await api.updatePlugin('dev.crmkit.x', {
+    version: '0.2.0',
+    acceptPermissions: ['leads.read', 'leads.qualify'],
+  });
+  await api.listRoles();
+  await api.updateRole('sales-rep', {privileges: ['leads.read']});
+  await api.listUsers();
+  await api.updateUser('max', {roleId: 'marketing'});
   assert.deepEqual(
     seen.map((s) => `${s.method} ${s.path}`),
     [
@@ -46,25 +77,81 @@ test('each admin call goes to its route with its method', async () => {
       'GET /api/admin/assignment-rules',
       'GET /api/admin/assignment-rules/stats',
       'GET /api/admin/plugins',
-      'GET /api/admin/audit?leadId=L-1&limit=5',
-      'GET /api/admin/audit',
+      'PUT /api/admin/plugins/dev.crmkit.x',
+      'GET /api/admin/roles',
+      'PUT /api/admin/roles/sales-rep',
+      'GET /api/admin/users',
+      'PUT /api/admin/users/max',
     ],
   );
-  assert.equal(seen[1]!.body, '{"ownershipMode":"book"}');
+  assert.equal(text(seen[1]!.body), '{"ownershipMode":"book"}');
+  assert.equal(
+    text(seen[7]!.body),
+    '{"version":"0.2.0","acceptPermissions":["leads.read","leads.qualify"]}',
+  );
+  assert.equal(text(seen[9]!.body), '{"privileges":["leads.read"]}');
+  assert.equal(text(seen[11]!.body), '{"roleId":"marketing"}');
+  assert.equal(seen[11]!.type, 'application/json');
+});
+
+test('the audit filters become query parameters; empty ones are left out', async () => {
+  await api.listAudit({leadId: 'L-1', userId: 'max', pluginId: 'dev.crmkit.x', limit: 5});
+  await api.listAudit({leadId: '', userId: 'anna'});
+  await api.listAudit();
+  assert.deepEqual(
+    seen.map((s) => s.path),
+    [
+      '/api/admin/audit?leadId=L-1&userId=max&pluginId=dev.crmkit.x&limit=5',
+      '/api/admin/audit?userId=anna',
+      '/api/admin/audit',
+    ],
+  );
+});
+
+test('a plugin package goes as the raw gzip body, byte for byte, with the token', async () => {
+  const bytes = new Uint8Array([0x1f, 0x8b, 8, 0, 0, 0xff, 0x00, 0x80]);
+  const first = await api.uploadPluginPackage(bytes);
+  assert.deepEqual(first, {upload: {id: 'p', version: '1.0.0'}, created: true});
+  const again = await api.uploadPluginPackage(new Blob([bytes]));
+  assert.equal(again.created, false, 'the same bytes again: 200, nothing new stored');
+  for (const s of seen) {
+    assert.equal(`${s.method} ${s.path}`, 'POST /api/admin/plugins');
+    assert.equal(s.type, 'application/gzip');
+    assert.equal(s.auth, 'Bearer anna');
+    assert.deepEqual(s.body, bytes);
+  }
+});
+
+test('a refused package rejects with a HostApiError carrying every field error', async () => {
+  const error = await api.uploadPluginPackage(new Uint8Array()).then(
+    () => assert.fail('expected a refusal'),
+    (e: unknown) => e,
+  );
+  assert.ok(error instanceof HostApiError);
+  assert.equal(error.status, 422);
+  assert.equal(error.code, 'invalid-plugin-package');
+  assert.equal(error.detail, 'This is not a plugin package.');
+  assert.deepEqual(error.errors, [{field: '', code: 'not-gzip', message: 'not a gzip file'}]);
+});
+
+test('ids are encoded; an empty id or a body that is not bytes is refused before any request', async () => {
+  await api.uninstallPlugin('dev.crmkit/x y');
+  assert.equal(seen[0]!.path, '/api/admin/plugins/dev.crmkit%2Fx%20y');
+  await assert.rejects(api.uninstallPlugin(''), /plugin id must be a non-empty string/);
+  await assert.rejects(api.updatePlugin('', {enabled: true}), /plugin id must be a non-empty/);
+  await assert.rejects(api.updateRole('', {privileges: []}), /role id must be a non-empty/);
+  await assert.rejects(api.updateUser('', {roleId: 'x'}), /user id must be a non-empty/);
+  await assert.rejects(
+    api.uploadPluginPackage('plugin.tgz' as unknown as Uint8Array),
+    /bytes of the \.tgz/,
+  );
+  assert.equal(seen.length, 1);
 });
 
 test('a ruleset given as text is sent verbatim, so lint positions match what the admin typed', async () => {
-  const text = '{\n  "recordType": "lead",\n\n  "rules": []\n}';
-  await api.putAssignmentRules(text);
+  const ruleset = '{\n  "recordType": "lead",\n\n  "rules": []\n}';
+  await api.putAssignmentRules(ruleset);
   await api.putAssignmentRules({recordType: 'lead'});
-  assert.equal(seen[0]!.body, text);
-  assert.equal(seen[1]!.body, '{"recordType":"lead"}');
-});
-
-test('installPlugin tells a new installation (201) from a replaced one (200); uninstall encodes the id', async () => {
-  const created = await api.installPlugin({manifestUrl: '/p.json', manifest: {}});
-  assert.deepEqual(created, {plugin: {id: 'p'}, created: true});
-  await api.uninstallPlugin('dev.crmkit/x y');
-  assert.equal(seen[1]!.path, '/api/admin/plugins/dev.crmkit%2Fx%20y');
-  await assert.rejects(api.uninstallPlugin(''), /plugin id must be a non-empty string/);
+  assert.equal(text(seen[0]!.body), ruleset);
+  assert.equal(text(seen[1]!.body), '{"recordType":"lead"}');
 });

@@ -3,21 +3,49 @@ import {assertToken, requestJson} from './request-json.js';
 import type {JsonRequest} from './request-json.js';
 import type {
   AdminRejectCode,
+  AdminRole,
+  AdminUser,
   AssignmentStats,
   AuditEntry,
   InstalledPlugin,
+  PluginPackageBytes,
+  PluginUpload,
   RestAdminApi,
   RulesetActivated,
 } from './rest-admin-api.js';
 import type {RestClientOptions} from './rest-client-options.js';
 
+/** `/api/admin/<kind>s/<id>`, refusing an id that would address the collection instead. */
+const itemPath = (kind: 'plugin' | 'role' | 'user', id: string): string => {
+  if (typeof id !== 'string' || id === '') {
+    throw new TypeError(
+      `rest-client: a ${kind} id must be a non-empty string, got ${JSON.stringify(id)}.`,
+    );
+  }
+  return `/api/admin/${kind}s/${encodeURIComponent(id)}`;
+};
+
+const isPackageBytes = (value: unknown): value is PluginPackageBytes =>
+  value instanceof Uint8Array ||
+  value instanceof ArrayBuffer ||
+  (typeof Blob !== 'undefined' && value instanceof Blob);
+
 /**
  * The admin routes of the crmkit REST contract over `fetch`: ownership mode, reject codes, assignment
- * rules and their stats, installed plugins, the audit trail. Errors as in `createRestHostApi`.
+ * rules and their stats, plugin packages and installations, roles and users, the audit trail. Errors
+ * as in `createRestHostApi`.
  */
 export function createRestAdminApi(options: RestClientOptions): RestAdminApi {
   assertToken(options);
   const call = <T>(request: JsonRequest) => requestJson<T>(options, request).then((r) => r.body);
+  // A call's promise, with a synchronous TypeError (bad id) turned into a rejection like any refusal.
+  const later = <T>(run: () => Promise<T>): Promise<T> => {
+    try {
+      return run();
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  };
   return {
     getLeadSettings: (o) =>
       call<LeadSettings>({method: 'GET', path: '/api/admin/settings/lead', signal: o?.signal}),
@@ -58,32 +86,76 @@ export function createRestAdminApi(options: RestClientOptions): RestAdminApi {
       }),
     listPlugins: (o) =>
       call<InstalledPlugin[]>({method: 'GET', path: '/api/admin/plugins', signal: o?.signal}),
-    installPlugin: async (request, o) => {
-      const response = await requestJson<InstalledPlugin>(options, {
-        method: 'POST',
-        path: '/api/admin/plugins',
-        body: request,
-        signal: o?.signal,
-      });
-      return {plugin: response.body, created: response.status === 201};
-    },
-    uninstallPlugin: async (id, o) => {
-      if (typeof id !== 'string' || id === '') {
+    uploadPluginPackage: async (bytes, o) => {
+      if (!isPackageBytes(bytes)) {
         throw new TypeError(
-          `rest-client: a plugin id must be a non-empty string, got ${JSON.stringify(id)}.`,
+          'rest-client: uploadPluginPackage takes the bytes of the .tgz that `crmkit pack` wrote (a Uint8Array, ArrayBuffer or Blob/File).',
         );
       }
-      await requestJson<void>(options, {
-        method: 'DELETE',
-        path: `/api/admin/plugins/${encodeURIComponent(id)}`,
-        signal: o?.signal,
-      });
+      // requestJson sends JSON bodies only; its fetch is wrapped so that the package goes as the raw
+      // body while the token, Accept-Language and the error handling stay the same as every other call.
+      const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+      const response = await requestJson<PluginUpload>(
+        {
+          ...options,
+          fetch: (input, init) =>
+            doFetch(input, {
+              ...init,
+              headers: {
+                ...(init?.headers as Record<string, string>),
+                'Content-Type': 'application/gzip',
+              },
+              body: bytes as BodyInit,
+            }),
+        },
+        {method: 'POST', path: '/api/admin/plugins', signal: o?.signal},
+      );
+      return {upload: response.body, created: response.status === 201};
     },
+    updatePlugin: (id, changes, o) =>
+      later(() =>
+        call<InstalledPlugin>({
+          method: 'PUT',
+          path: itemPath('plugin', id),
+          body: changes,
+          signal: o?.signal,
+        }),
+      ),
+    uninstallPlugin: (id, o) =>
+      later(() => call<void>({method: 'DELETE', path: itemPath('plugin', id), signal: o?.signal})),
+    listRoles: (o) =>
+      call<AdminRole[]>({method: 'GET', path: '/api/admin/roles', signal: o?.signal}),
+    updateRole: (id, changes, o) =>
+      later(() =>
+        call<AdminRole>({
+          method: 'PUT',
+          path: itemPath('role', id),
+          body: {privileges: changes.privileges},
+          signal: o?.signal,
+        }),
+      ),
+    listUsers: (o) =>
+      call<AdminUser[]>({method: 'GET', path: '/api/admin/users', signal: o?.signal}),
+    updateUser: (id, changes, o) =>
+      later(() =>
+        call<AdminUser>({
+          method: 'PUT',
+          path: itemPath('user', id),
+          body: {roleId: changes.roleId},
+          signal: o?.signal,
+        }),
+      ),
     listAudit: (query, o) =>
       call<AuditEntry[]>({
         method: 'GET',
         path: '/api/admin/audit',
-        query: {leadId: query?.leadId, limit: query?.limit},
+        // Empty filters are left out: the host refuses an empty leadId rather than matching nothing.
+        query: {
+          leadId: query?.leadId || undefined,
+          userId: query?.userId || undefined,
+          pluginId: query?.pluginId || undefined,
+          limit: query?.limit,
+        },
         signal: o?.signal,
       }),
   };

@@ -90,6 +90,45 @@ test('listLeads passes the status filter; getRejectCodes asks for the given loca
   assert.equal(seen[2]!.headers.get('Accept-Language'), 'en');
 });
 
+test('listPluginInstallations returns the enabled plugins with their stored manifests, as sent', async () => {
+  const manifest = {
+    id: 'dev.crmkit.reject-lead',
+    name: 'reject-lead',
+    version: '0.2.0',
+    sdk: '^0.1.0',
+    displayName: {en: 'Reject Lead'},
+    entry: 'dist/index.js',
+    integrity: `sha384-${'A'.repeat(64)}`,
+    elements: [{tag: 'crm-reject-lead', extensionPoint: 'lead.detail.actions'}],
+    actions: [],
+    permissions: ['leads.read'],
+  };
+  const installed = [
+    {
+      id: manifest.id,
+      version: manifest.version,
+      manifest,
+      baseUrl: '/plugins/dev.crmkit.reject-lead/0.2.0/',
+      entryUrl: '/plugins/dev.crmkit.reject-lead/0.2.0/dist/index.js',
+      integrity: manifest.integrity,
+      config: {reassignOwnerDefault: true},
+      isolation: 'page',
+    },
+  ];
+  server.use(answer(installed));
+  const api = createRestHostApi({baseUrl, token: 'max'});
+  const plugins = await api.listPluginInstallations();
+  assert.deepEqual(plugins, installed);
+  assert.equal(new URL(seen[0]!.url).pathname, '/api/plugins');
+  assert.equal(seen[0]!.method, 'GET');
+  // What a page hands to <crm-plugin-host>: the stored manifest and the folder its entry resolves in.
+  const [plugin] = plugins;
+  assert.equal(
+    new URL(plugin!.manifest.entry, `${baseUrl}${plugin!.baseUrl}`).pathname,
+    plugin!.entryUrl,
+  );
+});
+
 test('a problem+json answer becomes a HostApiError with status, code, detail and field errors', async () => {
   const problem = {
     type: 'urn:crmkit:problem:reason-required',

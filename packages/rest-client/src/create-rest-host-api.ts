@@ -4,6 +4,7 @@ import type {
   Lead,
   LeadSettings,
   ListLeadsQuery,
+  PluginManifest,
   RejectCodeOption,
   RejectLeadInput,
   RejectLeadOptions,
@@ -12,13 +13,30 @@ import type {
 import {assertToken, requestJson} from './request-json.js';
 import type {RequestOptions, RestClientOptions} from './rest-client-options.js';
 
-/** A plugin installed for the signed-in user's pages (`GET /api/plugins`). */
+/**
+ * An enabled plugin for the signed-in user's pages (`GET /api/plugins`). A page loads it from this
+ * entry alone, `{manifest, baseUrl}` (as `<crm-plugin-host>` sources do): the manifest the host
+ * stored with the uploaded package, never one fetched from elsewhere.
+ */
 export interface PluginInstallation {
   id: string;
-  /** Where to load plugin.json from (absolute, or relative to the host's origin). */
-  manifestUrl: string;
+  /** The version that runs. */
+  version: string;
+  /** The manifest stored with that version's package (with its entry's `integrity`). */
+  manifest: PluginManifest;
+  /** The package's folder, which the manifest's `entry` resolves against: `/plugins/{id}/{version}/`. */
+  baseUrl: string;
+  /** The entry module's URL, `baseUrl` + `manifest.entry`. */
+  entryUrl: string;
+  /** Subresource Integrity of the entry (`sha384-…`), as stored. */
+  integrity: string;
   /** The effective config: the manifest's defaults overlaid with the admin's values. */
   config: Record<string, unknown>;
+  /**
+   * How the page runs it: `page` (trusted: in the page, with the page's powers) or `frame`
+   * (sandboxed in an iframe). Until sandboxed frames exist, pages mount every plugin in the page.
+   */
+  isolation: 'frame' | 'page';
 }
 
 /** The HostApi over the REST contract, plus the calls a host page needs beyond it. */
@@ -28,7 +46,7 @@ export interface RestHostApi extends HostApi {
   listLeads(query?: ListLeadsQuery, options?: RequestOptions): Promise<Lead[]>;
   getRejectCodes(options?: {locale?: string} & RequestOptions): Promise<RejectCodeOption[]>;
   getLeadSettings(options?: RequestOptions): Promise<LeadSettings>;
-  /** The plugins installed for the signed-in user's pages (`GET /api/plugins`). */
+  /** The enabled plugins for the signed-in user's pages, with their stored manifests (`GET /api/plugins`). */
   listPluginInstallations(options?: RequestOptions): Promise<PluginInstallation[]>;
 }
 

@@ -4,11 +4,18 @@ export {createRestHostApi} from './create-rest-host-api.js';
 export type {PluginInstallation, RestHostApi} from './create-rest-host-api.js';
 export type {
   AdminRejectCode,
+  AdminRole,
+  AdminUser,
   AssignmentStats,
   AuditEntry,
+  AuditQuery,
   InstalledPlugin,
-  InstallPluginRequest,
   LocatedFieldError,
+  PluginChanges,
+  PluginPackageBytes,
+  PluginUpgrade,
+  PluginUpload,
+  PluginVersion,
   RestAdminApi,
   RulesetActivated,
 } from './rest-admin-api.js';

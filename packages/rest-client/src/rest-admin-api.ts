@@ -1,4 +1,4 @@
-import type {FieldError, LeadSettings, UserRef} from '@crmkit/sdk';
+import type {FieldError, LeadSettings, Privilege, UserRef} from '@crmkit/sdk';
 import type {RequestOptions} from './rest-client-options.js';
 
 /** A reject code as an admin edits it: its stable key, both labels, and whether the picklist offers it. */
@@ -27,21 +27,103 @@ export interface AssignmentStats {
   total: number;
 }
 
-/** An installed plugin as the admin sees it. */
-export interface InstalledPlugin {
-  id: string;
-  manifestUrl: string;
-  manifest: Record<string, unknown>;
-  config: Record<string, unknown>;
-  installedAt: string;
+/** One stored version of an installed plugin's package. */
+export interface PluginVersion {
+  version: string;
+  permissions: Privilege[];
+  integrity: string;
+  /** Size of the package (.tgz) in bytes. */
+  size: number;
+  uploadedAt: string;
 }
 
-export interface InstallPluginRequest {
-  /** Where pages load the manifest from; its `entry` resolves against this URL. */
-  manifestUrl: string;
+/** A stored version above the one that runs, which the admin has not switched to yet. */
+export interface PluginUpgrade {
+  version: string;
+  /** Every permission that version declares: what `acceptPermissions` must equal to switch to it. */
+  permissions: Privilege[];
+  /** The ones the admin has not consented to yet. */
+  addedPermissions: Privilege[];
+}
+
+/** An installed plugin as the admin sees it (`GET /api/admin/plugins`). */
+export interface InstalledPlugin {
+  id: string;
+  /** The version that runs. */
+  version: string;
+  /** A new plugin is installed disabled; enabling it is the admin's consent to its permissions. */
+  enabled: boolean;
+  /** Runs in the page (`true`) rather than sandboxed in a frame. */
+  trusted: boolean;
+  config: Record<string, unknown>;
+  /** The stored manifest of `version`, as packed (with its integrity). */
   manifest: Record<string, unknown>;
-  /** Admin values for the manifest's config schema (defaults fill the rest). */
+  /** The permissions `version` declares. */
+  permissions: Privilege[];
+  /** What the admin consented to; empty before the first enable. */
+  acceptedPermissions: Privilege[];
+  integrity: string;
+  size: number;
+  installedAt: string;
+  /** The version that ran before the last switch (what a rollback goes back to), if any. */
+  previousVersion: string | null;
+  /** Every stored version, newest first. */
+  versions: PluginVersion[];
+  upgrade: PluginUpgrade | null;
+}
+
+/** The body of a plugin package upload: the bytes of the `.tgz` that `crmkit pack` wrote. */
+export type PluginPackageBytes = Blob | ArrayBuffer | Uint8Array;
+
+/** The answer to a package upload (`POST /api/admin/plugins`). */
+export interface PluginUpload {
+  id: string;
+  /** The uploaded version (the installation may run another one: see `plugin.version`). */
+  version: string;
+  enabled: boolean;
+  permissions: Privilege[];
+  integrity: string;
+  size: number;
+  files: Array<{path: string; size: number}>;
+  /** The installation after the upload. */
+  plugin: InstalledPlugin;
+}
+
+/** What `updatePlugin` may change; each field left out stays as it is. */
+export interface PluginChanges {
+  /** Turning it on is the admin's consent to the permissions of the version that runs. */
+  enabled?: boolean;
+  /** Switch to another stored version (upgrade or rollback). */
+  version?: string;
   config?: Record<string, unknown>;
+  trusted?: boolean;
+  /** Needed when `version` declares permissions not yet accepted: that version's whole list. */
+  acceptPermissions?: Privilege[];
+}
+
+/** A role and the privileges it grants. */
+export interface AdminRole {
+  id: string;
+  name: {en: string; de: string};
+  privileges: Privilege[];
+}
+
+/** A user as the admin assigns roles. */
+export interface AdminUser {
+  id: string;
+  name: string;
+  roleId: string;
+  active: boolean;
+  locale: string;
+}
+
+/** Which audit rows to list; every filter given must match. */
+export interface AuditQuery {
+  leadId?: string;
+  userId?: string;
+  pluginId?: string;
+  /** At most this many rows, newest first (host default 100, at most 500). */
+  limit?: number;
 }
 
 /** One row of the audit trail. */
@@ -51,10 +133,16 @@ export interface AuditEntry {
   actor: UserRef;
   action: string;
   leadId: string | null;
+  /** The plugin whose credential made the change, or the plugin the admin changed. */
+  pluginId: string | null;
   data: Record<string, unknown>;
 }
 
-/** The admin routes of the REST contract. Each needs `plugins.manage` except the assignment rules (`assignment.manage`). */
+/**
+ * The admin routes of the REST contract. Each needs `plugins.manage` except the assignment rules
+ * (`assignment.manage`). Errors as in `createRestHostApi`: a refusal rejects with a `HostApiError`
+ * (stable `code`, field `errors`), an unreachable host with a `NetworkError`.
+ */
 export interface RestAdminApi {
   getLeadSettings(options?: RequestOptions): Promise<LeadSettings>;
   putLeadSettings(settings: LeadSettings, options?: RequestOptions): Promise<LeadSettings>;
@@ -72,14 +160,37 @@ export interface RestAdminApi {
   ): Promise<RulesetActivated>;
   getAssignmentStats(options?: RequestOptions): Promise<AssignmentStats>;
   listPlugins(options?: RequestOptions): Promise<InstalledPlugin[]>;
-  /** Installs a plugin, or replaces the installation with the same id (`created` tells which). */
-  installPlugin(
-    request: InstallPluginRequest,
+  /**
+   * Uploads a plugin package (`application/gzip`). A new plugin is installed disabled; another version
+   * of an installed one is only stored (offered as `upgrade`). `created` is false when the host already
+   * had these bytes. Refusals: 409 `plugin-version-exists`, 413, 422 `invalid-plugin-package` or
+   * `invalid-manifest` (each problem in `errors`, `field` a path inside the package).
+   */
+  uploadPluginPackage(
+    bytes: PluginPackageBytes,
     options?: RequestOptions,
-  ): Promise<{plugin: InstalledPlugin; created: boolean}>;
+  ): Promise<{upload: PluginUpload; created: boolean}>;
+  /**
+   * Enables, disables, configures or switches the version of an installed plugin. Switching to a
+   * version with more permissions than accepted is refused (409 `permissions-not-accepted`, the
+   * missing ones in `added`) unless `acceptPermissions` equals that version's permissions.
+   */
+  updatePlugin(
+    id: string,
+    changes: PluginChanges,
+    options?: RequestOptions,
+  ): Promise<InstalledPlugin>;
+  /** Removes the installation and every stored version. */
   uninstallPlugin(id: string, options?: RequestOptions): Promise<void>;
-  listAudit(
-    query?: {leadId?: string; limit?: number},
+  listRoles(options?: RequestOptions): Promise<AdminRole[]>;
+  /** Replaces a role's privileges (effective on the next request); 409 `last-admin`, 422 `unknown-privilege`. */
+  updateRole(
+    id: string,
+    changes: {privileges: Privilege[]},
     options?: RequestOptions,
-  ): Promise<AuditEntry[]>;
+  ): Promise<AdminRole>;
+  listUsers(options?: RequestOptions): Promise<AdminUser[]>;
+  /** Gives a user another role; 409 `last-admin`, 422 `unknown-role`. */
+  updateUser(id: string, changes: {roleId: string}, options?: RequestOptions): Promise<AdminUser>;
+  listAudit(query?: AuditQuery, options?: RequestOptions): Promise<AuditEntry[]>;
 }

@@ -41,15 +41,15 @@ describe('createMockHost in the browser (msw service worker)', () => {
     expect((error as HostApiError).code).to.equal('missing-privilege');
   });
 
-  it('validates a plugin manifest on install, in the browser too', async () => {
+  it('checks an uploaded plugin package in the browser too: not gzip, refused naming why', async () => {
     const admin = createRestAdminApi({token: 'anna', locale: 'en'});
     let error: unknown;
     try {
-      await admin.installPlugin({manifestUrl: '/p/plugin.json', manifest: {id: 'nope'}});
+      await admin.uploadPluginPackage(new TextEncoder().encode('a zip, not a tgz'));
     } catch (e) {
       error = e;
     }
-    expect((error as HostApiError).code).to.equal('invalid-manifest');
-    expect((error as HostApiError).errors.length).to.be.greaterThan(0);
+    expect((error as HostApiError).code).to.equal('invalid-plugin-package');
+    expect((error as HostApiError).errors.map((e) => e.code)).to.deep.equal(['not-gzip']);
   });
 });

@@ -4,7 +4,7 @@ import {setupServer} from 'msw/node';
 import {HostApiError} from '@crmkit/sdk';
 import {createRestAdminApi} from '../create-rest-admin-api.js';
 import {createRestHostApi} from '../create-rest-host-api.js';
-import {DEMO_USERS} from '@crmkit/host-core';
+import {DEMO_ROLES, DEMO_USERS} from '@crmkit/host-core';
 import {createMockHost} from './create-mock-host.js';
 
 async function refusal(promise: Promise<unknown>): Promise<HostApiError> {
@@ -113,8 +113,11 @@ test('concurrent rejects of one lead: exactly one wins, the other gets a 409', a
 });
 
 test('a user without leads.read gets 403 on every plugin-facing read', async () => {
-  const guest = {...DEMO_USERS[3]!, id: 'guest', name: 'Guest', token: 'guest', privileges: []};
-  const host = createMockHost({users: [...DEMO_USERS, guest]});
+  const guest = {...DEMO_USERS[3]!, id: 'guest', name: 'Guest', token: 'guest', roleId: 'guest'};
+  const host = createMockHost({
+    users: [...DEMO_USERS, guest],
+    roles: [...DEMO_ROLES, {id: 'guest', name: {en: 'Guest', de: 'Gast'}, privileges: []}],
+  });
   const {api} = clients(host, 'guest');
   for (const call of [
     () => api.listLeads(),

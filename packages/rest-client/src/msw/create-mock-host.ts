@@ -3,6 +3,7 @@ import type {RequestHandler} from 'msw';
 import {
   DEFAULT_REJECT_CODES,
   DEMO_OWNERSHIP_MODE,
+  DEMO_ROLES,
   DEMO_USERS,
   MemoryStore,
   createHost,
@@ -11,9 +12,11 @@ import {
 } from '@crmkit/host-core';
 import type {
   DemoRejectCode,
+  DemoRole,
   DemoUser,
   HostRequest,
   HostResponse,
+  MemoryPluginPackage,
   MemoryStoreState,
   PluginRecord,
 } from '@crmkit/host-core';
@@ -23,13 +26,17 @@ import {DEFAULT_MOCK_RULESET} from './default-mock-ruleset.js';
 /** The initial data the mock host starts from (and returns to on `reset()`). */
 export interface MockHostSeed {
   users?: readonly DemoUser[];
+  /** The roles and their privileges (default: the demo roles). */
+  roles?: readonly DemoRole[];
   leads?: readonly Lead[];
   rejectCodes?: readonly DemoRejectCode[];
   /** Ownership mode of the lead record type (default: the demo's `mixed`). */
   ownershipMode?: OwnershipMode;
   /** The active assignment ruleset (default: back to the original owner while active). */
   ruleset?: Record<string, unknown>;
+  /** Installed plugins, each with its stored versions in `pluginPackages`. */
   plugins?: readonly PluginRecord[];
+  pluginPackages?: readonly MemoryPluginPackage[];
 }
 
 export interface MockHostOptions extends MockHostSeed {
@@ -62,6 +69,7 @@ const byId = (a: Lead, b: Lead) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 function initialState(seed: MockHostSeed, now: () => Date): MemoryStoreState {
   return {
     users: structuredClone([...(seed.users ?? DEMO_USERS)]),
+    roles: structuredClone([...(seed.roles ?? DEMO_ROLES)]),
     leads: new Map(
       structuredClone([...(seed.leads ?? demoLeads())])
         .sort(byId)
@@ -79,8 +87,20 @@ function initialState(seed: MockHostSeed, now: () => Date): MemoryStoreState {
       },
     ],
     plugins: structuredClone([...(seed.plugins ?? [])]),
+    pluginPackages: [...(seed.pluginPackages ?? [])].map((p) => ({
+      record: structuredClone(p.record),
+      files: new Map(p.files),
+    })),
     audit: [],
   };
+}
+
+/** A request's body bytes, refused (413) past `limit` bytes, announced or received. */
+async function readBytes(request: Request, limit: number): Promise<Uint8Array> {
+  if (Number(request.headers.get('content-length') ?? 0) > limit) throw payloadTooLarge(limit);
+  const bytes = new Uint8Array(await request.arrayBuffer());
+  if (bytes.byteLength > limit) throw payloadTooLarge(limit);
+  return bytes;
 }
 
 /** A fetch `Request` as host-core's `HostRequest`. */
@@ -92,18 +112,16 @@ function toHostRequest(request: Request): HostRequest {
     query: url.searchParams,
     header: (name) => request.headers.get(name) ?? undefined,
     async readBody(limit) {
-      if (Number(request.headers.get('content-length') ?? 0) > limit) throw payloadTooLarge(limit);
-      const bytes = await request.arrayBuffer();
-      if (bytes.byteLength > limit) throw payloadTooLarge(limit);
       // As the node adapter reads it: the bytes as sent, a byte-order mark included.
-      return new TextDecoder('utf-8', {ignoreBOM: true}).decode(bytes);
+      return new TextDecoder('utf-8', {ignoreBOM: true}).decode(await readBytes(request, limit));
     },
+    readBytes: (limit) => readBytes(request, limit),
     discardBody: () => {},
   };
 }
 
 const toResponse = ({status, headers, body}: HostResponse): Response =>
-  new Response(body === '' ? null : body, {status, headers});
+  new Response(body === '' ? null : (body as BodyInit), {status, headers});
 
 /**
  * An in-memory crmkit host for tests: the host of @crmkit/host-core (the same routes, checks,
@@ -124,9 +142,10 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
   };
   const base = (options.baseUrl ?? '').replace(/\/+$/, '');
   // A RegExp, not a path pattern: msw decodes path patterns' segments and fails on a malformed escape
-  // (`%E0%A4%A`), which a host must answer with a problem like any other bad input.
+  // (`%E0%A4%A`), which a host must answer with a problem like any other bad input. Of /plugins/ only
+  // stored files' paths (a reverse-DNS id, then a version), so a page's own /plugins/ files pass.
   const pattern = new RegExp(
-    `^${base ? base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : '[a-z][a-z0-9+.-]*://[^/]+'}/api/`,
+    `^${base ? base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : '[a-z][a-z0-9+.-]*://[^/]+'}/(?:api/|plugins/[a-z0-9-]+(?:\\.[a-z0-9-]+)+/\\d+\\.\\d+\\.\\d+[^/]*/)`,
     'i',
   );
   return {
