@@ -1,13 +1,16 @@
 // `npm start`: builds the page bundles when they are missing or stale, opens (creating, migrating and
 // seeding on first run) the SQLite database, serves the reference host CRM and prints where and as whom
 // to sign in. Options: `--reset` reseeds the database, `--port <n>` (or PORT, default 8080), `--host`,
-// `--db <path|:memory:>` (or CRMKIT_DB, default <repo>/.data/crmkit.sqlite). Stops on SIGINT/SIGTERM.
+// `--db <path|:memory:>` (or CRMKIT_DB, default <repo>/.data/crmkit.sqlite), `--allowed-origins <list>`
+// (or CRMKIT_ALLOWED_ORIGINS, default none: same-origin only). Stops on SIGINT/SIGTERM.
 import {mkdirSync} from 'node:fs';
 import {dirname, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';
-import {DEMO_USERS} from '@crmkit/host-core';
+import {DEMO_ROLES, DEMO_USERS} from '@crmkit/host-core';
+import type {DemoUser} from '@crmkit/host-core';
 import {startDevHost} from './start-dev-host.js';
+import {AllowedOriginError, parseAllowedOrigins} from './server/cors.js';
 import {buildPages} from './pages/build-pages.js';
 import {createPageHandler} from './pages/create-page-handler.js';
 
@@ -15,10 +18,15 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const DEFAULTS = {port: 8080, host: '127.0.0.1', db: resolve(repoRoot, '.data/crmkit.sqlite')};
 
 const usage = `Usage: npm start -- [--reset] [--port <n>] [--host <address>] [--db <path|:memory:>]
+                 [--allowed-origins <origins>]
   --reset        reseed the database with the demo data (everything stored is replaced)
   --port <n>     port to listen on (env PORT; default ${DEFAULTS.port}; 0 picks a free port)
   --host <addr>  address to listen on (env CRMKIT_HOST; default ${DEFAULTS.host})
-  --db <path>    SQLite file or :memory: (env CRMKIT_DB; default .data/crmkit.sqlite)`;
+  --db <path>    SQLite file or :memory: (env CRMKIT_DB; default .data/crmkit.sqlite)
+  --allowed-origins <origins>
+                 host pages on other origins that may call the API from a browser (CORS): exact
+                 origins, comma-separated, e.g. https://crm.example.com,http://localhost:5173
+                 (env CRMKIT_ALLOWED_ORIGINS; default none: same-origin only; no wildcard)`;
 
 function fail(message: string): never {
   console.error(`crmkit dev host: ${message}\n\n${usage}`);
@@ -33,6 +41,7 @@ try {
       port: {type: 'string'},
       host: {type: 'string'},
       db: {type: 'string'},
+      'allowed-origins': {type: 'string'},
       help: {type: 'boolean', short: 'h', default: false},
     },
     strict: true,
@@ -53,13 +62,32 @@ if (!/^\d+$/.test(portText.trim()) || port > 65535) {
 const host = args.host ?? process.env.CRMKIT_HOST ?? DEFAULTS.host;
 const dbArg = args.db ?? process.env.CRMKIT_DB ?? DEFAULTS.db;
 const db = dbArg === ':memory:' ? dbArg : resolve(dbArg);
+// Checked before anything is built or opened: a typo here must not start a host that silently
+// refuses the page it was meant for.
+let allowedOrigins: string[] = [];
+try {
+  allowedOrigins = parseAllowedOrigins(
+    args['allowed-origins'] ?? process.env.CRMKIT_ALLOWED_ORIGINS ?? '',
+    args['allowed-origins'] !== undefined ? '--allowed-origins' : 'CRMKIT_ALLOWED_ORIGINS',
+  );
+} catch (error) {
+  if (!(error instanceof AllowedOriginError)) throw error;
+  fail(error.message);
+}
 if (db !== ':memory:') mkdirSync(dirname(db), {recursive: true});
 
 const log = (line: string) => console.log(`  ${line}`);
 let server: Awaited<ReturnType<typeof startDevHost>>;
 try {
   const pages = await buildPages({log});
-  server = await startDevHost({port, host, db, reset: args.reset, pages: createPageHandler(pages)});
+  server = await startDevHost({
+    port,
+    host,
+    db,
+    reset: args.reset,
+    pages: createPageHandler(pages),
+    allowedOrigins,
+  });
 } catch (error) {
   const message = error instanceof Error ? error.message : String(error);
   const hint = /EADDRINUSE/.test(message)
@@ -71,14 +99,17 @@ try {
 
 const signIn = DEMO_USERS.filter((u) => u.token !== null);
 const width = Math.max(...signIn.map((u) => u.name.length));
+// The roles as seeded (admins may change them on /admin).
+const roleOf = (u: DemoUser) => DEMO_ROLES.find((r) => r.id === u.roleId)!;
 console.log(`
 crmkit dev host running at ${server.url}
   database: ${db}${args.reset ? ' (reseeded)' : ''}
+  allowed origins (CORS): ${allowedOrigins.length ? allowedOrigins.join(', ') : 'none, same-origin only'}
   sign in by picking a user on any page, or with ?as=<token> (demo tokens, no passwords):
 ${signIn
   .map(
     (u) =>
-      `    ${u.name.padEnd(width)}  ${u.role.padEnd(13)}  token ${String(u.token).padEnd(5)}  ${server.url}/?as=${u.token}\n      ${u.privileges.join(', ')}`,
+      `    ${u.name.padEnd(width)}  ${roleOf(u).name.en.padEnd(13)}  token ${String(u.token).padEnd(5)}  ${server.url}/?as=${u.token}\n      ${roleOf(u).privileges.join(', ')}`,
   )
   .join('\n')}
   Ctrl+C stops the server.`);

@@ -1,6 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {mkdtempSync, rmSync} from 'node:fs';
+import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {startDevHost} from './start-dev-host.js';
@@ -25,8 +25,15 @@ test('first start seeds the demo data: users, 50 leads, 14 codes, Mixed, the rul
     assert.equal(count("SELECT value FROM settings WHERE key = 'ownershipMode'"), 'mixed');
     assert.equal(count('SELECT count(*) FROM rulesets WHERE active = 1'), 1);
     assert.equal(
-      count("SELECT manifest_url FROM plugins WHERE id = 'dev.crmkit.reject-lead'"),
-      '/plugins/reject-lead/plugin.json',
+      count("SELECT version FROM plugins WHERE id = 'dev.crmkit.reject-lead' AND enabled = 1"),
+      '0.1.0',
+    );
+    // The built plugin, stored byte for byte: what pages load is what the build wrote.
+    assert.deepEqual(
+      count(
+        "SELECT bytes FROM plugin_files WHERE plugin_id = 'dev.crmkit.reject-lead' AND path = 'index.js'",
+      ),
+      readFileSync(new URL('../../../plugins/reject-lead/dist/index.js', import.meta.url)),
     );
     const me = await apiTestClient(host.url)('/api/me', {token: 'sofia'});
     assert.deepEqual(me.body, {

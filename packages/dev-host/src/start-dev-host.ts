@@ -13,6 +13,7 @@ import type {Language, RejectFaults} from '@crmkit/host-core';
 import {DevHostStore} from './db/dev-host-store.js';
 import {openDatabase} from './db/open-database.js';
 import {needsSeed, seedDemoData} from './db/seed-demo-data.js';
+import {checkAllowedOrigins, createCors} from './server/cors.js';
 import {toHostRequest, writeHostResponse} from './server/node-host-request.js';
 import type {PageHandler} from './server/page-handler.js';
 
@@ -25,8 +26,16 @@ export interface DevHostOptions {
   db?: string;
   /** Empty the database and seed the demo data again. */
   reset?: boolean;
-  /** Serves everything outside `/api/` (the pages); without it those requests get 404. */
+  /**
+   * Serves everything outside `/api/` and `/plugins/` (the pages); without it those requests get 404.
+   */
   pages?: PageHandler;
+  /**
+   * The exact origins (`https://crm.example.com`, no path, no wildcard) of host pages on another origin
+   * that may call the API from a browser (CORS, with preflight). Default: none, same-origin only. A
+   * malformed entry makes `startDevHost` throw, naming it.
+   */
+  allowedOrigins?: readonly string[];
   /** Where the server writes its log lines (default: server errors and contract mismatches to stderr). */
   log?: (line: string) => void;
   /** Test seams inside the reject transaction (to prove rollback). */
@@ -58,11 +67,13 @@ function logProblems(line: string): void {
 
 /**
  * Starts the reference host CRM: opens (creates, migrates and, on first start or with `reset`, seeds)
- * the SQLite database, prepares the contract's validator (@crmkit/host-core), and serves the REST API under `/api/` and
- * everything else through `pages`.
+ * the SQLite database, prepares the contract's validator (@crmkit/host-core), and serves the REST API under `/api/`,
+ * the stored plugin files under `/plugins/` and everything else through `pages`.
  */
 export async function startDevHost(options: DevHostOptions = {}): Promise<DevHost> {
   const log = options.log ?? logProblems;
+  // Checked before the database opens: a malformed origin is a usage error, nothing to clean up.
+  const cors = createCors(checkAllowedOrigins(options.allowedOrigins ?? []));
   const db = openDatabase(options.db ?? ':memory:');
   let server: Server | undefined;
   try {
@@ -79,8 +90,16 @@ export async function startDevHost(options: DevHostOptions = {}): Promise<DevHos
         : {}),
       ...(options.faults ? {faults: options.faults} : {}),
     });
-    const api = async (req: IncomingMessage, res: ServerResponse, url: URL) =>
-      writeHostResponse(res, await host.handle(toHostRequest(req, url)));
+    const api = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
+      // A preflight is the browser's question, not a call of the API: answered here, before auth.
+      const preflight = cors.preflight(req, url.pathname);
+      if (preflight) {
+        req.resume();
+        writeHostResponse(res, preflight);
+        return;
+      }
+      writeHostResponse(res, cors.withHeaders(req, await host.handle(toHostRequest(req, url))));
+    };
     const pages = options.pages;
 
     const fallback = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
@@ -101,8 +120,15 @@ export async function startDevHost(options: DevHostOptions = {}): Promise<DevHos
     };
     server = createServer({keepAliveTimeout: 5000}, (req, res) => {
       const url = new URL(req.url ?? '/', 'http://dev-host.invalid');
-      const isApi = url.pathname === '/api' || url.pathname.startsWith('/api/');
-      (isApi ? api(req, res, url) : fallback(req, res, url)).catch((error: unknown) =>
+      // `/plugins/{id}/{version}/{path}` are the stored plugin packages' files: host-core serves them
+      // from the store, so they take the API's way (and its CORS: a host page on another origin loads
+      // them as module scripts). The pages must never answer there: a page's file could then stand in
+      // for a stored one.
+      const isHost =
+        url.pathname === '/api' ||
+        url.pathname.startsWith('/api/') ||
+        url.pathname.startsWith('/plugins/');
+      (isHost ? api(req, res, url) : fallback(req, res, url)).catch((error: unknown) =>
         failed(req, res, error),
       );
     });

@@ -2,13 +2,16 @@ import type {Database, Statement} from 'better-sqlite3';
 import {leadFromRow} from '@crmkit/host-core';
 import type {
   AuditAction,
+  AuditFilter,
   AuditRecord,
   HostStore,
   IdempotentAnswer,
   LeadRow,
+  PluginPackageRecord,
   PluginRecord,
   RejectChange,
   RejectCodeRecord,
+  RoleRecord,
   UserRecord,
 } from '@crmkit/host-core';
 import type {Lead, LeadStatus, OwnershipMode, Privilege} from '@crmkit/sdk';
@@ -18,13 +21,48 @@ export type {LeadRow, PluginRecord, RejectCodeRecord, UserRecord} from '@crmkit/
 interface UserRow {
   id: string;
   name: string;
-  role: string;
+  role_id: string;
   locale: string;
   manager_id: string | null;
   active: number;
   token: string | null;
+}
+
+interface RoleRow {
+  id: string;
+  name_en: string;
+  name_de: string;
   privileges: string;
 }
+
+interface PluginRow {
+  id: string;
+  version: string;
+  enabled: number;
+  trusted: number;
+  config: string;
+  accepted_permissions: string;
+  previous_version: string | null;
+  installed_at: string;
+}
+
+interface PluginPackageRow {
+  plugin_id: string;
+  version: string;
+  manifest: string;
+  integrity: string;
+  digest: string;
+  size: number;
+  files: string;
+  uploaded_at: string;
+  uploaded_by: string | null;
+}
+
+const roleOf = (row: RoleRow): RoleRecord => ({
+  id: row.id,
+  name: {en: row.name_en, de: row.name_de},
+  privileges: JSON.parse(row.privileges) as Privilege[],
+});
 
 /**
  * The dev host's store on SQLite (better-sqlite3): every statement prepared once; users, the
@@ -66,22 +104,34 @@ export class DevHostStore implements HostStore {
           by: string;
           at: string;
           owner: string | null;
+          assignment: string | null;
           version: number;
         },
       ]
     >;
     rejectCodes: Statement<[], {key: string; active: number; labels: string}>;
     audit: Statement<
-      [string, string, string, string | null, string, string | null, string | null, string | null]
+      [
+        string,
+        string,
+        string,
+        string | null,
+        string,
+        string | null,
+        string | null,
+        string | null,
+        string | null,
+      ]
     >;
     auditAll: Statement<
-      [{lead: string | null; limit: number}],
+      [{lead: string | null; user: string | null; plugin: string | null; limit: number}],
       {
         id: number;
         at: string;
         user_id: string;
         action: string;
         lead_id: string | null;
+        plugin_id: string | null;
         detail: string;
       }
     >;
@@ -89,16 +139,9 @@ export class DevHostStore implements HostStore {
     setting: Statement<[string], string>;
     settingPut: Statement<[string, string]>;
     activeRuleset: Statement<[], {id: number; body: string}>;
-    plugins: Statement<
-      [],
-      {
-        id: string;
-        manifest_url: string;
-        manifest: string | null;
-        config: string;
-        installed_at: string;
-      }
-    >;
+    plugins: Statement<[], PluginRow>;
+    pluginPackages: Statement<[string], PluginPackageRow>;
+    pluginFile: Statement<[string, string, string], Buffer>;
   };
 
   constructor(db: Database) {
@@ -111,16 +154,20 @@ export class DevHostStore implements HostStore {
       leadsByStatus: db.prepare('SELECT * FROM leads WHERE status = ? ORDER BY id'),
       rejectLead: db.prepare(
         `UPDATE leads SET status = 'Rejected', reject_code = @code, reject_reason = @reason,
-           rejected_by = @by, rejected_at = @at, owner_id = @owner, version = version + 1
+           rejected_by = @by, rejected_at = @at, owner_id = @owner, reject_assignment = @assignment,
+           version = version + 1
          WHERE id = @id AND version = @version AND status = 'Qualified'`,
       ),
       rejectCodes: db.prepare('SELECT key, active, labels FROM reject_codes ORDER BY position'),
       audit: db.prepare(
-        `INSERT INTO audit (at, user_id, action, lead_id, detail, response, idempotency_key, request)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO audit (at, user_id, action, lead_id, detail, response, idempotency_key, request,
+           plugin_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       auditAll: db.prepare(
-        'SELECT * FROM audit WHERE (@lead IS NULL OR lead_id = @lead) ORDER BY id DESC LIMIT @limit',
+        `SELECT * FROM audit WHERE (@lead IS NULL OR lead_id = @lead)
+           AND (@user IS NULL OR user_id = @user) AND (@plugin IS NULL OR plugin_id = @plugin)
+         ORDER BY id DESC LIMIT @limit`,
       ),
       replay: db.prepare(
         `SELECT request, response AS body FROM audit
@@ -131,9 +178,13 @@ export class DevHostStore implements HostStore {
         'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
       ),
       activeRuleset: db.prepare('SELECT id, body FROM rulesets WHERE active = 1'),
-      plugins: db.prepare(
-        'SELECT id, manifest_url, manifest, config, installed_at FROM plugins ORDER BY position, id',
-      ),
+      plugins: db.prepare('SELECT * FROM plugins ORDER BY position, id'),
+      pluginPackages: db.prepare('SELECT * FROM plugin_packages WHERE plugin_id = ?'),
+      pluginFile: db
+        .prepare<[string, string, string], Buffer>(
+          'SELECT bytes FROM plugin_files WHERE plugin_id = ? AND version = ? AND path = ?',
+        )
+        .pluck(),
     };
     this.reload();
   }
@@ -230,24 +281,38 @@ export class DevHostStore implements HostStore {
 
   /** Re-reads every cache from the database (after a reseed, or another process's commit). */
   reload(): void {
-    this.#users.clear();
-    this.#tokens.clear();
+    this.#loadUsers();
+    this.#ownershipMode = (this.#q.setting.get('ownershipMode') as OwnershipMode) ?? 'mixed';
+    this.#codes = new Map(this.#readRejectCodes().map((c) => [c.key, c]));
+  }
+
+  /** Users with their roles' privileges (a role change reloads them all: there are few). */
+  #loadUsers(): void {
+    const roles = new Map(
+      this.#db
+        .prepare<[], RoleRow>('SELECT * FROM roles')
+        .all()
+        .map((row) => [row.id, roleOf(row)]),
+    );
+    this.#users = new Map();
+    this.#tokens = new Map();
     for (const row of this.#db.prepare<[], UserRow>('SELECT * FROM users').all()) {
+      const role = roles.get(row.role_id);
       const user: UserRecord = {
         id: row.id,
         name: row.name,
-        role: row.role,
+        roleId: row.role_id,
+        role: role?.name.en ?? row.role_id,
+        roleName: role?.name ?? {en: row.role_id, de: row.role_id},
         locale: row.locale,
         managerId: row.manager_id,
         active: row.active === 1,
         token: row.token,
-        privileges: new Set(JSON.parse(row.privileges) as Privilege[]),
+        privileges: new Set(role?.privileges ?? []),
       };
       this.#users.set(user.id, user);
       if (user.token) this.#tokens.set(user.token, user);
     }
-    this.#ownershipMode = (this.#q.setting.get('ownershipMode') as OwnershipMode) ?? 'mixed';
-    this.#codes = new Map(this.#readRejectCodes().map((c) => [c.key, c]));
   }
 
   /** The signed-in user of a bearer token, if the token is known. */
@@ -321,6 +386,7 @@ export class DevHostStore implements HostStore {
     leadId: string | null,
     detail: unknown,
     replay?: {key: string; request: string; response: string},
+    pluginId: string | null = null,
   ): number | bigint {
     return this.#q.audit.run(
       new Date().toISOString(),
@@ -331,17 +397,25 @@ export class DevHostStore implements HostStore {
       replay?.response ?? null,
       replay?.key ?? null,
       replay?.request ?? null,
+      pluginId,
     ).lastInsertRowid;
   }
 
-  /** The newest audit rows first, optionally only those about one lead. */
-  auditEntries(limit: number, leadId?: string): AuditRecord[] {
-    return this.#q.auditAll.all({lead: leadId ?? null, limit}).map((row) => ({
+  /** The newest audit rows first, optionally only those of a lead, a user or a plugin. */
+  auditEntries(limit: number, filter: AuditFilter = {}): AuditRecord[] {
+    const query = {
+      lead: filter.leadId ?? null,
+      user: filter.userId ?? null,
+      plugin: filter.pluginId ?? null,
+      limit,
+    };
+    return this.#q.auditAll.all(query).map((row) => ({
       id: row.id,
       at: row.at,
       userId: row.user_id,
       action: row.action,
       leadId: row.lead_id,
+      pluginId: row.plugin_id,
       detail: JSON.parse(row.detail) as unknown,
     }));
   }
@@ -380,41 +454,117 @@ export class DevHostStore implements HostStore {
     });
   }
 
+  roles(): RoleRecord[] {
+    return this.#db
+      .prepare<[], RoleRow>('SELECT * FROM roles ORDER BY position, id')
+      .all()
+      .map(roleOf);
+  }
+
+  /** Sets a role's privileges; the users' cache follows the commit. */
+  setRolePrivileges(roleId: string, privileges: readonly Privilege[]): void {
+    this.#db
+      .prepare('UPDATE roles SET privileges = ? WHERE id = ?')
+      .run(JSON.stringify(privileges), roleId);
+    this.#whenCommitted(() => this.#loadUsers());
+  }
+
+  setUserRole(userId: string, roleId: string): void {
+    this.#db.prepare('UPDATE users SET role_id = ? WHERE id = ?').run(roleId, userId);
+    this.#whenCommitted(() => this.#loadUsers());
+  }
+
   plugins(): PluginRecord[] {
     return this.#q.plugins.all().map((row) => ({
       id: row.id,
-      manifestUrl: row.manifest_url,
-      manifest: row.manifest ? (JSON.parse(row.manifest) as Record<string, unknown>) : null,
+      version: row.version,
+      enabled: row.enabled === 1,
+      trusted: row.trusted === 1,
       config: JSON.parse(row.config) as Record<string, unknown>,
+      acceptedPermissions: JSON.parse(row.accepted_permissions) as Privilege[],
+      previousVersion: row.previous_version,
       installedAt: row.installed_at,
     }));
   }
 
-  uninstallPlugin(id: string): void {
-    this.#db.prepare('DELETE FROM plugins WHERE id = ?').run(id);
-  }
-
   /** Installs a plugin, or replaces the installed one with the same id (keeping its position). */
-  installPlugin(plugin: {
-    id: string;
-    manifestUrl: string;
-    manifest: unknown;
-    config: Record<string, unknown>;
-  }): void {
+  savePlugin(plugin: PluginRecord): void {
     this.#db
       .prepare(
-        `INSERT INTO plugins (id, manifest_url, manifest, config, position, installed_at)
-         VALUES (@id, @manifestUrl, @manifest, @config,
-           (SELECT coalesce(max(position), -1) + 1 FROM plugins), @at)
-         ON CONFLICT (id) DO UPDATE SET manifest_url = excluded.manifest_url,
-           manifest = excluded.manifest, config = excluded.config, installed_at = excluded.installed_at`,
+        `INSERT INTO plugins (id, version, enabled, trusted, config, accepted_permissions,
+           previous_version, position, installed_at)
+         VALUES (@id, @version, @enabled, @trusted, @config, @accepted, @previous,
+           (SELECT coalesce(max(position), -1) + 1 FROM plugins), @installedAt)
+         ON CONFLICT (id) DO UPDATE SET version = excluded.version, enabled = excluded.enabled,
+           trusted = excluded.trusted, config = excluded.config,
+           accepted_permissions = excluded.accepted_permissions,
+           previous_version = excluded.previous_version`,
       )
       .run({
         id: plugin.id,
-        manifestUrl: plugin.manifestUrl,
-        manifest: JSON.stringify(plugin.manifest),
+        version: plugin.version,
+        enabled: plugin.enabled ? 1 : 0,
+        trusted: plugin.trusted ? 1 : 0,
         config: JSON.stringify(plugin.config),
-        at: new Date().toISOString(),
+        accepted: JSON.stringify(plugin.acceptedPermissions),
+        previous: plugin.previousVersion,
+        installedAt: plugin.installedAt,
       });
   }
+
+  /** Removes the installation and every stored version with its files. */
+  uninstallPlugin(id: string): void {
+    this.#db.prepare('DELETE FROM plugin_files WHERE plugin_id = ?').run(id);
+    this.#db.prepare('DELETE FROM plugin_packages WHERE plugin_id = ?').run(id);
+    this.#db.prepare('DELETE FROM plugins WHERE id = ?').run(id);
+  }
+
+  pluginPackages(id: string): PluginPackageRecord[] {
+    return this.#q.pluginPackages.all(id).map((row) => ({
+      id: row.plugin_id,
+      version: row.version,
+      manifest: JSON.parse(row.manifest) as Record<string, unknown>,
+      integrity: row.integrity,
+      digest: row.digest,
+      size: row.size,
+      files: JSON.parse(row.files) as PluginPackageRecord['files'],
+      uploadedAt: row.uploaded_at,
+      uploadedBy: row.uploaded_by,
+    }));
+  }
+
+  storePluginPackage(record: PluginPackageRecord, files: ReadonlyMap<string, Uint8Array>): void {
+    storePackageRows(this.#db, record, files);
+  }
+
+  pluginFile(id: string, version: string, path: string): Uint8Array | undefined {
+    return this.#q.pluginFile.get(id, version, path);
+  }
+}
+
+/** Writes one stored plugin version and its files (also used by the seed, before a store exists). */
+export function storePackageRows(
+  db: Database,
+  record: PluginPackageRecord,
+  files: ReadonlyMap<string, Uint8Array>,
+): void {
+  db.prepare(
+    `INSERT INTO plugin_packages (plugin_id, version, manifest, integrity, digest, size, files,
+       uploaded_at, uploaded_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    record.id,
+    record.version,
+    JSON.stringify(record.manifest),
+    record.integrity,
+    record.digest,
+    record.size,
+    JSON.stringify(record.files),
+    record.uploadedAt,
+    record.uploadedBy,
+  );
+  const file = db.prepare(
+    'INSERT INTO plugin_files (plugin_id, version, path, bytes) VALUES (?, ?, ?, ?)',
+  );
+  for (const [path, bytes] of files) file.run(record.id, record.version, path, bytes);
 }

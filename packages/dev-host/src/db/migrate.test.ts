@@ -1,6 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {mkdtempSync, rmSync} from 'node:fs';
+import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -8,7 +8,6 @@ import {DevHostStore} from './dev-host-store.js';
 import {migrate} from './migrate.js';
 import {MIGRATIONS} from './migrations.js';
 import {openDatabase} from './open-database.js';
-import {seedDemoData} from './seed-demo-data.js';
 
 test('migrations run once each, in order, and are recorded in schema_migrations', () => {
   const db = new BetterSqlite3(':memory:');
@@ -108,7 +107,13 @@ test('migration 6 moves each Idempotency-Key record onto its audit row; a new st
   const db = new BetterSqlite3(':memory:');
   db.pragma('foreign_keys = ON');
   migrate(db, MIGRATIONS.slice(0, 5));
-  seedDemoData(db);
+  // The users as schema 5 had them (the seed writes today's schema).
+  db.prepare(
+    "INSERT INTO users (id, name, role, locale, active, token, privileges) VALUES ('max', 'Max', 'Sales Rep', 'de', 1, 'max', '[]'), ('sofia', 'Sofia', 'Sales Manager', 'en', 1, 'sofia', '[]')",
+  ).run();
+  db.prepare(
+    "INSERT INTO leads (id, first_name, last_name, company, status, version) VALUES ('L-1002', 'A', 'B', 'C', 'Qualified', 1)",
+  ).run();
   const auditId = db
     .prepare(
       "INSERT INTO audit (at, user_id, action, lead_id, detail, response) VALUES ('2026-01-01T00:00:00Z', 'max', 'lead.rejected', 'L-1002', '{}', '{\"lead\":{}}')",
@@ -117,7 +122,7 @@ test('migration 6 moves each Idempotency-Key record onto its audit row; a new st
   db.prepare(
     "INSERT INTO idempotency_keys (user_id, key, request, status, audit_id, created_at) VALUES ('max', 'k-1', '[\"L-1002\"]', 200, ?, 'now')",
   ).run(auditId);
-  assert.deepEqual(migrate(db), [6, 7]);
+  assert.deepEqual(migrate(db), [6, 7, 8]);
   assert.deepEqual(
     db.prepare('SELECT idempotency_key, request FROM audit WHERE id = ?').get(auditId),
     {idempotency_key: 'k-1', request: '["L-1002"]'},
@@ -141,4 +146,40 @@ test('migration 6 moves each Idempotency-Key record onto its audit row; a new st
     'a key older than its lifetime does not replay',
   );
   db.close();
+});
+
+test('migration 8: users keep what they could do through roles, and the install by URL becomes the stored bundled package', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'crmkit-migrate-'));
+  try {
+    const file = join(dir, 'old.sqlite');
+    const old = new BetterSqlite3(file);
+    migrate(old, MIGRATIONS.slice(0, 7));
+    old.exec(`
+      INSERT INTO users (id, name, role, locale, active, token, privileges) VALUES
+        ('anna', 'Anna', 'Administrator', 'de', 1, 'anna', '[]'),
+        ('max', 'Max', 'Sales Rep', 'de', 1, 'max', '[]'),
+        ('odd', 'Odd', 'Astronaut', 'en', 1, NULL, '[]');
+      INSERT INTO plugins (id, manifest_url, manifest, config, position, installed_at)
+        VALUES ('dev.crmkit.reject-lead', '/plugins/reject-lead/plugin.json', '{}', '{}', 0, 'then');
+    `);
+    old.close();
+    const db = openDatabase(file);
+    const store = new DevHostStore(db);
+    assert.deepEqual(
+      ['anna', 'max', 'odd'].map((id) => store.user(id)!.roleId),
+      ['administrator', 'sales-rep', 'sales-rep'],
+    );
+    assert.ok(store.user('anna')!.privileges.has('plugins.manage'));
+    assert.ok(store.user('max')!.privileges.has('leads.reject'));
+    const [plugin] = store.plugins();
+    assert.equal(plugin!.id, 'dev.crmkit.reject-lead');
+    assert.equal(plugin!.enabled, true);
+    assert.deepEqual(
+      Buffer.from(store.pluginFile('dev.crmkit.reject-lead', plugin!.version, 'index.js')!),
+      readFileSync(new URL('../../../../plugins/reject-lead/dist/index.js', import.meta.url)),
+    );
+    db.close();
+  } finally {
+    rmSync(dir, {recursive: true, force: true});
+  }
 });

@@ -153,4 +153,62 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX audit_by_idempotency_key ON audit (user_id, idempotency_key)
     WHERE idempotency_key IS NOT NULL;
   `,
+  // 8: roles hold the privileges (users only name their role); plugins are installed from stored
+  // packages (every version's files kept as uploaded) with enabled, trust and consent, no longer
+  // from a manifest URL (installs from a URL are dropped: the dev host seeds its plugin again);
+  // audit rows name the plugin they concern; a rejection keeps how the owner was reassigned.
+  `
+  CREATE TABLE roles (
+    id TEXT PRIMARY KEY,
+    name_en TEXT NOT NULL,
+    name_de TEXT NOT NULL,
+    privileges TEXT NOT NULL,
+    position INTEGER NOT NULL
+  );
+  INSERT INTO roles (id, name_en, name_de, privileges, position) VALUES
+    ('administrator', 'Administrator', 'Administrator',
+     '["leads.read","leads.reject","leads.qualify","leads.convert","leads.archive","assignment.manage","plugins.manage"]', 0),
+    ('sales-manager', 'Sales Manager', 'Vertriebsleiter',
+     '["leads.read","leads.reject","leads.qualify","leads.convert","leads.archive"]', 1),
+    ('sales-rep', 'Sales Rep', 'Vertriebsmitarbeiter',
+     '["leads.read","leads.reject","leads.qualify","leads.convert"]', 2),
+    ('marketing', 'Marketing', 'Marketing', '["leads.read","leads.qualify","leads.archive"]', 3);
+  ALTER TABLE users ADD COLUMN role_id TEXT REFERENCES roles(id);
+  UPDATE users SET role_id = (SELECT id FROM roles WHERE name_en = users.role);
+  UPDATE users SET role_id = 'sales-rep' WHERE role_id IS NULL;
+  DROP TABLE plugins;
+  CREATE TABLE plugins (
+    id TEXT PRIMARY KEY,
+    version TEXT NOT NULL,
+    enabled INTEGER NOT NULL,
+    trusted INTEGER NOT NULL,
+    config TEXT NOT NULL,
+    accepted_permissions TEXT NOT NULL,
+    previous_version TEXT,
+    position INTEGER NOT NULL,
+    installed_at TEXT NOT NULL
+  );
+  CREATE TABLE plugin_packages (
+    plugin_id TEXT NOT NULL,
+    version TEXT NOT NULL,
+    manifest TEXT NOT NULL,
+    integrity TEXT NOT NULL,
+    digest TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    files TEXT NOT NULL,
+    uploaded_at TEXT NOT NULL,
+    uploaded_by TEXT,
+    PRIMARY KEY (plugin_id, version)
+  );
+  CREATE TABLE plugin_files (
+    plugin_id TEXT NOT NULL,
+    version TEXT NOT NULL,
+    path TEXT NOT NULL,
+    bytes BLOB NOT NULL,
+    PRIMARY KEY (plugin_id, version, path),
+    FOREIGN KEY (plugin_id, version) REFERENCES plugin_packages (plugin_id, version) ON DELETE CASCADE
+  );
+  ALTER TABLE audit ADD COLUMN plugin_id TEXT;
+  ALTER TABLE leads ADD COLUMN reject_assignment TEXT;
+  `,
 ];

@@ -3,6 +3,7 @@ import {dirname} from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type {Database} from 'better-sqlite3';
 import {migrate} from './migrate.js';
+import {needsSeed, seedBundledPlugin} from './seed-demo-data.js';
 
 /**
  * Opens (creating when missing) the dev host's SQLite database at `path` (`:memory:` allowed), with WAL
@@ -19,7 +20,10 @@ export function openDatabase(path: string): Database {
     // Keep the working set in memory (checkpoints stay at the default 1000 pages: short stalls).
     db.pragma('cache_size = -65536');
     db.pragma('temp_store = MEMORY');
-    migrate(db);
+    const ran = migrate(db);
+    // Schema 8 dropped the installs by manifest URL; a database that had demo data gets the
+    // bundled plugin back as a stored package (a fresh one is seeded whole by the dev host).
+    if (ran.includes(8) && !needsSeed(db)) db.transaction(() => seedBundledPlugin(db))();
   } catch (error) {
     db.close();
     throw error;

@@ -4,6 +4,7 @@ import {readFileSync} from 'node:fs';
 import {startDevHost} from '../start-dev-host.js';
 import type {DevHost} from '../start-dev-host.js';
 import {SEED_FILES} from '../db/seed-demo-data.js';
+import {FIXTURE_ENTRY, pluginPackage, sri} from '../../../host-core/test/plugin-package-fixture.js';
 import {apiTestClient} from './api-test-client.js';
 import type {ApiAnswer, ApiCall} from './api-test-client.js';
 
@@ -11,7 +12,6 @@ let host: DevHost;
 let call: (path: string, call?: ApiCall) => Promise<ApiAnswer>;
 const logged: string[] = [];
 const anna = (path: string, extra: ApiCall = {}) => call(path, {token: 'anna', ...extra});
-const manifest = () => JSON.parse(readFileSync(SEED_FILES.rejectLeadManifest, 'utf8'));
 const shippedRuleset = () => readFileSync(SEED_FILES.ruleset, 'utf8');
 const auditCount = () => host.db.prepare('SELECT count(*) FROM audit').pluck().get() as number;
 
@@ -330,77 +330,77 @@ describe('assignment rules', () => {
 });
 
 describe('plugins', () => {
-  test('GET /api/plugins: reject-lead with its manifest URL and config defaults', async () => {
+  test('GET /api/plugins: the seeded reject-lead, its stored manifest and files, config defaults', async () => {
     const answer = await call('/api/plugins', {token: 'max'});
-    assert.deepEqual(answer.body, [
+    const [plugin] = answer.body;
+    assert.deepEqual(
+      {...plugin, manifest: undefined},
       {
         id: 'dev.crmkit.reject-lead',
-        manifestUrl: '/plugins/reject-lead/plugin.json',
+        version: '0.1.0',
+        manifest: undefined,
+        baseUrl: '/plugins/dev.crmkit.reject-lead/0.1.0/',
+        entryUrl: '/plugins/dev.crmkit.reject-lead/0.1.0/index.js',
+        integrity: plugin.manifest.integrity,
         config: {reassignOwnerDefault: false},
+        isolation: 'page',
       },
-    ]);
-    const admin = await anna('/api/admin/plugins');
-    assert.equal(admin.body[0].manifest.name, 'reject-lead');
-  });
-
-  test('an invalid manifest is refused with its issues under /manifest; nothing is installed', async () => {
-    const bad = {...manifest(), id: 'Not An Id', permissions: ['leads.delete']};
-    const answer = await anna('/api/admin/plugins', {
-      method: 'POST',
-      body: {manifestUrl: '/x/plugin.json', manifest: bad},
-    });
-    assert.equal(answer.status, 422, JSON.stringify(answer.body));
-    assert.equal(answer.body.code, 'invalid-manifest');
-    const fields = answer.body.errors.map((e: {field: string}) => e.field);
-    assert.ok(fields.includes('/manifest/id'), fields.join());
-    assert.ok(
-      fields.some((f: string) => f.startsWith('/manifest/permissions')),
-      fields.join(),
     );
-    assert.equal((await anna('/api/admin/plugins')).body.length, 1);
+    const entry = await fetch(`${host.url}${plugin.entryUrl}`);
+    assert.equal(entry.headers.get('content-type'), 'text/javascript; charset=utf-8');
+    assert.equal(entry.headers.get('x-content-type-options'), 'nosniff');
+    assert.deepEqual(
+      Buffer.from(await entry.arrayBuffer()),
+      readFileSync(new URL('../../../../plugins/reject-lead/dist/index.js', import.meta.url)),
+    );
   });
 
-  test('install (201), replace (200) with config over the defaults, invalid config (422), uninstall (204, then 404)', async () => {
-    const m = {...manifest(), id: 'dev.example.second', name: 'second'};
-    const first = await anna('/api/admin/plugins', {
-      method: 'POST',
-      body: {manifestUrl: '/plugins/second/plugin.json', manifest: m},
+  test('a package over real HTTP: stored (201), its bytes served exactly, listed after enabling; a bad one refused (422)', async () => {
+    const entry = `${FIXTURE_ENTRY}// ${'x'.repeat(70_000)}\n`; // more than one TCP chunk
+    const bytes = pluginPackage({manifest: {id: 'dev.example.second', version: '2.0.0'}, entry});
+    const stored = await anna('/api/admin/plugins', {body: bytes});
+    assert.equal(stored.status, 201);
+    assert.equal(stored.body.size, bytes.length);
+    const served = await fetch(`${host.url}/plugins/dev.example.second/2.0.0/dist/index.js`);
+    assert.equal(await served.text(), entry);
+    assert.equal(
+      (await fetch(`${host.url}/plugins/dev.example.second/2.0.0/..%2f..%2f..%2fpackage.json`))
+        .status,
+      404,
+    );
+    const enabled = await anna('/api/admin/plugins/dev.example.second', {
+      method: 'PUT',
+      body: {enabled: true},
     });
-    assert.equal(first.status, 201, JSON.stringify(first.body));
-    assert.deepEqual(first.body.config, {reassignOwnerDefault: false});
-    const again = await anna('/api/admin/plugins', {
-      method: 'POST',
-      body: {
-        manifestUrl: '/plugins/second/plugin.json',
-        manifest: m,
-        config: {reassignOwnerDefault: true},
-      },
-    });
-    assert.equal(again.status, 200);
-    assert.deepEqual(again.body.config, {reassignOwnerDefault: true});
-    const badConfig = await anna('/api/admin/plugins', {
-      method: 'POST',
-      body: {
-        manifestUrl: '/plugins/second/plugin.json',
-        manifest: m,
-        config: {reassignOwnerDefault: 'yes', colour: 1},
-      },
-    });
-    assert.equal(badConfig.status, 422);
-    assert.equal(badConfig.body.code, 'invalid-plugin-config');
-    const fields = badConfig.body.errors.map((e: {field: string}) => e.field).sort();
-    assert.deepEqual(fields, ['/config/colour', '/config/reassignOwnerDefault']);
-    const listed = await call('/api/plugins', {token: 'lena'});
+    assert.equal(enabled.status, 200);
+    const pages = (await call('/api/plugins', {token: 'lena'})).body;
     assert.deepEqual(
-      listed.body.map((p: {id: string}) => p.id),
+      pages.map((p: {id: string}) => p.id),
       ['dev.crmkit.reject-lead', 'dev.example.second'],
     );
+    const audits = auditCount();
+    const refused = await anna('/api/admin/plugins', {
+      body: pluginPackage({manifest: {id: 'dev.example.third'}, integrity: sri('other bytes')}),
+    });
+    assert.equal(refused.status, 422);
+    assert.equal(refused.body.errors[0].code, 'integrity-mismatch');
+    assert.equal(auditCount(), audits);
+    assert.equal(
+      host.db
+        .prepare("SELECT count(*) FROM plugin_packages WHERE plugin_id = 'dev.example.third'")
+        .pluck()
+        .get(),
+      0,
+    );
+    const tooBig = await anna('/api/admin/plugins', {body: new Uint8Array(5 * 1024 * 1024 + 1)});
+    assert.equal(tooBig.status, 422);
+    assert.equal(tooBig.body.errors[0].code, 'too-large');
     const removed = await anna('/api/admin/plugins/dev.example.second', {method: 'DELETE'});
     assert.equal(removed.status, 204);
-    assert.equal(removed.body, undefined);
-    const gone = await anna('/api/admin/plugins/dev.example.second', {method: 'DELETE'});
-    assert.equal(gone.status, 404);
-    assert.equal(gone.body.code, 'plugin-not-found');
+    assert.equal(
+      (await fetch(`${host.url}/plugins/dev.example.second/2.0.0/dist/index.js`)).status,
+      404,
+    );
   });
 });
 

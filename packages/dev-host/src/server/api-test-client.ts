@@ -10,7 +10,7 @@ export interface ApiCall {
   /** Bearer token (a demo user's name); omitted = no Authorization header. */
   token?: string;
   method?: string;
-  /** A value sent as JSON, or a string sent as it is. */
+  /** A value sent as JSON, a string sent as it is, or bytes (a plugin package: gzip). */
   body?: unknown;
   headers?: Record<string, string>;
 }
@@ -25,15 +25,18 @@ export function apiTestClient(
   return async (path, call = {}) => {
     const headers: Record<string, string> = {...call.headers};
     if (call.token !== undefined) headers.authorization = `Bearer ${call.token}`;
-    let body: string | undefined;
-    if (call.body !== undefined) {
+    let body: string | Uint8Array | undefined;
+    if (call.body instanceof Uint8Array) {
+      body = call.body;
+      headers['content-type'] ??= 'application/gzip';
+    } else if (call.body !== undefined) {
       body = typeof call.body === 'string' ? call.body : JSON.stringify(call.body);
       headers['content-type'] ??= 'application/json';
     }
     const response = await fetch(baseUrl + path, {
       method: call.method ?? (body === undefined ? 'GET' : 'POST'),
       headers,
-      ...(body !== undefined ? {body} : {}),
+      ...(body !== undefined ? {body: body as BodyInit} : {}),
     });
     const text = await response.text();
     return {

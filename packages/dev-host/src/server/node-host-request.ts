@@ -12,16 +12,17 @@ export function toHostRequest(req: IncomingMessage, url: URL): HostRequest {
       const value = req.headers[name];
       return Array.isArray(value) ? value.join(', ') : value;
     },
-    readBody: (limit) => readBody(req, limit),
+    readBody: async (limit) => Buffer.from(await readBytes(req, limit)).toString('utf8'),
+    readBytes: (limit) => readBytes(req, limit),
     discardBody: () => void req.resume(),
   };
 }
 
 /**
- * The body as text, refused (413) as soon as the announced or received size passes `limit`. Plain
+ * The body's bytes, refused (413) as soon as the announced or received size passes `limit`. Plain
  * events rather than `for await` (one promise per body, not per chunk).
  */
-async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+async function readBytes(req: IncomingMessage, limit: number): Promise<Buffer> {
   if (Number(req.headers['content-length'] ?? 0) > limit) {
     req.resume();
     throw payloadTooLarge(limit);
@@ -42,7 +43,7 @@ async function readBody(req: IncomingMessage, limit: number): Promise<string> {
     req.once('end', resolve);
     req.once('error', reject);
   });
-  return (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)).toString('utf8');
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
 }
 
 /** Writes host-core's answer to a node:http response. */

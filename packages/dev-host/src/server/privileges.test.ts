@@ -50,9 +50,12 @@ before(async () => {
   const first = await startDevHost({db: file});
   await first.close();
   const db = new BetterSqlite3(file);
-  db.prepare(
-    "INSERT INTO users (id, name, role, locale, manager_id, active, token, privileges) VALUES ('guest', 'Gast', 'Guest', 'en', NULL, 1, 'guest', '[]')",
-  ).run();
+  db.exec(
+    "INSERT INTO roles (id, name_en, name_de, privileges, position) VALUES ('guest', 'Guest', 'Gast', '[]', 9)",
+  );
+  db.exec(
+    "INSERT INTO users (id, name, role, role_id, locale, manager_id, active, token) VALUES ('guest', 'Gast', 'Guest', 'guest', 'en', NULL, 1, 'guest')",
+  );
   db.close();
   host = await startDevHost({db: file, log: (line) => logged.push(line)});
 });
