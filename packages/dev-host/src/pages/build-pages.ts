@@ -1,5 +1,4 @@
 import {
-  copyFileSync,
   existsSync,
   mkdirSync,
   readFileSync,
@@ -29,11 +28,13 @@ export const PAGE_SCRIPTS = {
 export type PageScript = keyof typeof PAGE_SCRIPTS;
 
 /**
- * The plugins the dev host serves at `/plugins/<name>/`: each package's BUILT entry and its
- * dist/plugin.json (entry and SRI integrity), copied byte for byte; its bare imports (lit, …) resolve
- * through the pages' import map to the same shared modules the page uses.
+ * The plugins whose bare imports (lit, …) the pages' import map resolves to the same shared modules
+ * the page uses. Their files are not the pages' to serve: the host serves each installed plugin's
+ * stored package at `/plugins/{id}/{version}/` (the bundled one seeded from its build).
  */
-export const SERVED_PLUGINS = [{name: 'reject-lead', packageName: '@crmkit/reject-lead'}] as const;
+export const SHARED_IMPORT_PLUGINS = [
+  {name: 'reject-lead', packageName: '@crmkit/reject-lead'},
+] as const;
 
 /** Bare specifiers every page maps even when no plugin imports them. */
 const ALWAYS_SHARED = ['lit', '@crmkit/sdk'];
@@ -65,8 +66,7 @@ export interface BuildPagesOptions {
 /**
  * Builds what the pages need, unless the output is newer than every input it was built from: the page
  * scripts and the shared modules (lit, @crmkit/sdk, …) with esbuild into `<outDir>/assets/` (one module
- * graph with code splitting, so a page and the plugins it mounts share one lit and one sdk), and each
- * served plugin into `<outDir>/plugins/<name>/` with its manifest.
+ * graph with code splitting, so a page and the plugins it mounts share one lit and one sdk).
  */
 export async function buildPages(options: BuildPagesOptions = {}): Promise<PagesBuild> {
   const started = performance.now();
@@ -94,8 +94,8 @@ async function buildInto(
 ): Promise<PagesBuild> {
   const inputs = new Set<string>();
   const shared = new Set(ALWAYS_SHARED);
-  for (const plugin of SERVED_PLUGINS) {
-    const result = await buildPlugin(plugin.packageName, join(outDir, 'plugins', plugin.name));
+  for (const plugin of SHARED_IMPORT_PLUGINS) {
+    const result = await pluginImports(plugin.packageName);
     result.inputs.forEach((file) => inputs.add(file));
     result.externals.forEach((specifier) => shared.add(specifier));
   }
@@ -152,13 +152,12 @@ async function buildInto(
   return {outDir: finalDir, importMap, built: true, milliseconds};
 }
 
-async function buildPlugin(
+/** The bare imports of a plugin package's BUILT entry (what the host stores and pages import). */
+async function pluginImports(
   packageName: string,
-  outDir: string,
 ): Promise<{inputs: string[]; externals: string[]}> {
   const require = createRequire(join(DEV_HOST_DIR, 'package.json'));
-  // The package's built files, the bytes `crmkit pack` ships: dist/plugin.json names the entry and
-  // carries its integrity. They are copied as they are, never re-bundled from the sources.
+  // dist/plugin.json names the built entry; it is read as it is, never re-bundled from the sources.
   const manifestFile = require.resolve(`${packageName}/plugin.json`);
   const builtDir = dirname(manifestFile);
   const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as {entry?: unknown};
@@ -166,9 +165,7 @@ async function buildPlugin(
     throw new Error(`${manifestFile} names no entry: build the plugin (npm run build)`);
   }
   const entryFile = resolve(builtDir, manifest.entry);
-  mkdirSync(outDir, {recursive: true});
-  const files = [manifestFile, entryFile, `${entryFile}.map`].filter((f) => existsSync(f));
-  for (const file of files) copyFileSync(file, join(outDir, relative(builtDir, file)));
+  const files = [manifestFile, entryFile];
   // Which bare imports the page's import map must resolve (lit, lit/decorators.js, …).
   const result = await build({
     entryPoints: [entryFile],

@@ -26,6 +26,15 @@ test('the seed terms are the German labels', () => {
   assert.equal(statusLabel(translator('en'), 'Rejected'), 'Rejected');
 });
 
+test('the Lead Detail regions are labelled in both languages', () => {
+  const [de, en] = [translator('de'), translator('en')];
+  assert.equal(en('panelsTitle'), 'Plugin panels');
+  assert.equal(de('panelsTitle'), 'Plugin-Bereiche');
+  assert.equal(de('actionsTitle'), 'Aktionen');
+  // The reassignment shown on the rejection card after a reload uses the seed's term for the owner.
+  assert.equal(de('newOwner'), 'Neuer Verantwortlicher');
+});
+
 test('the translator fills placeholders and leaves unknown ones visible', () => {
   const t = translator('en');
   assert.equal(t('leadsCount', {count: 7}), '7 leads');

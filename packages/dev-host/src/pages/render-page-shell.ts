@@ -1,4 +1,4 @@
-import {DEMO_USERS} from '@crmkit/host-core';
+import {DEMO_ROLES, DEMO_USERS} from '@crmkit/host-core';
 import {escapeHtml, jsonForScript} from './escape-html.js';
 import {PAGE_CONFIG_ID, type PageConfig} from './page-config.js';
 import {roleLabel, translator, type PageStringKey} from './page-strings.js';
@@ -34,7 +34,11 @@ export function renderPageShell({config, url, importMap}: PageShellInput): strin
     option('', t('noUser'), config.token === null),
     ...(config.token !== null && !known ? [option(config.token, config.token, true)] : []),
     ...users.map((u) =>
-      option(u.token ?? '', `${u.name} · ${roleLabel(t, u.role)}`, u.token === config.token),
+      option(
+        u.token ?? '',
+        `${u.name} · ${roleLabel(t, DEMO_ROLES.find((r) => r.id === u.roleId)?.name.en ?? u.roleId)}`,
+        u.token === config.token,
+      ),
     ),
   ].join('');
   const langOptions = (['de', 'en'] as const)

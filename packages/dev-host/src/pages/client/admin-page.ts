@@ -1,26 +1,28 @@
 // The admin page (`/admin`): ownership mode, reject codes, assignment rules with their lint findings and a
-// chart of which rule takes how many current leads, and plugins. Each section needs its privilege; the
-// server checks it again on every call.
-import {
-  OWNERSHIP_MODES,
-  localize,
-  validateManifest,
-  type OwnershipMode,
-  type PluginManifest,
-} from '@crmkit/sdk';
+// chart of which rule takes how many current leads, plugin packages (upload, consent to permissions,
+// enable, upgrade, roll back, uninstall, settings), roles and users, and the audit trail. Each section
+// needs its privilege; the server checks it again on every call.
+import {OWNERSHIP_MODES, PRIVILEGES, isPrivilege, localize, type OwnershipMode} from '@crmkit/sdk';
+import type {LocalizedText, Privilege} from '@crmkit/sdk';
 import {
   createRestAdminApi,
   type AdminRejectCode,
   type AssignmentStats,
+  type AuditEntry,
   type InstalledPlugin,
   type LocatedFieldError,
   type RestAdminApi,
 } from '@crmkit/rest-client';
 import {html, nothing, type TemplateResult} from 'lit';
-import {ownershipLabel, privilegeLabel, translator, type PageStringKey} from '../page-strings.js';
+import {ownershipLabel, privilegeLabel, translator} from '../page-strings.js';
+import {adminTranslator, type AdminTranslate} from '../admin-page-strings.js';
 import {describeError, readPageConfig, show, startPage, type StartedPage} from './start-page.js';
 import {renderStatsChart} from './render-stats-chart.js';
 import {pluginSettings, settingValue} from './plugin-settings.js';
+
+// Named through the admin api's methods: the rest-client's package index does not export them yet.
+type AdminRole = Awaited<ReturnType<RestAdminApi['listRoles']>>[number];
+type AdminUser = Awaited<ReturnType<RestAdminApi['listUsers']>>[number];
 
 /** The outcome of the last action of a section, shown under its buttons. */
 interface Outcome {
@@ -42,22 +44,42 @@ const state = {
   stats: undefined as AssignmentStats | undefined,
   statsError: undefined as string | undefined,
   plugins: [] as InstalledPlugin[],
-  manifestUrl: '',
-  manifestText: '',
+  /** The package chosen with the picker or dropped on the drop zone, until it is uploaded. */
+  packageFile: undefined as File | undefined,
+  dragOver: false,
+  uploadOutcome: undefined as Outcome | undefined,
+  /** Outcomes that outlive a plugin's card (an uninstall). */
   pluginsOutcome: undefined as Outcome | undefined,
+  pluginOutcome: {} as Record<string, Outcome>,
+  /** The plugin whose Uninstall waits for the admin's confirmation. */
+  confirmUninstall: undefined as string | undefined,
   settingsOutcome: {} as Record<string, Outcome>,
+  roles: [] as AdminRole[],
+  /** The privileges ticked per role, as typed: kept when a save is refused. */
+  roleDrafts: {} as Record<string, Privilege[]>,
+  rolesOutcome: undefined as Outcome | undefined,
+  users: [] as AdminUser[],
+  /** The role chosen per user, as chosen: kept when a save is refused. */
+  userDrafts: {} as Record<string, string>,
+  usersOutcome: undefined as Outcome | undefined,
+  auditQuery: {leadId: '', userId: '', pluginId: '', limit: '50'},
+  audit: undefined as AuditEntry[] | undefined,
+  auditOutcome: undefined as Outcome | undefined,
   busy: new Set<string>(),
 };
 
 let page: StartedPage;
 let admin: RestAdminApi;
+let a: AdminTranslate;
 
 async function main(): Promise<void> {
   const title = translator(readPageConfig().lang)('adminTitle');
   const started = await startPage(title);
   if (!started) return;
   page = started;
+  a = adminTranslator(page.config.lang);
   admin = createRestAdminApi({token: page.token, locale: page.config.lang});
+  adoptAdminStyles();
   const can = (p: 'plugins.manage' | 'assignment.manage') => page.user.privileges.includes(p);
   const loads: Promise<void>[] = [];
   if (can('plugins.manage')) {
@@ -65,6 +87,10 @@ async function main(): Promise<void> {
       admin.getLeadSettings().then((s) => void (state.mode = s.ownershipMode)),
       admin.getRejectCodes().then((codes) => void (state.codes = codes)),
       admin.listPlugins().then((plugins) => void (state.plugins = plugins)),
+      admin.listRoles().then(setRoles),
+      admin.listUsers().then(setUsers),
+      // The audit trail reports its own failure in its section: it can be asked again from there.
+      loadAudit(),
     );
   }
   if (can('assignment.manage')) {
@@ -86,6 +112,34 @@ async function main(): Promise<void> {
   rerender();
 }
 
+/**
+ * The few rules these sections need beyond the shared pages.css (which another part of the host
+ * owns). A constructed sheet rather than a <style> element, so a page CSP without 'unsafe-inline'
+ * styles does not block it.
+ */
+function adoptAdminStyles(): void {
+  if (typeof CSSStyleSheet === 'undefined' || !('adoptedStyleSheets' in document)) return;
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(`
+    .drop-zone { border: 2px dashed var(--border); border-radius: 8px; padding: 1rem; margin: 0.75rem 0; }
+    .drop-zone.over { border-color: var(--accent); border-style: solid; background: var(--info-bg); }
+    .drop-zone label { display: block; font-weight: 600; margin-bottom: 0.25rem; }
+    .plugin { border-left: 4px solid var(--border); }
+    .plugin.enabled { border-left-color: var(--success); }
+    .plugin h3 { margin-top: 0.25rem; }
+    .plugin h4 { font-size: 0.95rem; margin: 0.75rem 0 0.25rem; }
+    .plugin ul.plain { margin: 0; padding-left: 1.25rem; }
+    .plugin-actions { display: flex; flex-wrap: wrap; gap: 0.5rem; margin: 0.75rem 0; }
+    .confirm { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
+    table.roles td.tick, table.roles th.tick { text-align: center; }
+    .audit-filter { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: end; }
+    .audit-filter label { display: flex; flex-direction: column; font-size: 0.9rem; }
+    .audit-filter input[type='number'] { width: 7rem; }
+    code.audit-data { font-size: 0.8rem; overflow-wrap: anywhere; }
+  `);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+}
+
 async function loadStats(): Promise<void> {
   try {
     state.stats = await admin.getAssignmentStats();
@@ -95,16 +149,26 @@ async function loadStats(): Promise<void> {
   }
 }
 
+function setRoles(roles: AdminRole[]): void {
+  state.roles = roles;
+  state.roleDrafts = Object.fromEntries(roles.map((r) => [r.id, [...r.privileges]]));
+}
+
+function setUsers(users: AdminUser[]): void {
+  state.users = users;
+  state.userDrafts = Object.fromEntries(users.map((u) => [u.id, u.roleId]));
+}
+
 function rerender(): void {
   const {t, user} = page;
   const section = (
     id: string,
-    titleKey: PageStringKey,
+    title: string,
     privilege: 'plugins.manage' | 'assignment.manage',
     body: () => TemplateResult,
   ) =>
     html`<section class="card" aria-labelledby="${id}-title">
-      <h2 id="${id}-title">${t(titleKey)}</h2>
+      <h2 id="${id}-title" tabindex="-1">${title}</h2>
       ${
         user.privileges.includes(privilege)
           ? body()
@@ -116,25 +180,33 @@ function rerender(): void {
   show(
     page.main,
     html`<h1>${t('adminTitle')}</h1>
-      ${section('ownership', 'ownershipTitle', 'plugins.manage', ownershipSection)}
-      ${section('codes', 'rejectCodesTitle', 'plugins.manage', codesSection)}
-      ${section('rules', 'rulesTitle', 'assignment.manage', rulesSection)}
-      ${section('plugins', 'pluginsTitle', 'plugins.manage', pluginsSection)}`,
+      ${section('ownership', t('ownershipTitle'), 'plugins.manage', ownershipSection)}
+      ${section('codes', t('rejectCodesTitle'), 'plugins.manage', codesSection)}
+      ${section('rules', t('rulesTitle'), 'assignment.manage', rulesSection)}
+      ${section('plugins', t('pluginsTitle'), 'plugins.manage', pluginsSection)}
+      ${section('roles', a('rolesTitle'), 'plugins.manage', rolesSection)}
+      ${section('users', a('usersTitle'), 'plugins.manage', usersSection)}
+      ${section('audit', a('auditTitle'), 'plugins.manage', auditSection)}`,
   );
 }
 
-/** Runs one save of a section: marks it busy, stores its outcome, renders. */
+/**
+ * Runs one action of a section: marks it busy, stores its outcome, renders. Answers whether it
+ * succeeded. Nothing the admin typed is reset here: a refused save leaves the form as it was.
+ */
 async function act(
   key: string,
   run: () => Promise<string | Outcome>,
   setOutcome: (o: Outcome) => void,
-): Promise<void> {
-  if (state.busy.has(key)) return;
+): Promise<boolean> {
+  if (state.busy.has(key)) return false;
   state.busy.add(key);
   rerender();
+  let ok = false;
   try {
     const done = await run();
     setOutcome(typeof done === 'string' ? {kind: 'success', message: done} : done);
+    ok = true;
   } catch (error) {
     const findings = (error as {errors?: readonly LocatedFieldError[]}).errors;
     setOutcome({
@@ -146,6 +218,12 @@ async function act(
     state.busy.delete(key);
     rerender();
   }
+  return ok;
+}
+
+/** Focuses the element `id` (after a render replaced the one that had the focus). */
+function focus(id: string): void {
+  document.getElementById(id)?.focus();
 }
 
 function outcome(o: Outcome | undefined, describe?: (f: LocatedFieldError) => TemplateResult) {
@@ -173,6 +251,10 @@ function outcome(o: Outcome | undefined, describe?: (f: LocatedFieldError) => Te
     }
   </div>`;
 }
+
+/** A field error as "field: message" (a problem of the whole request has no field). */
+const fieldMessage = (f: LocatedFieldError) =>
+  f.field ? html`<code>${f.field}</code>: ${f.message}` : html`${f.message}`;
 
 /** Puts the cursor of the textarea `id` at a 1-based line and column. */
 function moveCursor(id: string, line: number, column: number): void {
@@ -449,40 +531,75 @@ function rulesSection(): TemplateResult {
     }`;
 }
 
+/** An id-safe form of a plugin, role or user id, for element ids. */
+const slug = (id: string) => id.replace(/[^\w-]/g, '-');
+
+/** The name of a privilege in the page's language; a key the sdk does not know is shown as it is. */
+const privilegeName = (privilege: string) =>
+  isPrivilege(privilege) ? privilegeLabel(page.t, privilege) : privilege;
+
+const privilegeList = (privileges: readonly string[]) => privileges.map(privilegeName).join(', ');
+
+/** The plugin's display name in the page's language (the id when its manifest has none). */
+function pluginName(plugin: InstalledPlugin): string {
+  const name = plugin.manifest.displayName as LocalizedText | undefined;
+  return name ? localize(name, page.config.lang) : plugin.id;
+}
+
+/** The extension points a plugin's elements and actions plug into, each once. */
+function extensionPoints(plugin: InstalledPlugin): string[] {
+  const points = ['elements', 'actions'].flatMap((list) => {
+    const items = plugin.manifest[list];
+    return Array.isArray(items)
+      ? items.map((item) => (item as {extensionPoint?: unknown}).extensionPoint)
+      : [];
+  });
+  return [...new Set(points.filter((p): p is string => typeof p === 'string'))];
+}
+
+/** A byte count the way people read it: "812 bytes", "12.4 kB" ("12,4 kB" in German). */
+function formatSize(bytes: number): string {
+  const lang = page.config.lang;
+  if (bytes < 1000) {
+    // "812 bytes": the short form would read "812 byte".
+    return new Intl.NumberFormat(lang, {style: 'unit', unit: 'byte', unitDisplay: 'long'}).format(
+      bytes,
+    );
+  }
+  const [value, unit] = bytes < 1_000_000 ? [bytes / 1000, 'kilobyte'] : [bytes / 1e6, 'megabyte'];
+  return new Intl.NumberFormat(lang, {style: 'unit', unit, maximumFractionDigits: 1}).format(value);
+}
+
 /** The form of an installed plugin's settings (its config schema's simple properties), if it has any. */
 function pluginSettingsForm(plugin: InstalledPlugin): TemplateResult | typeof nothing {
   const {t} = page;
   const lang = page.config.lang;
   const settings = pluginSettings(plugin, lang);
   if (!settings.length) return nothing;
-  const titleId = `settings-${plugin.id.replace(/[^\w-]/g, '-')}`;
+  const titleId = `settings-${slug(plugin.id)}`;
   const busyKey = `settings:${plugin.id}`;
   const save = (e: Event) => {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
-    const config = Object.fromEntries(
-      settings
-        .map((s) => [s.key, settingValue(s, form.elements.namedItem(s.key) as HTMLInputElement)])
-        .filter(([, value]) => value !== undefined),
-    );
+    // The PUT replaces the whole config: values this form cannot edit are sent back as they are,
+    // and a setting left empty is left out, so the host fills in its default.
+    const config: Record<string, unknown> = {...plugin.config};
+    for (const s of settings) {
+      const value = settingValue(s, form.elements.namedItem(s.key) as HTMLInputElement);
+      if (value === undefined) delete config[s.key];
+      else config[s.key] = value;
+    }
     void act(
       busyKey,
       async () => {
-        // Installing the same manifest again replaces the installation's config (200, not 201).
-        await admin.installPlugin({
-          manifestUrl: plugin.manifestUrl,
-          manifest: plugin.manifest,
-          config,
-        });
-        state.plugins = await admin.listPlugins();
+        replacePlugin(await admin.updatePlugin(plugin.id, {config}));
         return t('saved');
       },
       (o) => (state.settingsOutcome[plugin.id] = o),
     );
   };
-  const name = localize((plugin.manifest as unknown as PluginManifest).displayName, lang);
   return html`<form class="plugin-settings" aria-labelledby=${titleId} @submit=${save}>
-    <h3 id=${titleId}>${t('pluginSettings', {plugin: name})}</h3>
+    <h4 id=${titleId}>${t('pluginSettings', {plugin: pluginName(plugin)})}</h4>
     ${settings.map((s) =>
       s.type === 'boolean'
         ? html`<label class="choice"
@@ -511,105 +628,641 @@ function pluginSettingsForm(plugin: InstalledPlugin): TemplateResult | typeof no
   </form>`;
 }
 
-function pluginsSection(): TemplateResult {
+/** Puts the host's answer for one plugin in place of the listed one. */
+function replacePlugin(plugin: InstalledPlugin): void {
+  const index = state.plugins.findIndex((p) => p.id === plugin.id);
+  if (index === -1) state.plugins = [...state.plugins, plugin];
+  else state.plugins = state.plugins.map((p, i) => (i === index ? plugin : p));
+}
+
+/** Chooses the package to upload, from the picker or a drop, and says which one it is. */
+function choosePackage(file: File | undefined): void {
+  state.packageFile = file;
+  state.uploadOutcome = undefined;
+  rerender();
+}
+
+function uploadForm(): TemplateResult {
   const {t} = page;
-  const lang = page.config.lang;
-  const install = (e: Event) => {
+  const file = state.packageFile;
+  const picker = () => document.getElementById('package-file') as HTMLInputElement | null;
+  const upload = (e: Event) => {
     e.preventDefault();
-    // The sdk's validator gives line and column in the text as typed; the server checks again.
-    const checked = validateManifest(state.manifestText, {file: 'plugin.json'});
-    const errors = checked.issues.filter((i) => i.severity === 'error');
-    if (!checked.manifest || errors.length) {
-      state.pluginsOutcome = {
-        kind: 'error',
-        message: t('installRefused'),
-        findings: errors.map((i) => ({
-          field: i.pointer,
-          code: i.code,
-          message: i.hint ? `${i.message} (${i.hint})` : i.message,
-          line: i.line,
-          column: i.column,
-        })),
-      };
+    if (!file) {
+      state.uploadOutcome = {kind: 'error', message: a('noFileChosen')};
       rerender();
-      document.getElementById('manifest-text')?.focus();
+      picker()?.focus();
       return;
     }
-    const manifest = checked.manifest;
+    let landOn: string | undefined;
     void act(
-      'plugins',
+      'upload',
       async () => {
-        const {plugin} = await admin.installPlugin({
-          manifestUrl: state.manifestUrl.trim(),
-          manifest: manifest as unknown as Record<string, unknown>,
-        });
+        const {upload: stored, created} = await admin.uploadPluginPackage(file);
         state.plugins = await admin.listPlugins();
-        state.manifestText = '';
-        state.manifestUrl = '';
-        return t('installed', {id: plugin.id});
+        state.packageFile = undefined;
+        const input = picker();
+        if (input) input.value = '';
+        landOn = `plugin-${slug(stored.id)}-title`;
+        if (!created) return a('uploadUnchanged', {id: stored.id, version: stored.version});
+        // Another version of an installed plugin: stored, while the installed one keeps running.
+        if (stored.plugin.version !== stored.version) {
+          return a('uploadStored', {
+            id: stored.id,
+            version: stored.version,
+            running: stored.plugin.version,
+          });
+        }
+        return a('uploadInstalled', {id: stored.id, version: stored.version});
       },
-      (o) =>
-        (state.pluginsOutcome =
-          o.kind === 'error' && o.findings ? {...o, message: t('installRefused')} : o),
+      (o) => (state.uploadOutcome = o),
+    ).then((ok) => {
+      // The new plugin's card is where the admin reviews its permissions and enables it.
+      if (ok && landOn) focus(landOn);
+    });
+  };
+  const dragOver = (e: DragEvent) => {
+    if (!e.dataTransfer?.types.includes('Files')) return;
+    e.preventDefault(); // lets the drop happen here instead of the browser opening the file
+    e.dataTransfer.dropEffect = 'copy';
+    if (!state.dragOver) {
+      state.dragOver = true;
+      rerender();
+    }
+  };
+  const dragLeave = (e: DragEvent) => {
+    const zone = e.currentTarget as HTMLElement;
+    if (e.relatedTarget instanceof Node && zone.contains(e.relatedTarget)) return;
+    state.dragOver = false;
+    rerender();
+  };
+  const drop = (e: DragEvent) => {
+    e.preventDefault();
+    state.dragOver = false;
+    const files = e.dataTransfer?.files;
+    // The picker shows the dropped file too, so both ways end in the same place.
+    const input = picker();
+    if (input && files?.length) input.files = files;
+    choosePackage(files?.[0]);
+  };
+  const busy = state.busy.has('upload');
+  return html`<form class="upload-package" aria-labelledby="upload-title" @submit=${upload}>
+    <h3 id="upload-title">${t('installTitle')}</h3>
+    <p class="help" id="upload-help">${a('uploadHelp')}</p>
+    <div
+      class="drop-zone ${state.dragOver ? 'over' : ''}"
+      @dragenter=${dragOver}
+      @dragover=${dragOver}
+      @dragleave=${dragLeave}
+      @drop=${drop}
+    >
+      <label for="package-file">${a('packageFile')}</label>
+      <input
+        id="package-file"
+        type="file"
+        accept=".tgz,application/gzip,application/x-gzip"
+        aria-describedby="upload-help drop-help"
+        @change=${(e: Event) => choosePackage((e.target as HTMLInputElement).files?.[0])}
+      />
+      <p class="help" id="drop-help">${a('dropZone')}</p>
+      <p role="status" class="chosen">
+        ${file ? a('chosenFile', {name: file.name, size: formatSize(file.size)}) : nothing}
+      </p>
+    </div>
+    <button type="submit" ?disabled=${busy}>${busy ? a('uploading') : t('install')}</button>
+    ${outcome(state.uploadOutcome, fieldMessage)}
+  </form>`;
+}
+
+/** The buttons of a plugin's card; each action puts the host's answer in place of the card's plugin. */
+function pluginActions(plugin: InstalledPlugin): TemplateResult {
+  const name = pluginName(plugin);
+  const id = `plugin-${slug(plugin.id)}`;
+  const busyKey = `plugin:${plugin.id}`;
+  const busy = state.busy.has(busyKey);
+  const run = (
+    changes: Parameters<RestAdminApi['updatePlugin']>[1],
+    message: (p: InstalledPlugin) => string,
+    focusOnSuccess: string,
+    focusOnError: string,
+  ) =>
+    void act(
+      busyKey,
+      async () => {
+        const updated = await admin.updatePlugin(plugin.id, changes);
+        replacePlugin(updated);
+        return message(updated);
+      },
+      (o) => (state.pluginOutcome[plugin.id] = o),
+    ).then((ok) => focus(ok ? focusOnSuccess : focusOnError));
+  const enable = () =>
+    run(
+      {enabled: true},
+      // Enabling granted exactly the permissions of the version that runs (the host records them).
+      (p) =>
+        p.permissions.length
+          ? a('pluginWasEnabled', {plugin: name, permissions: privilegeList(p.permissions)})
+          : a('pluginWasEnabledNone', {plugin: name}),
+      `${id}-disable`,
+      `${id}-enable`,
+    );
+  const disable = () =>
+    run(
+      {enabled: false},
+      () => a('pluginWasDisabled', {plugin: name}),
+      `${id}-enable`,
+      `${id}-disable`,
+    );
+  const rollBack = (version: string) =>
+    run(
+      {version},
+      (p) => a('rolledBack', {plugin: name, version: p.version}),
+      `${id}-title`,
+      `${id}-rollback`,
+    );
+  const upgrade = plugin.upgrade;
+  const doUpgrade = () => {
+    if (!upgrade) return;
+    // Accepting exactly the version's list is the consent the host asks for (else 409).
+    run(
+      {version: upgrade.version, acceptPermissions: upgrade.permissions},
+      (p) => a('upgraded', {plugin: name, version: p.version}),
+      `${id}-title`,
+      `${id}-upgrade`,
     );
   };
+  const uninstall = () => {
+    void act(
+      busyKey,
+      async () => {
+        await admin.uninstallPlugin(plugin.id);
+        state.plugins = state.plugins.filter((p) => p.id !== plugin.id);
+        state.confirmUninstall = undefined;
+        delete state.pluginOutcome[plugin.id];
+        return a('pluginUninstalled', {plugin: name});
+      },
+      (o) => {
+        if (o.kind === 'success') state.pluginsOutcome = o;
+        else state.pluginOutcome[plugin.id] = o;
+      },
+    ).then((ok) => focus(ok ? 'plugins-title' : `${id}-uninstall-yes`));
+  };
+  const askUninstall = () => {
+    state.confirmUninstall = plugin.id;
+    rerender();
+    // The least destructive choice has the focus, as in an alert dialog.
+    focus(`${id}-uninstall-no`);
+  };
+  const cancelUninstall = () => {
+    state.confirmUninstall = undefined;
+    rerender();
+    focus(`${id}-uninstall`);
+  };
+  // What an upgrade adds: the host's difference between its permissions and those accepted.
+  const added = upgrade?.addedPermissions ?? [];
   return html`${
-      state.plugins.length === 0
-        ? html`<p class="message info">${t('noPlugins')}</p>`
-        : html`<table class="plugins">
+      plugin.enabled
+        ? nothing
+        : html`<p class="help" id="${id}-consent">
+            ${
+              plugin.permissions.length
+                ? a('enableConsent', {plugin: name, permissions: privilegeList(plugin.permissions)})
+                : a('enableConsentNone', {plugin: name})
+            }
+          </p>`
+    }
+    ${
+      upgrade
+        ? html`<p class="help" id="${id}-upgrade-help">
+            ${
+              added.length
+                ? a('upgradeAdds', {version: upgrade.version, permissions: privilegeList(added)})
+                : a('upgradeAddsNone', {version: upgrade.version})
+            }
+          </p>`
+        : nothing
+    }
+    <div class="plugin-actions">
+      ${
+        plugin.enabled
+          ? html`<button id="${id}-disable" type="button" ?disabled=${busy} @click=${disable}>
+              ${a('disable')}
+            </button>`
+          : html`<button
+              id="${id}-enable"
+              type="button"
+              aria-describedby="${id}-consent"
+              ?disabled=${busy}
+              @click=${enable}
+            >
+              ${a('enable')}
+            </button>`
+      }
+      ${
+        upgrade
+          ? html`<button
+              id="${id}-upgrade"
+              type="button"
+              aria-describedby="${id}-upgrade-help"
+              ?disabled=${busy}
+              @click=${doUpgrade}
+            >
+              ${a('upgradeTo', {version: upgrade.version})}
+            </button>`
+          : nothing
+      }
+      ${
+        plugin.previousVersion
+          ? html`<button
+              id="${id}-rollback"
+              type="button"
+              ?disabled=${busy}
+              @click=${() => rollBack(plugin.previousVersion as string)}
+            >
+              ${a('rollBack', {version: plugin.previousVersion})}
+            </button>`
+          : nothing
+      }
+      ${
+        state.confirmUninstall === plugin.id
+          ? nothing
+          : html`<button
+              id="${id}-uninstall"
+              type="button"
+              ?disabled=${busy}
+              @click=${askUninstall}
+            >
+              ${a('uninstall')}
+            </button>`
+      }
+    </div>
+    ${
+      state.confirmUninstall === plugin.id
+        ? html`<div class="confirm message info" role="group" aria-labelledby="${id}-uninstall-q">
+            <p id="${id}-uninstall-q">${a('uninstallQuestion', {plugin: name})}</p>
+            <button id="${id}-uninstall-yes" type="button" ?disabled=${busy} @click=${uninstall}>
+              ${a('confirmUninstall', {plugin: name})}
+            </button>
+            <button id="${id}-uninstall-no" type="button" @click=${cancelUninstall}>
+              ${a('cancel')}
+            </button>
+          </div>`
+        : nothing
+    }
+    ${outcome(state.pluginOutcome[plugin.id])}`;
+}
+
+function pluginCard(plugin: InstalledPlugin): TemplateResult {
+  const {t} = page;
+  const lang = page.config.lang;
+  const id = `plugin-${slug(plugin.id)}`;
+  const description = plugin.manifest.description as LocalizedText | undefined;
+  const points = extensionPoints(plugin);
+  const field = (label: string, value: TemplateResult | string, key: string) =>
+    html`<div class="field" data-field=${key}>
+      <dt>${label}</dt>
+      <dd>${value}</dd>
+    </div>`;
+  return html`<article
+    class="card plugin ${plugin.enabled ? 'enabled' : 'disabled'}"
+    aria-labelledby="${id}-title"
+    data-plugin=${plugin.id}
+  >
+    <h3 id="${id}-title" tabindex="-1">${pluginName(plugin)}</h3>
+    ${description ? html`<p class="help">${localize(description, lang)}</p>` : nothing}
+    <dl class="fields">
+      ${field(a('pluginId'), html`<code>${plugin.id}</code>`, 'id')}
+      ${field(t('colVersion'), plugin.version, 'version')}
+      ${field(a('pluginSize'), formatSize(plugin.size), 'size')}
+      ${field(
+        a('pluginStatus'),
+        html`<span class="status">
+          ${plugin.enabled ? a('pluginEnabled') : a('pluginDisabled')}
+        </span>`,
+        'status',
+      )}
+    </dl>
+    <h4 id="${id}-permissions">${a('pluginPermissions')}</h4>
+    ${
+      plugin.permissions.length
+        ? html`<ul class="plain permissions" aria-labelledby="${id}-permissions">
+            ${plugin.permissions.map(
+              (p) =>
+                html`<li>
+                  ${privilegeName(p)} <small><code>${p}</code></small>
+                </li>`,
+            )}
+          </ul>`
+        : html`<p>${a('noneDeclared')}</p>`
+    }
+    <h4 id="${id}-points">${a('pluginExtensionPoints')}</h4>
+    ${
+      points.length
+        ? html`<ul class="plain extension-points" aria-labelledby="${id}-points">
+            ${points.map((p) => html`<li><code>${p}</code></li>`)}
+          </ul>`
+        : html`<p>${a('noneDeclared')}</p>`
+    }
+    ${pluginActions(plugin)} ${pluginSettingsForm(plugin)}
+  </article>`;
+}
+
+function pluginsSection(): TemplateResult {
+  const {t} = page;
+  return html`${
+    state.plugins.length === 0
+      ? html`<p class="message info">${t('noPlugins')}</p>`
+      : state.plugins.map(pluginCard)
+  }
+  ${outcome(state.pluginsOutcome)} ${uploadForm()}`;
+}
+
+function rolesSection(): TemplateResult {
+  const {t} = page;
+  const lang = page.config.lang;
+  // Every privilege the sdk knows, in its order, then any other one a role holds.
+  const columns: string[] = [
+    ...PRIVILEGES,
+    ...new Set(state.roles.flatMap((r) => r.privileges).filter((p) => !PRIVILEGES.includes(p))),
+  ];
+  const roleName = (role: AdminRole) => role.name[lang] ?? role.name.en ?? role.id;
+  const toggle = (role: AdminRole, privilege: string, on: boolean) => {
+    const draft = new Set<string>(state.roleDrafts[role.id] ?? role.privileges);
+    if (on) draft.add(privilege);
+    else draft.delete(privilege);
+    state.roleDrafts[role.id] = columns.filter((p) => draft.has(p)) as Privilege[];
+  };
+  const save = (role: AdminRole) => {
+    const privileges = state.roleDrafts[role.id] ?? role.privileges;
+    void act(
+      `role:${role.id}`,
+      async () => {
+        const saved = await admin.updateRole(role.id, {privileges});
+        state.roles = state.roles.map((r) => (r.id === saved.id ? saved : r));
+        state.roleDrafts[saved.id] = [...saved.privileges];
+        return a('roleSaved', {role: roleName(saved)});
+      },
+      (o) => (state.rolesOutcome = o),
+    );
+  };
+  return html`<p class="help" id="roles-help">${a('rolesHelp')}</p>
+    <div class="table-scroll">
+      <table class="roles" aria-describedby="roles-help">
+        <caption class="visually-hidden">
+          ${a('rolesTitle')}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${a('colRole')}</th>
+            ${columns.map((p) => html`<th scope="col" class="tick">${privilegeName(p)}</th>`)}
+            <th scope="col"><span class="visually-hidden">${a('colSaveRole')}</span></th>
+          </tr>
+        </thead>
+        <tbody>
+          ${state.roles.map((role) => {
+            const draft = state.roleDrafts[role.id] ?? role.privileges;
+            const busy = state.busy.has(`role:${role.id}`);
+            return html`<tr data-role=${role.id}>
+              <th scope="row">${roleName(role)}</th>
+              ${columns.map(
+                (p) =>
+                  html`<td class="tick">
+                    <input
+                      type="checkbox"
+                      aria-label=${a('rolePrivilege', {privilege: privilegeName(p), role: roleName(role)})}
+                      .checked=${(draft as string[]).includes(p)}
+                      @change=${(e: Event) =>
+                        toggle(role, p, (e.target as HTMLInputElement).checked)}
+                    />
+                  </td>`,
+              )}
+              <td>
+                <button type="button" ?disabled=${busy} @click=${() => save(role)}>
+                  ${busy ? t('saving') : t('save')}<span class="visually-hidden">
+                    ${roleName(role)}</span
+                  >
+                </button>
+              </td>
+            </tr>`;
+          })}
+        </tbody>
+      </table>
+    </div>
+    ${outcome(state.rolesOutcome, fieldMessage)}`;
+}
+
+function usersSection(): TemplateResult {
+  const {t} = page;
+  const lang = page.config.lang;
+  const roleName = (roleId: string) => {
+    const role = state.roles.find((r) => r.id === roleId);
+    return role ? (role.name[lang] ?? role.name.en) : roleId;
+  };
+  const save = (user: AdminUser) => {
+    const roleId = state.userDrafts[user.id] ?? user.roleId;
+    void act(
+      `user:${user.id}`,
+      async () => {
+        const saved = await admin.updateUser(user.id, {roleId});
+        state.users = state.users.map((u) => (u.id === saved.id ? saved : u));
+        state.userDrafts[saved.id] = saved.roleId;
+        return a('userSaved', {user: saved.name, role: roleName(saved.roleId)});
+      },
+      (o) => (state.usersOutcome = o),
+    );
+  };
+  return html`<p class="help" id="users-help">${a('usersHelp')}</p>
+    <div class="table-scroll">
+      <table class="users" aria-describedby="users-help">
+        <caption class="visually-hidden">
+          ${a('usersTitle')}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${a('colUser')}</th>
+            <th scope="col">${a('colUserId')}</th>
+            <th scope="col">${a('colUserActive')}</th>
+            <th scope="col">${a('colRole')}</th>
+            <th scope="col"><span class="visually-hidden">${a('colSaveRole')}</span></th>
+          </tr>
+        </thead>
+        <tbody>
+          ${state.users.map((user) => {
+            const chosen = state.userDrafts[user.id] ?? user.roleId;
+            const busy = state.busy.has(`user:${user.id}`);
+            return html`<tr data-user=${user.id}>
+              <th scope="row">${user.name}</th>
+              <td><code>${user.id}</code></td>
+              <td>${user.active ? a('userActive') : a('userInactive')}</td>
+              <td>
+                <select
+                  aria-label=${a('userRole', {user: user.name})}
+                  @change=${(e: Event) =>
+                    (state.userDrafts[user.id] = (e.target as HTMLSelectElement).value)}
+                >
+                  ${
+                    // A role the list does not know (yet) stays choosable rather than silently changing.
+                    state.roles.some((r) => r.id === chosen)
+                      ? nothing
+                      : html`<option value=${chosen} selected>${chosen}</option>`
+                  }
+                  ${state.roles.map(
+                    (r) =>
+                      html`<option value=${r.id} ?selected=${r.id === chosen}>
+                        ${roleName(r.id)}
+                      </option>`,
+                  )}
+                </select>
+              </td>
+              <td>
+                <button type="button" ?disabled=${busy} @click=${() => save(user)}>
+                  ${busy ? t('saving') : t('save')}<span class="visually-hidden">
+                    ${user.name}</span
+                  >
+                </button>
+              </td>
+            </tr>`;
+          })}
+        </tbody>
+      </table>
+    </div>
+    ${outcome(state.usersOutcome, fieldMessage)}`;
+}
+
+/** Asks the host for the audit trail with the filters as typed; a refusal is shown in the section. */
+async function loadAudit(): Promise<void> {
+  const q = state.auditQuery;
+  try {
+    state.audit = await admin.listAudit({
+      leadId: q.leadId.trim(),
+      userId: q.userId,
+      pluginId: q.pluginId.trim(),
+      limit: q.limit.trim() === '' ? undefined : Number(q.limit),
+    });
+    state.auditOutcome = undefined;
+  } catch (error) {
+    const findings = (error as {errors?: readonly LocatedFieldError[]}).errors;
+    state.auditOutcome = {
+      kind: 'error',
+      message: describeError(page.t, error),
+      ...(findings?.length ? {findings} : {}),
+    };
+  }
+}
+
+function auditSection(): TemplateResult {
+  const {t} = page;
+  const lang = page.config.lang;
+  const q = state.auditQuery;
+  const time = new Intl.DateTimeFormat(lang, {dateStyle: 'medium', timeStyle: 'medium'});
+  const filter = (e: Event) => {
+    e.preventDefault();
+    if (state.busy.has('audit')) return;
+    state.busy.add('audit');
+    rerender();
+    void loadAudit().finally(() => {
+      state.busy.delete('audit');
+      rerender();
+    });
+  };
+  const input = (key: 'leadId' | 'pluginId' | 'limit') => (e: Event) =>
+    (q[key] = (e.target as HTMLInputElement).value);
+  const entries = state.audit ?? [];
+  const none = html`<span aria-hidden="true">–</span>`;
+  return html`<p class="help">${a('auditHelp')}</p>
+    <form class="audit-filter" aria-label=${a('auditTitle')} @submit=${filter}>
+      <label
+        >${a('auditLead')} <input name="leadId" .value=${q.leadId} @input=${input('leadId')}
+      /></label>
+      <label
+        >${a('auditUser')}
+        <select
+          name="userId"
+          @change=${(e: Event) => (q.userId = (e.target as HTMLSelectElement).value)}
+        >
+          <option value="" ?selected=${q.userId === ''}>${a('auditAllUsers')}</option>
+          ${state.users.map(
+            (u) => html`<option value=${u.id} ?selected=${q.userId === u.id}>${u.name}</option>`,
+          )}
+        </select></label
+      >
+      <label
+        >${a('auditPlugin')}
+        <input
+          name="pluginId"
+          list="audit-plugin-ids"
+          .value=${q.pluginId}
+          @input=${input('pluginId')}
+      /></label>
+      <datalist id="audit-plugin-ids">
+        ${state.plugins.map((p) => html`<option value=${p.id}>${pluginName(p)}</option>`)}
+      </datalist>
+      <label
+        >${a('auditLimit')}
+        <input
+          name="limit"
+          type="number"
+          min="1"
+          max="500"
+          step="1"
+          .value=${q.limit}
+          @input=${input('limit')}
+      /></label>
+      <button type="submit" ?disabled=${state.busy.has('audit')}>${t('applyFilter')}</button>
+    </form>
+    ${
+      state.auditOutcome
+        ? outcome(state.auditOutcome, fieldMessage)
+        : html`<p role="status" class="count">
+            ${
+              state.audit === undefined
+                ? nothing
+                : entries.length === 1
+                  ? a('auditCountOne')
+                  : a('auditCount', {count: entries.length})
+            }
+          </p>`
+    }
+    ${
+      entries.length
+        ? html`<table class="audit">
             <caption class="visually-hidden">
-              ${t('pluginsTitle')}
+              ${a('auditTitle')}
             </caption>
             <thead>
               <tr>
+                <th scope="col">${a('colTime')}</th>
+                <th scope="col">${a('colActor')}</th>
+                <th scope="col">${a('colAction')}</th>
+                <th scope="col">${a('colLead')}</th>
                 <th scope="col">${t('colPluginId')}</th>
-                <th scope="col">${t('colVersion')}</th>
-                <th scope="col">${t('colManifest')}</th>
+                <th scope="col">${a('colData')}</th>
               </tr>
             </thead>
             <tbody>
-              ${state.plugins.map(
-                (p) =>
-                  html`<tr>
-                    <th scope="row">
-                      ${localize((p.manifest as unknown as PluginManifest).displayName, lang)}<br /><code
-                        >${p.id}</code
-                      >
-                    </th>
-                    <td>${String(p.manifest.version ?? '')}</td>
-                    <td><a href=${p.manifestUrl}>${p.manifestUrl}</a></td>
+              ${entries.map(
+                (e) =>
+                  html`<tr data-audit=${e.id}>
+                    <td><time datetime=${e.at}>${time.format(new Date(e.at))}</time></td>
+                    <td>${e.actor.name}</td>
+                    <td><code>${e.action}</code></td>
+                    <td>
+                      ${
+                        e.leadId
+                          ? html`<a href="/leads/${encodeURIComponent(e.leadId)}">${e.leadId}</a>`
+                          : none
+                      }
+                    </td>
+                    <td>${e.pluginId ? html`<code>${e.pluginId}</code>` : none}</td>
+                    <td><code class="audit-data">${JSON.stringify(e.data)}</code></td>
                   </tr>`,
               )}
             </tbody>
           </table>`
-    }
-    ${state.plugins.map((p) => pluginSettingsForm(p))}
-    <form @submit=${install}>
-      <h3>${t('installTitle')}</h3>
-      <label for="manifest-url">${t('colManifest')} (URL)</label>
-      <input
-        id="manifest-url"
-        type="text"
-        required
-        placeholder="/plugins/my-plugin/plugin.json"
-        .value=${state.manifestUrl}
-        @input=${(e: Event) => (state.manifestUrl = (e.target as HTMLInputElement).value)}
-      />
-      <label for="manifest-text">${t('manifestText')}</label>
-      <textarea
-        id="manifest-text"
-        class="code"
-        rows="10"
-        spellcheck="false"
-        required
-        .value=${state.manifestText}
-        @input=${(e: Event) => (state.manifestText = (e.target as HTMLTextAreaElement).value)}
-      ></textarea>
-      <button type="submit" ?disabled=${state.busy.has('plugins')}>
-        ${state.busy.has('plugins') ? t('saving') : t('install')}
-      </button>
-      ${outcome(state.pluginsOutcome, locatedFinding('manifest-text'))}
-    </form>`;
+        : state.audit
+          ? html`<p class="message info">${a('noAudit')}</p>`
+          : nothing
+    }`;
 }
 
 void main();

@@ -1,10 +1,12 @@
 // Lead Detail (`/leads/:id`): the lead's fields with its Lead Status, the plugins' actions at
-// `lead.detail.actions` (the reject-lead plugin, loaded from its manifest and given a guarded context over
-// the REST host API by <crm-plugin-host>), and after a rejection the rejection itself.
+// `lead.detail.actions` (e.g. reject-lead, offered only while the lead's status fits the action's
+// `when`) and their panels at `lead.detail.panel`, and after a rejection the rejection itself. The
+// plugins are the host's enabled installations, each loaded from the manifest the host stored with its
+// package (`GET /api/plugins`), and given a guarded context over the REST host API by <crm-plugin-host>.
 import {HostApiError, type AssignmentOutcome, type Lead, type RejectCodeOption} from '@crmkit/sdk';
 import {html, nothing, type TemplateResult} from 'lit';
 import {privilegeLabel, statusLabel, translator} from '../page-strings.js';
-import {defineHostElements} from '@crmkit/host-elements';
+import {defineHostElements, type InstalledPluginSource} from '@crmkit/host-elements';
 import {describeError, readPageConfig, show, startPage, type StartedPage} from './start-page.js';
 
 /** The `crm-lead-rejected` event of the reject-lead plugin: the updated lead and its reassignment. */
@@ -13,16 +15,21 @@ type LeadRejected = CustomEvent<Lead> & {assignment?: AssignmentOutcome};
 const state = {
   lead: undefined as Lead | undefined,
   codes: [] as RejectCodeOption[],
-  /** What <crm-plugin-host> loads, made once: a new array would make it load the plugins again. */
-  sources: [] as string[],
+  /**
+   * What <crm-plugin-host> loads, made once (a new array would only be compared again): each enabled
+   * plugin as the host stored it, its manifest and the package folder its entry resolves against.
+   */
+  sources: [] as InstalledPluginSource[],
   configs: {} as Record<string, Record<string, unknown>>,
   /** Set when this page saw the rejection happen (the plugin tells how the owner was reassigned). */
   justRejected: undefined as {assignment: AssignmentOutcome | undefined} | undefined,
   notice: '',
   /** The last call the guarded context refused a plugin (the host was not called). */
   denied: '',
-  /** True once the plugins are loaded and none offers this user anything here. */
+  /** True once the plugins are loaded and none offers this user anything here for this lead. */
   noActions: false,
+  /** True while a plugin panel is mounted at `lead.detail.panel` (the region is hidden otherwise). */
+  hasPanels: false,
 };
 
 let page: StartedPage;
@@ -44,7 +51,7 @@ async function main(): Promise<void> {
     Object.assign(state, {
       lead,
       codes,
-      sources: plugins.map((p) => p.manifestUrl),
+      sources: plugins.map((p) => ({manifest: p.manifest, baseUrl: p.baseUrl})),
       configs: Object.fromEntries(plugins.map((p) => [p.id, p.config])),
     });
   } catch (error) {
@@ -73,19 +80,56 @@ async function main(): Promise<void> {
     });
     rerender();
   });
+  page.main.addEventListener('crm-plugin-mounted', () => followPoints());
+  page.main.addEventListener('crm-plugin-unmounted', (event) => {
+    followPoints();
+    if (event.reason !== 'replaced') focusAfterClosedAction(event.target);
+  });
   rerender();
-  await showWhenNoActions();
+  const host = page.main.querySelector('crm-plugin-host');
+  await host?.loaded;
+  pluginsLoaded = true;
+  await new Promise((resolve) => requestAnimationFrame(resolve));
+  followPoints();
 }
 
-/** Says so when, with the plugins loaded, the extension point offers this user nothing. */
-async function showWhenNoActions(): Promise<void> {
-  const host = page.main.querySelector('crm-plugin-host');
-  const point = host?.querySelector('crm-extension-point');
-  if (!host || !point) return;
-  await host.loaded;
-  await new Promise((resolve) => requestAnimationFrame(resolve));
-  state.noActions = point.actions.length === 0 && point.panelElements.size === 0;
+/** Whether <crm-plugin-host> finished its first load (before, "no actions" would be premature). */
+let pluginsLoaded = false;
+
+const actionsPoint = () =>
+  page.main.querySelector<HTMLElementTagNameMap['crm-extension-point']>(
+    'crm-extension-point[name="lead.detail.actions"]',
+  );
+const panelPoint = () =>
+  page.main.querySelector<HTMLElementTagNameMap['crm-extension-point']>(
+    'crm-extension-point[name="lead.detail.panel"]',
+  );
+
+/**
+ * Follows what the extension points offer: the "no actions" line once the plugins are loaded and
+ * none is offered for this lead (a Rejected lead has no Reject), and the panel region only while a
+ * panel is mounted. Re-renders only on a change, so calling it after every render cannot loop.
+ */
+function followPoints(): void {
+  const actions = actionsPoint();
+  const noActions = pluginsLoaded && actions !== null && actions.actions.length === 0;
+  const hasPanels = (panelPoint()?.panelElements.size ?? 0) > 0;
+  if (noActions === state.noActions && hasPanels === state.hasPanels) return;
+  Object.assign(state, {noActions, hasPanels});
   rerender();
+}
+
+/**
+ * A dialog closed whose action is no longer offered (reject-lead, once the lead is Rejected): its
+ * button is gone and focus fell to the document, so it goes to the rejection the dialog produced.
+ */
+function focusAfterClosedAction(point: EventTarget | null): void {
+  if (point !== actionsPoint()) return;
+  const active = document.activeElement;
+  if (active && active !== document.body) return;
+  const target =
+    document.getElementById('rejection-title') ?? document.getElementById('lead-title');
+  target?.focus();
 }
 
 async function onRejected(event: LeadRejected): Promise<void> {
@@ -102,6 +146,14 @@ async function onRejected(event: LeadRejected): Promise<void> {
     // keep what the event said; the next load of the page shows the stored lead
   }
 }
+
+/** The point's markup; `record-status` makes it offer only the actions whose `when` fits the lead. */
+const extensionPoint = (name: string, lead: Lead) =>
+  html`<crm-extension-point
+    name=${name}
+    record-id=${lead.id}
+    record-status=${lead.status}
+  ></crm-extension-point>`;
 
 function rerender(): void {
   const {t, config} = page;
@@ -122,7 +174,7 @@ function rerender(): void {
       <p class="notice" role="status">${state.notice}</p>
       ${state.denied ? html`<p class="message error" role="alert">${state.denied}</p>` : nothing}
       <section id="lead-fields" class="card" aria-labelledby="lead-title">
-        <h2 id="lead-title">${t('leadInformation')}</h2>
+        <h2 id="lead-title" tabindex="-1">${t('leadInformation')}</h2>
         <dl class="fields">
           ${field(
             t('fieldStatus'),
@@ -148,23 +200,31 @@ function rerender(): void {
         </dl>
       </section>
       ${lead.rejection ? rejectionSection(lead) : nothing}
-      <section id="lead-actions" class="card" aria-labelledby="actions-title">
-        <h2 id="actions-title">${t('actionsTitle')}</h2>
-        <crm-plugin-host
-          locale=${config.lang}
-          .host=${page.api}
-          .user=${page.user}
-          .configs=${state.configs}
-          .sources=${state.sources}
+      <crm-plugin-host
+        locale=${config.lang}
+        .host=${page.api}
+        .user=${page.user}
+        .configs=${state.configs}
+        .sources=${state.sources}
+      >
+        <section id="lead-actions" class="card" aria-labelledby="actions-title">
+          <h2 id="actions-title">${t('actionsTitle')}</h2>
+          ${extensionPoint('lead.detail.actions', lead)}
+          ${state.noActions ? html`<p class="help">${t('noActions')}</p>` : nothing}
+        </section>
+        <section
+          id="lead-panels"
+          class="card"
+          aria-labelledby="panels-title"
+          ?hidden=${!state.hasPanels}
         >
-          <crm-extension-point
-            name="lead.detail.actions"
-            record-id=${lead.id}
-          ></crm-extension-point>
-        </crm-plugin-host>
-        ${state.noActions ? html`<p class="help">${t('noActions')}</p>` : nothing}
-      </section>`,
+          <h2 id="panels-title">${t('panelsTitle')}</h2>
+          ${extensionPoint('lead.detail.panel', lead)}
+        </section>
+      </crm-plugin-host>`,
   );
+  // A new status changes what the points offer at once (they re-evaluate on `record-status`).
+  followPoints();
 }
 
 function rejectionSection(lead: Lead): TemplateResult {
@@ -174,9 +234,14 @@ function rejectionSection(lead: Lead): TemplateResult {
   const when = new Intl.DateTimeFormat(config.lang, {dateStyle: 'long', timeStyle: 'short'}).format(
     new Date(rejection.rejectedAt),
   );
-  const assignment = state.justRejected?.assignment;
+  // The stored reassignment (the server records it with the rejection, so it survives a reload), else
+  // what the plugin's event told this page when the rejection happened here.
+  const assignment = rejection.assignment ?? state.justRejected?.assignment;
+  // The lead's owner name is the current owner's: it names the new owner while the lead still has them.
+  const newOwner = (outcome: AssignmentOutcome) =>
+    lead.ownerId === outcome.ownerId ? (lead.ownerName ?? outcome.ownerId) : outcome.ownerId;
   return html`<section id="lead-rejection" class="card rejection" aria-labelledby="rejection-title">
-    <h2 id="rejection-title">${t('rejectionTitle')}</h2>
+    <h2 id="rejection-title" tabindex="-1">${t('rejectionTitle')}</h2>
     <dl class="fields">
       <div class="field" data-field="rejected-by">
         <dt>${t('rejectedBy')}</dt>
@@ -199,10 +264,10 @@ function rejectionSection(lead: Lead): TemplateResult {
           ? html`<div class="field" data-field="new-owner">
               <dt>${t('newOwner')}</dt>
               <dd>
-                ${lead.ownerName ?? assignment.ownerId}
+                ${newOwner(assignment)}
                 <small
                   >${
-                    assignment.rule
+                    assignment.outcome === 'assigned' && assignment.rule
                       ? t('assignedByRule', {rule: assignment.rule})
                       : t('assignedToUnassignedOwner')
                   }</small

@@ -3,10 +3,8 @@ import assert from 'node:assert/strict';
 import type {InstalledPlugin} from '@crmkit/rest-client';
 import {pluginSettings, settingValue, type PluginSetting} from './plugin-settings.js';
 
-const plugin = (config: Record<string, unknown>): InstalledPlugin => ({
-  id: 'dev.example.sample',
-  manifestUrl: '/plugins/sample/plugin.json',
-  installedAt: '2026-11-28T12:00:00.000Z',
+// What pluginSettings reads of an installation: its stored manifest and its config.
+const plugin = (config: Record<string, unknown>): Pick<InstalledPlugin, 'manifest' | 'config'> => ({
   config,
   manifest: {
     config: {

@@ -27,7 +27,10 @@ const EDITABLE = new Set(['boolean', 'string', 'number', 'integer']);
  * schema with a simple type, labelled in `lang`, with the installation's current values (defaults
  * overlaid with the admin's). Other properties are left as they are.
  */
-export function pluginSettings(plugin: InstalledPlugin, lang: string): PluginSetting[] {
+export function pluginSettings(
+  plugin: Pick<InstalledPlugin, 'manifest' | 'config'>,
+  lang: string,
+): PluginSetting[] {
   const schema = plugin.manifest.config as
     {properties?: Record<string, ConfigProperty>} | undefined;
   return Object.entries(schema?.properties ?? {}).flatMap(([key, property]) => {
