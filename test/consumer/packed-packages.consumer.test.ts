@@ -267,7 +267,7 @@ host.locale = 'en';
 host.host = api;
 host.user = await api.getCurrentUser();
 host.registry = registry;
-host.innerHTML = '<crm-extension-point name="lead.detail.actions" record-id="L-1001"></crm-extension-point>';
+host.innerHTML = '<crm-extension-point name="lead.detail.actions" record-id="L-1001" record-status="Qualified"></crm-extension-point>';
 document.body.append(host);
 document.addEventListener('crm-lead-rejected', (event) => {
   window.rejected = event.detail;

@@ -4,7 +4,8 @@ import {readFileSync} from 'node:fs';
 import {assignOwnerSync, compileRuleset, parseRuleset, toLeadFacts} from '@crmkit/assignment';
 import type {CompiledRuleset, UserRecord} from '@crmkit/assignment';
 import type {AssignmentOutcome, Lead, OwnershipMode} from '@crmkit/sdk';
-import {DEMO_USERS} from '@crmkit/host-core';
+import {readBundledPlugin} from '@crmkit/dev-host';
+import {DEMO_ROLES, DEMO_USERS} from '@crmkit/host-core';
 import type {DemoUser} from '@crmkit/host-core';
 import type {MockHostOptions} from '@crmkit/rest-client/msw';
 
@@ -18,7 +19,13 @@ const userRecords = (users: readonly DemoUser[]): Map<string, UserRecord> =>
   new Map(
     users.map((u) => [
       u.id,
-      {id: u.id, name: u.name, role: u.role, managerId: u.managerId, active: u.active},
+      {
+        id: u.id,
+        name: u.name,
+        role: DEMO_ROLES.find((r) => r.id === u.roleId)?.name.en ?? u.roleId,
+        managerId: u.managerId,
+        active: u.active,
+      },
     ]),
   );
 
@@ -51,18 +58,11 @@ export function expectedAssignment(
 
 /** createMockHost options that seed the mock like the dev host: the shipped ruleset and plugin. */
 export function contractMockHostOptions(): MockHostOptions {
+  const bundled = readBundledPlugin();
+  if (!bundled) throw new Error('the contract tests need the built reject-lead: run npm run build');
   return {
     ruleset: JSON.parse(SHIPPED_RULESET_TEXT),
-    plugins: [
-      {
-        id: 'dev.crmkit.reject-lead',
-        manifestUrl: '/plugins/reject-lead/plugin.json',
-        manifest: JSON.parse(
-          readFileSync(new URL('../../plugins/reject-lead/plugin.json', import.meta.url), 'utf8'),
-        ),
-        config: {reassignOwnerDefault: false},
-        installedAt: new Date().toISOString(),
-      },
-    ],
+    plugins: [bundled.plugin],
+    pluginPackages: [{record: bundled.record, files: bundled.files}],
   };
 }

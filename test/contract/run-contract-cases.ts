@@ -36,8 +36,11 @@ export async function sendContractRequest(
   };
   if (request.as !== undefined) headers.Authorization = `Bearer ${request.as}`;
   if (request.authorization !== undefined) headers.Authorization = request.authorization;
-  let body: string | undefined;
-  if (request.rawBody !== undefined || request.body !== undefined) {
+  let body: string | Uint8Array | undefined;
+  if (request.bytes !== undefined) {
+    headers['Content-Type'] = 'application/gzip';
+    body = request.bytes;
+  } else if (request.rawBody !== undefined || request.body !== undefined) {
     headers['Content-Type'] = 'application/json';
     body = request.rawBody ?? JSON.stringify(request.body);
   }
@@ -45,7 +48,7 @@ export async function sendContractRequest(
   const response = await send(`${baseUrl}${request.path}`, {
     method: request.method,
     headers,
-    body,
+    body: body as BodyInit | undefined,
   });
   const text = await response.text();
   const type = response.headers.get('Content-Type') ?? '';

@@ -1,21 +1,120 @@
 // End to end: the admin page against the real server: reject codes (rename, add, deactivate), assignment
-// rules (findings with line numbers, upload, activation, the chart), plugins (a refused manifest with its
-// findings, an installed one), what a user without the privileges sees, and axe-core on every page.
+// rules (findings with line numbers, upload, activation, the chart), plugin packages (refused uploads
+// with the host's errors, another version stored as an upgrade, a version clash), plugin settings,
+// roles and users (with the last-admin refusal), the audit view, what a user without the privileges
+// sees, and axe-core on every page. The whole plugin lifecycle is plugin-lifecycle.e2e.test.ts.
 import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
+import {cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {fileURLToPath} from 'node:url';
 import type {Page} from 'playwright-core';
+import {create as createTar} from 'tar';
+import {packCommand} from '../../packages/cli/src/pack-command.js';
 import {axeViolations, startE2eHost, type E2eHost} from './start-e2e-host.js';
 
 let e2e: E2eHost;
+/** Plugin copies and packages of this file's tests. */
+let work: string;
 
 before(async () => {
   e2e = await startE2eHost();
+  work = mkdtempSync(join(tmpdir(), 'crmkit-admin-e2e-'));
 });
 after(async () => {
   await e2e?.close();
+  if (work) rmSync(work, {recursive: true, force: true});
 });
 
 const region = (page: Page, name: string) => page.getByRole('region', {name});
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+const REJECT_LEAD = 'dev.crmkit.reject-lead';
+const REJECT_LEAD_DIR = fileURLToPath(new URL('../../plugins/reject-lead/', import.meta.url));
+
+interface Plugin {
+  id: string;
+  version: string;
+  enabled: boolean;
+  permissions: string[];
+}
+
+/**
+ * Packs a copy of the built reject-lead plugin with `crmkit pack`, its version and README changed (so
+ * that the bytes differ from the installed package), and answers the .tgz's path.
+ */
+async function packRejectLead(dir: string, change: {version: string; readme: string}) {
+  const copy = mkdtempSync(join(dir, 'reject-lead-'));
+  cpSync(join(REJECT_LEAD_DIR, 'dist'), join(copy, 'dist'), {recursive: true});
+  const manifest = JSON.parse(readFileSync(join(REJECT_LEAD_DIR, 'plugin.json'), 'utf8'));
+  delete manifest.$schema; // relative to the repository; the copy lives elsewhere
+  writeFileSync(join(copy, 'plugin.json'), JSON.stringify({...manifest, version: change.version}));
+  writeFileSync(join(copy, 'README.md'), `# Reject Lead\n\n${change.readme}\n`);
+  const out: string[] = [];
+  const io = {stdout: (t: string) => void out.push(t), stderr: (t: string) => void out.push(t)};
+  const code = await packCommand([copy, '--out', copy, '--json'], {...io, cwd: dir, isTTY: false});
+  assert.equal(code, 0, out.join(''));
+  return (JSON.parse(out.join('')) as {file: string}).file;
+}
+
+/** A gzipped tar of `files` (path → text), for packages that `crmkit pack` would refuse to write. */
+async function tgz(files: Record<string, string>): Promise<Buffer> {
+  const stage = mkdtempSync(join(work, 'tgz-'));
+  for (const [path, text] of Object.entries(files)) writeFileSync(join(stage, path), text);
+  const file = join(stage, 'package.tgz');
+  await createTar({gzip: true, file, cwd: stage, portable: true}, Object.keys(files));
+  return readFileSync(file);
+}
+
+/** A manifest whose id is not a reverse-DNS id: the host refuses it as invalid-manifest. */
+const badManifest = JSON.stringify({
+  id: 'Not A Valid Id',
+  name: 'bad',
+  version: '1.0.0',
+  sdk: '^0.1.0',
+  displayName: {en: 'Bad', de: 'Schlecht'},
+  entry: 'index.js',
+  elements: [],
+  actions: [],
+  permissions: [],
+});
+
+/** A JSON REST call like `e2e.rest`, with the host's texts in `lang` (the page's language). */
+async function restIn(
+  lang: 'de' | 'en',
+  token: string,
+  method: string,
+  path: string,
+  body: unknown,
+) {
+  const res = await fetch(`${e2e.url}${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/json',
+      'accept-language': lang,
+    },
+    body: JSON.stringify(body),
+  });
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  return {status: res.status, body: (await res.json()) as any};
+}
+
+/** What the host answers a package upload by REST (the page must show the same). */
+async function upload(bytes: Uint8Array, lang: 'de' | 'en') {
+  const res = await fetch(`${e2e.url}/api/admin/plugins`, {
+    method: 'POST',
+    headers: {
+      authorization: 'Bearer anna',
+      'content-type': 'application/gzip',
+      'accept-language': lang,
+    },
+    body: bytes as BodyInit,
+  });
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  return {status: res.status, body: (await res.json()) as any};
+}
 
 describe('the admin page', () => {
   test('anna renames OTHER, adds a code and deactivates one; the picklist follows', async () => {
@@ -127,41 +226,98 @@ describe('the admin page', () => {
     await page.context().close();
   });
 
-  test('a manifest with errors is refused with line numbers; a valid one is installed and listed', async () => {
+  test('a file that is not a plugin package, and a package with a bad manifest, are refused with the host text and each error; nothing is installed', async () => {
+    const before = (await e2e.rest('anna', 'GET', '/api/admin/plugins')).body as unknown[];
     const page = await e2e.open('/admin', 'anna', 'en');
     const plugins = region(page, 'Plugins');
-    await plugins
-      .getByRole('textbox', {name: 'Manifest (URL)'})
-      .fill('/plugins/sample/plugin.json');
-    const manifestBox = plugins.getByRole('textbox', {name: 'Plugin manifest (plugin.json)'});
-    await manifestBox.fill('{\n  "id": "Not A Valid Id",\n  "name": "sample"\n}');
-    await plugins.getByRole('button', {name: 'Install'}).click();
-    const alert = plugins.getByRole('alert');
-    await alert.getByText('The manifest was refused:').waitFor();
-    await alert.getByRole('button', {name: 'Line 2, column 9'}).waitFor();
-    assert.equal((await e2e.rest('anna', 'GET', '/api/admin/plugins')).body.length, 1);
-    // What was typed stays for fixing.
-    assert.match(await manifestBox.inputValue(), /Not A Valid Id/);
+    const picker = plugins.getByLabel('Plugin package (.tgz)');
+    const install = plugins.getByRole('button', {name: 'Install', exact: true});
 
-    const served = await (await fetch(`${e2e.url}/plugins/reject-lead/plugin.json`)).json();
-    const sample = {
-      ...served,
-      id: 'dev.crmkit.sample',
-      name: 'sample',
-      displayName: {en: 'Sample', de: 'Beispiel'},
-      elements: [{tag: 'crm-sample-panel', extensionPoint: 'lead.detail.panel'}],
-      actions: [],
-    };
-    delete sample.integrity;
-    await manifestBox.fill(JSON.stringify(sample, null, 2));
-    await plugins.getByRole('button', {name: 'Install'}).click();
-    await plugins.getByText('The plugin dev.crmkit.sample is installed.').waitFor();
-    await plugins.getByRole('rowheader', {name: /Sample\s+dev\.crmkit\.sample/}).waitFor();
-    const installed = await e2e.rest('anna', 'GET', '/api/admin/plugins');
-    assert.deepEqual((installed.body as Array<{id: string}>).map((p) => p.id).sort(), [
-      'dev.crmkit.reject-lead',
-      'dev.crmkit.sample',
-    ]);
+    // Nothing chosen yet: the page says what to do and puts the focus on the picker.
+    await install.click();
+    await plugins.getByRole('alert').getByText('Choose a plugin package (.tgz) first').waitFor();
+    assert.equal(await picker.evaluate((el) => el === document.activeElement), true);
+
+    const notAPackage = Buffer.from('hello, I am not gzip');
+    for (const [name, bytes, field] of [
+      ['notes.tgz', notAPackage, undefined],
+      [
+        'bad-manifest.tgz',
+        await tgz({'plugin.json': badManifest, 'index.js': 'export {};\n'}),
+        '/plugin.json/id',
+      ],
+    ] as const) {
+      await picker.setInputFiles({name, mimeType: 'application/gzip', buffer: bytes});
+      await plugins.getByRole('status').getByText(`Chosen: ${name}`).waitFor();
+      await install.click();
+      const alert = plugins.getByRole('alert');
+      // What the host answers the same bytes is what the page shows: its text and every error.
+      const problem = await upload(bytes, 'en');
+      assert.equal(problem.status, 422);
+      await alert.getByText(problem.body.detail, {exact: false}).waitFor();
+      const shown = await alert.innerText();
+      assert.ok(problem.body.errors.length > 0);
+      for (const error of problem.body.errors as Array<{field: string; message: string}>) {
+        assert.ok(shown.includes(error.message), `${shown} lacks ${error.message}`);
+        if (error.field)
+          assert.ok(shown.includes(`${error.field}: `), `${shown} lacks ${error.field}`);
+      }
+      if (field) assert.ok(shown.includes(field), shown);
+      // The chosen file stays chosen, to try again or pick another.
+      await plugins.getByRole('status').getByText(`Chosen: ${name}`).waitFor();
+    }
+    assert.equal((await e2e.rest('anna', 'GET', '/api/admin/plugins')).body.length, before.length);
+    assert.deepEqual(e2e.errorsOf(page), []);
+    await page.context().close();
+  });
+
+  test('another version is only stored and offered as an upgrade; the same bytes again change nothing; the same version with other bytes is refused', async () => {
+    const seeded = ((await e2e.rest('anna', 'GET', '/api/admin/plugins')).body as Plugin[]).find(
+      (p) => p.id === REJECT_LEAD,
+    );
+    assert.ok(seeded, 'the demo data installs the reject-lead plugin');
+    const page = await e2e.open('/admin', 'anna', 'de');
+    const plugins = region(page, 'Plugins');
+    const picker = plugins.getByLabel('Plugin-Paket (.tgz)');
+    const install = plugins.getByRole('button', {name: 'Installieren', exact: true});
+
+    const next = await packRejectLead(work, {version: '0.1.1-e2e', readme: 'A newer build.'});
+    await picker.setInputFiles(next);
+    await install.click();
+    await plugins
+      .getByRole('status')
+      .getByText(
+        `Version 0.1.1-e2e von ${REJECT_LEAD} ist gespeichert. Sie läuft erst, wenn Sie unten darauf aktualisieren; bis dahin läuft Version ${seeded.version} weiter.`,
+      )
+      .waitFor();
+    const card = plugins.getByRole('article', {name: 'Lead zurückweisen'});
+    await card.getByRole('button', {name: 'Auf Version 0.1.1-e2e aktualisieren'}).waitFor();
+    await card.getByText('Version 0.1.1-e2e fügt keine Berechtigungen hinzu.').waitFor();
+    const forMax = (await e2e.rest('max', 'GET', '/api/plugins')).body as Array<{
+      id: string;
+      version: string;
+    }>;
+    assert.equal(forMax.find((p) => p.id === REJECT_LEAD)?.version, seeded.version);
+
+    // The same bytes again: 200, nothing new.
+    await picker.setInputFiles(next);
+    await install.click();
+    await plugins
+      .getByRole('status')
+      .getByText(
+        `Dieses Paket (${REJECT_LEAD} 0.1.1-e2e) war schon gespeichert; nichts wurde geändert.`,
+      )
+      .waitFor();
+
+    // The same id and version with other bytes: 409, in the host's words.
+    const clash = await packRejectLead(work, {version: '0.1.1-e2e', readme: 'Other bytes.'});
+    await picker.setInputFiles(clash);
+    await install.click();
+    const problem = await upload(readFileSync(clash), 'de');
+    assert.equal(problem.status, 409);
+    assert.equal(problem.body.code, 'plugin-version-exists');
+    await plugins.getByRole('alert').getByText(problem.body.detail).waitFor();
+    assert.deepEqual(e2e.errorsOf(page), []);
     await page.context().close();
   });
 
@@ -197,12 +353,142 @@ describe('the admin page', () => {
     await page.context().close();
   });
 
+  test('roles: a refused save keeps the ticks as typed (last admin); a saved one applies to the next request', async () => {
+    const rolesBefore = (await e2e.rest('anna', 'GET', '/api/admin/roles')).body;
+    const page = await e2e.open('/admin', 'anna', 'de');
+    const roles = region(page, 'Rollen und Berechtigungen');
+    const adminManages = roles.getByRole('checkbox', {
+      name: 'Plugins und Einstellungen verwalten: Administrator',
+    });
+    await adminManages.uncheck();
+    await roles.getByRole('button', {name: 'Speichern Administrator'}).click();
+    // The host's own words, as a REST client gets them.
+    const refused = await e2e.rest('anna', 'PUT', '/api/admin/roles/administrator', {
+      privileges: ['leads.read'],
+    });
+    assert.equal(refused.status, 409);
+    assert.equal(refused.body.code, 'last-admin');
+    await roles.getByRole('alert').getByText(refused.body.detail).waitFor();
+    assert.equal(await adminManages.isChecked(), false, 'what anna ticked stays');
+    assert.deepEqual((await e2e.rest('anna', 'GET', '/api/admin/roles')).body, rolesBefore);
+
+    const archive = roles.getByRole('checkbox', {name: 'Leads archivieren: Vertriebsmitarbeiter'});
+    await archive.check();
+    await roles.getByRole('button', {name: 'Speichern Vertriebsmitarbeiter'}).click();
+    await roles
+      .getByRole('status')
+      .getByText('Die Rolle Vertriebsmitarbeiter ist gespeichert.')
+      .waitFor();
+    const me = await e2e.rest('max', 'GET', '/api/me');
+    assert.ok(me.body.privileges.includes('leads.archive'), JSON.stringify(me.body));
+    // Back as it was, for the tests after this one.
+    await archive.uncheck();
+    await roles.getByRole('button', {name: 'Speichern Vertriebsmitarbeiter'}).click();
+    await roles
+      .getByRole('status')
+      .getByText('Die Rolle Vertriebsmitarbeiter ist gespeichert.')
+      .waitFor();
+    assert.deepEqual(e2e.errorsOf(page), []);
+    await page.context().close();
+  });
+
+  test('users: lena gets the Sales Rep role; anna moving herself off the last admin role is refused and her choice stays', async () => {
+    const page = await e2e.open('/admin', 'anna', 'en');
+    const users = region(page, 'Users');
+    await users.getByRole('combobox', {name: 'Role of Lena Fischer'}).selectOption('sales-rep');
+    await users.getByRole('button', {name: 'Save Lena Fischer'}).click();
+    await users.getByRole('status').getByText('Lena Fischer now has the role Sales Rep.').waitFor();
+    const lena = await e2e.rest('lena', 'GET', '/api/me');
+    assert.ok(lena.body.privileges.includes('leads.reject'), JSON.stringify(lena.body));
+
+    const annaRole = users.getByRole('combobox', {name: 'Role of Anna Schmidt'});
+    await annaRole.selectOption('marketing');
+    await users.getByRole('button', {name: 'Save Anna Schmidt'}).click();
+    const alert = users.getByRole('alert');
+    await alert.waitFor();
+    const refused = await restIn('en', 'anna', 'PUT', '/api/admin/users/anna', {
+      roleId: 'marketing',
+    });
+    assert.equal(refused.body.code, 'last-admin');
+    assert.match(await alert.innerText(), new RegExp(escapeRegExp(refused.body.detail)));
+    assert.equal(await annaRole.inputValue(), 'marketing', 'what anna chose stays');
+    assert.equal(
+      (await e2e.rest('anna', 'GET', '/api/me')).body.privileges.includes('plugins.manage'),
+      true,
+    );
+
+    await users.getByRole('combobox', {name: 'Role of Lena Fischer'}).selectOption('marketing');
+    await users.getByRole('button', {name: 'Save Lena Fischer'}).click();
+    await users.getByRole('status').getByText('Lena Fischer now has the role Marketing.').waitFor();
+    await page.context().close();
+  });
+
+  test('the audit view lists what changed, filtered by user, plugin and lead', async () => {
+    const qualified = (await e2e.rest('max', 'GET', '/api/leads?status=Qualified')).body as Array<{
+      id: string;
+    }>;
+    const lead = qualified.at(-1)!;
+    const rejected = await e2e.rest('max', 'POST', `/api/leads/${lead.id}/reject`, {
+      // DUPLICATE was deactivated above; OTHER (renamed) still takes a reason.
+      rejectCode: 'OTHER',
+      rejectReason: 'Seen in the audit trail.',
+      reassignOwner: false,
+    });
+    assert.equal(rejected.status, 200, JSON.stringify(rejected.body));
+
+    const page = await e2e.open('/admin', 'anna', 'en');
+    const audit = region(page, 'Audit trail');
+    const rows = audit.locator('table.audit tbody tr');
+    await rows.first().waitFor();
+
+    // By user and plugin: anna's changes of the reject-lead plugin (its upload and settings above).
+    await audit.getByRole('combobox', {name: 'User'}).selectOption('anna');
+    await audit.getByRole('combobox', {name: 'Plugin id'}).fill(REJECT_LEAD);
+    await audit.getByRole('button', {name: 'Filter'}).click();
+    const expected = (
+      await e2e.rest('anna', 'GET', `/api/admin/audit?userId=anna&pluginId=${REJECT_LEAD}&limit=50`)
+    ).body as Array<{at: string; action: string; data: unknown}>;
+    assert.ok(expected.length >= 1, 'anna changed the plugin in the tests above');
+    await audit
+      .getByRole('status')
+      .getByText(expected.length === 1 ? '1 entry' : `${expected.length} entries`)
+      .waitFor();
+    assert.equal(await rows.count(), expected.length);
+    for (const [i, entry] of expected.entries()) {
+      const cells = rows.nth(i).locator('td');
+      assert.equal(await cells.nth(0).locator('time').getAttribute('datetime'), entry.at);
+      assert.equal(await cells.nth(1).innerText(), 'Anna Schmidt');
+      assert.equal(await cells.nth(2).innerText(), entry.action);
+      assert.equal(await cells.nth(4).innerText(), REJECT_LEAD);
+      assert.equal(await cells.nth(5).innerText(), JSON.stringify(entry.data));
+    }
+
+    // By lead: max's reject of it, and nothing else.
+    await audit.getByRole('combobox', {name: 'User'}).selectOption('');
+    await audit.getByRole('combobox', {name: 'Plugin id'}).fill('');
+    await audit.getByRole('textbox', {name: 'Lead id'}).fill(lead.id);
+    await audit.getByRole('button', {name: 'Filter'}).click();
+    await audit.getByRole('status').getByText('1 entry').waitFor();
+    const cells = rows.first().locator('td');
+    assert.equal(await cells.nth(1).innerText(), 'Max Müller');
+    assert.equal(await cells.nth(2).innerText(), 'lead.rejected');
+    assert.equal(
+      await cells.nth(3).getByRole('link', {name: lead.id}).getAttribute('href'),
+      `/leads/${lead.id}`,
+    );
+    assert.deepEqual(e2e.errorsOf(page), []);
+    await page.context().close();
+  });
+
   test('max, without the admin privileges, is told which one each section needs', async () => {
     const page = await e2e.open('/admin', 'max', 'de');
     await page.getByRole('heading', {level: 1, name: 'Administration'}).waitFor();
     await page.getByRole('region', {name: 'Plugins'}).waitFor();
     const notes = page.getByText(/Für diesen Bereich brauchen Sie die Berechtigung/);
-    assert.equal(await notes.count(), 4);
+    // Ownership mode, reject codes, plugins, roles, users and the audit trail need Manage Plugins and
+    // Settings; the assignment rules need Manage Assignment Rules.
+    assert.equal(await notes.count(), 7);
+    assert.equal(await page.getByText(/Plugins und Einstellungen verwalten/).count(), 6);
     assert.equal(await page.getByText(/Zuweisungsregeln verwalten/).count(), 1);
     assert.equal(await page.locator('main textarea, main input').count(), 0);
     await page.context().close();

@@ -83,9 +83,12 @@ describe('npm start', () => {
       assert.match(await page.text(), /<script type="module" src="\/assets\/lead-list.js">/);
       const script = await get(`${host.url}/assets/lead-list.js`);
       assert.equal(script.status, 200);
-      const manifest = await get(`${host.url}/plugins/reject-lead/plugin.json`);
-      assert.equal(manifest.status, 200);
-      assert.match((await manifest.json()).integrity, /^sha384-/);
+      // The bundled plugin is installed from the build, and its stored files are served.
+      const [plugin] = await (await get(`${host.url}/api/plugins`, 'max')).json();
+      assert.match(plugin.integrity, /^sha384-/);
+      const entry = await get(`${host.url}${plugin.entryUrl}`);
+      assert.equal(entry.status, 200);
+      assert.equal(entry.headers.get('content-type'), 'text/javascript; charset=utf-8');
       const me = await get(`${host.url}/api/me`, 'max');
       assert.equal((await me.json()).name, 'Max Müller');
     } finally {

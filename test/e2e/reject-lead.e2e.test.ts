@@ -177,13 +177,19 @@ describe('rejecting a lead on Lead Detail', () => {
     assert.equal(stored.body.rejection.code, 'OTHER');
     const newOwner = (await field(page, 'lead-rejection', 'new-owner').textContent()) ?? '';
     assert.ok(newOwner.includes(stored.body.ownerName), `new owner shown: ${newOwner}`);
-    // Showing the rejection did not make the page load its plugins again.
-    const manifestLoads = await page.evaluate(
-      () =>
-        performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/plugin.json'))
-          .length,
+    // Showing the rejection did not make the page load its plugins again: one load of the stored
+    // entry, and no manifest fetched from anywhere (it comes with GET /api/plugins).
+    const loads = await page.evaluate(() =>
+      performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname),
     );
-    assert.equal(manifestLoads, 1);
+    assert.equal(
+      loads.filter((path) => path === '/plugins/dev.crmkit.reject-lead/0.1.0/index.js').length,
+      1,
+    );
+    assert.deepEqual(
+      loads.filter((path) => path.endsWith('/plugin.json')),
+      [],
+    );
     assert.deepEqual(e2e.errorsOf(page), []);
     await page.context().close();
   });
@@ -315,10 +321,55 @@ describe('rejecting a lead on Lead Detail', () => {
       'Typed with the keyboard only.',
     );
     await field(page, 'lead-rejection', 'new-owner').waitFor();
-    // Escape closes the dialog and gives the focus back to the action.
+    // Escape closes the dialog; the lead is Rejected now, so there is no Reject to return to (it is
+    // offered on Qualified leads only) and the focus goes to the rejection.
     await page.keyboard.press('Escape');
-    assert.equal((await focused(page)).name, 'Reject');
+    assert.equal((await focused(page)).name, 'Rejection');
+    assert.equal(await page.getByRole('button', {name: 'Reject', exact: true}).count(), 0);
     assert.deepEqual(e2e.errorsOf(page), []);
     await page.context().close();
+  });
+
+  test('attack: a swapped entry on the wire does not run; the stored integrity refuses it and nothing is offered', async () => {
+    const lead = nextQualifiedLead();
+    const context = await e2e.browser.newContext({locale: 'en-US'});
+    // Whoever serves or relays the plugin's files (a proxy, a CDN, a compromised static server)
+    // answers with other bytes, as if the plugin's server had changed the file after the install.
+    await context.route('**/plugins/dev.crmkit.reject-lead/*/index.js', (route) =>
+      route.fulfill({
+        contentType: 'text/javascript',
+        body: 'window.swapped = true; customElements.define("crm-reject-lead", class extends HTMLElement {});',
+      }),
+    );
+    const fetchedManifests: string[] = [];
+    context.on('request', (r) => {
+      if (r.url().endsWith('/plugin.json')) fetchedManifests.push(r.url());
+    });
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${e2e.url}/leads/${lead.id}?as=max&lang=en`);
+    await page.waitForFunction(() => {
+      const host = document.querySelector('crm-plugin-host') as
+        (HTMLElement & {loading?: boolean; failures?: readonly unknown[]}) | null;
+      return Boolean(host && host.loading === false && host.failures?.length);
+    });
+    const failure = await page.evaluate(() => {
+      const host = document.querySelector('crm-plugin-host') as HTMLElement & {
+        failures: ReadonlyArray<{error: {code: string}}>;
+        registry?: {plugins: readonly unknown[]};
+      };
+      return {
+        codes: host.failures.map((f) => f.error.code),
+        registered: host.registry?.plugins.length ?? 0,
+        swapped: (window as {swapped?: boolean}).swapped ?? false,
+      };
+    });
+    assert.deepEqual(failure, {codes: ['integrity-mismatch'], registered: 0, swapped: false});
+    assert.equal(await page.getByRole('button', {name: 'Reject', exact: true}).count(), 0);
+    // The page took the manifest from the host's store (GET /api/plugins), from no file anywhere.
+    assert.deepEqual(fetchedManifests, []);
+    const stored = await e2e.rest('max', 'GET', `/api/leads/${lead.id}`);
+    assert.equal(stored.body.status, 'Qualified');
+    await context.close();
   });
 });

@@ -2,14 +2,19 @@
 // with an unknown one and with another scheme; 403 where a demo user lacks the operation's privilege.
 import assert from 'node:assert/strict';
 import type {Privilege} from '@crmkit/sdk';
-import {DEMO_USERS, OPENAPI_DOCUMENT} from '@crmkit/host-core';
+import {DEMO_ROLES, DEMO_USERS, OPENAPI_DOCUMENT} from '@crmkit/host-core';
 import type {OpenApiOperation} from '@crmkit/host-core';
+import {pluginPackage} from '../../../packages/host-core/test/plugin-package-fixture.js';
 import {SHIPPED_RULESET_TEXT} from '../contract-assignment.js';
 import type {ContractCase, ContractRequest, ContractStep} from './contract-case.js';
 import {PLUGIN_ID, QUALIFIED, adminCodes, get, unchanged} from './contract-case.js';
 
 const samplePath = (template: string) =>
-  template.replace('{id}', QUALIFIED).replace('{pluginId}', PLUGIN_ID);
+  template
+    .replace('{id}', QUALIFIED)
+    .replace('{pluginId}', PLUGIN_ID)
+    .replace('{roleId}', 'sales-rep')
+    .replace('{userId}', 'max');
 const operations = Object.entries(OPENAPI_DOCUMENT.paths).flatMap(([path, item]) =>
   Object.entries(item).map(([method, op]) => ({
     path,
@@ -23,7 +28,10 @@ const validBodies: Record<string, unknown> = {
   putAdminLeadSettings: {ownershipMode: 'book'},
   putAdminRejectCodes: adminCodes(),
   putAssignmentRules: JSON.parse(SHIPPED_RULESET_TEXT),
-  installPlugin: {manifestUrl: '/x/plugin.json', manifest: {}},
+  uploadPluginPackage: pluginPackage(),
+  updatePlugin: {enabled: false},
+  updateRole: {privileges: ['leads.read']},
+  updateUser: {roleId: 'marketing'},
 };
 const tokenUsers = DEMO_USERS.filter((u) => u.token !== null);
 
@@ -31,7 +39,11 @@ export const authCases: ContractCase[] = operations.flatMap(({path, method, op})
   const request = (extra: Partial<ContractRequest>): ContractRequest => ({
     method,
     path: samplePath(path),
-    ...(validBodies[op.operationId] !== undefined ? {body: validBodies[op.operationId]} : {}),
+    ...(validBodies[op.operationId] instanceof Uint8Array
+      ? {bytes: validBodies[op.operationId] as Uint8Array}
+      : validBodies[op.operationId] !== undefined
+        ? {body: validBodies[op.operationId]}
+        : {}),
     ...extra,
   });
   const cases: ContractCase[] = [
@@ -54,7 +66,9 @@ export const authCases: ContractCase[] = operations.flatMap(({path, method, op})
     },
   ];
   const privilege = op['x-crmkit-privilege'] as Privilege | null;
-  const lacking = privilege && tokenUsers.find((u) => !u.privileges.includes(privilege));
+  const privilegesOf = (u: (typeof tokenUsers)[number]) =>
+    DEMO_ROLES.find((r) => r.id === u.roleId)!.privileges;
+  const lacking = privilege && tokenUsers.find((u) => !privilegesOf(u).includes(privilege));
   if (lacking) {
     cases.push({
       name: `403 ${method} ${path} as ${lacking.token}, who lacks ${privilege}`,

@@ -17,6 +17,8 @@ export interface ContractRequest {
   body?: unknown;
   /** Sent verbatim instead of `body`. */
   rawBody?: string;
+  /** Sent as bytes with `Content-Type: application/gzip` (a plugin package) instead of `body`. */
+  bytes?: Uint8Array;
 }
 
 export interface ContractResponse {

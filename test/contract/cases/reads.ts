@@ -166,11 +166,20 @@ export const readCases: ContractCase[] = [
         status: 200,
         check: ({body}) => {
           const plugin = body.find((p: {id: string}) => p.id === PLUGIN_ID);
-          assert.deepEqual(plugin, {
-            id: PLUGIN_ID,
-            manifestUrl: '/plugins/reject-lead/plugin.json',
-            config: {reassignOwnerDefault: false},
-          });
+          assert.deepEqual(
+            {...plugin, manifest: undefined, integrity: undefined},
+            {
+              id: PLUGIN_ID,
+              version: '0.1.0',
+              manifest: undefined,
+              baseUrl: `/plugins/${PLUGIN_ID}/0.1.0/`,
+              entryUrl: `/plugins/${PLUGIN_ID}/0.1.0/index.js`,
+              integrity: undefined,
+              config: {reassignOwnerDefault: false},
+              isolation: 'page',
+            },
+          );
+          assert.equal(plugin.integrity, plugin.manifest.integrity);
         },
       },
     ],

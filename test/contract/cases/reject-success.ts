@@ -107,7 +107,20 @@ export const rejectSuccessCases: ContractCase[] = [
         status: 200,
         check: ({body}) => {
           assert.deepEqual(body.assignment, expectedAssignment({...body.lead, ownerId: 'max'}));
+          assert.deepEqual(body.lead.rejection.assignment, body.assignment);
         },
+      },
+      {
+        // The rejection keeps how the owner was reassigned: a reload shows it too.
+        request: get('sofia', `/api/leads/${QUALIFIED}`),
+        status: 200,
+        check: ({body}, previous) =>
+          assert.deepEqual(body.rejection.assignment, previous.at(-1)!.body.assignment),
+      },
+      {
+        request: reject('max', QUALIFIED_OTHER, {rejectCode: 'DUPLICATE', reassignOwner: false}),
+        status: 200,
+        check: ({body}) => assert.equal(body.lead.rejection.assignment, undefined),
       },
     ],
   },
