@@ -41,6 +41,7 @@ test('first start seeds the demo data: users, 50 leads, 14 codes, Mixed, the rul
       name: 'Sofia Romano',
       locale: 'en',
       role: 'Sales Manager',
+      roleId: 'sales-manager',
       privileges: ['leads.read', 'leads.reject', 'leads.qualify', 'leads.convert', 'leads.archive'],
     });
     assert.equal(count("SELECT manager_id FROM users WHERE id = 'max'"), 'sofia');

@@ -10,6 +10,7 @@ import {leadRoutes} from './routes/lead-routes.js';
 import {pluginRoutes} from './routes/plugin-routes.js';
 import {roleRoutes} from './routes/role-routes.js';
 import {servePluginFile} from './routes/serve-plugin-file.js';
+import {sessionRoutes} from './routes/session-routes.js';
 import type {RejectFaults} from './routes/reject-lead-transaction.js';
 
 export interface HostOptions {
@@ -45,6 +46,7 @@ export function createHost(options: HostOptions): Host {
       ...assignmentRuleRoutes(rules),
       ...pluginRoutes(store),
       ...roleRoutes(store),
+      ...sessionRoutes(store),
     ],
     log,
     ...(options.checkResponse ? {checkResponse: options.checkResponse} : {}),

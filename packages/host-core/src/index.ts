@@ -36,6 +36,12 @@ export {
   readPluginPackage,
 } from './packages/read-plugin-package.js';
 export {PackageRefusal} from './packages/package-refusal.js';
+export {
+  CSRF_HEADER,
+  PAGE_SESSION_LIFETIME_MS,
+  PLUGIN_SESSION_LIFETIME_MS,
+  SESSION_COOKIE,
+} from './sessions/session-cookie.js';
 
 export {
   DEFAULT_REJECT_CODES,
@@ -73,6 +79,7 @@ export type {
   ProblemMembers,
 } from './http/host-problem.js';
 export type {HostRequest, HostResponse} from './http/host-request.js';
+export type {Caller} from './http/authenticate.js';
 export type {HttpMethod as RouteMethod, Reply, RequestContext, Route} from './http/route.js';
 export type {Reassigner} from './routes/create-reject-lead.js';
 export type {RejectFaults, RejectOutcome, RejectRequest} from './routes/reject-lead-transaction.js';
@@ -87,6 +94,7 @@ export type {
   RejectChange,
   RejectCodeRecord,
   RoleRecord,
+  SessionRecord,
   UserRecord,
 } from './store/host-store.js';
 export type {

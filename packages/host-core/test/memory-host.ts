@@ -13,23 +13,32 @@ export interface Answer {
   bytes: Uint8Array;
 }
 
-export function memoryHost() {
-  const store = new MemoryStore({
-    users: structuredClone([...DEMO_USERS]),
-    roles: structuredClone([...DEMO_ROLES]),
-    leads: new Map(demoLeads().map((l) => [l.id, l])),
-    rejectCodes: structuredClone([...DEFAULT_REJECT_CODES]),
-    ownershipMode: 'mixed',
-    rulesets: [],
-    plugins: [],
-    pluginPackages: [],
-    audit: [],
-  });
+export function memoryHost(options: {now?: () => Date} = {}) {
+  const store = new MemoryStore(
+    {
+      users: structuredClone([...DEMO_USERS]),
+      roles: structuredClone([...DEMO_ROLES]),
+      leads: new Map(demoLeads().map((l) => [l.id, l])),
+      rejectCodes: structuredClone([...DEFAULT_REJECT_CODES]),
+      ownershipMode: 'mixed',
+      rulesets: [],
+      plugins: [],
+      pluginPackages: [],
+      audit: [],
+    },
+    options.now,
+  );
   const host = createHost({store});
   const call = async (
     method: string,
     path: string,
-    options: {as?: string; json?: unknown; bytes?: Uint8Array; type?: string} = {},
+    options: {
+      as?: string;
+      json?: unknown;
+      bytes?: Uint8Array;
+      type?: string;
+      headers?: Record<string, string>;
+    } = {},
   ): Promise<Answer> => {
     const url = new URL(path, 'http://crm.test');
     const body =
@@ -46,6 +55,7 @@ export function memoryHost() {
             'content-length': String(body.length),
           }
         : {}),
+      ...options.headers,
     };
     const request: HostRequest = {
       method,

@@ -32,6 +32,7 @@ const validBodies: Record<string, unknown> = {
   updatePlugin: {enabled: false},
   updateRole: {privileges: ['leads.read']},
   updateUser: {roleId: 'marketing'},
+  createPluginSession: {pluginId: PLUGIN_ID},
 };
 const tokenUsers = DEMO_USERS.filter((u) => u.token !== null);
 

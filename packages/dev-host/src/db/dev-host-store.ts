@@ -12,6 +12,7 @@ import type {
   RejectChange,
   RejectCodeRecord,
   RoleRecord,
+  SessionRecord,
   UserRecord,
 } from '@crmkit/host-core';
 import type {Lead, LeadStatus, OwnershipMode, Privilege} from '@crmkit/sdk';
@@ -142,6 +143,17 @@ export class DevHostStore implements HostStore {
     plugins: Statement<[], PluginRow>;
     pluginPackages: Statement<[string], PluginPackageRow>;
     pluginFile: Statement<[string, string, string], Buffer>;
+    session: Statement<
+      [string],
+      {
+        token_hash: string;
+        user_id: string;
+        kind: 'page' | 'plugin';
+        plugin_id: string | null;
+        scopes: string;
+        expires_at: string;
+      }
+    >;
   };
 
   constructor(db: Database) {
@@ -185,6 +197,7 @@ export class DevHostStore implements HostStore {
           'SELECT bytes FROM plugin_files WHERE plugin_id = ? AND version = ? AND path = ?',
         )
         .pluck(),
+      session: db.prepare('SELECT * FROM sessions WHERE token_hash = ?'),
     };
     this.reload();
   }
@@ -472,6 +485,40 @@ export class DevHostStore implements HostStore {
   setUserRole(userId: string, roleId: string): void {
     this.#db.prepare('UPDATE users SET role_id = ? WHERE id = ?').run(roleId, userId);
     this.#whenCommitted(() => this.#loadUsers());
+  }
+
+  createSession(session: SessionRecord): void {
+    this.#db
+      .prepare(
+        `INSERT INTO sessions (token_hash, user_id, kind, plugin_id, scopes, expires_at)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        session.tokenHash,
+        session.userId,
+        session.kind,
+        session.pluginId,
+        JSON.stringify(session.scopes),
+        session.expiresAt,
+      );
+  }
+
+  session(tokenHash: string): SessionRecord | undefined {
+    const row = this.#q.session.get(tokenHash);
+    return (
+      row && {
+        tokenHash: row.token_hash,
+        userId: row.user_id,
+        kind: row.kind,
+        pluginId: row.plugin_id,
+        scopes: JSON.parse(row.scopes) as Privilege[],
+        expiresAt: row.expires_at,
+      }
+    );
+  }
+
+  deleteSession(tokenHash: string): void {
+    this.#db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
   }
 
   plugins(): PluginRecord[] {

@@ -211,4 +211,16 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE audit ADD COLUMN plugin_id TEXT;
   ALTER TABLE leads ADD COLUMN reject_assignment TEXT;
   `,
+  // 9: sessions of pages (the HttpOnly cookie) and plugins (their short-lived credentials), kept by
+  // the SHA-256 of their token, so every process on the file signs the same sessions in
+  `
+  CREATE TABLE sessions (
+    token_hash TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id),
+    kind TEXT NOT NULL CHECK (kind IN ('page', 'plugin')),
+    plugin_id TEXT,
+    scopes TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+  ) WITHOUT ROWID;
+  `,
 ];

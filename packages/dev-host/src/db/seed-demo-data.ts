@@ -24,6 +24,7 @@ const PLUGIN_FILES = ['plugin.json', 'index.js', 'index.js.map', 'custom-element
 
 /** Tables the seed fills, children before parents (the order `reset` empties them in). */
 const TABLES = [
+  'sessions',
   'audit',
   'rulesets',
   'plugin_files',

@@ -8,6 +8,7 @@ export function toHostRequest(req: IncomingMessage, url: URL): HostRequest {
     method: req.method ?? 'GET',
     pathname: url.pathname,
     query: url.searchParams,
+    secure: (req.socket as {encrypted?: boolean}).encrypted === true,
     header: (name) => {
       const value = req.headers[name];
       return Array.isArray(value) ? value.join(', ') : value;

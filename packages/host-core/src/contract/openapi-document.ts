@@ -19,7 +19,7 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
   servers: [
     {url: '/', description: "The host's own origin (the dev host serves pages and API together)."},
   ],
-  security: [{bearer: []}],
+  security: [{bearer: []}, {session: []}],
   tags: [
     {name: 'user', description: 'Who is signed in.'},
     {name: 'leads', description: 'Leads and the reject-lead flow.'},
@@ -46,6 +46,7 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
             content: {'application/json': {schema: {$ref: '#/components/schemas/CurrentUser'}}},
           },
           '401': {$ref: '#/components/responses/Unauthorized'},
+          '403': {$ref: '#/components/responses/Forbidden'},
         },
       },
     },
@@ -198,6 +199,7 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
             },
           },
           '401': {$ref: '#/components/responses/Unauthorized'},
+          '403': {$ref: '#/components/responses/Forbidden'},
         },
       },
     },
@@ -641,13 +643,86 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
         },
       },
     },
+    '/api/sessions': {
+      post: {
+        operationId: 'createSession',
+        tags: ['user'],
+        summary: 'Start a page session: the HttpOnly cookie, so no page script holds a credential.',
+        description:
+          "Signed in by a bearer token (the demo's `?as=<user>` sign-in does this for the page), answers `Set-Cookie: crmkit_session=…; HttpOnly; SameSite=Strict; Path=/` (and `Secure` on https). Valid 8 hours. A plugin credential cannot start one (403 `outside-plugin-scope`).",
+        'x-crmkit-privilege': null,
+        responses: {
+          '201': {
+            description: 'Started; the cookie is set.',
+            content: {'application/json': {schema: {$ref: '#/components/schemas/PageSession'}}},
+            headers: {'Set-Cookie': {description: 'The session cookie.', schema: {type: 'string'}}},
+          },
+          '401': {$ref: '#/components/responses/Unauthorized'},
+          '403': {$ref: '#/components/responses/Forbidden'},
+        },
+      },
+    },
+    '/api/sessions/current': {
+      delete: {
+        operationId: 'deleteSession',
+        tags: ['user'],
+        summary: 'End the page session (sign out).',
+        description: 'Forgets the session of the cookie sent and clears the cookie.',
+        'x-crmkit-privilege': null,
+        responses: {
+          '204': {
+            description: 'Signed out.',
+            headers: {'Set-Cookie': {description: 'The cleared cookie.', schema: {type: 'string'}}},
+          },
+          '401': {$ref: '#/components/responses/Unauthorized'},
+          '403': {$ref: '#/components/responses/Forbidden'},
+        },
+      },
+    },
+    '/api/plugin-sessions': {
+      post: {
+        operationId: 'createPluginSession',
+        tags: ['plugins'],
+        summary:
+          'Mint a plugin credential: a short-lived token bound to the user and one enabled plugin.',
+        description:
+          "Its scopes are the plugin's declared permissions ∩ the user's privileges, and every request with it is checked again against both as they are then; outside them 403 `outside-plugin-scope`, admin and session routes always. Changes made with it are audited with the plugin's id. 404 `plugin-not-found` for a plugin that is not installed and enabled. A plugin credential cannot mint another.",
+        'x-crmkit-privilege': null,
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {schema: {$ref: '#/components/schemas/PluginSessionRequest'}},
+          },
+        },
+        responses: {
+          '201': {
+            description: 'Minted.',
+            content: {'application/json': {schema: {$ref: '#/components/schemas/PluginSession'}}},
+          },
+          '400': {$ref: '#/components/responses/BadRequest'},
+          '401': {$ref: '#/components/responses/Unauthorized'},
+          '403': {$ref: '#/components/responses/Forbidden'},
+          '404': {$ref: '#/components/responses/NotFound'},
+          '413': {$ref: '#/components/responses/PayloadTooLarge'},
+          '415': {$ref: '#/components/responses/UnsupportedMediaType'},
+        },
+      },
+    },
   },
   components: {
     securitySchemes: {
       bearer: {
         type: 'http',
         scheme: 'bearer',
-        description: "The user's bearer token (demo host: the user name, e.g. `max`).",
+        description:
+          "A user's bearer token (demo host: the user name, e.g. `max`), or a plugin credential `cps_…` from `POST /api/plugin-sessions`, which acts as its user within its scopes.",
+      },
+      session: {
+        type: 'apiKey',
+        in: 'cookie',
+        name: 'crmkit_session',
+        description:
+          "The page session (HttpOnly, SameSite=Strict) set by `POST /api/sessions`; every call signed in by it must send `X-Crmkit-Csrf: 1` from the host's own origin, else 403 `csrf`.",
       },
     },
     parameters: {
@@ -704,7 +779,7 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
       },
       Forbidden: {
         description:
-          "403 `missing-privilege`: the user's role lacks the operation's `x-crmkit-privilege` (named in the member `privilege`).",
+          "403 `missing-privilege`: the user's role lacks the operation's `x-crmkit-privilege` (named in the member `privilege`); `outside-plugin-scope`: a plugin credential called outside its scopes, or an admin or session route (members `privilege`, `pluginId`); `csrf`: a cookie-signed-in call without `X-Crmkit-Csrf: 1` or from another origin.",
         content: {'application/problem+json': {schema: {$ref: '#/components/schemas/Problem'}}},
       },
       NotFound: {
@@ -743,6 +818,8 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
         enum: [
           'unauthorized',
           'missing-privilege',
+          'csrf',
+          'outside-plugin-scope',
           'not-found',
           'method-not-allowed',
           'unsupported-media-type',
@@ -780,6 +857,8 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
         'x-crmkit-status': {
           unauthorized: 401,
           'missing-privilege': 403,
+          csrf: 403,
+          'outside-plugin-scope': 403,
           'not-found': 404,
           'method-not-allowed': 405,
           'unsupported-media-type': 415,
@@ -817,6 +896,8 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
         'x-crmkit-title': {
           unauthorized: 'Sign-in required',
           'missing-privilege': 'Missing privilege',
+          csrf: 'Cross-site request refused',
+          'outside-plugin-scope': 'Outside the plugin scope',
           'not-found': 'Not found',
           'method-not-allowed': 'Method not allowed',
           'unsupported-media-type': 'Unsupported media type',
@@ -955,6 +1036,21 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
             type: 'string',
             minLength: 1,
             description: "The id of the user's role (`GET /api/admin/roles`).",
+          },
+          plugin: {
+            type: 'object',
+            description:
+              'With a plugin credential: the plugin and its scopes now (its declared permissions the user holds).',
+            required: ['id', 'scopes'],
+            properties: {
+              id: {type: 'string', minLength: 1},
+              scopes: {
+                type: 'array',
+                uniqueItems: true,
+                items: {$ref: '#/components/schemas/Privilege'},
+              },
+            },
+            additionalProperties: false,
           },
         },
         additionalProperties: false,
@@ -1974,6 +2070,43 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
         type: 'object',
         required: ['roleId'],
         properties: {roleId: {type: 'string', minLength: 1}},
+        additionalProperties: false,
+      },
+      PageSession: {
+        type: 'object',
+        required: ['userId', 'expiresAt'],
+        properties: {
+          userId: {type: 'string', minLength: 1},
+          expiresAt: {type: 'string', format: 'date-time'},
+        },
+        additionalProperties: false,
+      },
+      PluginSessionRequest: {
+        type: 'object',
+        required: ['pluginId'],
+        properties: {pluginId: {type: 'string', minLength: 1}},
+        additionalProperties: false,
+      },
+      PluginSession: {
+        type: 'object',
+        required: ['token', 'pluginId', 'scopes', 'expiresAt'],
+        properties: {
+          token: {
+            type: 'string',
+            pattern: '^cps_',
+            description:
+              'Send as `Authorization: Bearer <token>`; valid until `expiresAt` (15 minutes).',
+          },
+          pluginId: {type: 'string', minLength: 1},
+          scopes: {
+            type: 'array',
+            uniqueItems: true,
+            items: {$ref: '#/components/schemas/Privilege'},
+            description:
+              "The plugin's declared permissions ∩ the user's privileges, narrowed again on every request.",
+          },
+          expiresAt: {type: 'string', format: 'date-time'},
+        },
         additionalProperties: false,
       },
     },

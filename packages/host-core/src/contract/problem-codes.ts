@@ -5,6 +5,8 @@
 export const PROBLEM_CODES = {
   unauthorized: {status: 401, title: 'Sign-in required'},
   'missing-privilege': {status: 403, title: 'Missing privilege'},
+  csrf: {status: 403, title: 'Cross-site request refused'},
+  'outside-plugin-scope': {status: 403, title: 'Outside the plugin scope'},
   'not-found': {status: 404, title: 'Not found'},
   'method-not-allowed': {status: 405, title: 'Method not allowed'},
   'unsupported-media-type': {status: 415, title: 'Unsupported media type'},

@@ -155,6 +155,17 @@ export const PROBLEM_DETAILS: Record<ProblemCode, {en: Text; de: Text}> = {
     de: () =>
       'Die Konfiguration passt nicht zum Konfigurationsschema des Plugins; errors nennt jedes Feld.',
   },
+  'outside-plugin-scope': {
+    en: (p) =>
+      `The plugin credential of ${p.pluginId ?? 'this plugin'} does not cover this call; plugins call only what they declare and the user holds.`,
+    de: (p) =>
+      `Die Plugin-Berechtigung von ${p.pluginId ?? 'diesem Plugin'} deckt diesen Aufruf nicht; Plugins rufen nur auf, was sie erklären und der Benutzer hat.`,
+  },
+  csrf: {
+    en: () => "A cookie-signed-in call must come from the host's own pages with X-Crmkit-Csrf: 1.",
+    de: () =>
+      'Ein per Cookie angemeldeter Aufruf muss von den Seiten des Hosts mit X-Crmkit-Csrf: 1 kommen.',
+  },
   'invalid-plugin-package': {
     en: () =>
       'The plugin package was refused and nothing was stored; errors names the file and why.',

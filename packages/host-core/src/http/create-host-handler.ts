@@ -1,9 +1,11 @@
+import type {Privilege} from '@crmkit/sdk';
 import {createRequestChecker} from '../contract/create-request-checker.js';
 import type {RequestChecker} from '../contract/create-request-checker.js';
 import {negotiateLocale} from '../contract/negotiate-locale.js';
 import {OPENAPI_DOCUMENT} from '../contract/openapi-document.js';
 import type {HttpMethod as ContractMethod, OpenApiOperation} from '../contract/openapi-types.js';
 import type {HostStore} from '../store/host-store.js';
+import {authenticate} from './authenticate.js';
 import {bilingualFieldErrors} from './bilingual-field-errors.js';
 import {HostProblem, LANGUAGES} from './host-problem.js';
 import type {Language} from './host-problem.js';
@@ -176,21 +178,8 @@ export function createHostHandler(
       operation = compiled.operation;
 
       store.refresh?.();
-      const auth = req.header('authorization');
-      // The scheme is case-insensitive (RFC 9110); the token is not.
-      const token = /^bearer +/i.test(auth ?? '')
-        ? auth!.replace(/^bearer +/i, '').trim()
-        : undefined;
-      const found = token ? store.userByToken(token) : undefined;
-      // A deactivated user keeps their token but cannot sign in with it.
-      const user = found?.active ? found : undefined;
-      if (!user) {
-        throw new HostProblem(
-          'unauthorized',
-          hostText(auth ? 'request.token-unknown' : 'request.token-missing'),
-          {headers: {'www-authenticate': 'Bearer'}},
-        );
-      }
+      const caller = await authenticate(store, req);
+      const {user} = caller;
       language = negotiateLocale(req.header('accept-language'), LANGUAGES, user.locale) as Language;
       if (route.privilege && !user.privileges.has(route.privilege)) {
         throw new HostProblem(
@@ -205,6 +194,7 @@ export function createHostHandler(
           {members: {privilege: route.privilege}},
         );
       }
+      if (caller.plugin) checkPluginScope(caller.plugin, route);
 
       const params: Record<string, string> = {};
       compiled.names.forEach((name, i) => {
@@ -251,6 +241,8 @@ export function createHostHandler(
         language,
         body,
         ...(rawBody !== undefined ? {rawBody} : {}),
+        ...(caller.plugin ? {plugin: caller.plugin} : {}),
+        secure: req.secure ?? false,
         readBytes: (limit) => req.readBytes(limit),
       });
       if (checkResponse && reply.body !== undefined) {
@@ -293,6 +285,27 @@ export function createHostHandler(
       );
     }
   };
+}
+
+/**
+ * What a plugin credential may call: a route whose privilege is in its scopes, never an admin route
+ * or a session route (whatever its scopes: a plugin never administers the host or mints credentials).
+ */
+function checkPluginScope(plugin: {id: string; scopes: readonly Privilege[]}, route: Route): void {
+  const forbidden = /^\/api\/(admin\/|plugin-sessions|sessions)/.test(route.path);
+  if (forbidden || (route.privilege && !plugin.scopes.includes(route.privilege))) {
+    throw new HostProblem(
+      'outside-plugin-scope',
+      hostText('request.outside-plugin-scope', {
+        pluginId: plugin.id,
+        privilege: route.privilege ?? 'plugins.manage',
+        method: route.method,
+        path: route.path,
+        scopes: plugin.scopes.join(', ') || '-',
+      }),
+      {members: {pluginId: plugin.id, ...(route.privilege ? {privilege: route.privilege} : {})}},
+    );
+  }
 }
 
 /** The answer language before the user (and their locale) is known. */

@@ -8,6 +8,8 @@ export interface HostRequest {
   /** The URL's path as sent (still percent-encoded). */
   pathname: string;
   query: URLSearchParams;
+  /** Whether it came over https (default false). */
+  secure?: boolean;
   /** A header by its lower-case name; `undefined` when absent. */
   header(name: string): string | undefined;
   /**

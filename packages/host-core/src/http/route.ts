@@ -15,6 +15,10 @@ export interface RequestContext {
   body: unknown;
   /** The body as sent (for positions in it), when the route reads one. */
   rawBody?: string;
+  /** Whether the request came over https (a cookie it sets is then `Secure`). */
+  secure: boolean;
+  /** Set when the caller is a plugin credential: the plugin and its scopes now. */
+  plugin?: {id: string; scopes: Privilege[]};
   /** The body's bytes, for a route that reads a binary body (`bytes: true`); 413 past `limit`. */
   readBytes(limit: number): Promise<Uint8Array>;
 }

@@ -62,14 +62,16 @@ export function leadRoutes(
       method: 'GET',
       path: '/api/me',
       privilege: null,
-      handle: ({user}) => ({
+      handle: ({user, plugin}) => ({
         status: 200,
         body: {
           id: user.id,
           name: user.name,
           locale: user.locale,
           role: user.role,
+          roleId: user.roleId,
           privileges: [...user.privileges],
+          ...(plugin ? {plugin: {id: plugin.id, scopes: plugin.scopes}} : {}),
         },
       }),
     },
@@ -113,7 +115,7 @@ export function leadRoutes(
         parseIfMatch(header);
         parseIdempotencyKey(header);
       },
-      handle: async ({header, params, user, body}) => {
+      handle: async ({header, params, user, body, plugin}) => {
         const ifMatch = parseIfMatch(header);
         const idempotencyKey = parseIdempotencyKey(header);
         const outcome = await rejectLead({
@@ -122,6 +124,7 @@ export function leadRoutes(
           input: body as RejectLeadInput,
           ...(ifMatch !== undefined ? {ifMatch} : {}),
           ...(idempotencyKey !== undefined ? {idempotencyKey} : {}),
+          ...(plugin ? {pluginId: plugin.id} : {}),
         });
         return {
           status: outcome.status,

@@ -32,6 +32,8 @@ export interface RejectRequest {
   input: RejectLeadInput;
   ifMatch?: number;
   idempotencyKey?: string;
+  /** The plugin whose credential made the request (audited with the rejection). */
+  pluginId?: string;
   /**
    * The reassignment decided before the transaction (for a ruleset that only json-rules-engine can
    * run, which is asynchronous), valid for the lead at `version`; if the lead changed meanwhile the
@@ -74,7 +76,7 @@ export function createRejectLeadTransaction(
   faults: RejectFaults = {},
 ): (request: RejectRequest) => Promise<RejectOutcome> {
   const decideAndWrite = (request: RejectRequest): RejectOutcome => {
-    const {leadId, input, ifMatch, idempotencyKey, precomputed} = request;
+    const {leadId, input, ifMatch, idempotencyKey, precomputed, pluginId} = request;
     // The user as the transaction sees them (its refresh reloaded what another process changed since
     // the request was authorized): deactivated or without Reject Leads meanwhile, it is refused.
     const user = store.user(request.user.id);
@@ -302,6 +304,7 @@ export function createRejectLeadTransaction(
       idempotencyKey !== undefined
         ? {key: idempotencyKey, request: fingerprint, response: text}
         : undefined,
+      pluginId ?? null,
     );
     return {status: 200, body, text, replayed: false};
   };

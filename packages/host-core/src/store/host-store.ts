@@ -105,6 +105,23 @@ export interface AuditRecord {
   detail: unknown;
 }
 
+/**
+ * A signed-in session: a page's (its cookie) or a plugin's (its bearer token). Only the token's
+ * SHA-256 is kept, so the store never holds a usable credential.
+ */
+export interface SessionRecord {
+  /** SHA-256 of the token, base64url. */
+  tokenHash: string;
+  userId: string;
+  kind: 'page' | 'plugin';
+  /** For a plugin session: the plugin it is bound to. */
+  pluginId: string | null;
+  /** For a plugin session: its declared permissions ∩ the user's privileges when minted. */
+  scopes: Privilege[];
+  /** ISO 8601. */
+  expiresAt: string;
+}
+
 /** Which audit rows to list (all given filters must hold). */
 export interface AuditFilter {
   leadId?: string;
@@ -212,6 +229,13 @@ export interface HostStore {
   setRolePrivileges(roleId: string, privileges: readonly Privilege[]): void;
   /** Moves a user to another role. */
   setUserRole(userId: string, roleId: string): void;
+
+  /** Keeps a new session. */
+  createSession(session: SessionRecord): void;
+  /** The session of a token's hash, expired or not. */
+  session(tokenHash: string): SessionRecord | undefined;
+  /** Ends a session (sign-out). */
+  deleteSession(tokenHash: string): void;
 
   /** The installed plugins, in installation order. */
   plugins(): PluginRecord[];

@@ -11,6 +11,7 @@ import type {
   RejectChange,
   RejectCodeRecord,
   RoleRecord,
+  SessionRecord,
   UserRecord,
 } from './host-store.js';
 import {leadFromRow, rejectedRow, rowFromLead} from './lead-row.js';
@@ -53,6 +54,8 @@ export interface MemoryStoreState {
   rulesets: StoredRuleset[];
   plugins: PluginRecord[];
   pluginPackages: MemoryPluginPackage[];
+  /** Page and plugin sessions (absent: none yet). */
+  sessions?: SessionRecord[];
   /** Oldest first. */
   audit: MemoryAuditRow[];
 }
@@ -255,6 +258,19 @@ export class MemoryStore implements HostStore {
 
   setUserRole(userId: string, roleId: string): void {
     this.state.users = this.state.users.map((u) => (u.id === userId ? {...u, roleId} : u));
+  }
+
+  createSession(session: SessionRecord): void {
+    this.state.sessions = [...(this.state.sessions ?? []), structuredClone(session)];
+  }
+
+  session(tokenHash: string): SessionRecord | undefined {
+    const found = this.state.sessions?.find((s) => s.tokenHash === tokenHash);
+    return found && structuredClone(found);
+  }
+
+  deleteSession(tokenHash: string): void {
+    this.state.sessions = (this.state.sessions ?? []).filter((s) => s.tokenHash !== tokenHash);
   }
 
   plugins(): PluginRecord[] {

@@ -52,6 +52,36 @@ export const HOST_TEXTS = {
     de: (p) =>
       `${p.userName} (${p.role.de}) fehlt das Recht ${p.privilege}, das ${p.method} ${p.path} erfordert. Bitten Sie einen Administrator, es der Rolle zu geben.`,
   }),
+  'request.plugin-token-expired': {
+    en: 'The plugin credential has expired. The host element mints a new one (POST /api/plugin-sessions).',
+    de: 'Die Plugin-Berechtigung ist abgelaufen. Das Host-Element holt eine neue (POST /api/plugin-sessions).',
+  },
+  'request.session-expired': {
+    en: 'The page session has expired or is unknown. Sign in again (demo: ?as=<user> on any page).',
+    de: 'Die Sitzung ist abgelaufen oder unbekannt. Melden Sie sich erneut an (Demo: ?as=<Benutzer> auf jeder Seite).',
+  },
+  'request.csrf': {
+    en: "A call signed in by the session cookie must come from this host's own pages and send the header X-Crmkit-Csrf: 1. Other clients use Authorization: Bearer <token>.",
+    de: 'Ein über das Sitzungs-Cookie angemeldeter Aufruf muss von den Seiten dieses Hosts kommen und den Header X-Crmkit-Csrf: 1 senden. Andere Clients verwenden Authorization: Bearer <Token>.',
+  },
+  'request.outside-plugin-scope': withParams<{
+    pluginId: string;
+    privilege: string;
+    method: string;
+    path: string;
+    scopes: string;
+  }>({
+    en: (p) =>
+      `The credential of plugin ${p.pluginId} may not call ${p.method} ${p.path} (${p.privilege}): its scopes are ${p.scopes}, its declared permissions that the user holds. Admin and session routes are never open to plugins.`,
+    de: (p) =>
+      `Die Berechtigung des Plugins ${p.pluginId} darf ${p.method} ${p.path} (${p.privilege}) nicht aufrufen: ihre Bereiche sind ${p.scopes}, die erklärten Berechtigungen, die der Benutzer hat. Admin- und Sitzungsrouten sind für Plugins nie offen.`,
+  }),
+  'sessions.plugin-not-enabled': withParams<{pluginId: string}>({
+    en: (p) =>
+      `No enabled plugin has the id "${p.pluginId}": only enabled plugins get credentials (GET /api/plugins lists them).`,
+    de: (p) =>
+      `Kein aktives Plugin hat die ID „${p.pluginId}“: nur aktive Plugins erhalten Berechtigungen (GET /api/plugins listet sie).`,
+  }),
   'request.path-not-encoded': withParams<{pathname: string}>({
     en: (p) => `The path ${p.pathname} is not correctly percent-encoded.`,
     de: (p) => `Der Pfad ${p.pathname} ist nicht korrekt prozentkodiert.`,

@@ -1914,6 +1914,121 @@ function validate43(
 }
 validate43.evaluated = {props: true, dynamicProps: false, dynamicItems: false};
 
+export const v15_body_PluginSessionRequest = validate44;
+const schema60 = {
+  $ref: 'crmkit-openapi#/components/schemas/PluginSessionRequest',
+  $id: 'crmkit-request-15',
+};
+const schema61 = {
+  type: 'object',
+  required: ['pluginId'],
+  properties: {pluginId: {type: 'string', minLength: 1}},
+  additionalProperties: false,
+};
+
+function validate44(
+  data,
+  {instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {}} = {},
+) {
+  /*# sourceURL="crmkit-request-15" */ let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate44.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+  }
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.pluginId === undefined) {
+      const err0 = {
+        instancePath,
+        schemaPath: 'crmkit-openapi#/components/schemas/PluginSessionRequest/required',
+        keyword: 'required',
+        params: {missingProperty: 'pluginId'},
+        message: "must have required property '" + 'pluginId' + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === 'pluginId')) {
+        const err1 = {
+          instancePath,
+          schemaPath:
+            'crmkit-openapi#/components/schemas/PluginSessionRequest/additionalProperties',
+          keyword: 'additionalProperties',
+          params: {additionalProperty: key0},
+          message: 'must NOT have additional properties',
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.pluginId !== undefined) {
+      let data0 = data.pluginId;
+      if (typeof data0 === 'string') {
+        if (data0.length < 1) {
+          const err2 = {
+            instancePath: instancePath + '/pluginId',
+            schemaPath:
+              'crmkit-openapi#/components/schemas/PluginSessionRequest/properties/pluginId/minLength',
+            keyword: 'minLength',
+            params: {limit: 1},
+            message: 'must NOT have fewer than 1 characters',
+          };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      } else {
+        const err3 = {
+          instancePath: instancePath + '/pluginId',
+          schemaPath:
+            'crmkit-openapi#/components/schemas/PluginSessionRequest/properties/pluginId/type',
+          keyword: 'type',
+          params: {type: 'string'},
+          message: 'must be string',
+        };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err4 = {
+      instancePath,
+      schemaPath: 'crmkit-openapi#/components/schemas/PluginSessionRequest/type',
+      keyword: 'type',
+      params: {type: 'object'},
+      message: 'must be object',
+    };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
+  validate44.errors = vErrors;
+  return errors === 0;
+}
+validate44.evaluated = {props: true, dynamicProps: false, dynamicItems: false};
+
 /** Every validator by its key (see request-validator-keys.ts). */
 export const VALIDATORS = {
   'listLeads:query:status': v0_listLeads_query_status,
@@ -1931,4 +2046,5 @@ export const VALIDATORS = {
   'listAudit:query:pluginId': v12_listAudit_query_pluginId,
   'body:RoleChanges': v13_body_RoleChanges,
   'body:UserChanges': v14_body_UserChanges,
+  'body:PluginSessionRequest': v15_body_PluginSessionRequest,
 };
