@@ -103,7 +103,7 @@ export async function startDevHost(options: DevHostOptions = {}): Promise<DevHos
     const pages = options.pages;
 
     const fallback = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
-      if (pages && (await pages(req, res, url))) return;
+      if (pages && (await pages(req, res, url, host))) return;
       const problem = new HostProblem(
         'not-found',
         hostText('server.nothing-served', {pathname: url.pathname}),

@@ -37,6 +37,26 @@ test('every call sends the bearer token, JSON Accept and the client locale', asy
   assert.equal(request.headers.get('Content-Type'), null);
 });
 
+test('in a host page: no token, signed in by the session cookie with the CSRF header the host requires', async () => {
+  server.use(answer({id: 'max'}));
+  const inits: RequestInit[] = [];
+  const api = createRestHostApi({
+    baseUrl,
+    credentials: 'same-origin',
+    fetch: (input, init) => {
+      inits.push(init ?? {});
+      return fetch(input, init);
+    },
+  });
+  await api.getCurrentUser();
+  const request = seen[0]!;
+  assert.equal(request.headers.get('Authorization'), null);
+  assert.equal(request.headers.get('X-Crmkit-Csrf'), '1');
+  assert.equal(inits[0]!.credentials, 'same-origin');
+  // Neither a token nor the cookie mode: a mistake, said before any request.
+  assert.throws(() => createRestHostApi({} as never), /credentials: "same-origin"/);
+});
+
 test('rejectLead posts the JSON body with If-Match as a quoted version and the caller’s Idempotency-Key', async () => {
   server.use(answer({lead}));
   const api = createRestHostApi({baseUrl, token: 'max'});

@@ -32,9 +32,12 @@ export async function requestJson<T>(
 ): Promise<JsonResponse<T>> {
   assertToken(options);
   const url = buildUrl(options.baseUrl ?? '', request.path, request.query);
+  const byCookie = options.token === undefined;
   const headers: Record<string, string> = {
     Accept: 'application/json, application/problem+json',
-    Authorization: `Bearer ${options.token}`,
+    // The session cookie goes by itself; the host wants this header with it (a page on another site
+    // cannot send it without a preflight the host refuses).
+    ...(byCookie ? {'X-Crmkit-Csrf': '1'} : {Authorization: `Bearer ${options.token}`}),
   };
   if (options.locale) headers['Accept-Language'] = options.locale;
   for (const [name, value] of Object.entries(request.headers ?? {})) {
@@ -51,6 +54,7 @@ export async function requestJson<T>(
     response = await doFetch(url, {
       method: request.method,
       headers,
+      ...(byCookie ? {credentials: 'same-origin' as const} : {}),
       ...(body !== undefined ? {body} : {}),
       ...(request.signal ? {signal: request.signal} : {}),
     });
@@ -132,9 +136,10 @@ function unexpected(response: Response, detail: string): HostApiError {
 
 /** Refuses options without a usable bearer token, saying what to pass. */
 export function assertToken(options: RestClientOptions): void {
+  if (options?.token === undefined && options?.credentials === 'same-origin') return;
   if (typeof options?.token !== 'string' || options.token.trim() === '') {
     throw new TypeError(
-      'rest-client: `token` must be the signed-in user\'s bearer token (a non-empty string), e.g. createRestHostApi({token: "max"}).',
+      'rest-client: `token` must be the signed-in user\'s bearer token (a non-empty string), e.g. createRestHostApi({token: "max"}); in a host\'s own pages pass {credentials: "same-origin"} instead, to sign in by the session cookie.',
     );
   }
 }

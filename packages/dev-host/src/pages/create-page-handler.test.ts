@@ -5,6 +5,7 @@ import {createServer, type Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
+import {startDevHost} from '../start-dev-host.js';
 import {createPageHandler} from './create-page-handler.js';
 
 let server: Server;
@@ -64,16 +65,37 @@ test('the lead id reaches the detail page config, decoded', async () => {
   assert.match(body, /"leadId":"L-1001"/);
 });
 
-test('?as= sets the user cookie, which the next request honours', async () => {
-  const first = await fetch(`${base}/?as=lena&lang=en`);
-  const cookies = first.headers.getSetCookie();
-  assert.equal(cookies.length, 2);
-  const jar = cookies.map((c) => c.split(';')[0]).join('; ');
-  const second = await fetch(`${base}/admin`, {headers: {cookie: jar}});
-  assert.equal(second.headers.getSetCookie().length, 0);
-  const body = await second.text();
-  assert.match(body, /"token":"lena"/);
-  assert.match(body, /<option value="lena" selected>/);
+test('?as= signs in through the host: its HttpOnly session cookie, honoured next time; no token in the page', async () => {
+  // The real host behind the pages (sessions are its routes), with this test's page files.
+  const host = await startDevHost({
+    pages: createPageHandler({outDir, importMap: {lit: '/assets/vendor/lit.js'}}, {publicDir}),
+  });
+  try {
+    const first = await fetch(`${host.url}/?as=lena&lang=en`);
+    const cookies = first.headers.getSetCookie();
+    const session = cookies.find((c) => c.startsWith('crmkit_session='))!;
+    assert.match(session, /HttpOnly; SameSite=Strict/);
+    const firstBody = await first.text();
+    assert.match(firstBody, /"userId":"lena"/);
+    assert.doesNotMatch(firstBody, /crs_|"token"/);
+    const jar = cookies.map((c) => c.split(';')[0]).join('; ');
+    const second = await fetch(`${host.url}/admin`, {headers: {cookie: jar}});
+    assert.equal(second.headers.getSetCookie().length, 0);
+    const body = await second.text();
+    assert.match(body, /"userId":"lena"/);
+    assert.match(body, /<option value="lena" selected>/);
+    assert.ok(
+      !body.includes(session.split(';')[0]!.split('=')[1]!),
+      'the cookie value is not in the page',
+    );
+    const unknown = await (await fetch(`${host.url}/?as=nobody`)).text();
+    assert.match(unknown, /"userId":null,"unknownAs":"nobody"/);
+    const out = await fetch(`${host.url}/?as=`, {headers: {cookie: jar}});
+    assert.match(out.headers.getSetCookie().join(), /crmkit_session=; .*Max-Age=0/);
+    assert.match(await out.text(), /"userId":null/);
+  } finally {
+    await host.close();
+  }
 });
 
 test('bundles, plugin files and public files are served with their types', async () => {
@@ -81,8 +103,8 @@ test('bundles, plugin files and public files are served with their types', async
   assert.equal(lit.status, 200);
   assert.equal(lit.headers.get('content-type'), 'text/javascript; charset=utf-8');
   assert.equal(await lit.text(), 'export const lit = 1;');
-  const manifest = await fetch(`${base}/plugins/demo/plugin.json`);
-  assert.equal(manifest.headers.get('content-type'), 'application/json; charset=utf-8');
+  // Plugin files are the host's (stored packages), not the pages'.
+  assert.equal((await fetch(`${base}/plugins/demo/plugin.json`)).status, 404);
   assert.equal(
     (await fetch(`${base}/pages.css`)).headers.get('content-type'),
     'text/css; charset=utf-8',

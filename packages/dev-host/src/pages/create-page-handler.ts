@@ -1,18 +1,16 @@
 import {readFile, stat} from 'node:fs/promises';
 import type {IncomingMessage, ServerResponse} from 'node:http';
+import type {PageHandler} from '../server/page-handler.js';
 import {extname, join, resolve, sep} from 'node:path';
 import type {PagesBuild} from './build-pages.js';
 import {DEV_HOST_DIR} from './build-pages.js';
 import type {PageConfig} from './page-config.js';
 import {renderPageShell} from './render-page-shell.js';
+import {pageSignIn} from './page-sign-in.js';
 import {resolvePageSession} from './resolve-page-session.js';
 
 /** Answers a non-API request; true when it did (the dev host's own 404 follows otherwise). */
-export type PageRequestHandler = (
-  req: IncomingMessage,
-  res: ServerResponse,
-  url: URL,
-) => Promise<boolean>;
+export type PageRequestHandler = PageHandler;
 
 /** Content types of the files the pages serve, by extension. */
 const CONTENT_TYPES: Record<string, string> = {
@@ -41,8 +39,8 @@ export interface PageHandlerOptions {
 
 /**
  * The dev host's pages: `/` (lead list), `/leads/:id` (lead detail with the plugins), `/admin`, the
- * built bundles at `/assets/…`, the served plugins at `/plugins/<name>/…` (manifest and entry), and the
- * static files of `public/`. Give it the result of `buildPages()`.
+ * built bundles at `/assets/…` and the static files of `public/` (plugin files are the host's: the
+ * stored packages at `/plugins/{id}/{version}/…`). Give it the result of `buildPages()`.
  */
 export function createPageHandler(
   build: Pick<PagesBuild, 'outDir' | 'importMap'>,
@@ -50,28 +48,34 @@ export function createPageHandler(
 ): PageRequestHandler {
   const publicDir = resolve(options.publicDir ?? join(DEV_HOST_DIR, 'public'));
   const assetsDir = join(build.outDir, 'assets');
-  const pluginsDir = join(build.outDir, 'plugins');
 
-  return async (req, res, url) => {
+  return async (req, res, url, host) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
     const path = url.pathname;
     for (const {pattern, page} of ROUTES) {
       const match = pattern.exec(path);
       if (!match) continue;
-      const session = resolvePageSession(url, req.headers);
-      const config: PageConfig = {page, lang: session.lang, token: session.token};
+      const asked = resolvePageSession(url, req.headers);
+      const signIn = await pageSignIn(host, req, asked.as);
+      const session = resolvePageSession(url, req.headers, signIn.userId);
+      const config: PageConfig = {
+        page,
+        lang: session.lang,
+        userId: signIn.userId,
+        ...(signIn.unknownAs !== undefined ? {unknownAs: signIn.unknownAs} : {}),
+      };
       if (page === 'lead-detail') config.leadId = safeDecode(match[1] ?? '');
       const body = renderPageShell({config, url, importMap: build.importMap});
       res.statusCode = 200;
       res.setHeader('Content-Type', CONTENT_TYPES['.html'] as string);
       res.setHeader('Cache-Control', 'no-store');
       res.setHeader('Content-Language', session.lang);
-      if (session.setCookies.length) res.setHeader('Set-Cookie', session.setCookies);
+      const cookies = [...signIn.setCookies, ...session.setCookies];
+      if (cookies.length) res.setHeader('Set-Cookie', cookies);
       res.end(req.method === 'HEAD' ? undefined : body);
       return true;
     }
     if (path.startsWith('/assets/')) return sendFile(req, res, assetsDir, path.slice(8));
-    if (path.startsWith('/plugins/')) return sendFile(req, res, pluginsDir, path.slice(9));
     return sendFile(req, res, publicDir, path.slice(1));
   };
 }

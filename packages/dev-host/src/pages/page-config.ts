@@ -7,8 +7,13 @@ export const PAGE_CONFIG_ID = 'crmkit-page-config';
 export interface PageConfig {
   page: 'lead-list' | 'lead-detail' | 'admin';
   lang: PageLanguage;
-  /** The demo user's bearer token, or null when nobody is signed in. */
-  token: string | null;
+  /**
+   * The signed-in user's id, or null. No credential: the page signs in by the HttpOnly session
+   * cookie, which no script reads.
+   */
+  userId: string | null;
+  /** A `?as=` that named no demo user (to say so on the page). */
+  unknownAs?: string;
   /** On `/leads/:id`: the lead id from the path. */
   leadId?: string;
 }

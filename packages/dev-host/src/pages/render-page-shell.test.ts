@@ -14,7 +14,7 @@ const configOf = (page: string) =>
   ) as PageConfig;
 
 test('the shell has landmarks, the import map, the config and the page script', () => {
-  const page = render({page: 'lead-list', lang: 'en', token: 'max'});
+  const page = render({page: 'lead-list', lang: 'en', userId: 'max'});
   assert.match(page, /<html lang="en">/);
   assert.match(page, /<header class="app-header">/);
   assert.match(page, /<nav aria-label="Main">/);
@@ -25,11 +25,11 @@ test('the shell has landmarks, the import map, the config and the page script', 
     /<script type="importmap">\{"imports":\{"lit":"\/assets\/vendor\/lit.js"\}\}<\/script>/,
   );
   assert.match(page, /<script type="module" src="\/assets\/lead-list.js"><\/script>/);
-  assert.deepEqual(configOf(page), {page: 'lead-list', lang: 'en', token: 'max'});
+  assert.deepEqual(configOf(page), {page: 'lead-list', lang: 'en', userId: 'max'});
 });
 
 test('the user picker lists the four demo users who can sign in, the current one selected', () => {
-  const page = render({page: 'admin', lang: 'de', token: 'anna'});
+  const page = render({page: 'admin', lang: 'de', userId: 'anna'});
   const options = [...page.matchAll(/<option value="([^"]*)"( selected)?>([^<]*)<\/option>/g)];
   assert.deepEqual(
     options.map((m) => m[1]),
@@ -45,14 +45,21 @@ test('the user picker lists the four demo users who can sign in, the current one
   assert.match(page, /<a href="\/admin" aria-current="page">Administration<\/a>/);
 });
 
-test('an unknown token stays visible in the picker, escaped', () => {
-  const page = render({page: 'lead-list', lang: 'en', token: 'x"y'});
-  assert.match(page, /<option value="x&quot;y" selected>x&quot;y<\/option>/);
+test('an unknown ?as= reaches the page script escaped; the picker shows nobody signed in', () => {
+  const page = render({page: 'lead-list', lang: 'en', userId: null, unknownAs: 'x"</script>'});
+  assert.match(page, /<option value="" selected>/);
+  assert.doesNotMatch(page, /x"<\/script>/);
+  assert.deepEqual(configOf(page), {
+    page: 'lead-list',
+    lang: 'en',
+    userId: null,
+    unknownAs: 'x"</script>',
+  });
 });
 
 test('other query parameters survive a switch of user or language as hidden fields', () => {
   const page = render(
-    {page: 'lead-list', lang: 'en', token: null},
+    {page: 'lead-list', lang: 'en', userId: null},
     '?status=Qualified&as=max&x=%22',
   );
   assert.match(page, /<input type="hidden" name="status" value="Qualified">/);
@@ -61,7 +68,7 @@ test('other query parameters survive a switch of user or language as hidden fiel
 });
 
 test('a lead id cannot close the config script', () => {
-  const page = render({page: 'lead-detail', lang: 'en', token: 'max', leadId: '</script><b>'});
+  const page = render({page: 'lead-detail', lang: 'en', userId: 'max', leadId: '</script><b>'});
   assert.doesNotMatch(page, /<\/script><b>/);
   assert.equal(configOf(page).leadId, '</script><b>');
 });

@@ -29,15 +29,14 @@ export function renderPageShell({config, url, importMap}: PageShellInput): strin
   const t = translator(config.lang);
   const title = t(PAGE_TITLES[config.page]);
   const users = DEMO_USERS.filter((u) => u.token !== null);
-  const known = users.some((u) => u.token === config.token);
+  const current = users.find((u) => u.id === config.userId);
   const userOptions = [
-    option('', t('noUser'), config.token === null),
-    ...(config.token !== null && !known ? [option(config.token, config.token, true)] : []),
+    option('', t('noUser'), current === undefined),
     ...users.map((u) =>
       option(
         u.token ?? '',
         `${u.name} · ${roleLabel(t, DEMO_ROLES.find((r) => r.id === u.roleId)?.name.en ?? u.roleId)}`,
-        u.token === config.token,
+        u === current,
       ),
     ),
   ].join('');

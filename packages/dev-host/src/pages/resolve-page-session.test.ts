@@ -4,48 +4,30 @@ import {parseCookies, resolvePageSession, SESSION_COOKIES} from './resolve-page-
 
 const url = (query = '') => new URL(`http://crm.test/leads/L-1001${query}`);
 
-test('?as= and ?lang= pick the user and language and are remembered in cookies', () => {
+test('?as= asks to sign in (the host sets the session cookie, not this); ?lang= is remembered', () => {
   const session = resolvePageSession(url('?as=max&lang=en'), {});
-  assert.equal(session.token, 'max');
+  assert.equal(session.as, 'max');
   assert.equal(session.lang, 'en');
-  assert.equal(session.setCookies.length, 2);
-  assert.match(
-    session.setCookies[0] ?? '',
-    /^crmkit-as=max; Path=\/; Max-Age=\d+; SameSite=Lax; HttpOnly$/,
-  );
-  assert.match(session.setCookies[1] ?? '', /^crmkit-lang=en; /);
+  assert.deepEqual(session.setCookies.length, 1);
+  assert.match(session.setCookies[0] ?? '', /^crmkit-lang=en; /);
+  // No cookie of the pages' own holds who is signed in any more.
+  assert.ok(!session.setCookies.some((c) => /max/.test(c)));
 });
 
-test('without query parameters the cookies decide, and nothing is set again', () => {
-  const session = resolvePageSession(url(), {
-    cookie: `other=1; ${SESSION_COOKIES.token}=lena; ${SESSION_COOKIES.lang}=en`,
-  });
-  assert.deepEqual(session, {token: 'lena', lang: 'en', setCookies: []});
+test('without query parameters the language cookie decides, and nothing is set again', () => {
+  const session = resolvePageSession(url(), {cookie: `other=1; ${SESSION_COOKIES.lang}=en`});
+  assert.deepEqual(session, {as: undefined, lang: 'en', setCookies: []});
 });
 
-test('the URL wins over the cookies', () => {
-  const session = resolvePageSession(url('?as=anna&lang=de'), {
-    cookie: `${SESSION_COOKIES.token}=lena; ${SESSION_COOKIES.lang}=en`,
-  });
-  assert.equal(session.token, 'anna');
-  assert.equal(session.lang, 'de');
-});
-
-test('an empty ?as= signs out and clears the cookie', () => {
-  const session = resolvePageSession(url('?as='), {cookie: `${SESSION_COOKIES.token}=max`});
-  assert.equal(session.token, null);
-  assert.match(session.setCookies[0] ?? '', /^crmkit-as=; Path=\/; Max-Age=0;/);
-});
-
-test('a token with characters no token has is ignored, from the URL and from a cookie', () => {
-  assert.equal(resolvePageSession(url('?as=%3Cscript%3E'), {}).token, null);
+test('an empty ?as= asks to sign out; a value no token has is ignored', () => {
+  assert.equal(resolvePageSession(url('?as='), {}).as, '');
+  assert.equal(resolvePageSession(url('?as=%3Cscript%3E'), {}).as, undefined);
   assert.equal(resolvePageSession(url('?as=a%20b'), {}).setCookies.length, 0);
-  assert.equal(resolvePageSession(url(), {cookie: `${SESSION_COOKIES.token}=%22x%22`}).token, null);
 });
 
 test('an unknown language in the URL is ignored; the language falls back to the user, then the browser', () => {
-  assert.equal(resolvePageSession(url('?lang=fr&as=sofia'), {}).lang, 'en'); // sofia's locale
-  assert.equal(resolvePageSession(url('?lang=fr&as=max'), {}).lang, 'de'); // max's locale
+  assert.equal(resolvePageSession(url('?lang=fr'), {}, 'sofia').lang, 'en'); // sofia's locale
+  assert.equal(resolvePageSession(url('?lang=fr'), {}, 'max').lang, 'de'); // max's locale
   assert.equal(resolvePageSession(url('?lang=fr'), {}).setCookies.length, 0);
   assert.equal(
     resolvePageSession(url(), {'accept-language': 'fr-FR, de-CH;q=0.8, en;q=0.9'}).lang,

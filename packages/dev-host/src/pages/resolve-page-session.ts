@@ -1,46 +1,44 @@
 import {DEMO_USERS} from '@crmkit/host-core';
 import {isPageLanguage, type PageLanguage} from './page-strings.js';
 
-/** Cookie names that remember the demo user and the language between pages. */
-export const SESSION_COOKIES = {token: 'crmkit-as', lang: 'crmkit-lang'} as const;
+/** The cookie that remembers the language between pages (the session cookie is the host's). */
+export const SESSION_COOKIES = {lang: 'crmkit-lang'} as const;
 
-/** What a bearer token may look like here (anything else in `?as=` is ignored, never echoed raw). */
+/** What a demo sign-in name may look like (anything else in `?as=` is ignored, never echoed raw). */
 const TOKEN_PATTERN = /^[A-Za-z0-9._~-]{1,128}$/;
 const ONE_YEAR = 60 * 60 * 24 * 365;
 
 export interface PageSession {
-  /** The bearer token the page uses, or null when nobody is signed in. */
-  token: string | null;
+  /**
+   * `?as=` as asked: a demo user's token to sign in with, `''` to sign out, undefined when the URL
+   * has none (the session cookie, if any, stays).
+   */
+  as: string | undefined;
   lang: PageLanguage;
   /** `Set-Cookie` values to send with the page. */
   setCookies: string[];
 }
 
 /**
- * Who is looking and in which language: `?as=<token>` and `?lang=de|en` in the URL win and are remembered
- * in cookies (`?as=` with an empty value signs out); else the cookies; the language then falls back to the
- * demo user's own locale, then the browser's `Accept-Language`, then English.
+ * What the URL asks of the page: `?as=<token>` signs in (`?as=` empty signs out), `?lang=de|en` picks
+ * the language and is remembered in a cookie; else that cookie; the language then falls back to the
+ * signed-in user's own locale, then the browser's `Accept-Language`, then English.
  */
 export function resolvePageSession(
   url: URL,
   headers: {cookie?: string | undefined; 'accept-language'?: string | undefined},
+  userId?: string | null,
 ): PageSession {
   const cookies = parseCookies(headers.cookie ?? '');
   const setCookies: string[] = [];
-
-  let token: string | null = cookies[SESSION_COOKIES.token] ?? null;
-  if (token !== null && !TOKEN_PATTERN.test(token)) token = null;
   const asParam = url.searchParams.get('as');
-  if (asParam !== null) {
-    const wanted = asParam.trim();
-    if (wanted === '') {
-      token = null;
-      setCookies.push(cookie(SESSION_COOKIES.token, '', 0));
-    } else if (TOKEN_PATTERN.test(wanted)) {
-      token = wanted;
-      setCookies.push(cookie(SESSION_COOKIES.token, wanted, ONE_YEAR));
-    }
-  }
+  const wanted = asParam?.trim();
+  const as =
+    wanted === undefined
+      ? undefined
+      : wanted === '' || TOKEN_PATTERN.test(wanted)
+        ? wanted
+        : undefined;
 
   let lang: PageLanguage | undefined;
   const langParam = url.searchParams.get('lang');
@@ -52,10 +50,10 @@ export function resolvePageSession(
     if (isPageLanguage(remembered)) lang = remembered;
   }
   if (!lang) {
-    const user = DEMO_USERS.find((u) => u.token !== null && u.token === token);
+    const user = DEMO_USERS.find((u) => userId != null && u.id === userId);
     lang = user?.locale ?? fromAcceptLanguage(headers['accept-language'] ?? '');
   }
-  return {token, lang, setCookies};
+  return {as, lang, setCookies};
 }
 
 function cookie(name: string, value: string, maxAge: number): string {

@@ -78,7 +78,7 @@ async function main(): Promise<void> {
   if (!started) return;
   page = started;
   a = adminTranslator(page.config.lang);
-  admin = createRestAdminApi({token: page.token, locale: page.config.lang});
+  admin = createRestAdminApi({credentials: 'same-origin', locale: page.config.lang});
   adoptAdminStyles();
   const can = (p: 'plugins.manage' | 'assignment.manage') => page.user.privileges.includes(p);
   const loads: Promise<void>[] = [];

@@ -8,7 +8,6 @@ export interface StartedPage {
   config: PageConfig;
   t: Translate;
   main: HTMLElement;
-  token: string;
   api: ReturnType<typeof createRestHostApi>;
   user: CurrentUser;
 }
@@ -33,7 +32,7 @@ export function describeError(t: Translate, error: unknown): string {
 }
 
 /**
- * Common start of every page: reads the config and signs in with the token (`GET /api/me`). Shows why in `<main>` and returns undefined when nobody is
+ * Common start of every page: reads the config and asks who is signed in (`GET /api/me` by the session cookie). Shows why in `<main>` and returns undefined when nobody is
  * signed in, the token is unknown, or the server cannot be reached.
  */
 export async function startPage(title: string): Promise<StartedPage | undefined> {
@@ -51,7 +50,8 @@ export async function startPage(title: string): Promise<StartedPage | undefined>
     );
     return undefined;
   };
-  if (config.token === null) {
+  if (config.userId === null) {
+    if (config.unknownAs !== undefined) return fail(t('unknownToken', {token: config.unknownAs}));
     show(
       main,
       html`<h1>${title}</h1>
@@ -60,13 +60,14 @@ export async function startPage(title: string): Promise<StartedPage | undefined>
     document.getElementById('session-as')?.focus();
     return undefined;
   }
-  const api = createRestHostApi({token: config.token, locale: config.lang});
+  // Signed in by the HttpOnly session cookie: the page never holds a credential.
+  const api = createRestHostApi({credentials: 'same-origin', locale: config.lang});
   try {
     const user = await api.getCurrentUser();
-    return {config, t, main, token: config.token, api, user};
+    return {config, t, main, api, user};
   } catch (error) {
     if (error instanceof HostApiError && error.status === 401) {
-      return fail(t('unknownToken', {token: config.token}));
+      return fail(t('chooseUser'));
     }
     return fail(
       describeError(t, error),
