@@ -43,7 +43,7 @@ export function createHost(options: HostOptions): Host {
     routes: [
       ...leadRoutes(store, rejectLead),
       ...adminRoutes(store),
-      ...assignmentRuleRoutes(rules),
+      ...assignmentRuleRoutes(rules, store),
       ...pluginRoutes(store),
       ...roleRoutes(store),
       ...sessionRoutes(store),

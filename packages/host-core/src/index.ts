@@ -94,6 +94,7 @@ export type {
   RejectChange,
   RejectCodeRecord,
   RoleRecord,
+  RulesetVersionRecord,
   SessionRecord,
   UserRecord,
 } from './store/host-store.js';

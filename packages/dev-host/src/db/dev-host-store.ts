@@ -12,6 +12,7 @@ import type {
   RejectChange,
   RejectCodeRecord,
   RoleRecord,
+  RulesetVersionRecord,
   SessionRecord,
   UserRecord,
 } from '@crmkit/host-core';
@@ -125,7 +126,15 @@ export class DevHostStore implements HostStore {
       ]
     >;
     auditAll: Statement<
-      [{lead: string | null; user: string | null; plugin: string | null; limit: number}],
+      [
+        {
+          lead: string | null;
+          user: string | null;
+          plugin: string | null;
+          action: string | null;
+          limit: number;
+        },
+      ],
       {
         id: number;
         at: string;
@@ -179,6 +188,7 @@ export class DevHostStore implements HostStore {
       auditAll: db.prepare(
         `SELECT * FROM audit WHERE (@lead IS NULL OR lead_id = @lead)
            AND (@user IS NULL OR user_id = @user) AND (@plugin IS NULL OR plugin_id = @plugin)
+           AND (@action IS NULL OR action = @action)
          ORDER BY id DESC LIMIT @limit`,
       ),
       replay: db.prepare(
@@ -420,6 +430,7 @@ export class DevHostStore implements HostStore {
       lead: filter.leadId ?? null,
       user: filter.userId ?? null,
       plugin: filter.pluginId ?? null,
+      action: filter.action ?? null,
       limit,
     };
     return this.#q.auditAll.all(query).map((row) => ({
@@ -465,6 +476,22 @@ export class DevHostStore implements HostStore {
           .run(body, userId, new Date().toISOString()).lastInsertRowid,
       );
     });
+  }
+
+  rulesetVersions(): RulesetVersionRecord[] {
+    return this.#db
+      .prepare<
+        [],
+        {id: number; body: string; active: number; created_by: string | null; created_at: string}
+      >('SELECT * FROM rulesets ORDER BY id DESC')
+      .all()
+      .map((r) => ({
+        id: r.id,
+        body: r.body,
+        active: r.active === 1,
+        createdBy: r.created_by,
+        createdAt: r.created_at,
+      }));
   }
 
   roles(): RoleRecord[] {

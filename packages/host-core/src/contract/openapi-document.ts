@@ -708,6 +708,131 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
         },
       },
     },
+    '/api/admin/assignment-rules/versions': {
+      get: {
+        operationId: 'listRulesetVersions',
+        tags: ['admin'],
+        summary: 'Every activation of a ruleset, newest first.',
+        description:
+          'Who activated which version when; the active one is marked. Each PUT and each roll back adds one.',
+        'x-crmkit-privilege': 'assignment.manage',
+        responses: {
+          '200': {
+            description: 'The versions.',
+            content: {
+              'application/json': {
+                schema: {type: 'array', items: {$ref: '#/components/schemas/RulesetVersion'}},
+              },
+            },
+          },
+          '401': {$ref: '#/components/responses/Unauthorized'},
+          '403': {$ref: '#/components/responses/Forbidden'},
+        },
+      },
+    },
+    '/api/admin/assignment-rules/versions/{version}': {
+      get: {
+        operationId: 'getRulesetVersion',
+        tags: ['admin'],
+        summary: 'One version with its ruleset.',
+        description: '404 `not-found` for a version that does not exist.',
+        'x-crmkit-privilege': 'assignment.manage',
+        parameters: [
+          {
+            name: 'version',
+            in: 'path',
+            required: true,
+            description: 'A version number from the versions list.',
+            schema: {type: 'string', minLength: 1},
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The version.',
+            content: {
+              'application/json': {schema: {$ref: '#/components/schemas/RulesetVersionDetail'}},
+            },
+          },
+          '401': {$ref: '#/components/responses/Unauthorized'},
+          '403': {$ref: '#/components/responses/Forbidden'},
+          '404': {$ref: '#/components/responses/NotFound'},
+        },
+      },
+    },
+    '/api/admin/assignment-rules/versions/{version}/activate': {
+      post: {
+        operationId: 'activateRulesetVersion',
+        tags: ['admin'],
+        summary: "Roll back: activate a version's ruleset again, as a new version.",
+        description:
+          'The history stays a line (every activation is kept, with who and when); audited as `assignment-rules.rolled-back` with from, to and restoredFrom.',
+        'x-crmkit-privilege': 'assignment.manage',
+        parameters: [
+          {
+            name: 'version',
+            in: 'path',
+            required: true,
+            description: 'A version number from the versions list.',
+            schema: {type: 'string', minLength: 1},
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Activated.',
+            content: {
+              'application/json': {schema: {$ref: '#/components/schemas/RulesetVersionDetail'}},
+            },
+          },
+          '401': {$ref: '#/components/responses/Unauthorized'},
+          '403': {$ref: '#/components/responses/Forbidden'},
+          '404': {$ref: '#/components/responses/NotFound'},
+        },
+      },
+    },
+    '/api/admin/assignment-rules/preview': {
+      post: {
+        operationId: 'previewRuleset',
+        tags: ['admin'],
+        summary: 'What a candidate ruleset would change, before it is activated.',
+        description:
+          'Decides, with the candidate and with the active ruleset, every lead not rejected yet as if rejected now with `rejectCode`, and the last `replay` recorded rejections again with their own code and reason: which leads would get another owner, and per-rule counts for both side by side. A candidate with lint errors is 422 `invalid-ruleset` with every finding, as PUT answers; nothing is stored.',
+        'x-crmkit-privilege': 'assignment.manage',
+        parameters: [
+          {
+            name: 'rejectCode',
+            in: 'query',
+            required: false,
+            description: 'The reject code the pending leads are rejected with (default OTHER).',
+            schema: {type: 'string', minLength: 1},
+          },
+          {
+            name: 'replay',
+            in: 'query',
+            required: false,
+            description: 'How many recorded rejections to replay, 0 to 10000 (default 100).',
+            schema: {type: 'integer', minimum: 0, maximum: 10000, default: 100},
+          },
+        ],
+        requestBody: {
+          description:
+            'The ruleset JSON itself (the `Ruleset` schema of @crmkit/assignment). Only its JSON type is checked before the linter: a ruleset that breaks the schema is 422 `invalid-ruleset` with every lint error, not 400 `invalid-body`.',
+          required: true,
+          content: {'application/json': {schema: {$ref: '#/components/schemas/Ruleset'}}},
+        },
+        responses: {
+          '200': {
+            description: 'The preview.',
+            content: {'application/json': {schema: {$ref: '#/components/schemas/RulesetPreview'}}},
+          },
+          '400': {$ref: '#/components/responses/BadRequest'},
+          '401': {$ref: '#/components/responses/Unauthorized'},
+          '403': {$ref: '#/components/responses/Forbidden'},
+          '413': {$ref: '#/components/responses/PayloadTooLarge'},
+          '415': {$ref: '#/components/responses/UnsupportedMediaType'},
+          '422': {$ref: '#/components/responses/Unprocessable'},
+        },
+      },
+    },
   },
   components: {
     securitySchemes: {
@@ -2106,6 +2231,140 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
               "The plugin's declared permissions ∩ the user's privileges, narrowed again on every request.",
           },
           expiresAt: {type: 'string', format: 'date-time'},
+        },
+        additionalProperties: false,
+      },
+      RulesetVersion: {
+        type: 'object',
+        required: ['version', 'activatedAt', 'activatedBy', 'active'],
+        properties: {
+          version: {type: 'integer', minimum: 1},
+          activatedAt: {type: 'string', format: 'date-time'},
+          activatedBy: {
+            oneOf: [{type: 'null'}, {$ref: '#/components/schemas/UserRef'}],
+            description: 'Null for the seeded ruleset.',
+          },
+          active: {type: 'boolean'},
+        },
+        additionalProperties: false,
+      },
+      RulesetVersionDetail: {
+        type: 'object',
+        required: ['version', 'activatedAt', 'activatedBy', 'active', 'ruleset'],
+        properties: {
+          version: {type: 'integer', minimum: 1},
+          activatedAt: {type: 'string', format: 'date-time'},
+          activatedBy: {
+            oneOf: [{type: 'null'}, {$ref: '#/components/schemas/UserRef'}],
+            description: 'Null for the seeded ruleset.',
+          },
+          active: {type: 'boolean'},
+          ruleset: {$ref: '#/components/schemas/Ruleset'},
+          restoredFrom: {
+            type: 'integer',
+            minimum: 1,
+            description: 'After a roll back: the version whose ruleset this activation restored.',
+          },
+        },
+        additionalProperties: false,
+      },
+      PreviewChange: {
+        type: 'object',
+        required: ['leadId', 'company', 'name', 'from', 'to'],
+        properties: {
+          leadId: {type: 'string'},
+          company: {type: 'string'},
+          name: {type: 'string'},
+          from: {
+            type: 'object',
+            required: ['ownerId', 'ownerName', 'rule'],
+            properties: {
+              ownerId: {type: 'string'},
+              ownerName: {type: ['string', 'null']},
+              rule: {
+                type: ['string', 'null'],
+                description: 'The rule that decided; null: the unassigned owner.',
+              },
+            },
+            additionalProperties: false,
+          },
+          to: {
+            type: 'object',
+            required: ['ownerId', 'ownerName', 'rule'],
+            properties: {
+              ownerId: {type: 'string'},
+              ownerName: {type: ['string', 'null']},
+              rule: {
+                type: ['string', 'null'],
+                description: 'The rule that decided; null: the unassigned owner.',
+              },
+            },
+            additionalProperties: false,
+          },
+        },
+        additionalProperties: false,
+      },
+      RulesetPreview: {
+        type: 'object',
+        required: ['rejectCode', 'active', 'candidate', 'leads', 'replayed'],
+        properties: {
+          rejectCode: {type: 'string'},
+          active: {
+            type: 'object',
+            required: ['version', 'rules', 'unassignedOwner'],
+            properties: {
+              version: {type: ['integer', 'null']},
+              rules: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['name', 'matched'],
+                  properties: {name: {type: 'string'}, matched: {type: 'integer', minimum: 0}},
+                  additionalProperties: false,
+                },
+              },
+              unassignedOwner: {type: 'integer', minimum: 0},
+            },
+            additionalProperties: false,
+          },
+          candidate: {
+            type: 'object',
+            required: ['rules', 'unassignedOwner'],
+            properties: {
+              rules: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['name', 'matched'],
+                  properties: {name: {type: 'string'}, matched: {type: 'integer', minimum: 0}},
+                  additionalProperties: false,
+                },
+              },
+              unassignedOwner: {type: 'integer', minimum: 0},
+            },
+            additionalProperties: false,
+          },
+          leads: {
+            type: 'object',
+            required: ['evaluated', 'changed'],
+            properties: {
+              evaluated: {type: 'integer', minimum: 0},
+              changed: {type: 'array', items: {$ref: '#/components/schemas/PreviewChange'}},
+            },
+            additionalProperties: false,
+            description: 'Every lead not rejected yet, as if rejected now with rejectCode.',
+          },
+          replayed: {
+            type: 'object',
+            required: ['evaluated', 'changed'],
+            properties: {
+              evaluated: {type: 'integer', minimum: 0},
+              changed: {type: 'array', items: {$ref: '#/components/schemas/PreviewChange'}},
+            },
+            additionalProperties: false,
+            description:
+              'The last `replay` recorded rejections again, each with its own code, reason and previous owner.',
+          },
         },
         additionalProperties: false,
       },

@@ -134,23 +134,7 @@ export class ActiveRuleset {
    * compiled and active, and the warnings are returned.
    */
   activate(text: string, userId: string): {ruleset: unknown; warnings: BilingualFieldError[]} {
-    const users = [...this.#store.users.values()].map((u) => ({
-      id: u.id,
-      name: u.name,
-      role: u.role,
-      managerId: u.managerId,
-      active: u.active,
-    }));
-    const {findings} = lintRuleset(text, {users});
-    const errors = findings.filter((f) => f.severity === 'error');
-    if (errors.length) {
-      throw new HostProblem(
-        'invalid-ruleset',
-        hostText('assignment-rules.not-activated', {count: errors.length}),
-        {errors: errors.map(toFieldError)},
-      );
-    }
-    const compiled = compileRuleset(parseRuleset(text));
+    const {compiled, findings} = this.check(text);
     const id = this.#store.transaction(() => {
       const stored = this.#store.activateRuleset(text, userId);
       this.#store.audit(userId, AUDIT_ACTIONS.assignmentRulesActivated, null, {
@@ -167,6 +151,63 @@ export class ActiveRuleset {
       ruleset: JSON.parse(text),
       warnings: findings.filter((f) => f.severity === 'warning').map(toFieldError),
     };
+  }
+
+  /**
+   * Lints and compiles a candidate ruleset as `activate` does, without storing it: 422
+   * `invalid-ruleset` with every error finding, else the compiled rules and all findings.
+   */
+  check(text: string): {compiled: CompiledRuleset; findings: LintFinding[]} {
+    const users = [...this.#store.users.values()].map((u) => ({
+      id: u.id,
+      name: u.name,
+      role: u.role,
+      managerId: u.managerId,
+      active: u.active,
+    }));
+    const {findings} = lintRuleset(text, {users});
+    const errors = findings.filter((f) => f.severity === 'error');
+    if (errors.length) {
+      throw new HostProblem(
+        'invalid-ruleset',
+        hostText('assignment-rules.not-activated', {count: errors.length}),
+        {errors: errors.map(toFieldError)},
+      );
+    }
+    return {compiled: compileRuleset(parseRuleset(text)), findings};
+  }
+
+  /** The active ruleset compiled, and its version (undefined when none is active and valid). */
+  get active(): {version: number; compiled: CompiledRuleset} | undefined {
+    this.#current();
+    return this.#compiled && this.#id !== undefined
+      ? {version: this.#id, compiled: this.#compiled}
+      : undefined;
+  }
+
+  /**
+   * Activates version `version` again, as a new version (the history stays a line: every
+   * activation is kept with who and when). Audited as a roll back.
+   */
+  restore(version: number, userId: string): number | undefined {
+    const stored = this.#store.rulesetVersions().find((v) => v.id === version);
+    if (!stored) return undefined;
+    const compiled = compileRuleset(parseRuleset(stored.body));
+    const from = this.active?.version ?? null;
+    const id = this.#store.transaction(() => {
+      const activated = this.#store.activateRuleset(stored.body, userId);
+      this.#store.audit(userId, AUDIT_ACTIONS.assignmentRulesRolledBack, null, {
+        from,
+        to: activated,
+        restoredFrom: version,
+      });
+      return activated;
+    });
+    this.#id = id;
+    this.#compiled = compiled;
+    this.#assigners.clear();
+    this.#text = stored.body;
+    return id;
   }
 
   /**

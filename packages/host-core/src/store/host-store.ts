@@ -127,6 +127,17 @@ export interface AuditFilter {
   leadId?: string;
   userId?: string;
   pluginId?: string;
+  action?: string;
+}
+
+/** One activation of an assignment ruleset: the history the versions list and roll back read. */
+export interface RulesetVersionRecord {
+  id: number;
+  body: string;
+  active: boolean;
+  /** Null for the seeded one. */
+  createdBy: string | null;
+  createdAt: string;
 }
 
 /** The change a reject writes, guarded by the lead's version and status. */
@@ -223,6 +234,8 @@ export interface HostStore {
   activeRuleset(): {id: number; body: string} | undefined;
   /** Stores `body` as the active ruleset (the previous one stays as history); its id. */
   activateRuleset(body: string, userId: string): number;
+  /** Every activation, newest first. */
+  rulesetVersions(): RulesetVersionRecord[];
 
   roles(): RoleRecord[];
   /** Sets a role's privileges; its users hold them from the next request on. */

@@ -11,6 +11,7 @@ import type {
   RejectChange,
   RejectCodeRecord,
   RoleRecord,
+  RulesetVersionRecord,
   SessionRecord,
   UserRecord,
 } from './host-store.js';
@@ -218,7 +219,8 @@ export class MemoryStore implements HostStore {
         (row) =>
           (filter.leadId === undefined || row.leadId === filter.leadId) &&
           (filter.userId === undefined || row.userId === filter.userId) &&
-          (filter.pluginId === undefined || row.pluginId === filter.pluginId),
+          (filter.pluginId === undefined || row.pluginId === filter.pluginId) &&
+          (filter.action === undefined || row.action === filter.action),
       )
       .reverse()
       .slice(0, limit)
@@ -244,6 +246,10 @@ export class MemoryStore implements HostStore {
       {id, body, active: true, createdBy: userId, createdAt: this.#now().toISOString()},
     ];
     return id;
+  }
+
+  rulesetVersions(): RulesetVersionRecord[] {
+    return [...this.state.rulesets].reverse().map((r) => ({...r}));
   }
 
   roles(): RoleRecord[] {

@@ -15,6 +15,7 @@ test('audit action names are unique, dotted lower-case names', () => {
 test('the names stored in audit rows stay as they are', () => {
   assert.deepEqual([...ACTIONS].sort(), [
     'assignment-rules.activated',
+    'assignment-rules.rolled-back',
     'lead.rejected',
     'plugin.config-updated',
     'plugin.disabled',

@@ -12,6 +12,8 @@ export const AUDIT_ACTIONS = {
   rejectCodesUpdated: 'reject-codes.updated',
   /** A lead assignment ruleset was activated (`data`: rules, unassignedOwner). */
   assignmentRulesActivated: 'assignment-rules.activated',
+  /** An earlier ruleset version was activated again as a new one (`data`: from, to, restoredFrom). */
+  assignmentRulesRolledBack: 'assignment-rules.rolled-back',
   /** A plugin was installed: its first package stored, disabled (`data`: id, version, integrity, size, permissions). */
   pluginInstalled: 'plugin.installed',
   /** Another version of an installed plugin was stored (`data`: id, version, integrity, size, permissions). */

@@ -309,6 +309,26 @@ export const HOST_TEXTS = {
       `Die Regeln wurden nicht aktiviert: ${p.count} Fehler (siehe errors); die aktiven Regeln bleiben.`,
   }),
 
+  'assignment-rules.version-not-found': withParams<{version: string}>({
+    en: (p) =>
+      `There is no ruleset version "${p.version}". GET /api/admin/assignment-rules/versions lists them.`,
+    de: (p) =>
+      `Es gibt keine Regelsatz-Version „${p.version}“. GET /api/admin/assignment-rules/versions listet sie.`,
+  }),
+  'assignment-rules.preview-query': {
+    en: 'The preview was not run: see errors for the query parameter to fix.',
+    de: 'Die Vorschau wurde nicht berechnet: errors nennt den zu korrigierenden Parameter.',
+  },
+  'assignment-rules.preview-code.field': withParams<{rejectCode: string; known: string}>({
+    en: (p) => `"${p.rejectCode}" is no reject code. Use one of: ${p.known}.`,
+    de: (p) =>
+      `„${p.rejectCode}“ ist kein Zurückweisungscode. Verwenden Sie einen von: ${p.known}.`,
+  }),
+  'assignment-rules.preview-replay.field': withParams<{replay: string; max: number}>({
+    en: (p) => `replay must be a whole number from 0 to ${p.max}, not "${p.replay}".`,
+    de: (p) => `replay muss eine ganze Zahl von 0 bis ${p.max} sein, nicht „${p.replay}“.`,
+  }),
+
   // Admin: plugins.
   'plugins.manifest-invalid': withParams<{count: number}>({
     en: (p) =>

@@ -2029,6 +2029,132 @@ function validate44(
 }
 validate44.evaluated = {props: true, dynamicProps: false, dynamicItems: false};
 
+export const v16_previewRuleset_query_rejectCode = validate45;
+const schema62 = {type: 'string', minLength: 1, $id: 'crmkit-request-16'};
+
+function validate45(
+  data,
+  {instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {}} = {},
+) {
+  /*# sourceURL="crmkit-request-16" */ let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate45.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+  }
+  if (typeof data === 'string') {
+    if (data.length < 1) {
+      const err0 = {
+        instancePath,
+        schemaPath: '#/minLength',
+        keyword: 'minLength',
+        params: {limit: 1},
+        message: 'must NOT have fewer than 1 characters',
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+  } else {
+    const err1 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: {type: 'string'},
+      message: 'must be string',
+    };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  validate45.errors = vErrors;
+  return errors === 0;
+}
+validate45.evaluated = {dynamicProps: false, dynamicItems: false};
+
+export const v17_previewRuleset_query_replay = validate46;
+const schema63 = {
+  type: 'integer',
+  minimum: 0,
+  maximum: 10000,
+  default: 100,
+  $id: 'crmkit-request-17',
+};
+
+function validate46(
+  data,
+  {instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {}} = {},
+) {
+  /*# sourceURL="crmkit-request-17" */ let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate46.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+  }
+  if (!(typeof data == 'number' && !(data % 1) && !isNaN(data) && isFinite(data))) {
+    const err0 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: {type: 'integer'},
+      message: 'must be integer',
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (typeof data == 'number' && isFinite(data)) {
+    if (data > 10000 || isNaN(data)) {
+      const err1 = {
+        instancePath,
+        schemaPath: '#/maximum',
+        keyword: 'maximum',
+        params: {comparison: '<=', limit: 10000},
+        message: 'must be <= 10000',
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data < 0 || isNaN(data)) {
+      const err2 = {
+        instancePath,
+        schemaPath: '#/minimum',
+        keyword: 'minimum',
+        params: {comparison: '>=', limit: 0},
+        message: 'must be >= 0',
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  }
+  validate46.errors = vErrors;
+  return errors === 0;
+}
+validate46.evaluated = {dynamicProps: false, dynamicItems: false};
+
 /** Every validator by its key (see request-validator-keys.ts). */
 export const VALIDATORS = {
   'listLeads:query:status': v0_listLeads_query_status,
@@ -2047,4 +2173,6 @@ export const VALIDATORS = {
   'body:RoleChanges': v13_body_RoleChanges,
   'body:UserChanges': v14_body_UserChanges,
   'body:PluginSessionRequest': v15_body_PluginSessionRequest,
+  'previewRuleset:query:rejectCode': v16_previewRuleset_query_rejectCode,
+  'previewRuleset:query:replay': v17_previewRuleset_query_replay,
 };
