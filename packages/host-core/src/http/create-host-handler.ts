@@ -181,6 +181,9 @@ export function createHostHandler(
       const caller = await authenticate(store, req);
       const {user} = caller;
       language = negotiateLocale(req.header('accept-language'), LANGUAGES, user.locale) as Language;
+      // A plugin credential answers for its scopes first (they are already narrowed to the user's
+      // privileges): whatever its user may do, a plugin is refused as a plugin.
+      if (caller.plugin) checkPluginScope(caller.plugin, route);
       if (route.privilege && !user.privileges.has(route.privilege)) {
         throw new HostProblem(
           'missing-privilege',
@@ -194,8 +197,6 @@ export function createHostHandler(
           {members: {privilege: route.privilege}},
         );
       }
-      if (caller.plugin) checkPluginScope(caller.plugin, route);
-
       const params: Record<string, string> = {};
       compiled.names.forEach((name, i) => {
         try {
@@ -276,8 +277,12 @@ export function createHostHandler(
       log(
         `error: ${req.method} ${pathname}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
       );
+      // The storage failed, not the code: 503, the client may try again; the server goes on.
+      const unavailable = store.isUnavailable?.(error) === true;
       return answerProblem(
-        new HostProblem('internal-error', hostText('server.failed')),
+        unavailable
+          ? new HostProblem('store-unavailable', hostText('server.store-unavailable'))
+          : new HostProblem('internal-error', hostText('server.failed')),
         language ?? anonymousLanguage(req),
         req.method,
         pathname,

@@ -89,7 +89,8 @@ export async function previewRuleset(
       if (!decideActive) continue;
       const from = await decideActive(lead);
       count(activeCounts, from);
-      if (from.ownerId !== to.ownerId || from.rule !== to.rule) {
+      // Another owner, not only another rule to the same owner: what a rule author must review.
+      if (from.ownerId !== to.ownerId) {
         changed.push({
           leadId: lead.id,
           company: lead.company,
