@@ -1,10 +1,13 @@
 // @web/test-runner: every `*.browser.test.ts` in the repo, in headless Debian Chromium, with TypeScript
 // through esbuild (reading tsconfig.base.json, which holds the legacy-decorator settings FAST 3 needs),
 // workspace packages resolved from their TypeScript sources (the plugin's tests load its built bundle), Lit's
-// production build, CommonJS dependencies bundled by esbuild, and msw's worker served at the root.
+// production build, CommonJS dependencies bundled by esbuild, and msw's worker served at the root. For
+// sandboxed plugin frames (an opaque origin): CORS-open answers, `/__raw/` built plugin files byte for
+// byte, and test commands that look inside the frames.
 import {writeFileSync} from 'node:fs';
+import {readFile} from 'node:fs/promises';
 import {createRequire} from 'node:module';
-import {dirname, join} from 'node:path';
+import {dirname, join, normalize} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
 import {esbuildPlugin} from '@web/dev-server-esbuild';
@@ -42,6 +45,13 @@ function countingReporter() {
 }
 
 const rootDir = fileURLToPath(new URL('.', import.meta.url));
+
+/** The folders `/__raw/` serves from: built plugins and test plugins. */
+const RAW_FOLDERS = [
+  'plugins/reject-lead/dist/',
+  'test/fixtures/plugins/',
+  'packages/host-elements/test/fixtures/',
+];
 
 /**
  * CommonJS packages the sources import (semver, ajv, json-rules-engine): the per-file commonjs
@@ -110,6 +120,55 @@ function bundledForBrowser() {
   };
 }
 
+/**
+ * Test commands that reach into sandboxed plugin frames (`about:srcdoc` children of the test page),
+ * which a test's own script cannot (their origin is opaque): `plugin-frame-eval` runs
+ * `(fn)(element, ...args)` in each frame holding `tag` and returns `{found, value}` per frame;
+ * `plugin-frame-axe` runs axe-core there on that element and returns its violations.
+ */
+function pluginFrameCommands() {
+  let axeSource;
+  return {
+    name: 'plugin-frame-commands',
+    async executeCommand({command, payload, session}) {
+      if (command !== 'plugin-frame-eval' && command !== 'plugin-frame-axe') return undefined;
+      const page = session.browser.getPage(session.id);
+      const tag = JSON.stringify(payload.tag);
+      const results = [];
+      for (const frame of page.frames()) {
+        if (frame === page.mainFrame() || frame.url() !== 'about:srcdoc') continue;
+        try {
+          if (!(await frame.evaluate(`!!document.querySelector(${tag})`))) continue;
+          if (command === 'plugin-frame-axe') {
+            axeSource ??= await readFile(
+              createRequire(import.meta.url).resolve('axe-core'),
+              'utf8',
+            );
+            await frame.evaluate(axeSource);
+            results.push(
+              await frame.evaluate(
+                `axe.run(document.querySelector(${tag})).then((r) => r.violations.map((v) => v.id + ': ' + v.help + ' (' + v.nodes.length + ')'))`,
+              ),
+            );
+          } else {
+            const args = JSON.stringify(payload.args ?? []);
+            results.push({
+              found: true,
+              value: await frame.evaluate(
+                `(async () => (${payload.fn})(document.querySelector(${tag}), ...${args}))()`,
+              ),
+            });
+          }
+        } catch (error) {
+          // A frame that went away meanwhile.
+          results.push({found: false, error: String(error)});
+        }
+      }
+      return results;
+    },
+  };
+}
+
 export default {
   rootDir,
   files: [
@@ -127,6 +186,7 @@ export default {
   testsFinishTimeout: 180000,
   mimeTypes: {'**/*.cjs': 'js'},
   plugins: [
+    pluginFrameCommands(),
     bundledForBrowser(),
     esbuildPlugin({
       ts: true,
@@ -137,6 +197,27 @@ export default {
     commonjs({include: ['**/node_modules/axe-core/**']}),
   ],
   middleware: [
+    // Sandboxed plugin frames (an opaque origin) load the frame runtime, shared modules and plugin
+    // entries from this server in CORS mode, as they do from a host's /assets/ and /plugins/.
+    async function corsForSandboxedFrames(context, next) {
+      await next();
+      context.set('Access-Control-Allow-Origin', '*');
+    },
+    // `/__raw/<file>`: a built plugin file exactly as it is on disk (the dev server would otherwise
+    // transform it), so that tests check the shipped bytes against their integrity, as a host does.
+    async function rawPluginFiles(context, next) {
+      if (!context.path.startsWith('/__raw/')) return next();
+      const path = normalize(decodeURIComponent(context.path.slice('/__raw/'.length)));
+      if (!RAW_FOLDERS.some((folder) => path.startsWith(folder)) || path.includes('..')) {
+        return next();
+      }
+      try {
+        context.body = await readFile(join(rootDir, path));
+      } catch {
+        return next();
+      }
+      context.type = path.endsWith('.json') ? 'application/json' : 'text/javascript';
+    },
     function mswWorker(context, next) {
       if (context.url === '/mockServiceWorker.js')
         context.url = '/test/.generated/mockServiceWorker.js';

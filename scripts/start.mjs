@@ -44,10 +44,43 @@ if (!existsSync(main)) {
   );
   process.exit(0);
 }
-const child = spawn(
-  process.execPath,
-  ['--conditions=@crmkit/source', '--import', 'tsx', main, ...process.argv.slice(2)],
-  {stdio: 'inherit'},
-);
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+// The server runs as a child: when something outside it kills it (SIGBUS when a database file is
+// truncated under SQLite's memory map, SIGKILL from the out-of-memory killer), this process says so
+// and starts it again on the same database, which SQLite brings back from its journal. It used to
+// exit 0 without a word. A server that keeps dying (4 times in a minute) is left down.
+const deaths = [];
+let stopping = false;
+let child;
+function run(args) {
+  child = spawn(
+    process.execPath,
+    ['--conditions=@crmkit/source', '--import', 'tsx', main, ...args],
+    {
+      stdio: 'inherit',
+    },
+  );
+  child.on('exit', (code, signal) => {
+    if (stopping || signal === null) process.exit(code ?? 1);
+    const now = Date.now();
+    deaths.push(now);
+    while (deaths[0] < now - 60_000) deaths.shift();
+    console.error(
+      `crmkit dev host: the server process was killed by ${signal} (not an error of its own: a database file truncated or deleted under it, a full disk, or out of memory).`,
+    );
+    if (deaths.length > 3) {
+      console.error(
+        'It died 4 times within a minute: not starting it again. Check the disk and the database file.',
+      );
+      process.exit(1);
+    }
+    console.error('Starting it again on the same database…');
+    // Never reseed on a restart: the data is what the restart is for.
+    run(args.filter((a) => a !== '--reset'));
+  });
+}
+run(process.argv.slice(2));
+for (const signal of ['SIGINT', 'SIGTERM'])
+  process.on(signal, () => {
+    stopping = true;
+    child.kill(signal);
+  });

@@ -1,5 +1,6 @@
 // End to end: the admin page against the real server: reject codes (rename, add, deactivate), assignment
-// rules (findings with line numbers, upload, activation, the chart), plugin packages (refused uploads
+// rules (findings with line numbers that select their place in the editor, upload, activation, the
+// chart; the rest of the rule studio is rule-studio.e2e.test.ts), plugin packages (refused uploads
 // with the host's errors, another version stored as an upgrade, a version clash), plugin settings,
 // roles and users (with the last-admin refusal), the audit view, what a user without the privileges
 // sees, and axe-core on every page. The whole plugin lifecycle is plugin-lifecycle.e2e.test.ts.
@@ -162,16 +163,20 @@ describe('the admin page', () => {
     const page = await e2e.open('/admin', 'anna', 'en');
     const rules = region(page, 'Assignment rules');
     const text = '{\n  "recordType": "lead",\n  "unassignedOwner": "nobody",\n  "rules": []\n}\n';
-    // Upload fills the textarea with the file as it is.
+    // The editor (CodeMirror) keeps the textarea's accessible name.
+    const editor = rules.getByRole('textbox', {name: 'Ruleset (JSON)'});
+    await editor.waitFor();
+    // Upload fills the editor with the file as it is.
     await rules.getByLabel('Upload a JSON file').setInputFiles({
       name: 'rules.json',
       mimeType: 'application/json',
       buffer: Buffer.from(text),
     });
-    const textarea = rules.getByRole('textbox', {name: 'Ruleset (JSON)'});
     await page.waitForFunction(
       (expected) =>
-        (document.getElementById('rules-text') as HTMLTextAreaElement).value === expected,
+        [...document.querySelectorAll('#rules-editor .cm-line')]
+          .map((line) => line.textContent)
+          .join('\n') === expected,
       text,
     );
     await rules.getByRole('button', {name: 'Activate'}).click();
@@ -181,11 +186,17 @@ describe('the admin page', () => {
     assert.ok((await finding.count()) >= 1, await alert.innerText());
     assert.match(await alert.innerText(), /nobody/);
 
-    // The finding moves the cursor to its place in the text.
+    // The finding selects its place in the editor: the value at its line and column.
     await finding.first().click();
     const column = Number(/column (\d+)/.exec((await finding.first().innerText()) ?? '')?.[1]);
-    const offset = text.split('\n').slice(0, 2).join('\n').length + 1 + column - 1;
-    assert.equal(await textarea.evaluate((el: HTMLTextAreaElement) => el.selectionStart), offset);
+    const line = text.split('\n')[2]!;
+    assert.equal(line.slice(column - 1), '"nobody",');
+    assert.equal(await page.evaluate(() => document.getSelection()?.toString()), '"nobody"');
+    assert.equal(
+      await page.evaluate(() => Boolean(document.activeElement?.closest('#rules-editor'))),
+      true,
+      'the editor has the focus',
+    );
 
     const still = await e2e.rest('anna', 'GET', '/api/admin/assignment-rules');
     assert.deepEqual(still.body, before.body);
@@ -570,6 +581,8 @@ describe('accessibility (axe-core)', () => {
 
     const admin = await e2e.open('/admin', 'anna', 'en');
     await admin.locator('table.chart').waitFor();
+    // The rule studio's editor is part of the page axe checks.
+    await admin.getByRole('textbox', {name: 'Ruleset (JSON)'}).waitFor();
     assert.deepEqual(await axeViolations(admin), []);
     await admin.context().close();
   });

@@ -1,6 +1,6 @@
 // What every end-to-end test file starts once: the pages built into a temp folder, the dev host on a
 // free port with a temp SQLite database (seeded with the demo data), and one headless Chromium.
-import {mkdtempSync, rmSync} from 'node:fs';
+import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -23,6 +23,8 @@ export interface E2eHost {
     method: string,
     path: string,
     body?: unknown,
+    /** Extra request headers, e.g. `{'accept-language': 'en'}`. */
+    headers?: Record<string, string>,
   ): Promise<{status: number; body: any}>; // eslint-disable-line @typescript-eslint/no-explicit-any
   close(): Promise<void>;
 }
@@ -60,10 +62,11 @@ export async function startE2eHost(): Promise<E2eHost> {
     errorsOf(page) {
       return pageErrors.get(page) ?? [];
     },
-    async rest(token, method, path, body) {
+    async rest(token, method, path, body, headers = {}) {
       const res = await fetch(`${url}${path}`, {
         method,
         headers: {
+          ...headers,
           authorization: `Bearer ${token}`,
           ...(body === undefined ? {} : {'content-type': 'application/json'}),
         },
@@ -87,7 +90,11 @@ const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
  * readable lines (`rule: help (selector)`), so a failing assertion says what to fix.
  */
 export async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({path: axeSource});
+  // Evaluated by the debugger protocol, not added as a <script>: the pages' CSP refuses inline
+  // scripts, and the test must not weaken it.
+  if (!(await page.evaluate(() => 'axe' in window))) {
+    await page.evaluate(readFileSync(axeSource, 'utf8'));
+  }
   return page.evaluate(async () => {
     const axe = (window as unknown as {axe: {run(context: Document): Promise<AxeResults>}}).axe;
     const results = await axe.run(document);

@@ -32,7 +32,10 @@ export interface AssignmentContext {
 }
 
 export interface AssignOptions {
-  /** Also explain the decision (runs json-rules-engine over every rule; slower). */
+  /**
+   * Also explain the decision: json-rules-engine runs the rules as the decision does, then each rule
+   * after the winner on its own (slower). Fails only where the decision fails.
+   */
   trace?: boolean;
 }
 
@@ -248,20 +251,46 @@ export async function assignOwner(
     const name = (compiled.rules[winner.index] as {name: string}).name;
     return {outcome: 'assigned', ownerId: winner.ownerId, rule: name};
   }
-  const results = await compiled.reference.evaluateAll(facts);
+  // The trace runs the rules as the decision does (stopping at the winner), so it fails exactly when
+  // the decision fails and names the same winner; rules after the winner are evaluated each on its
+  // own, and one of them failing is reported on that rule only.
+  const resolutions = new Map<number, ReturnType<typeof resolve>>();
+  const resolution = (index: number) => {
+    let r = resolutions.get(index);
+    if (!r) resolutions.set(index, (r = resolve(index)));
+    return r;
+  };
+  const {winner, rules: explained} = await compiled.reference.explain(
+    facts,
+    (i) => resolution(i).ownerId,
+  );
   const rules: RuleTrace[] = [];
-  let decision: AssignmentResult | null = null;
-  results.forEach((result, index) => {
-    const resolution = result.result ? resolve(index) : null;
-    const applies = decision === null && resolution !== null && resolution.ownerId !== null;
-    rules.push(ruleTrace(compiled.ruleset, index, result, resolution, applies, decision !== null));
-    if (applies)
-      decision = {
-        outcome: 'assigned',
-        ownerId: resolution.ownerId as string,
-        rule: compiled.ruleset.rules[index]?.name ?? null,
-      };
+  explained.forEach((rule, index) => {
+    if ('error' in rule) {
+      const {code, message} = rule.error;
+      rules.push(ruleTrace(compiled.ruleset, index, null, null, false, true, {code, message}));
+      return;
+    }
+    const matched = Boolean(rule.result.result);
+    const applied = winner !== null && winner.index === index;
+    rules.push(
+      ruleTrace(
+        compiled.ruleset,
+        index,
+        rule.result,
+        matched ? resolution(index) : null,
+        applied,
+        rule.afterWinner,
+      ),
+    );
   });
+  const decision: AssignmentResult | null = winner
+    ? {
+        outcome: 'assigned',
+        ownerId: winner.ownerId,
+        rule: compiled.ruleset.rules[winner.index]?.name ?? null,
+      }
+    : null;
   const trace: AssignmentTrace = {rules, unassignedOwner: compiled.ruleset.unassignedOwner};
   return {...(decision ?? unassigned(compiled)), trace};
 }

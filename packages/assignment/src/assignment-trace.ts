@@ -26,14 +26,25 @@ export interface RuleTrace {
   index: number;
   name: string;
   target: AssignTarget;
-  /** Whether its conditions matched (from json-rules-engine's results). */
+  /** Whether its conditions matched (from json-rules-engine's results); false when not `evaluated`. */
   matched: boolean;
   /** For a matching rule: the active user its target resolved to, or why none. */
   resolution: TargetResolution | null;
   /** True for the rule that assigned the lead. */
   applied: boolean;
-  /** True when an earlier rule already assigned the lead (this rule would not have been reached). */
+  /**
+   * True when an earlier rule already assigned the lead: the decision never reached this rule. The
+   * trace still evaluates it, on its own, to show what it would have done.
+   */
   afterWinner: boolean;
+  /**
+   * Whether its conditions could be evaluated. Always true up to the decision (a rule that fails there
+   * fails the decision, and the trace with it); false for a rule after the winner that fails on this
+   * lead (then `error` says why, `matched` is false and every condition's `result` is null).
+   */
+  evaluated: boolean;
+  /** Why a rule after the winner could not be evaluated (`rule-evaluation-failed`). */
+  error?: {code: string; message: string};
   conditions: ConditionTrace;
 }
 
@@ -102,27 +113,38 @@ export function conditionTrace(
   };
 }
 
-/** The trace of one rule result. */
+/**
+ * The trace of one rule: from its engine result, or (`result` null, `error` given) for a rule after
+ * the winner that could not be evaluated.
+ */
 export function ruleTrace(
   ruleset: Ruleset,
   index: number,
-  result: RuleResult,
+  result: RuleResult | null,
   resolution: TargetResolution | null,
   applied: boolean,
   afterWinner: boolean,
+  error?: {code: string; message: string},
 ): RuleTrace {
   const rule = ruleset.rules[index] as Ruleset['rules'][number];
-  const root = conditionTrace(rule.conditions, result.conditions as unknown as Node, ruleset);
+  const evaluated = result !== null;
+  const root = conditionTrace(
+    rule.conditions,
+    evaluated ? (result.conditions as unknown as Node) : undefined,
+    ruleset,
+  );
   // The engine does not record a result on the root; the rule's result is the root's.
-  root.result = Boolean(result.result);
+  root.result = evaluated ? Boolean(result.result) : null;
   return {
     index,
     name: rule.name,
     target: rule.event.params,
-    matched: Boolean(result.result),
+    matched: evaluated && Boolean(result.result),
     resolution,
     applied,
     afterWinner,
+    evaluated,
+    ...(error ? {error} : {}),
     conditions: root,
   };
 }

@@ -1,9 +1,10 @@
 import {AssignmentError} from './assignment-error.js';
+import {engineCopy} from './engine-copy.js';
 import {parseSimplePath, pathReader} from './json-path.js';
 import {operatorFunction, operatorMayThrow, type OperatorFn} from './operators.js';
 import {ReferenceEvaluator} from './reference-evaluator.js';
 import {targetResolver, type ResolveTarget} from './resolve-target.js';
-import type {AssignTarget, Condition, Ruleset} from './ruleset.js';
+import type {AssignmentRule, AssignTarget, Condition, Ruleset} from './ruleset.js';
 
 /**
  * A compiled condition: a plain synchronous predicate over the four facts, passed as arguments so
@@ -194,18 +195,22 @@ function compileList(
 }
 
 /**
- * A condition's priority among its siblings exactly as json-rules-engine computes it: boolean and fact
- * conditions take `parseInt(priority, 10)`, falling back to 1 (no fact has its own priority here); a
- * condition reference keeps its raw `priority` (1 when falsy), so only a whole number is compiled.
+ * A condition's priority among its siblings exactly as json-rules-engine 7.3 computes it. A boolean
+ * condition takes `parseInt(priority, 10) || 1` (1e21 is read as the text "1e+21": it becomes 1).
+ * A fact condition and a reference keep the raw `priority` (1 when falsy): the engine's Condition
+ * constructor parses a fact condition's priority into its input object only after copying it, so
+ * 1e21 stays 1e21 there. The engine groups siblings by `String(priority)` and orders the groups by
+ * `Number(…)`; for a number that is the number itself, so any number is compiled as it is, and so is
+ * a text that is a number's own spelling ("2"); any other text (which the schema refuses) is left to
+ * the engine.
  */
-function priorityOf(record: Record<string, unknown>, kind: 'node' | 'reference', where: string) {
+function priorityOf(record: Record<string, unknown>, kind: 'boolean' | 'raw', where: string) {
   const raw = record.priority;
-  if (kind === 'reference') {
-    if (!raw) return 1;
-    if (typeof raw === 'number' && Number.isSafeInteger(raw)) return raw;
-    throw new NotCompilable(`priority ${JSON.stringify(raw)} of the reference at ${where}`);
-  }
-  return Number.parseInt(raw as string, 10) || 1;
+  if (kind === 'boolean') return Number.parseInt(raw as string, 10) || 1;
+  if (!raw) return 1;
+  if (typeof raw === 'number') return raw;
+  if (typeof raw === 'string' && String(Number(raw)) === raw) return Number(raw);
+  throw new NotCompilable(`priority ${JSON.stringify(raw)} at ${where}`);
 }
 
 const throwing = (error: () => Error): CompiledNode => ({
@@ -239,7 +244,7 @@ class Compiler {
       const children = list.map((child, i) =>
         this.node(child as Condition, `${where}/${boolean}/${i}`),
       );
-      return {...compileList(children, boolean), priority: priorityOf(record, 'node', where)};
+      return {...compileList(children, boolean), priority: priorityOf(record, 'boolean', where)};
     }
     if (isNot) {
       const inner = this.node(record.not as Condition, `${where}/not`);
@@ -247,12 +252,12 @@ class Compiler {
       return {
         test: (l, o, oo, n) => !t(l, o, oo, n),
         mayThrow: inner.mayThrow,
-        priority: priorityOf(record, 'node', where),
+        priority: priorityOf(record, 'boolean', where),
       };
     }
     if (hasOwn(record, 'condition')) {
       const resolved = this.reference(record.condition, where);
-      return {...resolved, priority: priorityOf(record, 'reference', where)};
+      return {...resolved, priority: priorityOf(record, 'raw', where)};
     }
     return this.leaf(record, where);
   }
@@ -290,7 +295,7 @@ class Compiler {
 
   private leaf(record: Record<string, unknown>, where: string): CompiledNode {
     const operator = record.operator as string;
-    const priority = priorityOf(record, 'node', where);
+    const priority = priorityOf(record, 'raw', where);
     if (!operatorFunction(operator))
       return {
         ...throwing(
@@ -300,7 +305,8 @@ class Compiler {
         priority,
       };
     const left = factReader(record.fact, record.path, where, this.facts);
-    const value = record.value;
+    // The engine compares with its copy of the value (see engineCopy), and so do the compiled rules.
+    const value = engineCopy(record.value);
     const isReference = value !== null && typeof value === 'object' && hasOwn(value, 'fact');
     const mayThrow = operatorMayThrow(operator, value, !isReference);
     if (isReference) {
@@ -321,13 +327,18 @@ const cache = new WeakMap<Ruleset, CompiledRuleset>();
 export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
   const cached = cache.get(ruleset);
   if (cached) return cached;
-  const compiler = new Compiler(ruleset);
+  // The conditions are compiled from the same kind of copy the reference evaluator hands the engine
+  // (structuredClone: plain objects, no null prototypes, own properties only), so that a ruleset given
+  // as objects of another shape (e.g. without prototypes) reads alike on both paths.
+  const source = structuredClone(ruleset);
+  const compiler = new Compiler(source);
   const fallbackReasons: string[] = [];
   const rules: CompiledRule[] = ruleset.rules.map((rule, index) => {
     const target = rule.event.params;
     const base = {index, name: rule.name, target, resolve: targetResolver(target)};
     try {
-      const node = compiler.node(rule.conditions, `/rules/${index}/conditions`);
+      const conditions = (source.rules[index] as AssignmentRule).conditions;
+      const node = compiler.node(conditions, `/rules/${index}/conditions`);
       return {...base, test: node.test};
     } catch (error) {
       if (!(error instanceof NotCompilable)) throw error;

@@ -1,63 +1,37 @@
 // The compiled evaluator against json-rules-engine 7.3: over generated rulesets and leads, both must
 // make identical decisions for every lead, with no tolerance: the same owner, rule and outcome, or the
-// same failure (`rule-evaluation-failed` in the same rule). Two parts: a sweep over every built-in
+// same failure (`rule-evaluation-failed` in the same rule). Three parts: a sweep over every built-in
 // operator with up to two decorators (all 430 names, swap included) against literal values, fact
 // references and run-time values that make the engine throw, in all/any/not positions where the
-// engine evaluates siblings; and random rulesets (nested all/any/not, shared-condition references,
-// condition priorities, unknown facts, paths to missing fields, missing owners).
+// engine evaluates siblings; random rulesets (nested all/any/not, shared-condition references,
+// condition priorities, unknown facts, paths to missing fields, missing owners); and the adversarial
+// value classes of issue 14 (own toString keys and the other names json-rules-engine's copy drops,
+// `__proto__` keys, null prototypes in rulesets, leads and users, priorities of 1e21 and more), each
+// of which agrees, and, where a ruleset text can hold it, is refused by the linter as well.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {assignOwner, assignOwnerSync, type AssignmentContext} from './assign-owner.js';
-import {AssignmentError} from './assignment-error.js';
 import {compileRuleset} from './compile-ruleset.js';
 import {seededRandom} from './generate-leads.js';
 import type {LeadFacts, UserRecord} from './lead-facts.js';
+import {RESERVED_VALUE_KEYS} from './engine-copy.js';
+import {lintRuleset} from './lint/lint-ruleset.js';
 import {DECORATOR_NAMES, OPERATOR_NAMES} from './operators.js';
 import type {Condition, Ruleset} from './ruleset.js';
+import {
+  ADVERSARIAL_PRIORITIES,
+  ADVERSARIAL_VALUES,
+  ALL_OPERATORS,
+  USERS as users,
+  VALUES,
+  randomRulesets,
+  withoutPrototypes,
+} from '../test/random-rulesets.js';
+import {asDecision, asDecisionAsync, type Decision} from '../test/trace-agreement.js';
 
 const random = seededRandom(20261128);
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
 
-const USER_IDS = ['u1', 'u2', 'u3', 'u4', 'u5'];
-const users = new Map<string, UserRecord>(
-  USER_IDS.map((id, i) => [
-    id,
-    {id, managerId: i === 0 ? null : (USER_IDS[i - 1] as string), active: i !== 2},
-  ]),
-);
-
-/** Every operator name json-rules-engine 7.3 resolves with at most two decorators (430). */
-const ALL_OPERATORS: string[] = [...OPERATOR_NAMES];
-for (const d1 of DECORATOR_NAMES)
-  for (const base of OPERATOR_NAMES) {
-    ALL_OPERATORS.push(`${d1}:${base}`);
-    for (const d2 of DECORATOR_NAMES) ALL_OPERATORS.push(`${d1}:${d2}:${base}`);
-  }
-
-/** Condition values: scalars, arrays (of scalars, of arrays, of strings), objects, fact references. */
-const VALUES: unknown[] = [
-  'EMEA',
-  '',
-  '12',
-  'x12',
-  0,
-  7.5,
-  -1,
-  true,
-  null,
-  [],
-  ['EMEA', 'NA'],
-  [3, 7.5, '12'],
-  ['x', null],
-  [['EMEA'], 'NA'],
-  [['EMEA', 'NA'], ['A']],
-  [[], 'EMEA'],
-  {a: 1},
-  {fact: 'lead', path: '$.v'},
-  {fact: 'lead', path: '$.w'},
-  {fact: 'owner', path: '$.id'},
-  {fact: 'nope'},
-];
 /** Values of the lead field `v` that the sweep's conditions read. */
 const FIELD_VALUES: unknown[] = [
   'EMEA',
@@ -75,32 +49,16 @@ const FIELD_VALUES: unknown[] = [
   {a: 1},
 ];
 
-type Decision = {outcome: string; ownerId: string; rule: string | null} | {error: string};
-
-function asDecision(run: () => Decision): Decision {
-  try {
-    return run();
-  } catch (error) {
-    if (!(error instanceof AssignmentError)) throw error;
-    if (error.code !== 'rule-evaluation-failed') return {error: error.code};
-    return {error: `${error.code} in ${/^Rule "([^"]*)"/.exec(error.message)?.[1]}`};
-  }
-}
-
-async function asDecisionAsync(run: () => Promise<Decision>): Promise<Decision> {
-  try {
-    return await run();
-  } catch (error) {
-    return asDecision(() => {
-      throw error;
-    });
-  }
-}
-
 const tally = {compared: 0, errors: 0, assigned: 0, unassigned: 0};
+const USERS_MAP: ReadonlyMap<string, UserRecord> = users;
 
 /** Decides `lead` both ways and requires the same decision. */
-async function compare(ruleset: Ruleset, lead: LeadFacts, withTrace = false) {
+async function compare(
+  ruleset: Ruleset,
+  lead: LeadFacts,
+  withTrace = false,
+  users: ReadonlyMap<string, UserRecord> = USERS_MAP,
+) {
   const compiled = compileRuleset(ruleset);
   assert.ok(compiled.synchronous, `should compile: ${compiled.fallbackReasons.join('; ')}`);
   const context: AssignmentContext = {compiled, users, ownershipMode: 'mixed', now: new Date(0)};
@@ -127,12 +85,12 @@ async function compare(ruleset: Ruleset, lead: LeadFacts, withTrace = false) {
     `ruleset ${JSON.stringify(ruleset)}\nlead ${JSON.stringify(lead)}`,
   );
   if (withTrace) {
-    // The traced path runs every rule; unless a rule after the winner fails, it decides the same.
+    // The traced path decides the same, failures included (src/trace-agreement.test.ts checks more).
     const traced = await asDecisionAsync(async () => {
       const {trace: _trace, ...decision} = await assignOwner(lead, context, {trace: true});
-      return decision;
+      return decision as Decision;
     });
-    if (!('error' in traced) || 'error' in fast) assert.deepEqual(traced, fast);
+    assert.deepEqual(traced, fast);
   }
   tally.compared++;
   if ('error' in fast) tally.errors++;
@@ -217,128 +175,12 @@ test('every operator and decorator decides (and fails) exactly as json-rules-eng
   );
 });
 
-const FIELDS = ['region', 'rating', 'score', 'tags', 'missing', 'status', 'flag', 'ownerId'];
-const PATHS = [
-  ...FIELDS.map((f) => `$.${f}`),
-  '$.nested.level',
-  '$.nested.deeper.x',
-  "$['region']",
-  '$["rating"]',
-  '$.tags[0]',
-  '$.tags[1]',
-  '$.tags.length',
-  '$.region.length',
-  '$.region[0]',
-  '$.nested[0]',
-  // Names Object.prototype has: only own properties count, for jsonpath-plus and the compiler.
-  '$.constructor',
-  '$.toString',
-  '$.__proto__',
-  '$',
-  '',
-];
-
-function leaf(): Condition {
-  const r = random();
-  const fact =
-    r < 0.7
-      ? 'lead'
-      : r < 0.8
-        ? 'owner'
-        : r < 0.9
-          ? 'originalOwner'
-          : pick(['nope', 'now', 'toString', 'constructor', '__proto__']);
-  const path =
-    fact === 'lead' ? pick(PATHS) : pick(['$.active', '$.managerId', '$.id', '$.hourUtc', '']);
-  // Mostly plain operators with fitting values (so most rules decide), else anything at all.
-  const plain = random() < 0.7;
-  const operator = plain ? pick(OPERATOR_NAMES) : pick(ALL_OPERATORS);
-  const value =
-    plain && /^(?:in|notIn)$/.test(operator) && random() < 0.9
-      ? pick([['EMEA', 'NA'], [3, 7.5, '12'], ['x', null], [], 'EMEA'])
-      : pick(VALUES);
-  const c: Record<string, unknown> = {fact, operator, value};
-  if (path) c.path = path;
-  if (random() < 0.15) c.priority = pick([1, 2, 3, '2', 0]);
-  return c as unknown as Condition;
-}
-
-function condition(depth: number, shared: string[]): Condition {
-  const r = random();
-  if (depth <= 0 || r < 0.4) return leaf();
-  if (r < 0.5 && shared.length) {
-    const ref: Record<string, unknown> = {condition: pick(shared)};
-    if (random() < 0.3) ref.priority = pick([1, 2, 3]);
-    return ref as unknown as Condition;
-  }
-  if (r < 0.62) return {not: condition(depth - 1, shared)};
-  const kind = random() < 0.5 ? 'all' : 'any';
-  const children = Array.from({length: Math.floor(random() * 4)}, () =>
-    condition(depth - 1, shared),
-  );
-  const node = (kind === 'all' ? {all: children} : {any: children}) as Condition;
-  if (random() < 0.2) (node as {priority?: unknown}).priority = pick([1, 2, 3, '3']);
-  return node;
-}
-
-function topLevel(depth: number, shared: string[]): Condition {
-  const r = random();
-  if (r < 0.1 && shared.length) return {condition: pick(shared)};
-  if (r < 0.2) return {not: condition(depth, shared)};
-  const children = Array.from({length: 1 + Math.floor(random() * 3)}, () =>
-    condition(depth, shared),
-  );
-  return random() < 0.5 ? {all: children} : {any: children};
-}
-
-function generateRuleset(): Ruleset {
-  const sharedNames = random() < 0.5 ? ['s1', 's2'] : [];
-  const sharedConditions: Record<string, Condition> = {};
-  // s2 may use s1; s1 uses none (no cycles).
-  if (sharedNames.length) {
-    sharedConditions.s1 = topLevel(1, []);
-    sharedConditions.s2 = topLevel(2, ['s1']);
-  }
-  const targets = [
-    {to: 'originalOwner'},
-    {to: 'originalOwnerManager'},
-    {to: 'ownerManager'},
-    {to: 'user', userId: pick(USER_IDS)},
-  ];
-  const rules = Array.from({length: 1 + Math.floor(random() * 5)}, (_, i) => ({
-    name: `r${i}`,
-    conditions: topLevel(3, sharedNames),
-    event: {type: 'assign', params: pick(targets)},
-  }));
-  return {
-    recordType: 'lead',
-    unassignedOwner: 'u1',
-    ...(sharedNames.length ? {sharedConditions} : {}),
-    rules,
-  } as unknown as Ruleset;
-}
-
-function generateLead(): LeadFacts {
-  const lead: Record<string, unknown> = {id: 'L', status: 'Rejected'};
-  const maybe = (k: string, values: readonly unknown[]) => {
-    if (random() < 0.8) lead[k] = pick(values);
-  };
-  maybe('region', ['EMEA', 'NA', 'APAC', '', null, ['EMEA']]);
-  maybe('rating', ['A', 'B', 'C', 3]);
-  maybe('score', [0, 3, 7.5, '12', 'x12', -1, null]);
-  maybe('tags', [['EMEA', 'NA'], ['A'], [], [3, 7.5], [['EMEA']], 'EMEA', null]);
-  maybe('flag', [true, false]);
-  maybe('nested', [{level: 3}, {level: 'A', deeper: {x: 1}}, {}, null, 'str', [1]]);
-  lead.ownerId = pick([...USER_IDS, 'ghost', null]);
-  lead.originalOwnerId = pick([...USER_IDS, 'ghost', null]);
-  return lead as unknown as LeadFacts;
-}
-
 test('random rulesets decide exactly as json-rules-engine for every lead', async () => {
   const before = {...tally};
+  const gen = randomRulesets(20261128);
   for (let r = 0; r < 200; r++) {
-    const ruleset = generateRuleset();
-    for (let l = 0; l < 20; l++) await compare(ruleset, generateLead(), l % 5 === 0);
+    const ruleset = gen.generateRuleset();
+    for (let l = 0; l < 20; l++) await compare(ruleset, gen.generateLead(), l % 5 === 0);
   }
   const compared = tally.compared - before.compared;
   const share = (n: number) => n / compared;
@@ -346,6 +188,144 @@ test('random rulesets decide exactly as json-rules-engine for every lead', async
   assert.ok(share(tally.assigned - before.assigned) > 0.2, 'assigned');
   assert.ok(share(tally.unassigned - before.unassigned) > 0.05, 'unassigned');
   assert.ok(share(tally.errors - before.errors) > 0.02, 'failures');
+});
+
+/** Whether a value holds, anywhere, an own key json-rules-engine's per-run copy does not keep. */
+function holdsReservedKey(v: unknown): boolean {
+  if (v === null || typeof v !== 'object') return false;
+  if (Array.isArray(v)) return v.some(holdsReservedKey);
+  return Object.keys(v).some(
+    (k) => RESERVED_VALUE_KEYS.includes(k) || holdsReservedKey((v as Record<string, unknown>)[k]),
+  );
+}
+
+test('adversarial values agree with json-rules-engine: every operator, in conditions and leads', async () => {
+  const before = {...tally};
+  const fieldValues = [...FIELD_VALUES, ...ADVERSARIAL_VALUES];
+  const leads = fieldValues.map((v, i) => {
+    const lead = {
+      id: `A${i}`,
+      status: 'Rejected',
+      v,
+      w: fieldValues[(i * 7) % fieldValues.length],
+      ...(i % 2 ? {flag: true} : {}),
+      ownerId: i % 4 ? 'u2' : null,
+      originalOwnerId: i % 3 ? 'u4' : 'u3',
+    };
+    return (i % 3 === 0 ? withoutPrototypes(lead) : lead) as unknown as LeadFacts;
+  });
+  const nullUsers = new Map([...users].map(([id, u]) => [id, withoutPrototypes(u)]));
+  const no = {fact: 'lead', path: '$.id', operator: 'equal', value: 'never'};
+  const yes = {fact: 'lead', path: '$.flag', operator: 'equal', value: true};
+  for (const operator of ALL_OPERATORS) {
+    // Every adversarial value for the plain operators; one (or a fact reference) for the rest.
+    const values = operator.includes(':')
+      ? [random() < 0.7 ? pick(ADVERSARIAL_VALUES) : {fact: 'lead', path: '$.w'}]
+      : [...ADVERSARIAL_VALUES, {fact: 'lead', path: '$.w'}];
+    for (const value of values) {
+      const leaf = {fact: 'lead', path: '$.v', operator, value};
+      const ruleset = {
+        recordType: 'lead',
+        unassignedOwner: 'u1',
+        rules: [
+          {
+            name: 'all',
+            conditions: {all: [no, leaf]},
+            event: {type: 'assign', params: {to: 'user', userId: 'u2'}},
+          },
+          {
+            name: 'any',
+            conditions: {any: [leaf, yes]},
+            event: {type: 'assign', params: {to: 'user', userId: 'u4'}},
+          },
+          {
+            name: 'not',
+            conditions: {not: leaf},
+            event: {type: 'assign', params: {to: 'user', userId: 'u3'}},
+          },
+          {
+            name: 'plain',
+            conditions: {all: [leaf]},
+            event: {type: 'assign', params: {to: 'originalOwner'}},
+          },
+        ],
+      } as unknown as Ruleset;
+      for (const [i, lead] of leads.entries())
+        await compare(ruleset, lead, false, i % 2 ? nullUsers : users);
+    }
+  }
+  assert.ok(tally.errors - before.errors > 1000, `failures ${tally.errors - before.errors}`);
+  assert.ok(
+    tally.assigned - before.assigned > 1000,
+    `assigned ${tally.assigned - before.assigned}`,
+  );
+});
+
+test('adversarial random rulesets (null prototypes, odd keys, priorities of 1e21 and more) agree', async () => {
+  const before = {...tally};
+  const gen = randomRulesets(20261214, {adversarial: true});
+  const nullUsers = new Map([...users].map(([id, u]) => [id, withoutPrototypes(u)]));
+  for (let r = 0; r < 200; r++) {
+    const ruleset = gen.generateRuleset();
+    for (let l = 0; l < 20; l++)
+      await compare(ruleset, gen.generateLead(), l % 5 === 0, l % 2 ? nullUsers : users);
+  }
+  const compared = tally.compared - before.compared;
+  assert.ok((tally.assigned - before.assigned) / compared > 0.2, 'assigned');
+  assert.ok((tally.errors - before.errors) / compared > 0.02, 'failures');
+});
+
+test('what a ruleset text can hold of the adversarial classes, the linter refuses; the rest lints clean', () => {
+  const rejected = {fact: 'lead', path: '$.status', operator: 'equal', value: 'Rejected'};
+  const rs = (conditions: unknown, extra: object = {}) => ({
+    recordType: 'lead',
+    unassignedOwner: 'u1',
+    rules: [
+      {
+        name: 'first',
+        conditions: {all: [rejected]},
+        event: {type: 'assign', params: {to: 'originalOwner'}},
+      },
+      {name: 'r', conditions, event: {type: 'assign', params: {to: 'user', userId: 'u2'}}},
+    ],
+    ...extra,
+  });
+  let refused = 0;
+  for (const value of ADVERSARIAL_VALUES) {
+    if (value !== null && typeof value === 'object' && Object.hasOwn(value, 'fact')) continue;
+    const condition = {fact: 'lead', path: '$.region', operator: 'equal', value};
+    const codes = (input: unknown) =>
+      lintRuleset(input)
+        .findings.filter((f) => f.severity === 'error')
+        .map((f) => f.code);
+    // As a text (what an author writes), and as an object (what a host may hand over).
+    const expected = holdsReservedKey(value) ? ['reserved-value-key'] : [];
+    assert.deepEqual(
+      [...new Set(codes(JSON.stringify(rs({all: [condition]}))))],
+      expected,
+      JSON.stringify(value),
+    );
+    assert.deepEqual([...new Set(codes(rs({all: [condition]})))], expected);
+    assert.deepEqual([...new Set(codes(withoutPrototypes(rs({all: [condition]}))))], expected);
+    if (expected.length) refused++;
+  }
+  assert.ok(refused >= 8, `refused ${refused}`);
+  for (const priority of ADVERSARIAL_PRIORITIES) {
+    const text = JSON.stringify(
+      rs(
+        {
+          all: [
+            {condition: 's', priority},
+            {...rejected, priority},
+            {any: [rejected], priority},
+          ],
+        },
+        {sharedConditions: {s: {all: [rejected]}}},
+      ),
+    );
+    const found = lintRuleset(text).findings.filter((f) => f.code === 'priority-too-large');
+    assert.equal(found.length, 3, String(priority));
+  }
 });
 
 test('a path the compiler does not read falls back to json-rules-engine, with the same decision', async () => {

@@ -4,6 +4,8 @@ export {RulesetInvalidError} from './ruleset-invalid-error.js';
 export {parseRuleset} from './parse-ruleset.js';
 export {lintRuleset} from './lint/lint-ruleset.js';
 export {LINT_CODES, lintCodeSummary} from './lint/lint-codes.js';
+export {LINT_LANGUAGES, LINT_TEXTS, lintLanguage} from './lint/lint-texts.js';
+export {MAX_CONDITION_DEPTH} from './lint/checks/check-nesting.js';
 export {compileRuleset} from './compile-ruleset.js';
 export {assignOwner, assignOwnerSync, createAssigner, OWNERSHIP_MODES} from './assign-owner.js';
 export {resolveTarget, targetResolver, userLookup} from './resolve-target.js';
@@ -34,10 +36,12 @@ export type {AssignmentTrace, ConditionTrace, RuleTrace} from './assignment-trac
 export type {CompiledRule, CompiledRuleset, Predicate} from './compile-ruleset.js';
 export type {GenerateLeadsOptions} from './generate-leads.js';
 export type {AssignmentFacts, LeadFacts, NowFacts, UserRecord} from './lead-facts.js';
-export type {LintFinding} from './lint/lint-finding.js';
+export type {LintFinding, LintTexts} from './lint/lint-finding.js';
+export type {LintLanguage, LintText, LintTextKey} from './lint/lint-texts.js';
 export type {LintCode} from './lint/lint-codes.js';
 export type {LintOptions, LintResult} from './lint/lint-ruleset.js';
 export type {OperatorFn, ParsedOperator} from './operators.js';
+export type {ExplainedRule} from './reference-evaluator.js';
 export type {ResolveTarget, TargetResolution, UserLookup} from './resolve-target.js';
 export type {RuleCase, RuleCaseResult} from './rule-case.js';
 export type {

@@ -1,5 +1,6 @@
 import {Engine} from 'json-rules-engine';
 import type {RuleResult} from 'json-rules-engine';
+import type {AssignmentError} from './assignment-error.js';
 import type {AssignmentFacts} from './lead-facts.js';
 import {ruleEvaluationFailed} from './rule-evaluation-failed.js';
 import type {Ruleset} from './ruleset.js';
@@ -18,17 +19,21 @@ export class ReferenceEvaluator {
   /** Rules finished in the current run; they run one at a time, so the next one is running. */
   private finished = 0;
   private readonly count: number;
+  /** One engine per rule, made when a trace first evaluates that rule after a winner. */
+  private readonly alone: (Engine | undefined)[] = [];
 
   constructor(private readonly ruleset: Ruleset) {
     this.count = ruleset.rules.length;
     this.engine = this.build();
   }
 
-  private build(): Engine {
+  /** An engine over the rules at `indexes` (all by default), each at its ruleset position's priority. */
+  private build(indexes?: readonly number[]): Engine {
     const engine = new Engine([], {allowUndefinedFacts: true});
     for (const [name, condition] of Object.entries(this.ruleset.sharedConditions ?? {}))
       engine.setCondition(name, structuredClone(condition) as never);
     this.ruleset.rules.forEach((rule, index) => {
+      if (indexes && !indexes.includes(index)) return;
       engine.addRule({
         name: rule.name,
         priority: this.count - index,
@@ -36,6 +41,7 @@ export class ReferenceEvaluator {
         event: {type: 'assign', params: {...rule.event.params}},
       });
     });
+    if (indexes) return engine; // a single rule's engine: its caller reads the run's results
     // Events of an engine that was replaced (after an error) are ignored.
     engine.on('success', (_event, _almanac, ruleResult) => {
       if (this.engine !== engine) return;
@@ -102,7 +108,11 @@ export class ReferenceEvaluator {
     });
   }
 
-  /** Runs every rule (no stopping) and resolves with each rule's result, in ruleset order. */
+  /**
+   * Runs every rule (no stopping) and resolves with each rule's result, in ruleset order. A rule that
+   * fails fails the whole run, wherever it is: traces use `explain`, which stops where the decision
+   * stops.
+   */
   evaluateAll(facts: AssignmentFacts): Promise<RuleResult[]> {
     return this.serial(async () => {
       const {results, failureResults} = await this.engine.run({...facts});
@@ -111,4 +121,65 @@ export class ReferenceEvaluator {
       return all;
     });
   }
+
+  /**
+   * What a trace shows, from the same runs as the decision: the rules in order up to the decision,
+   * exactly as `decide` runs them (so a rule that fails before the decision fails here too, as it
+   * fails the decision), then every rule after the winner on an engine of its own, where a failure is
+   * that rule's alone: the decision never reached it (e.g. `swap:in` on a missing field after the
+   * winner must not fail the explanation of a lead the decision assigns).
+   */
+  explain(
+    facts: AssignmentFacts,
+    accept: (index: number) => string | null,
+  ): Promise<{winner: {index: number; ownerId: string} | null; rules: ExplainedRule[]}> {
+    return this.serial(async () => {
+      let winner: {index: number; ownerId: string} | null = null;
+      this.onSuccess = (ruleResult) => {
+        if (winner) return;
+        const index = this.indexOf(ruleResult);
+        const ownerId = accept(index);
+        if (ownerId !== null) {
+          winner = {index, ownerId};
+          this.engine.stop();
+        }
+      };
+      let ran: {results: RuleResult[]; failureResults: RuleResult[]};
+      try {
+        ran = await this.engine.run({...facts});
+      } finally {
+        this.onSuccess = undefined;
+      }
+      const rules: ExplainedRule[] = [];
+      for (const r of [...ran.results, ...ran.failureResults])
+        rules[this.indexOf(r)] = {result: r, afterWinner: false};
+      const decided = winner as {index: number; ownerId: string} | null;
+      if (decided)
+        for (let index = decided.index + 1; index < this.count; index++)
+          rules[index] = {...(await this.runAlone(index, facts)), afterWinner: true};
+      return {winner: decided, rules};
+    });
+  }
+
+  /** Runs one rule on its own engine; its failure is returned, not thrown. */
+  private async runAlone(
+    index: number,
+    facts: AssignmentFacts,
+  ): Promise<{result: RuleResult} | {error: AssignmentError}> {
+    const engine = (this.alone[index] ??= this.build([index]));
+    try {
+      const {results, failureResults} = await engine.run({...facts});
+      return {result: [...results, ...failureResults][0] as RuleResult};
+    } catch (error) {
+      // A failed engine goes on evaluating in the background (see serial): it is not reused.
+      this.alone[index] = undefined;
+      return {error: ruleEvaluationFailed(this.ruleset.rules[index]?.name ?? '?', error)};
+    }
+  }
 }
+
+/** One rule in `explain`: its engine result, or for a rule after the winner possibly its failure. */
+export type ExplainedRule = ({result: RuleResult} | {error: AssignmentError}) & {
+  /** Whether the rule comes after the winner (the decision did not evaluate it). */
+  afterWinner: boolean;
+};

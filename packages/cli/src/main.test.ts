@@ -1,6 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {spawnSync} from 'node:child_process';
+import {spawn, spawnSync} from 'node:child_process';
 import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {cliVersion, main} from './main.js';
@@ -54,4 +54,26 @@ test('the dev bin runs the sources in a checkout and passes on the exit code', (
   const result = spawnSync(process.execPath, [bin, 'nope'], {encoding: 'utf8'});
   assert.equal(result.status, 2);
   assert.match(result.stderr, /unknown command "nope"/);
+});
+
+test('a reader that closes the pipe early (crmkit … | head) ends the output quietly', async () => {
+  const bin = fileURLToPath(new URL('../bin/crmkit-dev.mjs', import.meta.url));
+  const root = fileURLToPath(new URL('../../../', import.meta.url));
+  for (const argv of [
+    ['--help'],
+    ['rules', 'simulate', 'rules/lead-assignment.json', '--generate', '50', '--json'],
+  ]) {
+    const child = spawn(process.execPath, [bin, ...argv], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    // The reader is gone before the command writes: every write gets EPIPE.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    // Before: "Error: write EPIPE" with a stack trace, exit 1.
+    assert.equal(stderr, '', argv.join(' '));
+    assert.equal(code, 0, argv.join(' '));
+  }
 });

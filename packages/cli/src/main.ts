@@ -5,6 +5,9 @@ const usage = `Usage: crmkit <command> [options]
        crmkit --version | -v                       print the version of crmkit
 
 Commands:
+  create <dir> [--template lit|vanilla] [--id <id>]
+                                                   make a new plugin that builds, tests and packs
+  dev [plugin dir] [--port <n>] [--trusted]        a local CRM with the plugin, rebuilt on change
   validate <plugin dir | plugin.json> [--json]     check a plugin manifest
   rules lint <ruleset> [--users <file>] [--json]   check an assignment ruleset
   rules test <ruleset> [cases…]                    run rule test cases
@@ -19,6 +22,8 @@ Exit codes: 0 success, 1 findings (or refused by the host), 2 usage error.
 
 /** Each command module is loaded only when it runs, so `crmkit validate` does not load the rule engine. */
 const commands: Record<string, () => Promise<Command>> = {
+  create: async () => (await import('./create-command.js')).createCommand,
+  dev: async () => (await import('./dev-command.js')).devCommand,
   validate: async () => (await import('./validate-command.js')).validateCommand,
   rules: async () => (await import('./rules/rules-command.js')).rulesCommand,
   pack: async () => (await import('./pack-command.js')).packCommand,
@@ -36,8 +41,34 @@ export function cliVersion(): string {
   return pkg.version;
 }
 
+const quieted = new WeakSet<NodeJS.WriteStream>();
+
+/**
+ * Makes a closed pipe on stdout or stderr (`crmkit pack … | head`) end the output quietly instead of
+ * crashing with an EPIPE stack trace: the reader has gone, so what is left to print is dropped, and
+ * the command still finishes its work (a package half written would be worse) and exits with its code.
+ */
+export function quietOnBrokenPipe(
+  streams: readonly NodeJS.WriteStream[] = [process.stdout, process.stderr],
+): void {
+  for (const stream of streams) {
+    if (quieted.has(stream)) continue; // a second main() in the same process
+    quieted.add(stream);
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      // EPIPE, then ERR_STREAM_DESTROYED for each write after it.
+      if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') return;
+      throw error;
+    });
+  }
+}
+
 /** Runs the crmkit command line; returns the exit code. */
-export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+export async function main(argv: string[], given?: CliIo): Promise<number> {
+  let io = given;
+  if (!io) {
+    quietOnBrokenPipe();
+    io = processIo();
+  }
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(usage);

@@ -14,7 +14,7 @@ import {parseArgs} from 'node:util';
 import {gzipSync} from 'node:zlib';
 import {createJsonLocator, validateManifest, type ManifestIssue} from '@crmkit/sdk';
 import {create as createTar} from 'tar';
-import {EXIT, type Command} from './cli-io.js';
+import {EXIT, type CliIo, type Command} from './cli-io.js';
 import {formatSize} from './format-size.js';
 import {insidePath, lexists, readPluginFile, type PluginFileProblem} from './plugin-files.js';
 import {outputLanguage, UsageError} from './cli-options.js';
@@ -235,8 +235,26 @@ function sourceMapOf(entryPath: string, entryBytes: Buffer): string | undefined 
   return lexists(`${entryPath}.map`) ? `${entryPath}.map` : undefined;
 }
 
+/**
+ * What `crmkit dev` changes when it packs a working folder (never options of the command line): the
+ * version the package gets (a new prerelease per build, so the host stores each build as a version
+ * of its own), and that a hand-written `integrity` in plugin.json is ignored, since every build
+ * changes the entry and the package's manifest gets the integrity of the bytes packed anyway.
+ */
+export interface PackOverrides {
+  version?: string;
+  ignoreIntegrity?: boolean;
+}
+
 /** `crmkit pack <plugin dir | plugin.json> [--out <dir>] [--json] [--lang en|de]`. */
-export const packCommand: Command = async (argv, io) => {
+export const packCommand: Command = (argv, io) => runPack(argv, io);
+
+/** The pack command, with what `crmkit dev` overrides. */
+export async function runPack(
+  argv: string[],
+  io: CliIo,
+  overrides: PackOverrides = {},
+): Promise<number> {
   const usageError = (message: string) => {
     io.stderr(`crmkit pack: ${message}\n\n${usage}`);
     return EXIT.usage;
@@ -339,7 +357,9 @@ export const packCommand: Command = async (argv, io) => {
   }
   const issues = [
     ...result.issues,
-    ...fileIssues(text, file, displayFile, result.issues, {checkEntry: entryRead?.ok !== false}),
+    ...fileIssues(text, file, displayFile, result.issues, {
+      checkEntry: entryRead?.ok !== false,
+    }).filter((i) => !(overrides.ignoreIntegrity && i.code === 'integrity-mismatch')),
     ...fileProblems,
   ]
     .map((i): ManifestIssue => {
@@ -410,14 +430,16 @@ export const packCommand: Command = async (argv, io) => {
   // relative to plugin.json; a relative $schema would point nowhere once installed, so it goes.
   const packed: Record<string, unknown> = {
     ...(JSON.parse(text) as Record<string, unknown>),
+    ...(overrides.version === undefined ? {} : {version: overrides.version}),
     entry: entryInPackage,
     integrity,
   };
+  const version = overrides.version ?? manifest.version;
   if (typeof packed.$schema === 'string' && !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(packed.$schema))
     delete packed.$schema;
   const manifestText = `${JSON.stringify(packed, null, 2)}\n`;
 
-  const tgzName = `${manifest.name}-${manifest.version}.tgz`;
+  const tgzName = `${manifest.name}-${version}.tgz`;
   const tgzPath = join(outDir, tgzName);
   const stage = mkdtempSync(join(tmpdir(), 'crmkit-pack-'));
   const partial = join(outDir, `.${tgzName}.${process.pid}.partial`);
@@ -456,7 +478,7 @@ export const packCommand: Command = async (argv, io) => {
       ok: true,
       id: manifest.id,
       name: manifest.name,
-      version: manifest.version,
+      version,
       file: tgzPath,
       bytes: tgzBytes,
       integrity,
@@ -469,7 +491,7 @@ export const packCommand: Command = async (argv, io) => {
   }
   for (const note of notes) io.stdout(`${note}\n`);
   io.stdout(
-    `${text$.packed(manifest.id, manifest.version, displayPath(io.cwd, tgzPath), kb(tgzBytes, locale))}\n`,
+    `${text$.packed(manifest.id, version, displayPath(io.cwd, tgzPath), kb(tgzBytes, locale))}\n`,
   );
   const width = Math.max(...files.map((f) => f.path.length));
   for (const f of files) {
@@ -478,4 +500,4 @@ export const packCommand: Command = async (argv, io) => {
   }
   io.stdout(`${text$.integrity}: ${integrity}\n`);
   return EXIT.ok;
-};
+}

@@ -173,3 +173,44 @@ test('the crmkit dev bin validates the reject-lead plugin from the repository ro
   assert.equal(bad.status, 1);
   assert.match(bad.stdout, /invalid-plugin\/plugin\.json:2:9: error invalid-id:/);
 });
+
+test('a FIFO as plugin.json is a finding (exit 1), not a read that waits for a writer forever', async (t) => {
+  if (process.platform === 'win32') return t.skip('no FIFOs');
+  const dir = mkdtempSync(join(tmpdir(), 'crmkit-validate-fifo-'));
+  try {
+    spawnSync('mkfifo', [join(dir, 'plugin.json')]);
+    for (const argv of [[dir], [join(dir, 'plugin.json')]]) {
+      const io = capture(dir);
+      // Before the fix this promise never settled (readFileSync blocked the whole process).
+      assert.equal(await validateCommand(argv, io), 1);
+      assert.equal(
+        io.out,
+        'plugin.json:1:1: error file-not-regular: plugin.json is a FIFO (named pipe), not a regular file, so it was not read (give the plugin folder or its plugin.json file)\nplugin.json: 1 error, 0 warnings\n',
+      );
+    }
+    const json = capture(dir);
+    assert.equal(await validateCommand([dir, '--json'], json), 1);
+    assert.deepEqual(
+      (JSON.parse(json.out) as ManifestIssue[]).map((i) => [i.code, i.severity]),
+      [['file-not-regular', 'error']],
+    );
+  } finally {
+    rmSync(dir, {recursive: true, force: true});
+  }
+});
+
+test('a plugin.json nested 20,000 levels deep is one invalid-json finding naming the limit', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'crmkit-validate-deep-'));
+  try {
+    writeFileSync(join(dir, 'plugin.json'), '['.repeat(20_000) + ']'.repeat(20_000));
+    const io = capture(dir);
+    // Before the fix jsonc-parser overflowed the stack: a RangeError stack trace, no finding.
+    assert.equal(await validateCommand(['plugin.json'], io), 1);
+    assert.match(
+      io.out,
+      /^plugin\.json:1:1001: error invalid-json: the file nests deeper than 1000 levels/,
+    );
+  } finally {
+    rmSync(dir, {recursive: true, force: true});
+  }
+});

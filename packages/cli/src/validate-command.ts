@@ -1,8 +1,9 @@
-import {existsSync, readFileSync, statSync} from 'node:fs';
+import {existsSync, readFileSync, realpathSync, statSync} from 'node:fs';
 import {dirname, join, relative, resolve, sep} from 'node:path';
 import {parseArgs} from 'node:util';
 import {createJsonLocator, validateManifest, type ManifestIssue} from '@crmkit/sdk';
 import {EXIT, type Command, type CliIo} from './cli-io.js';
+import {lexists, readPluginFile, type PluginFileProblem} from './plugin-files.js';
 import {sriHash} from './sri-hash.js';
 
 const usage = `Usage: crmkit validate <plugin dir | plugin.json> [--json]
@@ -91,6 +92,42 @@ export function fileIssues(
   ];
 }
 
+const KINDS = {
+  directory: 'a folder',
+  fifo: 'a FIFO (named pipe)',
+  socket: 'a socket',
+  'character-device': 'a character device',
+  'block-device': 'a block device',
+} as const;
+
+/** The finding for a plugin.json that is no regular file (its code is the one `crmkit pack` uses). */
+function notAFileIssue(file: string, problem: PluginFileProblem): ManifestIssue {
+  const at = {file, line: 1, column: 1, pointer: '', severity: 'error' as const};
+  switch (problem.code) {
+    case 'file-is-link':
+      return {
+        ...at,
+        code: problem.code,
+        message: `${file} is a symbolic link (to ${problem.target}), not the manifest itself`,
+        hint: 'validate the file it points to, or replace the link with the file (crmkit pack refuses links too)',
+      };
+    case 'file-not-regular':
+      return {
+        ...at,
+        code: problem.code,
+        message: `${file} is ${KINDS[problem.kind]}, not a regular file, so it was not read`,
+        hint: 'give the plugin folder or its plugin.json file',
+      };
+    default:
+      return {
+        ...at,
+        code: problem.code,
+        message: `${file} changed while crmkit validate was reading it`,
+        hint: 'validate again once nothing writes to it',
+      };
+  }
+}
+
 /** `crmkit validate <plugin dir | plugin.json> [--json]`. */
 export const validateCommand: Command = async (argv, io) => {
   let values: {json?: boolean; help?: boolean};
@@ -120,15 +157,24 @@ export const validateCommand: Command = async (argv, io) => {
   const target = resolve(io.cwd, positionals[0] as string);
   if (!existsSync(target)) return usageError(io, `${positionals[0]} does not exist`);
   const file = statSync(target).isDirectory() ? join(target, 'plugin.json') : target;
-  if (!existsSync(file)) return usageError(io, `there is no plugin.json in ${positionals[0]}`);
+  if (!lexists(file)) return usageError(io, `there is no plugin.json in ${positionals[0]}`);
+  const displayFile = displayPath(io.cwd, file);
 
+  // Read as `crmkit pack` reads it: only a regular file, checked by lstat and read from the checked
+  // descriptor (opened non-blocking), so a FIFO is a finding instead of a read that waits forever.
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    const read = readPluginFile(file, realpathSync(dirname(file)));
+    if (!read.ok) {
+      const issue = notAFileIssue(displayFile, read.problem);
+      io.stdout(values.json ? `${JSON.stringify([issue], null, 2)}\n` : `${formatIssue(issue)}\n`);
+      if (!values.json) io.stdout(`${displayFile}: 1 error, 0 warnings\n`);
+      return EXIT.findings;
+    }
+    text = read.bytes.toString('utf8');
   } catch (error) {
     return usageError(io, `cannot read ${file}: ${(error as Error).message}`);
   }
-  const displayFile = displayPath(io.cwd, file);
   const result = validateManifest(text, {file: displayFile});
   const issues = [...result.issues, ...fileIssues(text, file, displayFile, result.issues)].sort(
     (a, b) => a.line - b.line || a.column - b.column,

@@ -3,7 +3,6 @@
 // to sign in. Options: `--reset` reseeds the database, `--port <n>` (or PORT, default 8080), `--host`,
 // `--db <path|:memory:>` (or CRMKIT_DB, default <repo>/.data/crmkit.sqlite), `--allowed-origins <list>`
 // (or CRMKIT_ALLOWED_ORIGINS, default none: same-origin only). Stops on SIGINT/SIGTERM.
-import {mkdirSync} from 'node:fs';
 import {dirname, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';
@@ -13,6 +12,7 @@ import {startDevHost} from './start-dev-host.js';
 import {AllowedOriginError, parseAllowedOrigins} from './server/cors.js';
 import {buildPages} from './pages/build-pages.js';
 import {createPageHandler} from './pages/create-page-handler.js';
+import {DatabaseOpenError, describeDatabaseFailure} from './db/open-database.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const DEFAULTS = {port: 8080, host: '127.0.0.1', db: resolve(repoRoot, '.data/crmkit.sqlite')};
@@ -74,7 +74,7 @@ try {
   if (!(error instanceof AllowedOriginError)) throw error;
   fail(error.message);
 }
-if (db !== ':memory:') mkdirSync(dirname(db), {recursive: true});
+// The database's folder is made by openDatabase, which names the file when it cannot.
 
 const log = (line: string) => console.log(`  ${line}`);
 let server: Awaited<ReturnType<typeof startDevHost>>;
@@ -89,7 +89,13 @@ try {
     allowedOrigins,
   });
 } catch (error) {
-  const message = error instanceof Error ? error.message : String(error);
+  // One paragraph that says what to do, never a stack trace: a start-up failure is the setup's.
+  let message = error instanceof Error ? error.message : String(error);
+  const code = String((error as {code?: unknown} | null)?.code ?? '');
+  if (!(error instanceof DatabaseOpenError) && code.startsWith('SQLITE_')) {
+    // SQLite failed after the file opened (seeding a read-only file, a full disk): still the file's.
+    message = describeDatabaseFailure(db, error);
+  }
   const hint = /EADDRINUSE/.test(message)
     ? `\nPort ${port} is taken: stop the other server or pick another port (--port or PORT).`
     : '';

@@ -57,6 +57,17 @@ export interface DevHost {
   close(): Promise<void>;
 }
 
+/**
+ * The server's timeouts. A kept-alive connection is closed by the client, never by the server while a
+ * request may be on its way: 65 s outlasts the idle timeouts of the clients that reuse connections
+ * (Node's agent 5 s, undici 4 s or the server's `Keep-Alive: timeout` hint minus 1 s, proxies' usual
+ * 60 s). At 5 s, the same as Node's agent, a request sent just as the server closed was cut ("socket
+ * hang up" after an idle pause under load). headersTimeout stays above keepAliveTimeout (the usual
+ * pairing: the header timer of a reused connection never fires before the keep-alive ends);
+ * requestTimeout bounds a whole request (a 5 MiB package upload included), not below headersTimeout.
+ */
+const SERVER_TIMEOUTS = {keepAliveTimeout: 65_000, headersTimeout: 66_000, requestTimeout: 120_000};
+
 /** How long `close()` lets requests in flight finish before it drops their connections. */
 const CLOSE_GRACE_MS = 2000;
 
@@ -118,7 +129,7 @@ export async function startDevHost(options: DevHostOptions = {}): Promise<DevHos
       if (!res.headersSent) res.writeHead(500, {'content-type': 'text/plain; charset=utf-8'});
       res.end();
     };
-    server = createServer({keepAliveTimeout: 5000}, (req, res) => {
+    server = createServer(SERVER_TIMEOUTS, (req, res) => {
       const url = new URL(req.url ?? '/', 'http://dev-host.invalid');
       // `/plugins/{id}/{version}/{path}` are the stored plugin packages' files: host-core serves them
       // from the store, so they take the API's way (and its CORS: a host page on another origin loads

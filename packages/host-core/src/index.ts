@@ -14,6 +14,8 @@ export {HostProblem, LANGUAGES} from './http/host-problem.js';
 export {bilingualFieldErrors} from './http/bilingual-field-errors.js';
 export {
   MAX_BODY_BYTES,
+  MAX_JSON_DEPTH,
+  decodeBody,
   lineAndColumn,
   parseJsonBody,
   payloadTooLarge,
@@ -88,6 +90,7 @@ export type {
   AuditRecord,
   HostStore,
   IdempotentAnswer,
+  LeadPage,
   LeadRow,
   PluginPackageRecord,
   PluginRecord,

@@ -3,6 +3,7 @@
 import {DEFAULT_REJECT_CODES, DEMO_ROLES, DEMO_USERS, demoLeads} from '../src/demo-data.js';
 import {createHost} from '../src/create-host.js';
 import type {HostRequest} from '../src/http/host-request.js';
+import {decodeBody} from '../src/http/parse-json-body.js';
 import {MemoryStore} from '../src/store/memory-store.js';
 
 export interface Answer {
@@ -62,7 +63,8 @@ export function memoryHost(options: {now?: () => Date} = {}) {
       pathname: url.pathname,
       query: url.searchParams,
       header: (name) => headers[name],
-      readBody: async () => new TextDecoder().decode(body),
+      // As the adapters read it: strict UTF-8 (host-core's decodeBody).
+      readBody: async () => decodeBody(body),
       readBytes: async () => body,
       discardBody: () => {},
     };

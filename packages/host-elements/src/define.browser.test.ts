@@ -16,9 +16,10 @@ describe('plain HTML', () => {
   let container: HTMLElement;
   afterEach(() => container?.remove());
 
-  it('defines both elements when define.js has been imported', () => {
+  it('defines the elements when define.js has been imported', () => {
     expect(customElements.get('crm-plugin-host')).to.be.a('function');
     expect(customElements.get('crm-extension-point')).to.be.a('function');
+    expect(customElements.get('crm-plugin-frame')).to.be.a('function');
   });
 
   it('loads a plugin from plugin-urls, offers its action and mounts it, with markup only', async () => {

@@ -5,6 +5,7 @@ export {extensionPointStyles} from './extension-point/extension-point-styles.js'
 export {extensionPointTemplate} from './extension-point/extension-point-template.js';
 export {PermissionDeniedEvent} from './events/permission-denied-event.js';
 export {PluginEmittedEvent} from './events/plugin-emitted-event.js';
+export {PluginFrameFailedEvent} from './events/plugin-frame-failed-event.js';
 export {PluginLoadFailedEvent} from './events/plugin-load-failed-event.js';
 export {PluginMountFailedEvent} from './events/plugin-mount-failed-event.js';
 export {PluginMountedEvent} from './events/plugin-mounted-event.js';
@@ -15,6 +16,11 @@ export {HOST_ELEMENT_STRINGS, hostElementText} from './host-element-strings.js';
 export {mountPluginElement} from './mount-plugin-element.js';
 export {PLUGIN_CLOSE_EVENTS, isPluginCloseEvent} from './plugin-close-events.js';
 export {pluginHostContext} from './plugin-host-context.js';
+export {CrmPluginFrame, FRAME_RUNTIME_SPECIFIER} from './plugin-frame/crm-plugin-frame.js';
+export {definePluginFrame} from './plugin-frame/define-plugin-frame.js';
+export {pluginFrameStyles} from './plugin-frame/plugin-frame-styles.js';
+export {pluginFrameTemplate} from './plugin-frame/plugin-frame-template.js';
+export {FRAME_PROTOCOL, isFrameForwardedEvent} from './plugin-frame/frame-protocol.js';
 export {CrmPluginHost} from './plugin-host/crm-plugin-host.js';
 export {definePluginHost} from './plugin-host/define-plugin-host.js';
 export {pluginHostStyles} from './plugin-host/plugin-host-styles.js';
@@ -30,5 +36,13 @@ export type {PluginUnmountReason} from './events/plugin-unmounted-event.js';
 export type {HostElementStringKey} from './host-element-strings.js';
 export type {MountPluginElementOptions} from './mount-plugin-element.js';
 export type {PluginHostConnection} from './plugin-host-connection.js';
+export type {PluginFrameOptions} from './plugin-frame/crm-plugin-frame.js';
+export type {
+  FrameFailure,
+  FrameInit,
+  FrameTheme,
+  FrameToHostMessage,
+  HostToFrameMessage,
+} from './plugin-frame/frame-protocol.js';
 export type {InstalledPluginSource, PluginSource} from './plugin-host/crm-plugin-host.js';
 export type {PluginMountErrorCode} from './plugin-mount-error.js';

@@ -6,6 +6,7 @@ import type {
   PluginManifest,
   PluginRegistry,
 } from '@crmkit/sdk';
+import type {PluginFrameOptions} from './plugin-frame/crm-plugin-frame.js';
 
 /**
  * What `<crm-plugin-host>` provides to the elements inside it (through the W3C community context
@@ -29,4 +30,6 @@ export interface PluginHostConnection {
   createContext(plugin: LoadedPlugin, channel: PluginChannel): PluginContext | undefined;
   /** The config a plugin gets: its manifest's config defaults overlaid with the host's `configs`. */
   configFor(manifest: PluginManifest): Record<string, unknown>;
+  /** Where sandboxed plugins' frames load their code from (the host's `frameOptions`). */
+  readonly frameOptions: PluginFrameOptions | undefined;
 }

@@ -1,11 +1,15 @@
 import {parseTree, printParseErrorCode, type Node, type ParseError} from 'jsonc-parser';
 import {createLineIndex} from './create-line-index.js';
+import {findExcessNesting, MAX_JSON_DEPTH} from './find-excess-nesting.js';
 import {parsePointer} from './parse-pointer.js';
 import type {TextPosition} from './text-position.js';
 
 /** Where a JSON syntax error is. */
 export interface JsonSyntaxError extends TextPosition {
-  /** jsonc-parser's name of the error, e.g. `CommaExpected`. */
+  /**
+   * jsonc-parser's name of the error, e.g. `CommaExpected`; `NestingTooDeep` for a text nested deeper
+   * than `MAX_JSON_DEPTH` levels (found before any parser runs; nothing else is checked then).
+   */
   kind: string;
   /** The character offset in the text as given (a byte-order mark counts here, not in `column`). */
   offset: number;
@@ -61,13 +65,28 @@ function find(root: Node, pointer: string): {node: Node; key?: Node} {
 
 /**
  * Parses strict JSON (no comments, no trailing commas) and keeps the offsets of every value. A leading
- * byte-order mark is skipped: it is no syntax error and takes no column, as in editors.
+ * byte-order mark is skipped: it is no syntax error and takes no column, as in editors. A text nested
+ * deeper than `MAX_JSON_DEPTH` levels is not parsed at all (jsonc-parser recurses per level): its one
+ * syntax error is `NestingTooDeep` at the bracket past the limit.
  */
 export function createJsonLocator(text: string): JsonLocator {
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const body = bom ? text.slice(1) : text;
   const lines = createLineIndex(body);
   const positionAt = (offset: number) => lines.positionAt(offset - bom);
+  const tooDeep = findExcessNesting(body, MAX_JSON_DEPTH);
+  if (tooDeep) {
+    return {
+      value: undefined,
+      syntaxErrors: [
+        {kind: 'NestingTooDeep', offset: tooDeep.offset + bom, ...lines.positionAt(tooDeep.offset)},
+      ],
+      foundValue: true,
+      positionOf: () => positionAt(bom),
+      offsetOf: () => bom,
+      positionAt,
+    };
+  }
   const errors: ParseError[] = [];
   const root = parseTree(body, errors, {disallowComments: true, allowTrailingComma: false});
   const syntaxErrors: JsonSyntaxError[] = errors.map((e) => ({

@@ -4,6 +4,7 @@ import {http, HttpResponse} from 'msw';
 import {setupServer} from 'msw/node';
 import {HostApiError} from '@crmkit/sdk';
 import {createRestAdminApi} from './create-rest-admin-api.js';
+import {createMockHost} from './msw/create-mock-host.js';
 
 const baseUrl = 'http://crm.test';
 const seen: Array<{
@@ -24,7 +25,7 @@ const server = setupServer(
       body: new Uint8Array(await request.arrayBuffer()),
     });
     if (request.method === 'DELETE') return new HttpResponse(null, {status: 204});
-    if (request.method === 'POST') {
+    if (request.method === 'POST' && url.pathname === '/api/admin/plugins') {
       if (seen.at(-1)!.body.length === 0) {
         return HttpResponse.json(
           {
@@ -38,7 +39,7 @@ const server = setupServer(
         );
       }
       // The same bytes twice answer 200 (already stored), anything else 201.
-      const again = seen.filter((s) => s.method === 'POST').length > 1;
+      const again = seen.filter((s) => s.path === '/api/admin/plugins').length > 1;
       return HttpResponse.json({id: 'p', version: '1.0.0'}, {status: again ? 200 : 201});
     }
     return HttpResponse.json({ok: true});
@@ -154,4 +155,87 @@ test('a ruleset given as text is sent verbatim, so lint positions match what the
   await api.putAssignmentRules({recordType: 'lead'});
   assert.equal(text(seen[0]!.body), ruleset);
   assert.equal(text(seen[1]!.body), '{"recordType":"lead"}');
+});
+
+test('the ruleset preview posts the text verbatim, with the reject code and replay count as query', async () => {
+  const ruleset = '{\n  "recordType": "lead",\n  "rules": []\n}';
+  await api.previewAssignmentRules(ruleset, {rejectCode: 'DUPLICATE', replay: 0});
+  await api.previewAssignmentRules({recordType: 'lead'});
+  await api.previewAssignmentRules(ruleset, {rejectCode: ''});
+  assert.deepEqual(
+    seen.map((s) => `${s.method} ${s.path}`),
+    [
+      // replay 0 is a count (replay none), not a missing value
+      'POST /api/admin/assignment-rules/preview?rejectCode=DUPLICATE&replay=0',
+      'POST /api/admin/assignment-rules/preview',
+      // an empty code is left out: the host's default (OTHER) applies
+      'POST /api/admin/assignment-rules/preview',
+    ],
+  );
+  assert.equal(text(seen[0]!.body), ruleset);
+  assert.equal(seen[0]!.type, 'application/json');
+  assert.equal(text(seen[1]!.body), '{"recordType":"lead"}');
+});
+
+test('versions: list, one version, and a rollback that posts no body', async () => {
+  await api.listAssignmentRulesVersions();
+  await api.getAssignmentRulesVersion(3);
+  await api.activateAssignmentRulesVersion(2);
+  assert.deepEqual(
+    seen.map((s) => `${s.method} ${s.path}`),
+    [
+      'GET /api/admin/assignment-rules/versions',
+      'GET /api/admin/assignment-rules/versions/3',
+      'POST /api/admin/assignment-rules/versions/2/activate',
+    ],
+  );
+  assert.equal(seen[2]!.body.length, 0);
+  assert.equal(seen[2]!.type, null);
+});
+
+test('a version that is not a positive integer is refused before any request', async () => {
+  for (const bad of [0, -1, 1.5, Number.NaN, '2' as unknown as number]) {
+    await assert.rejects(api.getAssignmentRulesVersion(bad), /version must be a positive integer/);
+    await assert.rejects(
+      api.activateAssignmentRulesVersion(bad),
+      /version must be a positive integer/,
+    );
+  }
+  assert.equal(seen.length, 0);
+});
+
+test('against the mock host (host-core’s routes): preview, versions and a rollback round trip', async () => {
+  const host = createMockHost();
+  const admin = createRestAdminApi({token: 'anna', fetch: host.fetch});
+  const active = await admin.getAssignmentRules();
+  const [seed] = await admin.listAssignmentRulesVersions();
+  assert.ok(seed?.active, 'the demo data activates a ruleset');
+
+  const candidate = structuredClone(active) as {description?: string; unassignedOwner: string};
+  candidate.unassignedOwner = 'sofia';
+  const preview = await admin.previewAssignmentRules(candidate, {rejectCode: 'OTHER', replay: 0});
+  assert.equal(preview.rejectCode, 'OTHER');
+  assert.equal(preview.active.version, seed.version);
+  assert.equal(preview.replayed.evaluated, 0);
+  assert.ok(preview.leads.evaluated > 0);
+  assert.ok(Array.isArray(preview.candidate.rules));
+
+  await admin.putAssignmentRules(candidate as Record<string, unknown>);
+  const [activated] = await admin.listAssignmentRulesVersions();
+  assert.ok(activated && activated.active && activated.version > seed.version);
+  assert.equal(activated.activatedBy?.id, 'anna');
+
+  const rolledBack = await admin.activateAssignmentRulesVersion(seed.version);
+  assert.equal(rolledBack.restoredFrom, seed.version);
+  assert.equal(rolledBack.active, true);
+  assert.deepEqual(rolledBack.ruleset, active);
+  assert.deepEqual((await admin.getAssignmentRulesVersion(rolledBack.version)).ruleset, active);
+  assert.deepEqual(await admin.getAssignmentRules(), active);
+
+  const missing = await admin.getAssignmentRulesVersion(9999).then(
+    () => assert.fail('expected a refusal'),
+    (e: unknown) => e,
+  );
+  assert.ok(missing instanceof HostApiError);
+  assert.equal(missing.status, 404);
 });

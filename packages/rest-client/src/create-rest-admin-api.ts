@@ -5,6 +5,10 @@ import type {
   AdminRejectCode,
   AdminRole,
   AdminUser,
+  AssignmentRulesPreview,
+  AssignmentRulesRolledBack,
+  AssignmentRulesVersion,
+  AssignmentRulesVersionDetail,
   AssignmentStats,
   AuditEntry,
   InstalledPlugin,
@@ -25,6 +29,16 @@ const itemPath = (kind: 'plugin' | 'role' | 'user', id: string): string => {
   return `/api/admin/${kind}s/${encodeURIComponent(id)}`;
 };
 
+/** `/api/admin/assignment-rules/versions/<n>`, refusing what is not a version number. */
+const versionPath = (version: number): string => {
+  if (!Number.isSafeInteger(version) || version < 1) {
+    throw new TypeError(
+      `rest-client: a ruleset version must be a positive integer, got ${JSON.stringify(version)}.`,
+    );
+  }
+  return `/api/admin/assignment-rules/versions/${version}`;
+};
+
 const isPackageBytes = (value: unknown): value is PluginPackageBytes =>
   value instanceof Uint8Array ||
   value instanceof ArrayBuffer ||
@@ -32,7 +46,7 @@ const isPackageBytes = (value: unknown): value is PluginPackageBytes =>
 
 /**
  * The admin routes of the crmkit REST contract over `fetch`: ownership mode, reject codes, assignment
- * rules and their stats, plugin packages and installations, roles and users, the audit trail. Errors
+ * rules (with their stats, a preview of a candidate, the kept versions and rollback), plugin packages and installations, roles and users, the audit trail. Errors
  * as in `createRestHostApi`.
  */
 export function createRestAdminApi(options: RestClientOptions): RestAdminApi {
@@ -84,6 +98,36 @@ export function createRestAdminApi(options: RestClientOptions): RestAdminApi {
         path: '/api/admin/assignment-rules/stats',
         signal: o?.signal,
       }),
+    previewAssignmentRules: (ruleset, query, o) =>
+      call<AssignmentRulesPreview>({
+        method: 'POST',
+        path: '/api/admin/assignment-rules/preview',
+        query: {rejectCode: query?.rejectCode || undefined, replay: query?.replay},
+        body: ruleset,
+        signal: o?.signal,
+      }),
+    listAssignmentRulesVersions: (o) =>
+      call<AssignmentRulesVersion[]>({
+        method: 'GET',
+        path: '/api/admin/assignment-rules/versions',
+        signal: o?.signal,
+      }),
+    getAssignmentRulesVersion: (version, o) =>
+      later(() =>
+        call<AssignmentRulesVersionDetail>({
+          method: 'GET',
+          path: versionPath(version),
+          signal: o?.signal,
+        }),
+      ),
+    activateAssignmentRulesVersion: (version, o) =>
+      later(() =>
+        call<AssignmentRulesRolledBack>({
+          method: 'POST',
+          path: `${versionPath(version)}/activate`,
+          signal: o?.signal,
+        }),
+      ),
     listPlugins: (o) =>
       call<InstalledPlugin[]>({method: 'GET', path: '/api/admin/plugins', signal: o?.signal}),
     uploadPluginPackage: async (bytes, o) => {

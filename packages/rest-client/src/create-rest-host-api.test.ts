@@ -4,7 +4,7 @@ import {http, HttpResponse} from 'msw';
 import {setupServer} from 'msw/node';
 import {HostApiError, NetworkError} from '@crmkit/sdk';
 import {createRestAdminApi} from './create-rest-admin-api.js';
-import {createRestHostApi} from './create-rest-host-api.js';
+import {createRestHostApi, nextLeadPage} from './create-rest-host-api.js';
 
 const baseUrl = 'http://crm.test';
 const seen: Request[] = [];
@@ -262,4 +262,98 @@ test('bad arguments are refused before any request, naming what is wrong', async
     /ifMatch must be the lead's version/,
   );
   assert.equal(seen.length, 0);
+});
+
+/** A host that pages `total` leads `size` at a time, with Link rel="next" (and `link` to override). */
+const pagingHost = (total: number, size: number, link?: (after: string) => string) =>
+  http.get(`${baseUrl}/api/leads`, ({request}) => {
+    seen.push(request.clone());
+    const url = new URL(request.url);
+    const all = Array.from({length: total}, (_, i) => ({id: `L-${1001 + i}`, status: 'Qualified'}));
+    const after = url.searchParams.get('after');
+    const limit = Number(url.searchParams.get('limit') ?? size);
+    const rest = all.filter((l) => after === null || l.id > after);
+    const page = rest.slice(0, limit);
+    const last = page[page.length - 1]?.id ?? '';
+    const headers: Record<string, string> =
+      rest.length > limit
+        ? {Link: link?.(last) ?? `</api/leads?after=${last}&limit=${limit}>; rel="next"`}
+        : {};
+    return HttpResponse.json(page, {headers});
+  });
+
+const requested = () =>
+  seen.map((r) => new URL(r.url).host + new URL(r.url).pathname + new URL(r.url).search);
+
+test('listLeads follows Link rel="next" to the last page, so callers still get every lead', async () => {
+  server.use(pagingHost(5, 2));
+  const api = createRestHostApi({baseUrl, token: 'lena'});
+  const leads = await api.listLeads();
+  assert.deepEqual(
+    leads.map((l) => l.id),
+    ['L-1001', 'L-1002', 'L-1003', 'L-1004', 'L-1005'],
+  );
+  assert.deepEqual(requested(), [
+    'crm.test/api/leads',
+    'crm.test/api/leads?after=L-1002&limit=2',
+    'crm.test/api/leads?after=L-1004&limit=2',
+  ]);
+  assert.ok(seen.every((r) => r.headers.get('Authorization') === 'Bearer lena'));
+});
+
+test('with limit or after, listLeads reads that one page; listLeadPage also gives the next query', async () => {
+  server.use(pagingHost(5, 2));
+  const api = createRestHostApi({baseUrl, token: 'lena'});
+  assert.deepEqual(
+    (await api.listLeads({status: 'Qualified', limit: 3})).map((l) => l.id),
+    ['L-1001', 'L-1002', 'L-1003'],
+  );
+  const page = await api.listLeadPage({after: 'L-1001', limit: 2});
+  assert.deepEqual(
+    page.leads.map((l) => l.id),
+    ['L-1002', 'L-1003'],
+  );
+  assert.deepEqual(page.next, {after: 'L-1003', limit: 2});
+  assert.equal((await api.listLeadPage({after: 'L-1003', limit: 2})).next, undefined);
+  assert.deepEqual(requested(), [
+    'crm.test/api/leads?status=Qualified&limit=3',
+    'crm.test/api/leads?after=L-1001&limit=2',
+    'crm.test/api/leads?after=L-1003&limit=2',
+  ]);
+});
+
+test('a Link to another origin is followed on the same host: the token never leaves it', async () => {
+  server.use(
+    pagingHost(3, 1, (last) => `<http://evil.test/steal?after=${last}&limit=1>; rel="next"`),
+  );
+  const leads = await createRestHostApi({baseUrl, token: 'max'}).listLeads();
+  assert.equal(leads.length, 3);
+  assert.ok(
+    requested().every((r) => r.startsWith('crm.test/api/leads')),
+    requested().join(' '),
+  );
+});
+
+test('a Link that points back to a page already read ends the walk instead of looping', async () => {
+  server.use(pagingHost(3, 1, () => '</api/leads?after=L-1001&limit=1>; rel="next"'));
+  const leads = await createRestHostApi({baseUrl, token: 'max'}).listLeads();
+  assert.deepEqual(
+    leads.map((l) => l.id),
+    ['L-1001', 'L-1002'],
+  );
+  assert.equal(seen.length, 2);
+});
+
+test('nextLeadPage reads the next link among others, quoted, unquoted or with several relations', () => {
+  assert.equal(nextLeadPage(null), undefined);
+  assert.equal(nextLeadPage('</api/leads?after=L-9>; rel="prev"'), undefined);
+  assert.deepEqual(
+    nextLeadPage(
+      '</api/leads?after=L-1>; rel="prev", </api/leads?status=Qualified&after=L-9&limit=50>; rel=next',
+    ),
+    {after: 'L-9', limit: 50, status: 'Qualified'},
+  );
+  assert.deepEqual(nextLeadPage('</api/leads?after=L%2F9&limit=x>; title="a"; rel="last next"'), {
+    after: 'L/9',
+  });
 });

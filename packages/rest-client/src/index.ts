@@ -1,8 +1,23 @@
 export {createRestAdminApi} from './create-rest-admin-api.js';
 export {createRestHostApi} from './create-rest-host-api.js';
 
-export type {PluginInstallation, RestHostApi} from './create-rest-host-api.js';
 export type {
+  LeadPage,
+  LeadPageQuery,
+  PluginInstallation,
+  RestHostApi,
+} from './create-rest-host-api.js';
+export type {
+  AssignmentRulesActor,
+  AssignmentRulesPreview,
+  AssignmentRulesRolledBack,
+  AssignmentRulesVersion,
+  AssignmentRulesVersionDetail,
+  PreviewChange,
+  PreviewCounts,
+  PreviewEvaluation,
+  PreviewOwner,
+  PreviewQuery,
   AdminRejectCode,
   AdminRole,
   AdminUser,

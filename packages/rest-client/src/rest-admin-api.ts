@@ -27,6 +27,87 @@ export interface AssignmentStats {
   total: number;
 }
 
+/** A user as the host names them in an answer (who activated a ruleset version). */
+export interface AssignmentRulesActor {
+  id: string;
+  name: string;
+}
+
+/**
+ * One kept activation of the assignment rules (`GET /api/admin/assignment-rules/versions`, newest
+ * first). Every activation is a new version, a rollback too, so the history stays linear.
+ */
+export interface AssignmentRulesVersion {
+  version: number;
+  activatedAt: string;
+  /** Null for a version nobody activated by hand (the demo data's seed). */
+  activatedBy: AssignmentRulesActor | null;
+  active: boolean;
+}
+
+/** A version with the ruleset it activated (`GET …/versions/{n}`). */
+export interface AssignmentRulesVersionDetail extends AssignmentRulesVersion {
+  ruleset: Record<string, unknown>;
+}
+
+/** The answer to a rollback: the new version that activates an old one's ruleset again. */
+export interface AssignmentRulesRolledBack extends AssignmentRulesVersionDetail {
+  /** The version whose ruleset was activated again. */
+  restoredFrom: number;
+}
+
+/** Who owns a lead under one ruleset in a preview; `rule` null means the unassigned owner. */
+export interface PreviewOwner {
+  ownerId: string | null;
+  ownerName: string | null;
+  rule: string | null;
+}
+
+/** A lead that would get another owner under the candidate ruleset than under the active one. */
+export interface PreviewChange {
+  leadId: string;
+  company: string;
+  name: string;
+  from: PreviewOwner;
+  to: PreviewOwner;
+}
+
+/** One evaluation of a preview: how many leads it looked at and those whose owner would change. */
+export interface PreviewEvaluation {
+  evaluated: number;
+  changed: PreviewChange[];
+}
+
+/** Per-rule counts of one ruleset in a preview (over both evaluations added up). */
+export interface PreviewCounts {
+  rules: Array<{name: string; matched: number}>;
+  unassignedOwner: number;
+}
+
+/**
+ * What a candidate ruleset would change before it is activated
+ * (`POST /api/admin/assignment-rules/preview`).
+ */
+export interface AssignmentRulesPreview {
+  /** The reject code the current leads were evaluated with. */
+  rejectCode: string;
+  /** The active ruleset's counts; `version` null when no ruleset is active. */
+  active: PreviewCounts & {version: number | null};
+  candidate: PreviewCounts;
+  /** Every not-yet-rejected lead, as if rejected now with `rejectCode`. */
+  leads: PreviewEvaluation;
+  /** The last recorded rejections, replayed with their own code and reason. */
+  replayed: PreviewEvaluation;
+}
+
+/** How a preview evaluates: the reject code for the current leads, how many rejections to replay. */
+export interface PreviewQuery {
+  /** A reject code key; the host's default is `OTHER`. */
+  rejectCode?: string;
+  /** 0 to 10000 of the last recorded rejections; the host's default is 100. */
+  replay?: number;
+}
+
 /** One stored version of an installed plugin's package. */
 export interface PluginVersion {
   version: string;
@@ -159,6 +240,32 @@ export interface RestAdminApi {
     options?: RequestOptions,
   ): Promise<RulesetActivated>;
   getAssignmentStats(options?: RequestOptions): Promise<AssignmentStats>;
+  /**
+   * Which leads a candidate ruleset would give another owner than the active one, and both rulesets'
+   * per-rule counts. Activates nothing. Pass the JSON text as typed to get findings with its line
+   * numbers: a ruleset with errors rejects with a `HostApiError` `invalid-ruleset`, like
+   * `putAssignmentRules`.
+   */
+  previewAssignmentRules(
+    ruleset: string | Record<string, unknown>,
+    query?: PreviewQuery,
+    options?: RequestOptions,
+  ): Promise<AssignmentRulesPreview>;
+  /** Every activation of the assignment rules, newest first. */
+  listAssignmentRulesVersions(options?: RequestOptions): Promise<AssignmentRulesVersion[]>;
+  /** One version with its ruleset; 404 `not-found` for a version the host does not have. */
+  getAssignmentRulesVersion(
+    version: number,
+    options?: RequestOptions,
+  ): Promise<AssignmentRulesVersionDetail>;
+  /**
+   * Rolls back: the ruleset of `version` becomes active again as a new version (audited by the host
+   * as `assignment-rules.rolled-back`).
+   */
+  activateAssignmentRulesVersion(
+    version: number,
+    options?: RequestOptions,
+  ): Promise<AssignmentRulesRolledBack>;
   listPlugins(options?: RequestOptions): Promise<InstalledPlugin[]>;
   /**
    * Uploads a plugin package (`application/gzip`). A new plugin is installed disabled; another version

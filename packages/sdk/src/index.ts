@@ -32,6 +32,16 @@ export {createGuardedContext} from './context/create-guarded-context.js';
 export {PermissionDeniedError} from './errors/permission-denied-error.js';
 export {InvalidArgumentError} from './errors/invalid-argument-error.js';
 export {PluginChannel} from './context/plugin-channel.js';
+export {
+  PLUGIN_CONTEXT_METHODS,
+  checkContextCall,
+  createBridgedContext,
+  isPluginContextMethod,
+  performContextCall,
+  reviveContextError,
+  serializeContextError,
+  snapshotOf,
+} from './context/context-bridge.js';
 export {loadPlugin} from './loader/load-plugin.js';
 export {loadPlugins} from './loader/load-plugins.js';
 export {PluginLoadError} from './errors/plugin-load-error.js';
@@ -75,9 +85,16 @@ export type {
   ValidateManifestOptions,
 } from './manifest/validate-manifest.js';
 export type {GuardedContextOptions} from './context/create-guarded-context.js';
+export type {
+  ContextBridgeTransport,
+  PerformContextCallOptions,
+  PluginContextMethod,
+  PluginContextSnapshot,
+  SerializedContextError,
+} from './context/context-bridge.js';
 export type {PermissionDenial} from './errors/permission-denied-error.js';
 export type {PermissionDenialCode} from './errors/permission-denied-texts.js';
-export type {LoadedPlugin} from './loader/loaded-plugin.js';
+export type {LoadedPlugin, PluginIsolation} from './loader/loaded-plugin.js';
 export type {LoadPluginOptions} from './loader/load-plugin.js';
 export type {LoadPluginsResult} from './loader/load-plugins.js';
 export type {PluginLoadErrorCode} from './errors/plugin-load-error-texts.js';

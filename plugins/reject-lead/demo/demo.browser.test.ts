@@ -15,7 +15,10 @@ async function openDemo(): Promise<HTMLIFrameElement> {
   return frame;
 }
 
-describe('the demo page', () => {
+describe('the demo page', function () {
+  // As long as its own waits (20 s for the page, 10 s each for the form and the reject): the page
+  // bundles the element and the mock host when it loads, which takes long on a busy machine.
+  this.timeout(40_000);
   let frame: HTMLIFrameElement | undefined;
   afterEach(() => frame?.remove());
 

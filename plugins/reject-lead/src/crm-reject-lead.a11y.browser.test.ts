@@ -7,17 +7,15 @@ import {
   confirmButton,
   confirmReject,
   fieldError,
-  mountRejectLead,
   part,
   reasonArea,
   reassignBox,
+  rejectsOf,
+  renderRejectLead,
   typeReason,
-  useMockHost,
   valueOf,
-} from '../test/reject-lead-harness.js';
+} from '../test/reject-lead-form.js';
 import {axeViolations} from '../test/axe-violations.js';
-
-const mock = useMockHost();
 
 /** Runs axe-core on the element (its shadow root included) and fails with every violation. */
 async function expectNoAxeViolations(el: CrmRejectLead): Promise<void> {
@@ -88,7 +86,7 @@ for (const locale of ['de', 'en'] as const) {
   const t = LABELS[locale];
   describe(`<crm-reject-lead> in ${locale === 'de' ? 'German' : 'English'}`, () => {
     it('renders every label of the form', async () => {
-      const el = await mountRejectLead({locale, leadId: 'L-1002'});
+      const {element: el} = await renderRejectLead({locale, leadId: 'L-1002'});
       expect(text(part(el, 'title'))).to.equal(t.title);
       expect([...el.shadowRoot!.querySelectorAll('dt')].map(text)).to.deep.equal(t.terms);
       expect(valueOf(el, t.terms[2])).to.equal(t.qualified);
@@ -109,7 +107,7 @@ for (const locale of ['de', 'en'] as const) {
     });
 
     it('renders every label of the summary, the date and time in the user locale', async () => {
-      const el = await mountRejectLead({locale, leadId: 'L-1002'});
+      const {element: el, state} = await renderRejectLead({locale, leadId: 'L-1002'});
       await chooseCode(el, 'OTHER');
       await typeReason(el, 'Grund / reason');
       reassignBox(el).click();
@@ -118,7 +116,7 @@ for (const locale of ['de', 'en'] as const) {
       expect([...el.shadowRoot!.querySelectorAll('dt')].map(text)).to.deep.equal(t.summaryTerms);
       expect(valueOf(el, t.summaryTerms[1])).to.equal(t.rejected);
       expect(valueOf(el, t.summaryTerms[3])).to.equal(t.other);
-      const at = mock.host.state.leads.get('L-1002')!.rejection!.rejectedAt;
+      const at = state.leads.get('L-1002')!.rejection!.rejectedAt;
       const expected = new Intl.DateTimeFormat(locale, {dateStyle: 'long', timeStyle: 'short'});
       expect(valueOf(el, t.summaryTerms[5])).to.equal(expected.format(new Date(at)));
       expect(part(el, 'summary')!.querySelector('time')!.getAttribute('datetime')).to.equal(at);
@@ -128,8 +126,10 @@ for (const locale of ['de', 'en'] as const) {
 
 describe('<crm-reject-lead>: the other texts in both languages', () => {
   it('Book mode, progress, no privilege and the banner actions', async () => {
-    mock.host.state.ownershipMode = 'book';
-    const de = await mountRejectLead({locale: 'de'});
+    const {element: de, mockHost} = await renderRejectLead({
+      locale: 'de',
+      mockHost: {ownershipMode: 'book'},
+    });
     expect(text(part(de, 'reassign-disabled-reason'))).to.equal(
       'Nicht verfügbar: Leads sind im Buchmodus.',
     );
@@ -139,20 +139,20 @@ describe('<crm-reject-lead>: the other texts in both languages', () => {
     expect(text(confirmButton(de))).to.equal('Wird zurückgewiesen…');
     await waitUntil(() => part(de, 'summary'), 'rejected');
 
-    const en = await mountRejectLead({locale: 'en', leadId: 'L-1004'});
+    const {element: en} = await renderRejectLead({locale: 'en', leadId: 'L-1004', mockHost});
     expect(text(part(en, 'reassign-disabled-reason'))).to.equal(
       'Not available: leads are in Book mode.',
     );
-    const lena = await mountRejectLead({token: 'lena', locale: 'de'});
+    const {element: lena} = await renderRejectLead({user: 'lena', locale: 'de', mockHost});
     expect(text(part(lena, 'message'))).to.equal(
       'Ihrer Rolle fehlt die Berechtigung „Leads zurückweisen“.',
     );
   });
 
   it('follows the language of a regional locale (de-AT) and falls back to English', async () => {
-    const at = await mountRejectLead({locale: 'de-AT'});
+    const {element: at} = await renderRejectLead({locale: 'de-AT'});
     expect(text(part(at, 'title'))).to.equal('Lead zurückweisen');
-    const fr = await mountRejectLead({locale: 'fr'});
+    const {element: fr} = await renderRejectLead({locale: 'fr'});
     expect(text(part(fr, 'title'))).to.equal('Reject Lead');
   });
 });
@@ -161,8 +161,10 @@ describe('<crm-reject-lead>: accessibility', () => {
   after(() => emulateMedia({colorScheme: 'light'}));
 
   it('every control is labelled and described', async () => {
-    mock.host.state.ownershipMode = 'book';
-    const el = await mountRejectLead({locale: 'en'});
+    const {element: el} = await renderRejectLead({
+      locale: 'en',
+      mockHost: {ownershipMode: 'book'},
+    });
     for (const control of [codeSelect(el), reasonArea(el), reassignBox(el)]) {
       expect(control.labels!.length, control.id).to.equal(1);
       for (const id of (control.getAttribute('aria-describedby') ?? '')
@@ -178,7 +180,7 @@ describe('<crm-reject-lead>: accessibility', () => {
   for (const scheme of ['light', 'dark'] as const) {
     it(`axe finds no violations in the form, error and success states (${scheme})`, async () => {
       await emulateMedia({colorScheme: scheme});
-      const el = await mountRejectLead({locale: 'de'});
+      const {element: el, state} = await renderRejectLead({locale: 'de'});
       await expectNoAxeViolations(el);
 
       await chooseCode(el, 'OTHER');
@@ -187,7 +189,7 @@ describe('<crm-reject-lead>: accessibility', () => {
       await expectNoAxeViolations(el);
 
       await typeReason(el, 'Kein Bedarf');
-      mock.host.state.leads.get('L-1001')!.version += 1;
+      state.leads.get('L-1001')!.version += 1;
       await confirmReject(el); // 409: banner with Reload
       expect(part(el, 'reload-button')).to.not.equal(null);
       await expectNoAxeViolations(el);
@@ -198,14 +200,14 @@ describe('<crm-reject-lead>: accessibility', () => {
       expect(part(el, 'summary')).to.not.equal(null);
       await expectNoAxeViolations(el);
 
-      const lena = await mountRejectLead({token: 'lena', locale: 'de'});
+      const {element: lena} = await renderRejectLead({user: 'lena', locale: 'de'});
       await expectNoAxeViolations(lena);
     });
   }
 
   it('dark scheme changes the colours', async () => {
     await emulateMedia({colorScheme: 'light'});
-    const el = await mountRejectLead({locale: 'en'});
+    const {element: el} = await renderRejectLead({locale: 'en'});
     const light = getComputedStyle(el).backgroundColor;
     await emulateMedia({colorScheme: 'dark'});
     const dark = getComputedStyle(el).backgroundColor;
@@ -215,13 +217,14 @@ describe('<crm-reject-lead>: accessibility', () => {
 
   it('a host themes it through --crm-* custom properties', async () => {
     await emulateMedia({colorScheme: 'light'});
-    const el = await mountRejectLead({locale: 'en'});
+    const {element: el} = await renderRejectLead({locale: 'en'});
     el.style.setProperty('--crm-color-primary', 'rgb(1, 2, 3)');
     expect(getComputedStyle(confirmButton(el)).backgroundColor).to.equal('rgb(1, 2, 3)');
   });
 
   it('rejects with the keyboard only, and announces the result', async () => {
-    const el = await mountRejectLead({locale: 'en', leadId: 'L-1002'});
+    const rendered = await renderRejectLead({locale: 'en', leadId: 'L-1002'});
+    const el = rendered.element;
     expect(el.shadowRoot!.activeElement).to.equal(codeSelect(el));
     await sendKeys({press: 'ArrowDown'}); // first code: 3rd Party Contact
     expect(codeSelect(el).value).to.equal('THIRD_PARTY_CONTACT');
@@ -237,7 +240,7 @@ describe('<crm-reject-lead>: accessibility', () => {
     await sendKeys({press: 'Enter'});
     await rejected;
     await el.updateComplete;
-    expect(mock.rejects[0]!.body).to.deep.equal({
+    expect(rejectsOf(rendered)[0]!.body).to.deep.equal({
       rejectCode: 'THIRD_PARTY_CONTACT',
       rejectReason: 'Typed with keys',
       reassignOwner: true,
@@ -247,7 +250,8 @@ describe('<crm-reject-lead>: accessibility', () => {
   });
 
   it('with the keyboard, an invalid confirm moves the focus to the first invalid field', async () => {
-    const el = await mountRejectLead({locale: 'en'});
+    const rendered = await renderRejectLead({locale: 'en'});
+    const el = rendered.element;
     await sendKeys({press: 'Tab'});
     await sendKeys({press: 'Tab'});
     await sendKeys({press: 'Tab'});
@@ -255,6 +259,6 @@ describe('<crm-reject-lead>: accessibility', () => {
     await sendKeys({press: 'Enter'});
     await el.updateComplete;
     expect(el.shadowRoot!.activeElement).to.equal(codeSelect(el));
-    expect(mock.rejects).to.have.length(0);
+    expect(rejectsOf(rendered)).to.have.length(0);
   });
 });

@@ -5,6 +5,7 @@
 // is the order the cases run in (they share a host, reset only after a case changed something).
 import type {ContractCase} from './contract-case.js';
 import {readCases} from './reads.js';
+import {pagingCases} from './paging.js';
 import {httpCases} from './http.js';
 import {rejectSuccessCases} from './reject-success.js';
 import {rejectRefusalCases} from './reject-refusals.js';
@@ -21,6 +22,7 @@ import {authCases} from './auth.js';
 /** Every case of the contract, in a stable order. */
 export const CONTRACT_CASES: readonly ContractCase[] = [
   ...readCases,
+  ...pagingCases,
   ...httpCases,
   ...rejectSuccessCases,
   ...rejectRefusalCases,

@@ -1,3 +1,5 @@
+import {lintLanguage} from './lint-texts.js';
+
 /**
  * Every code the ruleset linter reports, with its severity and a one-line summary in English and
  * German (rule authors may work in either; the codes themselves never change). The package README's
@@ -9,6 +11,11 @@ export const LINT_CODES = {
     severity: 'error',
     en: 'The file is not valid JSON.',
     de: 'Die Datei ist kein gültiges JSON.',
+  },
+  'nesting-too-deep': {
+    severity: 'error',
+    en: 'Conditions (through shared conditions too) or JSON nested deeper than the limit; nothing else is checked.',
+    de: 'Bedingungen (auch über gemeinsame Bedingungen) oder JSON tiefer verschachtelt als erlaubt; sonst wird nichts geprüft.',
   },
   'schema-required': {
     severity: 'error',
@@ -80,6 +87,26 @@ export const LINT_CODES = {
     en: 'A path to a field the fact does not have.',
     de: 'Ein Pfad zu einem Feld, das der Fakt nicht hat.',
   },
+  'invalid-json-path': {
+    severity: 'error',
+    en: 'A JSONPath that fails when json-rules-engine reads it (e.g. a filter with a syntax error): every lead reaching it fails.',
+    de: 'Ein JSONPath, an dem json-rules-engine beim Lesen scheitert (z. B. ein Filter mit Syntaxfehler): Jeder Lead, der ihn erreicht, scheitert.',
+  },
+  'invalid-reference-path': {
+    severity: 'error',
+    en: 'A fact reference whose path is not a string starting with $.',
+    de: 'Ein Faktverweis, dessen Pfad keine mit $ beginnende Zeichenkette ist.',
+  },
+  'reserved-value-key': {
+    severity: 'error',
+    en: 'A literal value with a key json-rules-engine does not copy (toString, valueOf, constructor, __proto__, …).',
+    de: 'Ein fester Wert mit einem Schlüssel, den json-rules-engine nicht kopiert (toString, valueOf, constructor, __proto__, …).',
+  },
+  'priority-too-large': {
+    severity: 'error',
+    en: 'A condition priority above 9007199254740991 (json-rules-engine reads 1e21 as 1).',
+    de: 'Eine Bedingungspriorität über 9007199254740991 (json-rules-engine liest 1e21 als 1).',
+  },
   'path-not-compiled': {
     severity: 'warning',
     en: 'A JSONPath beyond simple steps: the ruleset runs on json-rules-engine (slower, asynchronous).',
@@ -95,10 +122,20 @@ export const LINT_CODES = {
     en: 'in / notIn (or someValue / everyValue) with a value that is not an array.',
     de: 'in / notIn (oder someValue / everyValue) mit einem Wert, der kein Array ist.',
   },
+  'element-needs-array': {
+    severity: 'error',
+    en: 'An element of a someValue / everyValue list that its inner operator cannot search (e.g. someValue:in over numbers).',
+    de: 'Ein Element einer someValue- / everyValue-Liste, das der innere Operator nicht durchsuchen kann (z. B. someValue:in über Zahlen).',
+  },
+  'contains-needs-array': {
+    severity: 'error',
+    en: 'contains / doesNotContain on a field that is never an array: the condition never depends on the lead.',
+    de: 'contains / doesNotContain auf einem Feld, das nie ein Array ist: Die Bedingung hängt nie vom Lead ab.',
+  },
   'operator-may-fail': {
     severity: 'warning',
     en: 'An operator that fails on some values (e.g. swap:in on a missing field): those leads get no new owner.',
-    de: 'Ein Operator, der bei manchen Werten scheitert (z. B. swap:in bei fehlendem Feld): solche Leads bekommen keinen neuen Besitzer.',
+    de: 'Ein Operator, der bei manchen Werten scheitert (z. B. swap:in bei fehlendem Feld): Solche Leads bekommen keinen neuen Verantwortlichen.',
   },
   'unresolvable-target': {
     severity: 'error',
@@ -113,12 +150,12 @@ export const LINT_CODES = {
   'unknown-unassigned-owner': {
     severity: 'error',
     en: 'The unassigned owner is not a known user.',
-    de: 'Der Standardbesitzer (unassignedOwner) ist kein bekannter Benutzer.',
+    de: 'Der Verantwortliche für nicht zugewiesene Leads (unassignedOwner) ist kein bekannter Benutzer.',
   },
   'inactive-unassigned-owner': {
     severity: 'warning',
     en: 'The unassigned owner is inactive.',
-    de: 'Der Standardbesitzer (unassignedOwner) ist inaktiv.',
+    de: 'Der Verantwortliche für nicht zugewiesene Leads (unassignedOwner) ist inaktiv.',
   },
   'first-rule-misses-rejected': {
     severity: 'warning',
@@ -138,5 +175,5 @@ export type LintCode = keyof typeof LINT_CODES;
 export function lintCodeSummary(code: string, lang = 'en'): string | undefined {
   const entry = (LINT_CODES as Record<string, {en: string; de: string}>)[code];
   if (!entry) return undefined;
-  return /^de\b/i.test(lang) ? entry.de : entry.en;
+  return lintLanguage(lang) === 'de' ? entry.de : entry.en;
 }

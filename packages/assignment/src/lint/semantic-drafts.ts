@@ -2,6 +2,7 @@ import type {Ruleset} from '../ruleset.js';
 import {checkConditionCycles} from './checks/check-condition-cycles.js';
 import {checkConditionReference} from './checks/check-condition-reference.js';
 import {checkFactCondition} from './checks/check-fact-condition.js';
+import {checkPriority} from './checks/check-priority.js';
 import {checkReachability} from './checks/check-reachability.js';
 import {checkRuleName} from './checks/check-rule-name.js';
 import {checkTarget} from './checks/check-target.js';
@@ -16,7 +17,8 @@ import type {LintDraft} from './lint-finding.js';
  * What a schema cannot say about a ruleset (an object; it may still break the schema, and each check
  * skips what it cannot read). The checks run in the order a reader meets the ruleset: shared
  * conditions, their cycles, then each rule (name, conditions, target), then what needs all of them.
- * Findings at one place keep this order.
+ * Findings at one place keep this order. The nesting check has run before: no walk here goes deeper
+ * than its limits.
  */
 export function semanticDrafts(ruleset: Record<string, unknown>, users?: FindUser): LintDraft[] {
   const drafts: LintDraft[] = [];
@@ -26,6 +28,7 @@ export function semanticDrafts(ruleset: Record<string, unknown>, users?: FindUse
     forEachCondition(root, at, (c, path) => {
       drafts.push(...checkConditionReference(c, path, ruleset.sharedConditions, referenced));
       drafts.push(...checkFactCondition(c, path));
+      drafts.push(...checkPriority(c, path));
     });
 
   for (const [name, c] of Object.entries(shared)) conditions(c, ['sharedConditions', name]);

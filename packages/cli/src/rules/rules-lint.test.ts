@@ -116,3 +116,24 @@ test('usage errors exit 2', async () => {
   );
   await assert.rejects(rulesLint(['rules/nope.json'], captureIo()), /cannot read the ruleset/);
 });
+
+test('a ruleset nested 5,000 all groups deep is one finding naming the limit (exit 1), not a stack trace', async () => {
+  const rule = (conditions: string) =>
+    `{"recordType": "lead", "unassignedOwner": "lead-desk", "rules": [{"name": "deep", "conditions": ${conditions}, "event": {"type": "assign", "params": {"to": "owner"}}}]}`;
+  const deep = rule('{"all": ['.repeat(5000) + ']}'.repeat(5000));
+  writeFileSync(join(dir, 'deep.json'), deep);
+  const io = captureIo({cwd: dir});
+  assert.equal(await rulesLint(['deep.json'], io), 1);
+  // The root, "rules" and the rule take 3 levels; each group 2 more: level 1001 is the array of the
+  // 499th group.
+  const column = deep.indexOf('{"all"') + '{"all": ['.length * 498 + '{"all": '.length + 1;
+  // One error at the bracket past the limit, naming the limit (its code is the linter's: the text
+  // could not be read, so nothing else was checked).
+  const lines = io.out.trimEnd().split('\n');
+  assert.equal(lines.length, 2, io.out);
+  assert.match(
+    lines[0]!,
+    new RegExp(`^deep\\.json:1:${column}: error [a-z-]+: The JSON nests deeper than 1000 levels`),
+  );
+  assert.equal(lines[1], 'deep.json: 1 error, 0 warnings');
+});

@@ -114,6 +114,20 @@ test('lines that are not leads are reported with their line number and skipped, 
   assert.match(io.out, /^Skipped 2 line\(s\) that were not leads\.$/m);
 });
 
+test('a line over 1 MiB is refused unread with a finding naming it; the other leads still count', async () => {
+  const leads = [...generateLeads({count: 2, seed: 5})].map((l) => JSON.stringify(l));
+  const long = `{"id":"L-x","company":"${'x'.repeat(3 * 1024 * 1024)}"}`;
+  writeFileSync(join(dir, 'long.ndjson'), `${leads[0]}\n${long}\n${leads[1]}\n`);
+  const io = captureIo({cwd: dir});
+  assert.equal(await rulesSimulate([join(REPO_ROOT, RULESET), '--leads', 'long.ndjson'], io), 1);
+  assert.equal(
+    io.err,
+    `long.ndjson:2: not a lead (the line is ${long.length.toLocaleString('en')} characters long, over the limit of 1,048,576 (1 MiB)); skipped\n`,
+  );
+  assert.match(io.out, /^Simulated 2 leads/m);
+  assert.match(io.out, /^Skipped 1 line\(s\) that were not leads\.$/m);
+});
+
 test('--write makes a leads file that simulates exactly as --generate with the same seed', async () => {
   const file = join(dir, 'written.ndjson');
   let io = captureIo({cwd: dir});

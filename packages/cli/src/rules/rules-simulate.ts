@@ -12,7 +12,7 @@ import {
   type OwnershipMode,
 } from '@crmkit/assignment';
 import {EXIT, type CliIo, type Command} from '../cli-io.js';
-import {lineBatches} from './line-batches.js';
+import {MAX_LINE_LENGTH, lineBatches} from './line-batches.js';
 import {loadRuleset} from './load-ruleset.js';
 import {UsageError, absolute, loadUsers, outputLanguage, shown} from './rules-files.js';
 import {RULES_TEXT, type RulesText} from './rules-text.js';
@@ -172,6 +172,14 @@ export const rulesSimulate: Command = async (argv, io) => {
     for await (const batch of lineBatches(stream)) {
       for (const line of batch) {
         lineNo++;
+        if (typeof line !== 'string') {
+          // Refused unread: a lead is a few hundred bytes, and a line of 100 MB would be held whole.
+          if (++tally.invalid <= 5)
+            io.stderr(
+              `${t.notALead(`${name}:${lineNo}`, t.lineTooLong(line.length, MAX_LINE_LENGTH))}\n`,
+            );
+          continue;
+        }
         if (line.trim() === '') continue;
         let lead: LeadFacts;
         try {

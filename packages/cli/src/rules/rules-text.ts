@@ -46,6 +46,8 @@ export const RULES_TEXT = {
     rate: (rate: number, seconds: number) =>
       `${count(Math.round(rate))} leads/s (${seconds.toFixed(2)} s)`,
     notALead: (where: string, why: string) => `${where}: not a lead (${why}); skipped`,
+    lineTooLong: (length: number, max: number) =>
+      `the line is ${count(length)} characters long, over the limit of ${count(max)} (1 MiB)`,
     progress: (done: number, rate: number) =>
       `${count(done)} leads, ${count(Math.round(rate))} leads/s`,
     wrote: (n: number, file: string, seed: number) =>
@@ -89,6 +91,8 @@ export const RULES_TEXT = {
     rate: (rate: number, seconds: number) =>
       `${anzahl(Math.round(rate))} Leads/s (${seconds.toFixed(2)} s)`,
     notALead: (where: string, why: string) => `${where}: kein Lead (${why}); übersprungen`,
+    lineTooLong: (length: number, max: number) =>
+      `die Zeile ist ${anzahl(length)} Zeichen lang, über der Grenze von ${anzahl(max)} (1 MiB)`,
     progress: (done: number, rate: number) =>
       `${anzahl(done)} Leads, ${anzahl(Math.round(rate))} Leads/s`,
     wrote: (n: number, file: string, seed: number) =>

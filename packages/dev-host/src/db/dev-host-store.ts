@@ -6,6 +6,7 @@ import type {
   AuditRecord,
   HostStore,
   IdempotentAnswer,
+  LeadPage,
   LeadRow,
   PluginPackageRecord,
   PluginRecord,
@@ -67,6 +68,14 @@ const roleOf = (row: RoleRow): RoleRecord => ({
 });
 
 /**
+ * SQLite's result codes (better-sqlite3's `SqliteError#code`, extended codes included) that mean the
+ * database cannot be used right now rather than a bug: a full disk, I/O errors, a damaged, replaced or
+ * read-only file, a lock held past the busy timeout, out of memory.
+ */
+const UNAVAILABLE =
+  /^SQLITE_(FULL|IOERR|CORRUPT|NOTADB|READONLY|CANTOPEN|BUSY|LOCKED|PROTOCOL|NOMEM|PERM|AUTH)(_|$)/;
+
+/**
  * The dev host's store on SQLite (better-sqlite3): every statement prepared once; users, the
  * ownership mode and the reject codes cached (Idempotency-Keys are looked up in the audit rows, with
  * their lifetime), and each cache changed only
@@ -97,6 +106,8 @@ export class DevHostStore implements HostStore {
     lead: Statement<[string], LeadRow>;
     leads: Statement<[], LeadRow>;
     leadsByStatus: Statement<[string], LeadRow>;
+    leadPage: Statement<[string, number], LeadRow>;
+    leadPageByStatus: Statement<[string, string, number], LeadRow>;
     rejectLead: Statement<
       [
         {
@@ -173,6 +184,12 @@ export class DevHostStore implements HostStore {
       lead: db.prepare('SELECT * FROM leads WHERE id = ?'),
       leads: db.prepare('SELECT * FROM leads ORDER BY id'),
       leadsByStatus: db.prepare('SELECT * FROM leads WHERE status = ? ORDER BY id'),
+      // Keyset pages: the primary key and the (status, id) index give the rows after `after` in
+      // order, so a page costs its own rows, not a scan of all before it.
+      leadPage: db.prepare('SELECT * FROM leads WHERE id > ? ORDER BY id LIMIT ?'),
+      leadPageByStatus: db.prepare(
+        'SELECT * FROM leads WHERE status = ? AND id > ? ORDER BY id LIMIT ?',
+      ),
       rejectLead: db.prepare(
         `UPDATE leads SET status = 'Rejected', reject_code = @code, reject_reason = @reason,
            rejected_by = @by, rejected_at = @at, owner_id = @owner, reject_assignment = @assignment,
@@ -338,6 +355,15 @@ export class DevHostStore implements HostStore {
     }
   }
 
+  /** Whether `error` is SQLite saying the database cannot be used now (see UNAVAILABLE). */
+  isUnavailable(error: unknown): boolean {
+    const code = (error as {code?: unknown} | null)?.code;
+    // better-sqlite3 says so with a TypeError once the connection is closed (a server shutting down).
+    if (error instanceof TypeError && /database connection is not open/.test(error.message))
+      return true;
+    return typeof code === 'string' && UNAVAILABLE.test(code);
+  }
+
   /** The signed-in user of a bearer token, if the token is known. */
   userByToken(token: string): UserRecord | undefined {
     return this.#tokens.get(token);
@@ -355,7 +381,14 @@ export class DevHostStore implements HostStore {
     return this.#q.lead.get(id);
   }
 
-  leadRows(status?: LeadStatus): LeadRow[] {
+  leadRows(status?: LeadStatus, page?: LeadPage): LeadRow[] {
+    if (page) {
+      // Every id sorts after '' (ids are not empty).
+      const after = page.after ?? '';
+      return status
+        ? this.#q.leadPageByStatus.all(status, after, page.limit)
+        : this.#q.leadPage.all(after, page.limit);
+    }
     return status ? this.#q.leadsByStatus.all(status) : this.#q.leads.all();
   }
 

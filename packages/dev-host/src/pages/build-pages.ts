@@ -36,8 +36,12 @@ export const SHARED_IMPORT_PLUGINS = [
   {name: 'reject-lead', packageName: '@crmkit/reject-lead'},
 ] as const;
 
-/** Bare specifiers every page maps even when no plugin imports them. */
-const ALWAYS_SHARED = ['lit', '@crmkit/sdk'];
+/**
+ * Bare specifiers every page maps even when no plugin imports them. The frame runtime is the script
+ * a sandboxed plugin's frame starts with; <crm-plugin-frame> finds it in the page's import map, and
+ * built here beside the others it shares their @crmkit/sdk with the plugins in the frame.
+ */
+const ALWAYS_SHARED = ['lit', '@crmkit/sdk', '@crmkit/host-elements/frame-runtime'];
 
 export interface PagesBuild {
   outDir: string;

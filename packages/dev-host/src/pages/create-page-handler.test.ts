@@ -111,6 +111,14 @@ test('bundles, plugin files and public files are served with their types', async
   );
 });
 
+test('the bundles are CORS-open for sandboxed plugin frames (an opaque origin); public files are not', async () => {
+  const lit = await fetch(`${base}/assets/vendor/lit.js`, {headers: {Origin: 'null'}});
+  assert.equal(lit.headers.get('access-control-allow-origin'), '*');
+  assert.equal(lit.headers.get('access-control-allow-credentials'), null);
+  const css = await fetch(`${base}/pages.css`, {headers: {Origin: 'null'}});
+  assert.equal(css.headers.get('access-control-allow-origin'), null);
+});
+
 test('HEAD answers without a body', async () => {
   const res = await fetch(`${base}/assets/vendor/lit.js`, {method: 'HEAD'});
   assert.equal(res.status, 200);

@@ -5,6 +5,7 @@ import {extname, join, resolve, sep} from 'node:path';
 import type {PagesBuild} from './build-pages.js';
 import {DEV_HOST_DIR} from './build-pages.js';
 import type {PageConfig} from './page-config.js';
+import {pageSecurityHeaders} from './page-security-headers.js';
 import {renderPageShell} from './render-page-shell.js';
 import {pageSignIn} from './page-sign-in.js';
 import {resolvePageSession} from './resolve-page-session.js';
@@ -70,12 +71,26 @@ export function createPageHandler(
       res.setHeader('Content-Type', CONTENT_TYPES['.html'] as string);
       res.setHeader('Cache-Control', 'no-store');
       res.setHeader('Content-Language', session.lang);
+      const importMapText = /<script type="importmap">([\s\S]*?)<\/script>/.exec(body)?.[1] ?? '';
+      const secure = (req.socket as {encrypted?: boolean}).encrypted === true;
+      const headers = pageSecurityHeaders({
+        page,
+        importMapText,
+        importMap: build.importMap,
+        origin: `${secure ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`,
+      });
+      for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
       const cookies = [...signIn.setCookies, ...session.setCookies];
       if (cookies.length) res.setHeader('Set-Cookie', cookies);
       res.end(req.method === 'HEAD' ? undefined : body);
       return true;
     }
-    if (path.startsWith('/assets/')) return sendFile(req, res, assetsDir, path.slice(8));
+    // Sandboxed plugin frames have an opaque origin and load the frame runtime and the shared modules
+    // (lit, the sdk) from here in CORS mode: the bundles are public code, open to any origin, and
+    // no credential is ever sent or honoured with them.
+    if (path.startsWith('/assets/')) {
+      return sendFile(req, res, assetsDir, path.slice(8), {'Access-Control-Allow-Origin': '*'});
+    }
     return sendFile(req, res, publicDir, path.slice(1));
   };
 }
@@ -94,6 +109,7 @@ async function sendFile(
   res: ServerResponse,
   root: string,
   relativePath: string,
+  headers: Record<string, string> = {},
 ): Promise<boolean> {
   const type = CONTENT_TYPES[extname(relativePath).toLowerCase()];
   if (!type || relativePath.includes('\0')) return false;
@@ -106,6 +122,8 @@ async function sendFile(
     res.setHeader('Content-Type', type);
     res.setHeader('Content-Length', body.length);
     res.setHeader('Cache-Control', 'no-cache');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     res.end(req.method === 'HEAD' ? undefined : body);
     return true;
   } catch {

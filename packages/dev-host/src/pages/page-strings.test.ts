@@ -62,3 +62,10 @@ test('every string is used by a page (keys built from data, like status.*, excep
   );
   assert.deepEqual(unused, []);
 });
+
+test('the demo sign-in note says in both languages that it is a demo sign-in without a password', () => {
+  const en = translator('en')('demoSignIn', {name: 'Max Müller'});
+  const de = translator('de')('demoSignIn', {name: 'Max Müller'});
+  assert.match(en, /^Demo sign-in: you are Max Müller, .*without a password/);
+  assert.match(de, /^Demo-Anmeldung: Sie sind Max Müller, .*ohne Passwort/);
+});

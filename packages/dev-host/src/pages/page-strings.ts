@@ -26,6 +26,8 @@ const en = {
   switchSession: 'Switch',
   loading: 'Loading…',
   chooseUser: 'Choose a demo user above to sign in (no password: demo only).',
+  demoSignIn:
+    'Demo sign-in: you are {name}, picked from the list or by ?as= in the link, without a password. Anyone can sign in as anyone here; not for real data.',
   unknownToken:
     'The token "{token}" is not a known demo user. Choose a user above (anna, sofia, max or lena).',
   networkError: 'The server could not be reached. Check that the dev host is running, then reload.',
@@ -158,6 +160,8 @@ const de: Record<PageStringKey, string> = {
   switchSession: 'Wechseln',
   loading: 'Wird geladen…',
   chooseUser: 'Wählen Sie oben einen Demo-Benutzer, um sich anzumelden (ohne Passwort: nur Demo).',
+  demoSignIn:
+    'Demo-Anmeldung: Sie sind {name}, gewählt aus der Liste oder per ?as= im Link, ohne Passwort. Hier kann sich jeder als jeder anmelden; nicht für echte Daten.',
   unknownToken:
     'Das Token „{token}“ gehört zu keinem Demo-Benutzer. Wählen Sie oben einen Benutzer (anna, sofia, max oder lena).',
   networkError:

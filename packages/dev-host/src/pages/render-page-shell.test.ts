@@ -72,3 +72,19 @@ test('a lead id cannot close the config script', () => {
   assert.doesNotMatch(page, /<\/script><b>/);
   assert.equal(configOf(page).leadId, '</script><b>');
 });
+
+test('signed in (by ?as= or the picker), the header says the sign-in is a demo one, in both languages', () => {
+  const en = render({page: 'lead-list', lang: 'en', userId: 'max'}, '?as=max');
+  assert.match(
+    en,
+    /<header class="app-header">[\s\S]*<p class="demo-sign-in" role="note">Demo sign-in: you are Max Müller, picked from the list or by \?as= in the link, without a password\.[^<]*<\/p>\n<\/header>/,
+  );
+  const de = render({page: 'admin', lang: 'de', userId: 'anna'});
+  assert.match(de, /<p class="demo-sign-in" role="note">Demo-Anmeldung: Sie sind Anna Schmidt,/);
+  // Nobody signed in (or an unknown ?as=): nothing to warn about.
+  assert.doesNotMatch(render({page: 'lead-list', lang: 'en', userId: null}), /demo-sign-in/);
+  assert.doesNotMatch(
+    render({page: 'lead-list', lang: 'en', userId: null, unknownAs: 'eve'}, '?as=eve'),
+    /demo-sign-in/,
+  );
+});

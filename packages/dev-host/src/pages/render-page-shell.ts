@@ -88,7 +88,13 @@ export function renderPageShell({config, url, importMap}: PageShellInput): strin
 <label for="session-lang">${escapeHtml(t('language'))}</label>
 <select id="session-lang" name="lang">${langOptions}</select>
 <button type="submit">${escapeHtml(t('switchSession'))}</button>
-</form>
+</form>${
+    // Every sign-in of the dev host is a demo one (a user picked, no password): the page says so
+    // wherever someone is signed in, so a shared ?as= link is not mistaken for a real session.
+    current
+      ? `\n<p class="demo-sign-in" role="note">${escapeHtml(t('demoSignIn', {name: current.name}))}</p>`
+      : ''
+  }
 </header>
 <main id="main" tabindex="-1">
 <h1>${escapeHtml(title)}</h1>

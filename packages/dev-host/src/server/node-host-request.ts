@@ -1,5 +1,5 @@
 import type {IncomingMessage, ServerResponse} from 'node:http';
-import {payloadTooLarge} from '@crmkit/host-core';
+import {decodeBody, payloadTooLarge} from '@crmkit/host-core';
 import type {HostRequest, HostResponse} from '@crmkit/host-core';
 
 /** A node:http request as host-core's `HostRequest`: headers read lazily, the body streamed once. */
@@ -13,7 +13,8 @@ export function toHostRequest(req: IncomingMessage, url: URL): HostRequest {
       const value = req.headers[name];
       return Array.isArray(value) ? value.join(', ') : value;
     },
-    readBody: async (limit) => Buffer.from(await readBytes(req, limit)).toString('utf8'),
+    // Strict UTF-8 in host-core: Buffer#toString would put U+FFFD in place of bytes that are not.
+    readBody: async (limit) => decodeBody(await readBytes(req, limit)),
     readBytes: (limit) => readBytes(req, limit),
     discardBody: () => void req.resume(),
   };

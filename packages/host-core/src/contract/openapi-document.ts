@@ -47,6 +47,7 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
           },
           '401': {$ref: '#/components/responses/Unauthorized'},
           '403': {$ref: '#/components/responses/Forbidden'},
+          '503': {$ref: '#/components/responses/ServiceUnavailable'},
         },
       },
     },
@@ -54,14 +55,25 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
       get: {
         operationId: 'listLeads',
         tags: ['leads'],
-        summary: 'Leads, optionally only those with one status, ordered by id.',
+        summary: 'Leads in id order, a page at a time, optionally only those with one status.',
         description:
-          'Ordered by `id`. With `status`, only the leads in that Lead Status; another value is 400 `invalid-query` (field `status`).',
+          'Ordered by `id`, at most `limit` leads (default 200, at most 1000) after the lead id `after`. When more follow, the answer has a `Link` header with `rel="next"` (RFC 8288) that names the next page; a client follows it until there is none (keyset paging: a page stays right while leads change before it). With `status`, only the leads in that Lead Status; another value is 400 `invalid-query` (field `status`), and so is a bad `limit` or `after`.',
         'x-crmkit-privilege': 'leads.read',
-        parameters: [{$ref: '#/components/parameters/StatusQuery'}],
+        parameters: [
+          {$ref: '#/components/parameters/StatusQuery'},
+          {$ref: '#/components/parameters/LeadsLimitQuery'},
+          {$ref: '#/components/parameters/LeadsAfterQuery'},
+        ],
         responses: {
           '200': {
-            description: 'The leads, ordered by id.',
+            description: 'A page of the leads, ordered by id.',
+            headers: {
+              Link: {
+                description:
+                  'Present when more leads follow: `</api/leads?after=<last id>&limit=<limit>>; rel="next"` (with `status` when filtered), a reference relative to the host. Absent on the last page.',
+                schema: {type: 'string'},
+              },
+            },
             content: {
               'application/json': {
                 schema: {type: 'array', items: {$ref: '#/components/schemas/Lead'}},
@@ -71,6 +83,7 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
           '400': {$ref: '#/components/responses/BadRequest'},
           '401': {$ref: '#/components/responses/Unauthorized'},
           '403': {$ref: '#/components/responses/Forbidden'},
+          '503': {$ref: '#/components/responses/ServiceUnavailable'},
         },
       },
     },
@@ -91,6 +104,7 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
           '401': {$ref: '#/components/responses/Unauthorized'},
           '403': {$ref: '#/components/responses/Forbidden'},
           '404': {$ref: '#/components/responses/NotFound'},
+          '503': {$ref: '#/components/responses/ServiceUnavailable'},
         },
       },
     },
@@ -134,6 +148,7 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
           '415': {$ref: '#/components/responses/UnsupportedMediaType'},
           '422': {$ref: '#/components/responses/Unprocessable'},
           '500': {$ref: '#/components/responses/ServerError'},
+          '503': {$ref: '#/components/responses/ServiceUnavailable'},
         },
       },
     },
@@ -158,6 +173,7 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
           },
           '401': {$ref: '#/components/responses/Unauthorized'},
           '403': {$ref: '#/components/responses/Forbidden'},
+          '503': {$ref: '#/components/responses/ServiceUnavailable'},
         },
       },
     },
@@ -177,6 +193,7 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
           },
           '401': {$ref: '#/components/responses/Unauthorized'},
           '403': {$ref: '#/components/responses/Forbidden'},
+          '503': {$ref: '#/components/responses/ServiceUnavailable'},
         },
       },
     },
@@ -200,6 +217,7 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
           },
           '401': {$ref: '#/components/responses/Unauthorized'},
           '403': {$ref: '#/components/responses/Forbidden'},
+          '503': {$ref: '#/components/responses/ServiceUnavailable'},
         },
       },
     },
@@ -218,6 +236,7 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
           },
           '401': {$ref: '#/components/responses/Unauthorized'},
           '403': {$ref: '#/components/responses/Forbidden'},
+          '503': {$ref: '#/components/responses/ServiceUnavailable'},
         },
       },
       put: {
@@ -241,6 +260,7 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
           '403': {$ref: '#/components/responses/Forbidden'},
           '413': {$ref: '#/components/responses/PayloadTooLarge'},
           '415': {$ref: '#/components/responses/UnsupportedMediaType'},
+          '503': {$ref: '#/components/responses/ServiceUnavailable'},
         },
       },
     },
@@ -261,6 +281,7 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
           },
           '401': {$ref: '#/components/responses/Unauthorized'},
           '403': {$ref: '#/components/responses/Forbidden'},
+          '503': {$ref: '#/components/responses/ServiceUnavailable'},
         },
       },
       put: {
@@ -290,6 +311,7 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
           '413': {$ref: '#/components/responses/PayloadTooLarge'},
           '415': {$ref: '#/components/responses/UnsupportedMediaType'},
           '422': {$ref: '#/components/responses/Unprocessable'},
+          '503': {$ref: '#/components/responses/ServiceUnavailable'},
         },
       },
     },
@@ -310,6 +332,7 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
           '401': {$ref: '#/components/responses/Unauthorized'},
           '403': {$ref: '#/components/responses/Forbidden'},
           '404': {$ref: '#/components/responses/NotFound'},
+          '503': {$ref: '#/components/responses/ServiceUnavailable'},
         },
       },
       put: {
@@ -338,6 +361,7 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
           '413': {$ref: '#/components/responses/PayloadTooLarge'},
           '415': {$ref: '#/components/responses/UnsupportedMediaType'},
           '422': {$ref: '#/components/responses/Unprocessable'},
+          '503': {$ref: '#/components/responses/ServiceUnavailable'},
         },
       },
     },
@@ -357,6 +381,7 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
           },
           '401': {$ref: '#/components/responses/Unauthorized'},
           '403': {$ref: '#/components/responses/Forbidden'},
+          '503': {$ref: '#/components/responses/ServiceUnavailable'},
         },
       },
     },
@@ -380,6 +405,7 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
           },
           '401': {$ref: '#/components/responses/Unauthorized'},
           '403': {$ref: '#/components/responses/Forbidden'},
+          '503': {$ref: '#/components/responses/ServiceUnavailable'},
         },
       },
       post: {
@@ -408,6 +434,7 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
           '413': {$ref: '#/components/responses/PayloadTooLarge'},
           '415': {$ref: '#/components/responses/UnsupportedMediaType'},
           '422': {$ref: '#/components/responses/Unprocessable'},
+          '503': {$ref: '#/components/responses/ServiceUnavailable'},
         },
       },
     },
@@ -445,6 +472,7 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
           '413': {$ref: '#/components/responses/PayloadTooLarge'},
           '415': {$ref: '#/components/responses/UnsupportedMediaType'},
           '422': {$ref: '#/components/responses/Unprocessable'},
+          '503': {$ref: '#/components/responses/ServiceUnavailable'},
         },
       },
       delete: {
@@ -468,6 +496,7 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
           '401': {$ref: '#/components/responses/Unauthorized'},
           '403': {$ref: '#/components/responses/Forbidden'},
           '404': {$ref: '#/components/responses/NotFound'},
+          '503': {$ref: '#/components/responses/ServiceUnavailable'},
         },
       },
     },
@@ -522,6 +551,7 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
           '400': {$ref: '#/components/responses/BadRequest'},
           '401': {$ref: '#/components/responses/Unauthorized'},
           '403': {$ref: '#/components/responses/Forbidden'},
+          '503': {$ref: '#/components/responses/ServiceUnavailable'},
         },
       },
     },
@@ -542,6 +572,7 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
           },
           '401': {$ref: '#/components/responses/Unauthorized'},
           '403': {$ref: '#/components/responses/Forbidden'},
+          '503': {$ref: '#/components/responses/ServiceUnavailable'},
         },
         description:
           "Each role with its name in English and German and the privileges its users hold. A user's privileges are always their role's (`GET /api/me`).",
@@ -581,6 +612,7 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
           '413': {$ref: '#/components/responses/PayloadTooLarge'},
           '415': {$ref: '#/components/responses/UnsupportedMediaType'},
           '422': {$ref: '#/components/responses/Unprocessable'},
+          '503': {$ref: '#/components/responses/ServiceUnavailable'},
         },
       },
     },
@@ -601,6 +633,7 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
           },
           '401': {$ref: '#/components/responses/Unauthorized'},
           '403': {$ref: '#/components/responses/Forbidden'},
+          '503': {$ref: '#/components/responses/ServiceUnavailable'},
         },
         description:
           'Every user with the id of their role, whether they are active and their locale. Move a user with `PUT /api/admin/users/{userId}`.',
@@ -640,6 +673,7 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
           '413': {$ref: '#/components/responses/PayloadTooLarge'},
           '415': {$ref: '#/components/responses/UnsupportedMediaType'},
           '422': {$ref: '#/components/responses/Unprocessable'},
+          '503': {$ref: '#/components/responses/ServiceUnavailable'},
         },
       },
     },
@@ -659,6 +693,7 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
           },
           '401': {$ref: '#/components/responses/Unauthorized'},
           '403': {$ref: '#/components/responses/Forbidden'},
+          '503': {$ref: '#/components/responses/ServiceUnavailable'},
         },
       },
     },
@@ -676,6 +711,7 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
           },
           '401': {$ref: '#/components/responses/Unauthorized'},
           '403': {$ref: '#/components/responses/Forbidden'},
+          '503': {$ref: '#/components/responses/ServiceUnavailable'},
         },
       },
     },
@@ -705,6 +741,7 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
           '404': {$ref: '#/components/responses/NotFound'},
           '413': {$ref: '#/components/responses/PayloadTooLarge'},
           '415': {$ref: '#/components/responses/UnsupportedMediaType'},
+          '503': {$ref: '#/components/responses/ServiceUnavailable'},
         },
       },
     },
@@ -727,6 +764,7 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
           },
           '401': {$ref: '#/components/responses/Unauthorized'},
           '403': {$ref: '#/components/responses/Forbidden'},
+          '503': {$ref: '#/components/responses/ServiceUnavailable'},
         },
       },
     },
@@ -756,6 +794,7 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
           '401': {$ref: '#/components/responses/Unauthorized'},
           '403': {$ref: '#/components/responses/Forbidden'},
           '404': {$ref: '#/components/responses/NotFound'},
+          '503': {$ref: '#/components/responses/ServiceUnavailable'},
         },
       },
     },
@@ -786,6 +825,7 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
           '401': {$ref: '#/components/responses/Unauthorized'},
           '403': {$ref: '#/components/responses/Forbidden'},
           '404': {$ref: '#/components/responses/NotFound'},
+          '503': {$ref: '#/components/responses/ServiceUnavailable'},
         },
       },
     },
@@ -830,6 +870,7 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
           '413': {$ref: '#/components/responses/PayloadTooLarge'},
           '415': {$ref: '#/components/responses/UnsupportedMediaType'},
           '422': {$ref: '#/components/responses/Unprocessable'},
+          '503': {$ref: '#/components/responses/ServiceUnavailable'},
         },
       },
     },
@@ -865,6 +906,22 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
         description:
           'Only leads with this status; another value is 400 `invalid-query` (field `status`).',
         schema: {$ref: '#/components/schemas/LeadStatus'},
+      },
+      LeadsLimitQuery: {
+        name: 'limit',
+        in: 'query',
+        required: false,
+        description:
+          'Leads per page, 1 to 1000 (default 200); another value is 400 `invalid-query` (field `limit`).',
+        schema: {type: 'integer', minimum: 1, maximum: 1000, default: 200},
+      },
+      LeadsAfterQuery: {
+        name: 'after',
+        in: 'query',
+        required: false,
+        description:
+          'Only the leads whose id sorts after this lead id: the last id of the previous page, as the `Link` header gives it. Empty or longer than 255 characters is 400 `invalid-query` (field `after`).',
+        schema: {type: 'string', minLength: 1, maxLength: 255},
       },
       IfMatch: {
         name: 'If-Match',
@@ -934,6 +991,11 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
         description: '500 `assignment-failed` or `internal-error`; nothing was committed.',
         content: {'application/problem+json': {schema: {$ref: '#/components/schemas/Problem'}}},
       },
+      ServiceUnavailable: {
+        description:
+          "503 `store-unavailable`: the host's storage failed (a full disk, an I/O error, a damaged file); nothing was committed and the server goes on. Try again later.",
+        content: {'application/problem+json': {schema: {$ref: '#/components/schemas/Problem'}}},
+      },
     },
     schemas: {
       ProblemCode: {
@@ -978,6 +1040,7 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
           'last-admin',
           'assignment-failed',
           'internal-error',
+          'store-unavailable',
         ],
         'x-crmkit-status': {
           unauthorized: 401,
@@ -1017,6 +1080,7 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
           'last-admin': 409,
           'assignment-failed': 500,
           'internal-error': 500,
+          'store-unavailable': 503,
         },
         'x-crmkit-title': {
           unauthorized: 'Sign-in required',
@@ -1056,6 +1120,7 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
           'last-admin': 'Last administrator',
           'assignment-failed': 'Assignment failed',
           'internal-error': 'Internal error',
+          'store-unavailable': 'Storage unavailable',
         },
       },
       FieldError: {

@@ -40,6 +40,7 @@ export const PROBLEM_CODES = {
   'last-admin': {status: 409, title: 'Last administrator'},
   'assignment-failed': {status: 500, title: 'Assignment failed'},
   'internal-error': {status: 500, title: 'Internal error'},
+  'store-unavailable': {status: 503, title: 'Storage unavailable'},
 } as const satisfies Record<string, {status: number; title: string}>;
 
 /** One of the contract's stable error codes. */

@@ -221,4 +221,10 @@ export const PROBLEM_DETAILS: Record<ProblemCode, {en: Text; de: Text}> = {
     de: () =>
       'Beim Host ist ein unerwarteter Fehler aufgetreten; nichts wurde geändert. Versuchen Sie es später erneut.',
   },
+  'store-unavailable': {
+    en: () =>
+      "The host's database failed (full disk, I/O error, damaged file); nothing was changed. Try again later.",
+    de: () =>
+      'Die Datenbank des Hosts ist ausgefallen (volle Platte, E/A-Fehler, beschädigte Datei); nichts wurde geändert. Versuchen Sie es später erneut.',
+  },
 };

@@ -42,8 +42,10 @@ export async function authenticate(store: HostStore, req: HostRequest): Promise<
   const now = (store.now?.() ?? new Date()).toISOString();
   const auth = req.header('authorization');
   if (auth !== undefined) {
-    // The scheme is case-insensitive (RFC 9110); the token is not.
-    const token = /^bearer +/i.test(auth) ? auth.replace(/^bearer +/i, '').trim() : undefined;
+    // The scheme is case-insensitive (RFC 9110) and ASCII spaces separate it from the token; the
+    // token is compared exactly as sent. No trim(): it strips U+00A0 and other Unicode spaces too, so
+    // "anna\u00a0" signed in as anna. (HTTP itself strips only spaces and tabs around a header value.)
+    const token = /^bearer +(.+)$/is.exec(auth)?.[1];
     if (token?.startsWith(SESSION_PREFIX.plugin)) {
       const session = store.session(await sessionTokenHash(token));
       if (!session || session.kind !== 'plugin' || session.pluginId === null) {

@@ -14,7 +14,8 @@ export interface HostRequest {
   header(name: string): string | undefined;
   /**
    * The body as text, read at most once. Resolves `''` for none; rejects with a `HostProblem`
-   * `payload-too-large` as soon as the announced or received size passes `limit` bytes.
+   * `payload-too-large` as soon as the announced or received size passes `limit` bytes, and with
+   * `invalid-json` when the bytes are not UTF-8 (adapters decode with host-core's `decodeBody`).
    */
   readBody(limit: number): Promise<string>;
   /** The body's bytes as sent, read at most once (instead of `readBody`); 413 past `limit`. */

@@ -1,5 +1,6 @@
 import {validateManifest} from '@crmkit/sdk';
 import type {ManifestIssue, PluginManifest} from '@crmkit/sdk';
+import {findLoneSurrogate} from '../http/parse-json-body.js';
 import {gunzip} from './gunzip.js';
 import {PackageRefusal} from './package-refusal.js';
 import {packagePath, readTar} from './read-tar.js';
@@ -58,7 +59,15 @@ export async function readPluginPackage(
   const files = readTar(await gunzip(bytes, MAX_UNPACKED_BYTES));
   const manifestBytes = files.get('plugin.json');
   if (!manifestBytes) throw new PackageRefusal('manifest-missing', 'plugin.json');
-  const text = new TextDecoder().decode(manifestBytes);
+  let text: string;
+  try {
+    // Fatal, as for request bodies: bytes that are not UTF-8 would be stored as U+FFFD, altered.
+    text = new TextDecoder('utf-8', {fatal: true}).decode(manifestBytes);
+  } catch {
+    throw new PackageManifestInvalid([
+      textIssue('plugin.json is not UTF-8', 'save plugin.json as UTF-8 and pack it again', ''),
+    ]);
+  }
   const result = validateManifest(text, {
     file: 'plugin.json',
     ...(options.sdkVersion ? {sdkVersion: options.sdkVersion} : {}),
@@ -66,6 +75,16 @@ export async function readPluginPackage(
   const errors = result.issues.filter((i) => i.severity === 'error');
   if (!result.valid || !result.manifest) throw new PackageManifestInvalid(errors);
   const manifest = result.manifest;
+  const lone = findLoneSurrogate(manifest);
+  if (lone !== undefined) {
+    throw new PackageManifestInvalid([
+      textIssue(
+        'a string holds a lone UTF-16 surrogate (an unpaired \\ud800-\\udfff escape), which cannot be stored unchanged',
+        'write the text as well-formed Unicode',
+        lone,
+      ),
+    ]);
+  }
   const entryPath = packagePath(manifest.entry);
   const entry = entryPath === undefined ? undefined : files.get(entryPath);
   if (!entry) throw new PackageRefusal('entry-missing', manifest.entry);
@@ -80,4 +99,9 @@ export async function readPluginPackage(
     digest: await digest('SHA-256', bytes),
     size: bytes.length,
   };
+}
+
+/** An `invalid-json` issue of plugin.json's text itself (its encoding), at the top of the file. */
+function textIssue(message: string, hint: string, pointer: string): ManifestIssue {
+  return {severity: 'error', code: 'invalid-json', message, hint, pointer, line: 1, column: 1};
 }

@@ -12,19 +12,19 @@ import type {HostStore} from '../store/host-store.js';
 import {HostProblem} from '../http/host-problem.js';
 import type {BilingualFieldError} from '../http/host-problem.js';
 import {AUDIT_ACTIONS} from '../texts/audit-actions.js';
-import {sameInBoth} from '../texts/bilingual.js';
 import {hostText} from '../texts/host-texts.js';
 
-/**
- * A lint finding as a field error of the contract (pointer, code, message, line, column). The linter
- * writes its findings in English only, so both languages get that text.
- */
+/** A lint finding as a field error of the contract: the linter writes every finding in en and de. */
 function toFieldError(finding: LintFinding): BilingualFieldError {
-  const text = finding.hint ? `${finding.message} ${finding.hint}` : finding.message;
+  const text = (lang: 'en' | 'de') => {
+    const message = finding.messages?.[lang] ?? finding.message;
+    const hint = finding.hints?.[lang] ?? finding.hint;
+    return hint ? `${message} ${hint}` : message;
+  };
   return {
     field: finding.pointer,
     code: finding.code,
-    message: sameInBoth(text),
+    message: {en: text('en'), de: text('de')},
     line: finding.line,
     column: finding.column,
   };

@@ -140,6 +140,12 @@ export interface RulesetVersionRecord {
   createdAt: string;
 }
 
+/** A page of the lead list: up to `limit` leads whose id sorts after `after` (without: the first). */
+export interface LeadPage {
+  after?: string;
+  limit: number;
+}
+
 /** The change a reject writes, guarded by the lead's version and status. */
 export interface RejectChange {
   id: string;
@@ -193,6 +199,14 @@ export interface HostStore {
    */
   readonly revision?: number;
 
+  /**
+   * Whether `error`, thrown by this store, means the storage itself failed (a full disk, an I/O
+   * error, a damaged, vanished or read-only file, a lock held too long) rather than a bug: the host
+   * then logs it and answers 503 `store-unavailable` instead of 500, and goes on serving. Absent: a
+   * store that cannot fail so (the memory store).
+   */
+  isUnavailable?(error: unknown): boolean;
+
   /** The signed-in user of a bearer token, if the token is known. */
   userByToken(token: string): UserRecord | undefined;
   user(id: string): UserRecord | undefined;
@@ -200,7 +214,12 @@ export interface HostStore {
   readonly users: ReadonlyMap<string, UserRecord>;
 
   leadRow(id: string): LeadRow | undefined;
-  leadRows(status?: LeadStatus): LeadRow[];
+  /**
+   * The leads in id order, only those in `status` when given. With `page`, only the first
+   * `page.limit` whose id sorts after `page.after` (keyset paging: a page stays right while leads
+   * change before it), read as such from the store, never all of them.
+   */
+  leadRows(status?: LeadStatus, page?: LeadPage): LeadRow[];
   /** The contract's Lead JSON of a row, with the owners' names. */
   toLead(row: LeadRow): Lead;
   /** Marks a lead rejected and moves it to `owner`, if it still has `version` and is Qualified. */

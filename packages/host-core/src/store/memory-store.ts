@@ -5,6 +5,7 @@ import type {
   AuditRecord,
   HostStore,
   IdempotentAnswer,
+  LeadPage,
   LeadRow,
   PluginPackageRecord,
   PluginRecord,
@@ -144,11 +145,12 @@ export class MemoryStore implements HostStore {
     return lead && rowFromLead(lead);
   }
 
-  leadRows(status?: LeadStatus): LeadRow[] {
-    return [...this.state.leads.values()]
-      .filter((l) => !status || l.status === status)
-      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-      .map(rowFromLead);
+  leadRows(status?: LeadStatus, page?: LeadPage): LeadRow[] {
+    const after = page?.after;
+    const leads = [...this.state.leads.values()]
+      .filter((l) => (!status || l.status === status) && (after === undefined || l.id > after))
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return (page ? leads.slice(0, page.limit) : leads).map(rowFromLead);
   }
 
   toLead(row: LeadRow): Lead {

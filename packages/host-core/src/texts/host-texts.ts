@@ -124,6 +124,38 @@ export const HOST_TEXTS = {
     de: (p) =>
       `Kein gültiges JSON in Zeile ${p.line}, Spalte ${p.column}. Prüfen Sie dort auf ein fehlendes Anführungszeichen, Komma oder eine Klammer.`,
   }),
+  'request.json-too-deep': withParams<{limit: number; line: number; column: number}>({
+    en: (p) =>
+      `The request body nests deeper than ${p.limit} levels of arrays and objects (line ${p.line}, column ${p.column}); the host reads at most ${p.limit}.`,
+    de: (p) =>
+      `Der Anfrageinhalt ist tiefer als ${p.limit} Ebenen aus Arrays und Objekten verschachtelt (Zeile ${p.line}, Spalte ${p.column}); der Host liest höchstens ${p.limit}.`,
+  }),
+  'request.json-too-deep.field': withParams<{limit: number}>({
+    en: (p) => `Nested deeper than ${p.limit} levels. Send a flatter document.`,
+    de: (p) => `Tiefer als ${p.limit} Ebenen verschachtelt. Senden Sie ein flacheres Dokument.`,
+  }),
+  /** `offset` is the 0-based offset of the first byte that is not UTF-8. */
+  'request.invalid-utf8': withParams<{offset: number}>({
+    en: (p) =>
+      `The request body is not UTF-8: byte ${p.offset} starts no valid UTF-8 sequence. Send JSON encoded as UTF-8.`,
+    de: (p) =>
+      `Der Anfrageinhalt ist kein UTF-8: Byte ${p.offset} beginnt keine gültige UTF-8-Folge. Senden Sie JSON in UTF-8.`,
+  }),
+  'request.invalid-utf8.field': withParams<{offset: number}>({
+    en: (p) => `Byte ${p.offset} is not UTF-8. Encode the body as UTF-8.`,
+    de: (p) => `Byte ${p.offset} ist kein UTF-8. Kodieren Sie den Inhalt als UTF-8.`,
+  }),
+  /** `field` is the JSON pointer of the string (`''`: the body itself). */
+  'request.lone-surrogate': withParams<{field: string}>({
+    en: (p) =>
+      `The string at "${p.field}" holds a lone UTF-16 surrogate (e.g. \\ud800 without its pair), which is no Unicode text and cannot be stored unchanged.`,
+    de: (p) =>
+      `Die Zeichenkette bei „${p.field}“ enthält ein einzelnes UTF-16-Surrogat (z. B. \\ud800 ohne sein Gegenstück); das ist kein Unicode-Text und lässt sich nicht unverändert speichern.`,
+  }),
+  'request.lone-surrogate.field': {
+    en: 'Contains a lone surrogate (an unpaired \\uD800–\\uDFFF escape). Send well-formed Unicode text.',
+    de: 'Enthält ein einzelnes Surrogat (ein \\uD800–\\uDFFF-Escape ohne Gegenstück). Senden Sie wohlgeformten Unicode-Text.',
+  },
 
   // The server itself.
   /** `errors` lists what the answer broke, joined with `; `. */
@@ -131,6 +163,11 @@ export const HOST_TEXTS = {
     en: (p) => `The server's answer broke the contract: ${p.errors}`,
     de: (p) => `Die Antwort des Servers verletzt den Vertrag: ${p.errors}`,
   }),
+  /** The store itself failed (disk full, I/O, a damaged file): the host answers 503, logs, and lives. */
+  'server.store-unavailable': {
+    en: "The host's database cannot be used right now (full disk, I/O error or a damaged file); nothing was changed. Try again later; the server log names the cause.",
+    de: 'Die Datenbank des Hosts ist gerade nicht nutzbar (volle Platte, E/A-Fehler oder beschädigte Datei); nichts wurde geändert. Versuchen Sie es später erneut; das Server-Protokoll nennt die Ursache.',
+  },
   'server.failed': {
     en: 'The server failed on this request; nothing was changed. The server log has the details.',
     de: 'Der Server ist bei dieser Anfrage gescheitert; nichts wurde geändert. Das Server-Protokoll enthält die Details.',
@@ -151,6 +188,20 @@ export const HOST_TEXTS = {
     en: `One of ${LEAD_STATUSES.join(', ')}.`,
     de: `Einer der Werte ${LEAD_STATUSES.join(', ')}.`,
   },
+  'leads.page-invalid': {
+    en: 'The lead list was not read: see errors for the paging parameter to fix (limit, after).',
+    de: 'Die Lead-Liste wurde nicht gelesen: errors nennt den zu korrigierenden Parameter (limit, after).',
+  },
+  'leads.limit-invalid.field': withParams<{limit: string; max: number}>({
+    en: (p) => `limit must be a whole number from 1 to ${p.max} (got "${p.limit}").`,
+    de: (p) => `limit muss eine ganze Zahl von 1 bis ${p.max} sein (erhalten: "${p.limit}").`,
+  }),
+  'leads.after-invalid.field': withParams<{max: number}>({
+    en: (p) =>
+      `after must be a lead id of 1 to ${p.max} characters: the next page's Link header gives it.`,
+    de: (p) =>
+      `after muss eine Lead-ID mit 1 bis ${p.max} Zeichen sein: der Link-Header der nächsten Seite nennt sie.`,
+  }),
   'leads.not-found': withParams<{leadId: string}>({
     en: (p) => `There is no lead with the id "${p.leadId}".`,
     de: (p) => `Es gibt keinen Lead mit der ID "${p.leadId}".`,

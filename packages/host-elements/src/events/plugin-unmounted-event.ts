@@ -1,6 +1,13 @@
 /** What closed a plugin's dialog or removed its element. */
 export type PluginUnmountReason =
-  'close-button' | 'escape' | 'plugin-event' | 'replaced' | 'removed' | 'api';
+  | 'close-button'
+  | 'escape'
+  | 'plugin-event'
+  | 'replaced'
+  | 'removed'
+  | 'api'
+  /** A sandboxed plugin's frame could not load or mount it (see `crm-plugin-mount-failed`). */
+  | 'failed';
 
 /**
  * Fired by `<crm-extension-point>` (bubbles, composed) after a plugin element was removed: its dialog

@@ -9,6 +9,7 @@ import type {
   PluginContext,
 } from '@crmkit/sdk';
 import {PluginEmittedEvent} from '../events/plugin-emitted-event.js';
+import type {PluginFrameFailedEvent} from '../events/plugin-frame-failed-event.js';
 import {PluginMountFailedEvent} from '../events/plugin-mount-failed-event.js';
 import {PluginMountedEvent} from '../events/plugin-mounted-event.js';
 import {PluginUnmountedEvent} from '../events/plugin-unmounted-event.js';
@@ -20,6 +21,7 @@ import {PLUGIN_CLOSE_EVENTS, isPluginCloseEvent} from '../plugin-close-events.js
 import type {PluginHostConnection} from '../plugin-host-connection.js';
 import {pluginHostContext} from '../plugin-host-context.js';
 import {PluginMountError} from '../plugin-mount-error.js';
+import type {CrmPluginFrame} from '../plugin-frame/crm-plugin-frame.js';
 
 /** One action button the point offers. */
 export interface ExtensionPointAction {
@@ -73,6 +75,12 @@ const isExtensionPointName = (name: string): name is ExtensionPointName =>
  * or not it is composed, and page CSS can set the plugin's `--crm-*` custom properties.
  * A plugin whose element is not defined or throws while being created or connected shows an error here
  * and fires `crm-plugin-mount-failed`; the page and the other plugins are not affected.
+ *
+ * A sandboxed plugin (registered with `isolation: 'frame'`) is mounted the same way, as a
+ * `<crm-plugin-frame>` in place of its element: the frame runs the element, the frame element gets
+ * `leadId` and the guarded context, re-dispatches the element's `crm-lead-rejected` and close
+ * events, and takes the focus when its dialog opens. A frame that cannot load its plugin (e.g. an
+ * entry that does not match its integrity) is removed again with an error here, as above.
  *
  * @tag crm-extension-point
  * @slot dialog - Where the open plugin element goes (managed by the element; do not use).
@@ -243,6 +251,9 @@ export class CrmExtensionPoint extends FASTElement {
     this.openLabel = item.action.label;
     Updates.process();
     this.dialog?.showModal();
+    // A frame's document cannot take the focus itself (the page would not let it): give it here,
+    // and the plugin moves it inside from there.
+    if (isFrame(mounted.element)) mounted.element.focus();
     this.dispatchEvent(new PluginMountedEvent(pluginId, mounted.element, 'dialog', item.action.id));
     return true;
   }
@@ -260,7 +271,7 @@ export class CrmExtensionPoint extends FASTElement {
     if (this.dialog?.open) this.dialog.close();
     open.element.remove();
     this.openLabel = undefined;
-    if (reason !== 'replaced' && reason !== 'removed') {
+    if (reason !== 'replaced' && reason !== 'removed' && reason !== 'failed') {
       this.shadowRoot
         ?.querySelector<HTMLButtonElement>(`button[data-key="${CSS.escape(open.key)}"]`)
         ?.focus();
@@ -419,6 +430,8 @@ export class CrmExtensionPoint extends FASTElement {
         'The <crm-plugin-host> has no host API or user yet; set its `host` and `user` properties.',
       );
     }
+    if (plugin.isolation === 'frame')
+      return this.#mountFrame(plugin, tag, slot, context, connection);
     return mountPluginElement({
       pluginId: plugin.manifest.id,
       tag,
@@ -427,6 +440,59 @@ export class CrmExtensionPoint extends FASTElement {
       recordId: this.recordId,
       context,
     });
+  }
+
+  /** A sandboxed plugin: a `<crm-plugin-frame>` in the slot, loading the plugin's element inside. */
+  #mountFrame(
+    plugin: LoadedPlugin,
+    tag: string,
+    slot: 'dialog' | 'panel',
+    context: PluginContext,
+    connection: PluginHostConnection,
+  ): HTMLElement {
+    const pluginId = plugin.manifest.id;
+    if (!customElements.get('crm-plugin-frame')) {
+      throw new PluginMountError(
+        'frame-unavailable',
+        pluginId,
+        tag,
+        'Plugin frames need <crm-plugin-frame>; define the host elements with defineHostElements().',
+      );
+    }
+    const frame = document.createElement('crm-plugin-frame');
+    const action = this.actions.find((a) => a.plugin === plugin && a.action.opens === tag);
+    frame.slot = slot;
+    frame.tag = tag;
+    frame.plugin = plugin;
+    frame.frameOptions = connection.frameOptions;
+    frame.label = this.localized(action?.action.label ?? plugin.manifest.displayName);
+    frame.context = context;
+    if (this.recordId !== undefined) frame.leadId = this.recordId;
+    frame.addEventListener('crm-plugin-frame-failed', (event) =>
+      this.#frameFailed(frame, (event as PluginFrameFailedEvent).error),
+    );
+    this.append(frame);
+    return frame;
+  }
+
+  /** A frame could not load its plugin: remove it, and show why as for any mount failure. */
+  #frameFailed(frame: CrmPluginFrame, error: PluginMountError): void {
+    if (this.#open?.element === frame) {
+      const {key, plugin} = this.#open;
+      this.close('failed');
+      this.#fail(`action:${key}`, 'openFailed', plugin, error);
+      return;
+    }
+    for (const [key, mounted] of this.#panels) {
+      if (mounted.element !== frame) continue;
+      this.#panels.delete(key);
+      mounted.stop();
+      mounted.channel.close();
+      frame.remove();
+      this.#failedPanels.set(key, mounted.plugin);
+      this.dispatchEvent(new PluginUnmountedEvent(mounted.plugin.manifest.id, frame, 'failed'));
+      this.#fail(`panel:${key}`, 'panelFailed', mounted.plugin, error);
+    }
   }
 
   /** A new guarded context when the user, language or the plugin's config changed. */
@@ -457,6 +523,11 @@ export class CrmExtensionPoint extends FASTElement {
       if (this.#open?.element === element) this.close('plugin-event');
     };
     for (const type of PLUGIN_CLOSE_EVENTS.types) element.addEventListener(type, closeIfOpen);
+    // Escape inside a frame never reaches the dialog: the frame reports it.
+    const escape = () => {
+      if (this.#open?.element === element) this.close('escape');
+    };
+    element.addEventListener('crm-plugin-frame-escape', escape);
     // Any `*-cancel` type: there is no wildcard listener, so watch what the element dispatches.
     const dispatch = element.dispatchEvent;
     Object.defineProperty(element, 'dispatchEvent', {
@@ -473,6 +544,7 @@ export class CrmExtensionPoint extends FASTElement {
     });
     return () => {
       for (const type of PLUGIN_CLOSE_EVENTS.types) element.removeEventListener(type, closeIfOpen);
+      element.removeEventListener('crm-plugin-frame-escape', escape);
       Reflect.deleteProperty(element, 'dispatchEvent');
       stopRelay();
     };
@@ -505,6 +577,9 @@ export class CrmExtensionPoint extends FASTElement {
     }
   }
 }
+
+const isFrame = (element: HTMLElement): element is CrmPluginFrame =>
+  element.localName === 'crm-plugin-frame';
 
 declare global {
   interface HTMLElementTagNameMap {

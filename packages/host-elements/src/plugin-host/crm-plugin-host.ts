@@ -2,6 +2,7 @@ import {FASTElement, attr, observable} from '@microsoft/fast-element';
 import {Context} from '@microsoft/fast-element/context.js';
 import type {ContextEvent} from '@microsoft/fast-element/context.js';
 import {
+  HostApiError,
   PluginLoadError,
   PluginRegistry,
   configDefaults,
@@ -16,6 +17,7 @@ import type {
   PluginChannel,
   PluginLoadFailure,
   PluginManifest,
+  PluginIsolation,
   PluginNotification,
 } from '@crmkit/sdk';
 import {PermissionDeniedEvent} from '../events/permission-denied-event.js';
@@ -24,6 +26,7 @@ import {PluginNotifyEvent} from '../events/plugin-notify-event.js';
 import {PluginsLoadedEvent} from '../events/plugins-loaded-event.js';
 import {hostElementText} from '../host-element-strings.js';
 import type {PluginHostConnection} from '../plugin-host-connection.js';
+import type {PluginFrameOptions} from '../plugin-frame/crm-plugin-frame.js';
 import {pluginHostContext} from '../plugin-host-context.js';
 
 /**
@@ -34,6 +37,11 @@ export interface InstalledPluginSource {
   manifest: PluginManifest;
   /** The package's folder, absolute or relative to the page, e.g. `/plugins/{id}/{version}/`. */
   baseUrl: string | URL;
+  /**
+   * How it runs (`GET /api/plugins` says): `frame`, sandboxed in an iframe of its own, its entry
+   * never imported into the page; `page` (or absent), in the page, trusted with the page's powers.
+   */
+  isolation?: PluginIsolation;
 }
 
 /**
@@ -48,7 +56,9 @@ const isInstalled = (source: PluginSource): source is InstalledPluginSource =>
 /** How a source is recognised again: its URL, its manifest's JSON, or both of an installed one. */
 function sourceKey(source: PluginSource): string {
   if (source instanceof URL) return source.href;
-  if (isInstalled(source)) return JSON.stringify([String(source.baseUrl), source.manifest]);
+  if (isInstalled(source)) {
+    return JSON.stringify([String(source.baseUrl), source.manifest, source.isolation ?? 'page']);
+  }
   return typeof source === 'string' ? source : JSON.stringify(source);
 }
 
@@ -73,6 +83,42 @@ function asLoadError(error: unknown, source: string): PluginLoadError {
 
 type Subscriber = (connection: PluginHostConnection, dispose: () => void) => void;
 
+/** A plugin credential's host API, minted on a plugin's first call and again once it expired. */
+function credentialHost(pluginId: string, mint: (pluginId: string) => Promise<HostApi>): HostApi {
+  let current: Promise<HostApi> | undefined;
+  const api = () => {
+    const minted = (current ??= mint(pluginId));
+    minted.catch(() => {
+      if (current === minted) current = undefined;
+    });
+    return minted;
+  };
+  const call = async <R>(run: (host: HostApi) => Promise<R>): Promise<R> => {
+    const used = api();
+    try {
+      return await run(await used);
+    } catch (error) {
+      // 401: the credential expired (they live minutes) or was revoked; mint one more, once. The
+      // host did nothing with the refused request, so sending it again is safe.
+      if (!(error instanceof HostApiError && error.status === 401)) throw error;
+      if (current === used) current = undefined;
+      return run(await api());
+    }
+  };
+  return {
+    getCurrentUser: () => call((h) => h.getCurrentUser()),
+    getLead: (id) => call((h) => h.getLead(id)),
+    listLeads: (query) => call((h) => (query === undefined ? h.listLeads() : h.listLeads(query))),
+    rejectLead: (id, input, options) =>
+      call((h) =>
+        options === undefined ? h.rejectLead(id, input) : h.rejectLead(id, input, options),
+      ),
+    getRejectCodes: (options) =>
+      call((h) => (options === undefined ? h.getRejectCodes() : h.getRejectCodes(options))),
+    getLeadSettings: () => call((h) => h.getLeadSettings()),
+  };
+}
+
 /**
  * Holds what plugins need on a page: the installed plugins, the signed-in user, the host API, the UI
  * language and each plugin's config. The `<crm-extension-point>` elements inside it get these through
@@ -82,6 +128,12 @@ type Subscriber = (connection: PluginHostConnection, dispose: () => void) => voi
  * Plugins come from `registry` (a `PluginRegistry` the page filled itself) and/or `sources` /
  * `plugin-urls` (manifests the host loads with `loadPlugin`, each at most once per page; one failing never
  * stops the others).
+ *
+ * An installed plugin with `isolation: 'frame'` is sandboxed: the page never imports its entry (only
+ * its manifest is validated and registered), and each of its elements is mounted as a
+ * `<crm-plugin-frame>`, whose calls run on a guarded context over the host API that
+ * `pluginHostApi(pluginId)` returns (made with the plugin's own credential), or over `host` when the
+ * page sets none. `frameOptions` says where frames load the frame runtime and shared modules from.
  *
  * @tag crm-plugin-host
  * @slot - The page content, with the `<crm-extension-point>` elements.
@@ -120,7 +172,10 @@ export class CrmPluginHost extends FASTElement {
   @observable configs: Readonly<Record<string, Readonly<Record<string, unknown>>>> | undefined;
 
   /** Options passed to `loadPlugin` (e.g. `baseUrl`, `fetch`, `importModule` in tests). */
-  @observable loadOptions: Omit<LoadPluginOptions, 'registry' | 'signal'> | undefined;
+  @observable loadOptions: Omit<LoadPluginOptions, 'registry' | 'signal' | 'isolation'> | undefined;
+
+  /** Where sandboxed plugins' frames load their runtime and shared modules from (defaults: see there). */
+  @observable frameOptions: PluginFrameOptions | undefined;
 
   /** Sources that failed to load in the last load, shown in the status region. */
   @observable failures: readonly PluginLoadFailure[] = [];
@@ -135,6 +190,8 @@ export class CrmPluginHost extends FASTElement {
   loaded: Promise<void> = Promise.resolve();
 
   #host: HostApi | undefined;
+  #pluginHostApi: ((pluginId: string) => Promise<HostApi>) | undefined;
+  #credentialHosts = new Map<string, HostApi>();
   #ownsRegistry = false;
   #loadRun = 0;
   #sourcesKey = '[]';
@@ -156,6 +213,21 @@ export class CrmPluginHost extends FASTElement {
     this.#changed();
   }
   get host(): undefined {
+    return undefined;
+  }
+
+  /**
+   * Makes the host API a sandboxed plugin's calls run on: one acting with that plugin's credential
+   * (e.g. `POST /api/plugin-sessions {pluginId}`, then `createRestHostApi({token})`), so that the
+   * server holds the plugin to its scopes whatever its frame sends. Called on the plugin's first
+   * call, and again when its credential expired (a 401). Unset: frames use `host`. Write-only.
+   */
+  set pluginHostApi(value: ((pluginId: string) => Promise<HostApi>) | undefined) {
+    this.#pluginHostApi = value;
+    this.#credentialHosts.clear();
+    this.#changed();
+  }
+  get pluginHostApi(): undefined {
     return undefined;
   }
 
@@ -194,6 +266,9 @@ export class CrmPluginHost extends FASTElement {
     this.#changed();
   }
   configsChanged(): void {
+    this.#changed();
+  }
+  frameOptionsChanged(): void {
     this.#changed();
   }
   registryChanged(previous: PluginRegistry | undefined, next: PluginRegistry | undefined): void {
@@ -295,7 +370,11 @@ export class CrmPluginHost extends FASTElement {
     } catch {
       // Not a URL even relative to the page: loadPlugin refuses it as `invalid-source`.
     }
-    return loadPlugin(source.manifest, {...this.loadOptions, baseUrl});
+    return loadPlugin(source.manifest, {
+      ...this.loadOptions,
+      baseUrl,
+      ...(source.isolation === 'frame' ? {isolation: 'frame' as const} : {}),
+    });
   }
 
   /**
@@ -307,11 +386,14 @@ export class CrmPluginHost extends FASTElement {
     return this.loaded;
   }
 
-  /** Builds a plugin's guarded context; no reference to the raw host leaves this method. */
+  /**
+   * Builds a plugin's guarded context; no reference to the raw host leaves this method. A sandboxed
+   * plugin's runs on its credential's host API when the page gave `pluginHostApi`.
+   */
   #createContext(plugin: LoadedPlugin, channel: PluginChannel) {
-    const host = this.#host;
     const user = this.user;
-    if (!host || !user) return undefined;
+    if (!this.#host || !user) return undefined;
+    const host = plugin.isolation === 'frame' ? this.#frameHost(plugin.manifest.id) : this.#host;
     return createGuardedContext(host, plugin.manifest, user, {
       locale: this.effectiveLocale,
       config: this.configFor(plugin.manifest),
@@ -319,6 +401,14 @@ export class CrmPluginHost extends FASTElement {
       onDenied: (denial) => this.dispatchEvent(new PermissionDeniedEvent(denial)),
       onNotify: (notification, pluginId) => this.#notify(pluginId, notification),
     });
+  }
+
+  #frameHost(pluginId: string): HostApi {
+    const mint = this.#pluginHostApi;
+    if (!mint) return this.#host as HostApi;
+    let host = this.#credentialHosts.get(pluginId);
+    if (!host) this.#credentialHosts.set(pluginId, (host = credentialHost(pluginId, mint)));
+    return host;
   }
 
   #notify(pluginId: string, notification: PluginNotification): void {
@@ -340,6 +430,7 @@ export class CrmPluginHost extends FASTElement {
         createContext: (plugin: LoadedPlugin, channel: PluginChannel) =>
           this.#createContext(plugin, channel),
         configFor: (manifest: PluginManifest) => this.configFor(manifest),
+        frameOptions: this.frameOptions,
       });
     }
     return this.#connection;

@@ -7,6 +7,7 @@ import {
   DEMO_USERS,
   MemoryStore,
   createHost,
+  decodeBody,
   demoLeads,
   payloadTooLarge,
 } from '@crmkit/host-core';
@@ -112,8 +113,8 @@ function toHostRequest(request: Request): HostRequest {
     query: url.searchParams,
     header: (name) => request.headers.get(name) ?? undefined,
     async readBody(limit) {
-      // As the node adapter reads it: the bytes as sent, a byte-order mark included.
-      return new TextDecoder('utf-8', {ignoreBOM: true}).decode(await readBytes(request, limit));
+      // As the node adapter reads it (host-core decodes): strict UTF-8, a byte-order mark included.
+      return decodeBody(await readBytes(request, limit));
     },
     readBytes: (limit) => readBytes(request, limit),
     discardBody: () => {},

@@ -12,7 +12,8 @@ export interface PluginSide {
 
 const pluginSides = new WeakMap<PluginChannel, PluginSide>();
 
-function checkType(type: unknown, method: string): asserts type is string {
+/** Throws CrmkitError `invalid-event-type` unless `type` is a lowercase event name (also used by the context bridge). */
+export function checkType(type: unknown, method: string): asserts type is string {
   if (typeof type !== 'string' || !/^[a-z][a-z0-9]*(?:[-.:][a-z0-9]+)*$/.test(type)) {
     throw new CrmkitError(
       'invalid-event-type',
@@ -22,7 +23,7 @@ function checkType(type: unknown, method: string): asserts type is string {
 }
 
 /** Events cross the channel as structured clones, so neither side shares mutable objects with the other. */
-function copy(detail: unknown, method: string): unknown {
+export function copy(detail: unknown, method: string): unknown {
   try {
     return structuredClone(detail);
   } catch (cause) {

@@ -330,3 +330,43 @@ test('abort, a manifest object without baseUrl, and no custom element registry',
   );
   assert.equal(noElements.code, 'no-custom-elements');
 });
+
+test('isolation frame: the manifest is checked and registered, the entry neither fetched nor imported', async () => {
+  const web = server({});
+  const realm = page();
+  const registry = new PluginRegistry();
+  const plugin = await loadPlugin(manifest('framed', {integrity: `sha384-${'A'.repeat(64)}`}), {
+    baseUrl: `${origin}/plugins/com.example.framed/1.0.0/`,
+    fetch: web.fetch,
+    importModule: realm.importModule,
+    customElements: realm.customElements,
+    registry,
+    isolation: 'frame',
+  });
+  assert.deepEqual(web.requests, []);
+  assert.deepEqual(realm.imported, []);
+  assert.equal(plugin.isolation, 'frame');
+  assert.equal(plugin.entryUrl, `${origin}/plugins/com.example.framed/1.0.0/${rejectLead.entry}`);
+  assert.equal(plugin.baseUrl, `${origin}/plugins/com.example.framed/1.0.0/`);
+  assert.deepEqual(registry.plugins, [plugin]);
+  assert.deepEqual(
+    registry.actionsAt('lead.detail.actions').map((a) => a.action.opens),
+    ['crm-framed'],
+  );
+});
+
+test('isolation frame: an invalid manifest or an entry outside its folder is still refused', async () => {
+  const options = {baseUrl: `${origin}/plugins/x/1/`, isolation: 'frame' as const};
+  await assert.rejects(
+    loadPlugin(
+      {...manifest('bad'), permissions: ['leads.nope']} as unknown as PluginManifest,
+      options,
+    ),
+    (error: PluginLoadError) => error.code === 'invalid-manifest',
+  );
+  await assert.rejects(
+    loadPlugin(manifest('out', {entry: '../../other/index.js'}), options),
+    (error: PluginLoadError) =>
+      error.code === 'invalid-manifest' || error.code === 'invalid-source',
+  );
+});

@@ -4,7 +4,7 @@ import {deepFreeze} from '../internal/deep-freeze.js';
 import type {PluginManifest} from '../manifest/manifest.js';
 import {SDK_VERSION} from '../manifest/sdk-version.js';
 import {validateManifest} from '../manifest/validate-manifest.js';
-import type {LoadedPlugin} from './loaded-plugin.js';
+import type {LoadedPlugin, PluginIsolation} from './loaded-plugin.js';
 import type {PluginRegistry} from './plugin-registry.js';
 
 export interface LoadPluginOptions {
@@ -24,6 +24,13 @@ export interface LoadPluginOptions {
   signal?: AbortSignal;
   /** The SDK version the manifest's `sdk` range must accept; default: {@link SDK_VERSION}. */
   sdkVersion?: string;
+  /**
+   * `frame`: the plugin will run sandboxed, so its entry is neither fetched nor imported here (nor
+   * its tags looked up in this realm's registry, where they are never defined): only the manifest is
+   * validated and checked against the registry, and its entry URL resolved. The frame's own loader
+   * then fetches, verifies and imports the entry inside the frame. Default `page`.
+   */
+  isolation?: PluginIsolation;
 }
 
 /** Plain dynamic import, kept opaque to bundlers. */
@@ -150,10 +157,11 @@ export async function preparePlugin(
   if (isManifest) label = `manifest ${manifest.id}`;
 
   options.registry?.checkRegistrable(manifest, label);
+  const inFrame = options.isolation === 'frame';
   const elements =
     options.customElements ??
     (globalThis as {customElements?: CustomElementRegistry}).customElements;
-  for (const {tag} of manifest.elements) {
+  for (const {tag} of inFrame ? [] : manifest.elements) {
     if (elements?.get(tag)) {
       throw fail(
         'tag-conflict',
@@ -174,6 +182,17 @@ export async function preparePlugin(
       'invalid-manifest',
       `The entry of plugin "${manifest.id}" resolves to ${entryUrl.href}, outside its folder.`,
     );
+  }
+
+  if (inFrame) {
+    // Nothing of the plugin's code reaches this realm; the frame verifies the entry before it runs it.
+    return Object.freeze({
+      manifest: deepFreeze(manifest),
+      entryUrl: entryUrl.href,
+      baseUrl: manifestUrl.href,
+      ...(isManifest ? {} : {manifestUrl: manifestUrl.href}),
+      isolation: 'frame' as const,
+    });
   }
 
   const importModule = options.importModule ?? dynamicImport;
@@ -248,6 +267,7 @@ export async function preparePlugin(
   return Object.freeze({
     manifest: deepFreeze(manifest),
     entryUrl: entryUrl.href,
+    baseUrl: manifestUrl.href,
     ...(isManifest ? {} : {manifestUrl: manifestUrl.href}),
   });
 }
@@ -256,7 +276,8 @@ export async function preparePlugin(
  * Loads one plugin: fetches its manifest (when given a URL), validates it, checks the `sdk` range,
  * fetches the entry and verifies its `integrity` when the manifest has one (then imports exactly the
  * verified bytes), imports the entry, checks that every declared tag got defined, and registers the
- * plugin in `options.registry`. Rejects with a PluginLoadError (and reports it to the registry) on
+ * plugin in `options.registry`. With `isolation: 'frame'` it stops after the manifest checks: the
+ * entry is for a sandboxed frame to fetch, verify and import, never this realm. Rejects with a PluginLoadError (and reports it to the registry) on
  * the first step that fails; nothing is registered then.
  */
 export async function loadPlugin(

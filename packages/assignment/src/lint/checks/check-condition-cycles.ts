@@ -1,6 +1,6 @@
 import {formatPointer} from '@crmkit/json-kit';
 import {has, isObject} from '../is-object.js';
-import type {LintDraft} from '../lint-finding.js';
+import {lintDraft, type LintDraft} from '../lint-finding.js';
 
 /** The names a condition references, anywhere inside it. */
 function references(c: unknown, out: string[] = []): string[] {
@@ -21,23 +21,31 @@ export function checkConditionCycles(shared: Record<string, unknown>): LintDraft
   const reported = new Set<string>();
   for (const start of Object.keys(shared)) {
     const stack: string[] = [];
+    // Names already searched from this start without finding it: shared conditions that reference
+    // each other many times over (a diamond of references) are then searched once each, not once per
+    // path, which would take exponential time.
+    const searched = new Set<string>();
     const visit = (name: string): boolean => {
       if (stack.includes(name)) return name === start;
-      if (!has(shared, name)) return false;
+      if (!has(shared, name) || searched.has(name)) return false;
       stack.push(name);
       const found = references(shared[name]).some(visit);
-      if (!found) stack.pop();
+      if (!found) {
+        stack.pop();
+        searched.add(name);
+      }
       return found;
     };
     if (visit(start) && !reported.has(start)) {
       stack.forEach((n) => reported.add(n));
-      drafts.push({
-        code: 'circular-condition',
-        message: `Shared condition "${start}" refers to itself: ${[...stack, start].join(' → ')}.`,
-        hint: 'Break the cycle: a shared condition may only reference conditions that do not lead back to it.',
-        pointer: formatPointer(['sharedConditions', start]),
-        key: true,
-      });
+      drafts.push(
+        lintDraft(
+          'circular-condition',
+          {start, cycle: [...stack, start]},
+          formatPointer(['sharedConditions', start]),
+          {key: true},
+        ),
+      );
     }
   }
   return drafts;

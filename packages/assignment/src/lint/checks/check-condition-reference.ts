@@ -1,7 +1,7 @@
 import {formatPointer} from '@crmkit/json-kit';
 import {has, isObject} from '../is-object.js';
-import type {LintDraft} from '../lint-finding.js';
-import {suggestion} from '../lint-words.js';
+import {lintDraft, type LintDraft} from '../lint-finding.js';
+import {closest} from '../lint-words.js';
 import type {ConditionPath} from './for-each-condition.js';
 
 /**
@@ -21,13 +21,10 @@ export function checkConditionReference(
   if (isObject(sharedConditions) && has(sharedConditions, name)) return [];
   const known = isObject(sharedConditions) ? Object.keys(sharedConditions) : [];
   return [
-    {
-      code: 'unknown-condition',
-      message: `No shared condition is named "${name}".`,
-      hint: known.length
-        ? `${suggestion(name, known)}Shared conditions: ${known.join(', ')}.`
-        : 'Define it under "sharedConditions" at the top of the ruleset.',
-      pointer: formatPointer([...at, 'condition']),
-    },
+    lintDraft(
+      'unknown-condition',
+      {name, known, suggestion: closest(name, known)},
+      formatPointer([...at, 'condition']),
+    ),
   ];
 }

@@ -2,28 +2,25 @@ import {formatPointer} from '@crmkit/json-kit';
 import {
   DECORATOR_NAMES,
   OPERATOR_NAMES,
+  failingValueElements,
   operatorMayThrow,
   operatorNeedsArrayValue,
   parseOperator,
+  resultOnNonArrayFact,
 } from '../../operators.js';
 import {has, isObject} from '../is-object.js';
-import type {LintDraft} from '../lint-finding.js';
-import {quote, suggestion} from '../lint-words.js';
-import {checkFactPath} from './check-fact-path.js';
+import {lintDraft, type LintDraft} from '../lint-finding.js';
+import {closest} from '../lint-words.js';
+import {checkFactPath, readsSingleValue} from './check-fact-path.js';
+import {checkValueKeys} from './check-value-keys.js';
 import type {ConditionPath} from './for-each-condition.js';
 
-/** The operator warning's hint: what to write instead of an operator that can throw. */
-function mayFailHint(operator: string, reference: boolean): string {
-  if (reference)
-    return 'Compare with a literal array value, or make sure the referenced field is always an array.';
-  return operator.includes('swap')
-    ? 'Use "contains" / "doesNotContain" on an array fact instead of "swap:in" / "swap:notIn".'
-    : 'Give "someValue:" / "everyValue:" an array whose elements fit the inner operator (arrays for "in" / "notIn").';
-}
+const isScalar = (v: unknown) => v === null || typeof v !== 'object';
 
 /**
  * A fact condition (`{fact, path, operator, value}`): its fact and path (see checkFactPath), then
- * `unknown-operator`, the fact and path of a value reference, `in-needs-array` and
+ * `unknown-operator`, the fact and path of a value reference, the keys of a literal value
+ * (`reserved-value-key`), `in-needs-array`, `element-needs-array`, `contains-needs-array` and
  * `operator-may-fail` (warning). An unknown operator stops the checks of its value.
  */
 export function checkFactCondition(c: Record<string, unknown>, at: ConditionPath): LintDraft[] {
@@ -33,35 +30,81 @@ export function checkFactCondition(c: Record<string, unknown>, at: ConditionPath
   const operator = c.operator;
   if (typeof operator !== 'string' || !parseOperator(operator)) {
     const base = typeof operator === 'string' ? (operator.split(':').at(-1) ?? '') : '';
-    drafts.push({
-      code: 'unknown-operator',
-      message: `Unknown operator ${quote(operator)}.`,
-      hint: `${suggestion(base, OPERATOR_NAMES)}Operators: ${OPERATOR_NAMES.join(', ')}; decorators (prefix with "name:"): ${DECORATOR_NAMES.join(', ')}.`,
-      pointer: formatPointer([...at, 'operator']),
-    });
+    drafts.push(
+      lintDraft(
+        'unknown-operator',
+        {
+          operator,
+          operators: OPERATOR_NAMES,
+          decorators: DECORATOR_NAMES,
+          suggestion: closest(base, OPERATOR_NAMES),
+        },
+        formatPointer([...at, 'operator']),
+      ),
+    );
     return drafts;
   }
   const value = c.value;
+  const valuePointer = formatPointer([...at, 'value']);
   const reference = isObject(value) && has(value, 'fact');
-  if (reference) drafts.push(...checkFactPath(value.fact, value.path, [...at, 'value']));
-  else if (operatorNeedsArrayValue(operator) && !Array.isArray(value)) {
-    drafts.push({
-      code: 'in-needs-array',
-      message: `Operator "${operator}" needs an array value, got ${quote(value)}.`,
-      hint: `Write the value as a list, e.g. [${quote(value)}].`,
-      pointer: formatPointer([...at, 'value']),
-    });
+  if (reference) drafts.push(...checkFactPath(value.fact, value.path, [...at, 'value'], true));
+  else {
+    drafts.push(...checkValueKeys(value, [...at, 'value']));
+    if (operatorNeedsArrayValue(operator) && !Array.isArray(value)) {
+      drafts.push(lintDraft('in-needs-array', {operator, value}, valuePointer));
+      return drafts;
+    }
+  }
+  // The README says it: contains / doesNotContain need an array fact. On any documented field they
+  // give one answer for every lead (json-rules-engine's validator refuses the value), and they lint
+  // clean today while never matching (`rejectReason contains "budget"`).
+  const constant = readsSingleValue(c.fact, c.path)
+    ? resultOnNonArrayFact(operator, reference ? undefined : value)
+    : undefined;
+  if (constant !== undefined) {
+    drafts.push(
+      lintDraft(
+        'contains-needs-array',
+        {
+          operator,
+          fact: c.fact as string,
+          ...(typeof c.path === 'string' ? {path: c.path} : {}),
+          result: constant,
+        },
+        formatPointer([...at, 'operator']),
+      ),
+    );
     return drafts;
   }
+  if (!reference) {
+    const failing = failingValueElements(operator, value);
+    for (const f of failing)
+      drafts.push(
+        lintDraft(
+          'element-needs-array',
+          {
+            operator,
+            element: f.element,
+            path: `value${f.at.map((k) => `[${k}]`).join('')}`,
+            inner: f.inner,
+            suggestIn:
+              f.inner === 'in' &&
+              f.at.length === 1 &&
+              Array.isArray(value) &&
+              value.every(isScalar) &&
+              /^(?:(?:not:)*)(?:someValue|everyValue):(?:in|notIn)$/.test(operator),
+          },
+          formatPointer([...at, 'value', ...f.at]),
+        ),
+      );
+    if (failing.length) return drafts;
+  }
   // json-rules-engine rejects the whole evaluation when an operator throws (e.g. "in" reading
-  // indexOf of a missing value); the compiled rules fail on the same leads.
-  if (operatorMayThrow(operator, value, !reference))
-    drafts.push({
-      severity: 'warning',
-      code: 'operator-may-fail',
-      message: `Operator "${operator}" fails for leads where ${reference ? 'the referenced value' : 'the fact value'} is not an array (or string), and then no rule assigns the lead: the evaluation stops with rule-evaluation-failed.`,
-      hint: mayFailHint(operator, reference),
-      pointer: formatPointer([...at, 'operator']),
-    });
+  // indexOf of a missing value); the compiled rules fail on the same leads. The linter asks about
+  // the values lead fields hold (text, numbers), not about objects that cannot become text.
+  if (operatorMayThrow(operator, value, !reference, false))
+    drafts.push(
+      lintDraft('operator-may-fail', {operator, reference}, formatPointer([...at, 'operator'])),
+    );
   return drafts;
 }

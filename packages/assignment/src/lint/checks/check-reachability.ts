@@ -1,47 +1,23 @@
 import type {Condition, Ruleset} from '../../ruleset.js';
 import {symbolicMatch} from '../../symbolic-match.js';
 import {isObject} from '../is-object.js';
-import type {LintDraft} from '../lint-finding.js';
+import {lintDraft, type LintDraft} from '../lint-finding.js';
 import type {FindUser} from './find-user.js';
 
 /** What every evaluated lead is known to be: rejected (the rules run after the rejection). */
 const REJECTED = {lead: {status: 'Rejected'}};
-
-const EXAMPLE_FIRST_RULE =
-  '{"name": "rejected-to-original-owner", "conditions": {"all": [{"fact": "lead", "path": "$.status", "operator": "equal", "value": "Rejected"}]}, "event": {"type": "assign", "params": {"to": "originalOwner"}}}';
-
-const ORACLE =
-  'Oracle: "for correct behaviour of the Reject button the first rule in the group must assign rejected leads".';
 
 /** `first-rule-misses-rejected` (warning): the first rule must match every rejected lead. */
 function checkFirstRule(rules: readonly unknown[], ruleset: Ruleset): LintDraft[] {
   const first = rules[0];
   if (!isObject(first) || !isObject(first.conditions)) {
     if (rules.length > 0) return [];
-    return [
-      {
-        severity: 'warning',
-        code: 'first-rule-misses-rejected',
-        message: 'The ruleset has no rules, so every reassigned lead goes to the unassigned owner.',
-        hint: `${ORACLE} Start with ${EXAMPLE_FIRST_RULE}.`,
-        pointer: '/rules',
-      },
-    ];
+    return [lintDraft('first-rule-misses-rejected.empty', {}, '/rules')];
   }
   const r = symbolicMatch(first.conditions as unknown as Condition, REJECTED, ruleset);
   if (r === true) return [];
-  return [
-    {
-      severity: 'warning',
-      code: 'first-rule-misses-rejected',
-      message:
-        r === false
-          ? `The first rule "${String(first.name)}" never matches a rejected lead, and the rules always see the lead after rejection (status Rejected).`
-          : `The first rule "${String(first.name)}" matches only some rejected leads (it depends on more than the status).`,
-      hint: `${ORACLE} Make the first rule match every rejected lead, e.g. ${EXAMPLE_FIRST_RULE}.`,
-      pointer: '/rules/0/conditions',
-    },
-  ];
+  const key = r === false ? 'first-rule-misses-rejected.never' : 'first-rule-misses-rejected.some';
+  return [lintDraft(key, {rule: String(first.name)}, '/rules/0/conditions')];
 }
 
 /**
@@ -62,13 +38,15 @@ function checkUnreachableRules(
     if (symbolicMatch(rule.conditions as unknown as Condition, REJECTED, ruleset) !== true)
       continue;
     const userId = params.userId;
-    return rules.slice(j + 1).map((later, n) => ({
-      severity: 'warning',
-      code: 'unreachable-rule',
-      message: `Rule "${String((later as {name?: unknown})?.name)}" is never reached: rule "${String(rule.name)}" before it matches every rejected lead and always assigns to user "${userId}".`,
-      hint: "Move this rule above the catch-all rule, narrow the catch-all's conditions, or remove this rule.",
-      pointer: `/rules/${j + 1 + n}`,
-    }));
+    return rules
+      .slice(j + 1)
+      .map((later, n) =>
+        lintDraft(
+          'unreachable-rule',
+          {rule: String((later as {name?: unknown})?.name), catchAll: String(rule.name), userId},
+          `/rules/${j + 1 + n}`,
+        ),
+      );
   }
   return [];
 }

@@ -1,4 +1,4 @@
-import type {LintDraft} from '../lint-finding.js';
+import {lintDraft, type LintDraft} from '../lint-finding.js';
 
 /**
  * `duplicate-rule-name`: assignments and traces name the rule that matched, so names are unique.
@@ -15,12 +15,5 @@ export function checkRuleName(
     names.set(rule.name, i);
     return [];
   }
-  return [
-    {
-      code: 'duplicate-rule-name',
-      message: `Rule name "${rule.name}" is used by rules[${first}] and rules[${i}].`,
-      hint: 'Give every rule a unique name: assignments and traces report the rule by name.',
-      pointer: `/rules/${i}/name`,
-    },
-  ];
+  return [lintDraft('duplicate-rule-name', {name: rule.name, first, index: i}, `/rules/${i}/name`)];
 }

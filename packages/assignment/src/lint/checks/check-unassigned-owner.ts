@@ -1,4 +1,4 @@
-import type {LintDraft} from '../lint-finding.js';
+import {lintDraft, type LintDraft} from '../lint-finding.js';
 import type {FindUser} from './find-user.js';
 
 /**
@@ -8,26 +8,7 @@ import type {FindUser} from './find-user.js';
 export function checkUnassignedOwner(id: unknown, users?: FindUser): LintDraft[] {
   if (typeof id !== 'string' || !users) return [];
   const user = users(id);
-  if (!user) {
-    return [
-      {
-        code: 'unknown-unassigned-owner',
-        message: `The unassigned owner "${id}" is not a known user.`,
-        hint: 'Set "unassignedOwner" to the id of an active user: it receives every lead no rule assigns.',
-        pointer: '/unassignedOwner',
-      },
-    ];
-  }
-  if (!user.active) {
-    return [
-      {
-        severity: 'warning',
-        code: 'inactive-unassigned-owner',
-        message: `The unassigned owner "${id}" is inactive but would still receive every lead no rule assigns.`,
-        hint: 'Set "unassignedOwner" to an active user.',
-        pointer: '/unassignedOwner',
-      },
-    ];
-  }
+  if (!user) return [lintDraft('unknown-unassigned-owner', {id}, '/unassignedOwner')];
+  if (!user.active) return [lintDraft('inactive-unassigned-owner', {id}, '/unassignedOwner')];
   return [];
 }

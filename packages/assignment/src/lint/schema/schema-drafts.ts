@@ -1,8 +1,9 @@
-import {formatPointer, parsePointer} from '@crmkit/json-kit';
+import {parsePointer} from '@crmkit/json-kit';
+import {formatPointer} from '@crmkit/json-kit';
 import type {ErrorObject} from 'ajv/dist/2020.js';
-import type {LintDraft} from '../lint-finding.js';
-import {quote, suggestion, where} from '../lint-words.js';
-import {allowedKeys, requiredHint, schemaHint} from './schema-hints.js';
+import {lintDraft, type LintDraft} from '../lint-finding.js';
+import {closest, pathOf} from '../lint-words.js';
+import {allowedKeys} from './schema-hints.js';
 
 /** Whether the semantic checks report this error more precisely, or another error covers it. */
 function coveredElsewhere(e: ErrorObject, anyOfPaths: ReadonlySet<string>): boolean {
@@ -18,61 +19,68 @@ function coveredElsewhere(e: ErrorObject, anyOfPaths: ReadonlySet<string>): bool
 
 /** One schema error as a draft (undefined for one that needs none). */
 function schemaDraft(e: ErrorObject): LintDraft | undefined {
-  const path = e.instancePath;
+  const pointer = e.instancePath;
+  const path = pathOf(pointer);
   switch (e.keyword) {
-    case 'required': {
-      const missing = e.params.missingProperty as string;
-      return {
-        code: 'schema-required',
-        message: `${where(path)} is missing "${missing}".`,
-        hint: requiredHint(path, missing),
-        pointer: path,
-      };
-    }
+    case 'required':
+      return lintDraft(
+        'schema-required',
+        {path, missing: e.params.missingProperty as string},
+        pointer,
+      );
     case 'additionalProperties':
     case 'propertyNames': {
       const name = (e.params.additionalProperty ?? e.params.propertyName) as string | undefined;
       if (name === undefined) return undefined;
       const allowed = allowedKeys(e);
-      return {
-        code: 'schema-unknown-property',
-        message: `${where(path)} does not take "${name}".`,
-        hint:
-          name === 'priority' && /^\/rules\/\d+$/.test(path)
-            ? 'Rule order is the priority: the first matching rule wins. Move the rule instead of giving it a priority.'
-            : `${suggestion(name, allowed)}Allowed here: ${allowed.join(', ')}.`,
-        pointer: `${path}${formatPointer([name])}`,
-        key: true,
-      };
+      return lintDraft(
+        'schema-unknown-property',
+        {
+          path,
+          name,
+          allowed,
+          suggestion: closest(name, allowed),
+          rulePriority: name === 'priority' && /^\/rules\/\d+$/.test(pointer),
+        },
+        `${pointer}${formatPointer([name])}`,
+        {key: true},
+      );
     }
     case 'anyOf':
-      return {
-        code: 'schema-condition-root',
-        message: `${where(path)} must be a boolean condition ("all", "any" or "not") or a reference ("condition").`,
-        hint: 'Wrap the condition: {"all": [ … ]}.',
-        pointer: path,
-      };
+      return lintDraft('schema-condition-root', {path}, pointer);
     case 'enum':
     case 'const': {
       const allowed = (
         e.keyword === 'enum' ? e.params.allowedValues : [e.params.allowedValue]
       ) as unknown[];
-      return {
-        code: 'schema-enum',
-        message: `${where(path)} is ${quote(e.data)}; it must be ${allowed.map(quote).join(' or ')}.`,
-        hint: `${suggestion(String(e.data), allowed.map(String))}Use one of ${allowed.map(quote).join(', ')}.`,
-        pointer: path,
-      };
+      return lintDraft(
+        'schema-enum',
+        {path, data: e.data, allowed, suggestion: closest(String(e.data), allowed.map(String))},
+        pointer,
+      );
     }
     case 'propertyNames:enum':
       return undefined;
-    default:
+    case 'type':
+      return lintDraft('schema-type', {path, type: String(e.params.type)}, pointer);
+    case 'minLength':
+      return lintDraft('schema-min-length', {path, limit: Number(e.params.limit)}, pointer);
+    case 'pattern':
+      return lintDraft(
+        'schema-pattern',
+        {path, pattern: String(e.params.pattern), isPath: pointer.endsWith('/path')},
+        pointer,
+      );
+    case 'minimum':
+      return lintDraft('schema-minimum', {path, limit: Number(e.params.limit)}, pointer);
+    default: {
+      // A keyword the schema does not use today: its code as `schema-<keyword>`, ajv's own text.
+      const draft = lintDraft('schema-other', {path, text: e.message ?? 'is invalid'}, pointer);
       return {
+        ...draft,
         code: `schema-${e.keyword.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())}`,
-        message: `${where(path)} ${e.message ?? 'is invalid'}.`,
-        hint: schemaHint(e),
-        pointer: path,
       };
+    }
   }
 }
 

@@ -1,9 +1,11 @@
-// The admin page (`/admin`): ownership mode, reject codes, assignment rules with their lint findings and a
-// chart of which rule takes how many current leads, plugin packages (upload, consent to permissions,
-// enable, upgrade, roll back, uninstall, settings), roles and users, and the audit trail. Each section
-// needs its privilege; the server checks it again on every call.
+// The admin page (`/admin`): ownership mode, reject codes, the rule author's studio (a CodeMirror editor
+// with schema completion and inline lint, a preview of what a ruleset would change before it is
+// activated, the kept versions with a diff and rollback, a chart of which rule takes how many leads),
+// plugin packages (upload, consent to permissions, enable, upgrade, roll back, uninstall, settings),
+// roles and users, and the audit trail. Each section needs its privilege; the server checks it again
+// on every call.
 import {OWNERSHIP_MODES, PRIVILEGES, isPrivilege, localize, type OwnershipMode} from '@crmkit/sdk';
-import type {LocalizedText, Privilege} from '@crmkit/sdk';
+import type {LocalizedText, Privilege, RejectCodeOption} from '@crmkit/sdk';
 import {
   createRestAdminApi,
   type AdminRejectCode,
@@ -19,6 +21,16 @@ import {adminTranslator, type AdminTranslate} from '../admin-page-strings.js';
 import {describeError, readPageConfig, show, startPage, type StartedPage} from './start-page.js';
 import {renderStatsChart} from './render-stats-chart.js';
 import {pluginSettings, settingValue} from './plugin-settings.js';
+import type {
+  AssignmentRulesPreview,
+  AssignmentRulesVersion,
+  AssignmentRulesVersionDetail,
+} from './admin-api-types.js';
+import {lineDiff} from './line-diff.js';
+import type {RulesEditor} from './rules-editor.js';
+import type {StudioFinding} from './rules-lint.js';
+import {renderPreview} from './rules-preview-view.js';
+import {renderVersions, rulesetText, type VersionDiff} from './rules-versions-view.js';
 
 // Named through the admin api's methods: the rest-client's package index does not export them yet.
 type AdminRole = Awaited<ReturnType<RestAdminApi['listRoles']>>[number];
@@ -41,6 +53,27 @@ const state = {
   codesOutcome: undefined as Outcome | undefined,
   rulesText: '',
   rulesOutcome: undefined as Outcome | undefined,
+  /** The CodeMirror editor once its chunk has loaded; a plain textarea stands in if it fails. */
+  editor: undefined as RulesEditor | undefined,
+  editorStatus: 'loading' as 'loading' | 'ready' | 'failed',
+  editorError: '',
+  /** The in-page linter's findings of the editor's text (undefined: it cannot run here). */
+  findings: [] as StudioFinding[] | undefined,
+  rejectCodeOptions: [] as RejectCodeOption[],
+  previewQuery: {rejectCode: 'OTHER', replay: '100'},
+  preview: undefined as AssignmentRulesPreview | undefined,
+  /** The editor's text the preview was made of: a later edit makes the preview stale. */
+  previewText: '',
+  previewOutcome: undefined as Outcome | undefined,
+  versions: undefined as AssignmentRulesVersion[] | undefined,
+  versionsOutcome: undefined as Outcome | undefined,
+  /** Versions fetched with their ruleset (a version never changes once kept). */
+  versionDetails: new Map<number, AssignmentRulesVersionDetail>(),
+  viewedVersion: undefined as number | undefined,
+  diffPick: {from: undefined as number | undefined, to: undefined as number | undefined},
+  diff: undefined as VersionDiff | undefined,
+  /** The version whose rollback waits for the admin's confirmation. */
+  confirmRollBack: undefined as number | undefined,
   stats: undefined as AssignmentStats | undefined,
   statsError: undefined as string | undefined,
   plugins: [] as InstalledPlugin[],
@@ -97,6 +130,13 @@ async function main(): Promise<void> {
     loads.push(
       admin.getAssignmentRules().then((r) => void (state.rulesText = JSON.stringify(r, null, 2))),
       loadStats(),
+      // The picklist and the versions report their own failures in the studio: neither keeps the
+      // editor from working.
+      page.api.getRejectCodes().then(
+        (codes) => void (state.rejectCodeOptions = codes),
+        () => void (state.rejectCodeOptions = []),
+      ),
+      loadVersions(),
     );
   }
   try {
@@ -110,6 +150,81 @@ async function main(): Promise<void> {
     return;
   }
   rerender();
+  if (can('assignment.manage')) void mountEditor();
+}
+
+/**
+ * Loads the editor's chunk (CodeMirror, the schema, the linter: only this page needs them) and puts
+ * the editor into its place. If the chunk cannot load, a plain textarea takes its place: the host
+ * still lints on preview and activation.
+ */
+async function mountEditor(): Promise<void> {
+  try {
+    const {createRulesEditor} = await import('./rules-editor.js');
+    const parent = document.getElementById('rules-editor');
+    if (!parent) return;
+    state.editor = createRulesEditor({
+      parent,
+      doc: state.rulesText,
+      lang: page.config.lang,
+      labelledBy: 'rules-text-label',
+      describedBy: 'rules-help rules-editor-help',
+      onChange: (text) => {
+        const wasStale = isPreviewStale();
+        state.rulesText = text;
+        if (isPreviewStale() !== wasStale) rerender();
+      },
+      onFindings: (findings) => {
+        state.findings = findings;
+        rerender();
+      },
+    });
+    state.editorStatus = 'ready';
+  } catch (error) {
+    state.editorStatus = 'failed';
+    state.editorError = error instanceof Error ? error.message : String(error);
+  }
+  rerender();
+}
+
+const isPreviewStale = () => state.preview !== undefined && state.previewText !== state.rulesText;
+
+/** Puts `text` into the editor (or the stand-in textarea), as if the author had typed it. */
+function setRulesText(text: string): void {
+  state.rulesText = text;
+  state.editor?.setText(text);
+}
+
+/** Selects a finding's place in the editor (or puts the textarea's cursor there). */
+function showFinding(line: number, column: number): void {
+  if (state.editor) state.editor.select(line, column);
+  else moveCursor('rules-text', line, column);
+}
+
+/**
+ * The versions list. A failure is shown in the versions part only: the editor, the preview and the
+ * activation work without it, and the next activation or rollback asks again.
+ */
+async function loadVersions(): Promise<void> {
+  try {
+    state.versions = await admin.listAssignmentRulesVersions();
+    state.versionsOutcome = undefined;
+    const [newest, previous] = state.versions;
+    // Default diff: what the last activation changed.
+    state.diffPick = {from: previous?.version ?? newest?.version, to: newest?.version};
+  } catch (error) {
+    state.versionsOutcome = {kind: 'error', message: describeError(page.t, error)};
+  }
+}
+
+/** A version with its ruleset, fetched once. */
+async function versionDetail(version: number): Promise<AssignmentRulesVersionDetail> {
+  const known = state.versionDetails.get(version);
+  if (known) return known;
+  const detail = await admin.getAssignmentRulesVersion(version);
+  // `active` changes with later activations: it is read from the list, never from this copy.
+  state.versionDetails.set(version, detail);
+  return detail;
 }
 
 /**
@@ -136,6 +251,28 @@ function adoptAdminStyles(): void {
     .audit-filter label { display: flex; flex-direction: column; font-size: 0.9rem; }
     .audit-filter input[type='number'] { width: 7rem; }
     code.audit-data { font-size: 0.8rem; overflow-wrap: anywhere; }
+    .rules-editor-label { display: block; font-weight: 600; margin: 0.75rem 0 0.25rem; }
+    .rules-editor { margin-bottom: 0.5rem; }
+    .studio-findings { margin: 0.5rem 0 1rem; }
+    .studio-findings h3, .studio h3 { font-size: 1rem; margin: 1.25rem 0 0.25rem; }
+    .studio-findings li.error strong { color: var(--error); }
+    .studio-form { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: end; }
+    .studio-form label, .diff-form label { display: flex; flex-direction: column; font-size: 0.9rem; }
+    .studio-form input[type='number'] { width: 7rem; }
+    .diff-form { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: end; margin: 0.75rem 0; }
+    ul.moves { padding-left: 1.25rem; }
+    p.move { font-weight: 600; margin: 0.25rem 0; }
+    ul.changed-leads { font-size: 0.9rem; }
+    table.chart.compare .bar { height: 0.45rem; margin: 1px 0; }
+    table.chart.compare .bar.active { background: var(--muted); }
+    .diff-lines { font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
+      font-size: 0.85rem; border: 1px solid var(--border); border-radius: 4px; padding: 0.25rem 0; }
+    .diff-line { padding: 0 0.5rem; }
+    .diff-line .text { white-space: pre-wrap; }
+    .diff-line.folded { color: var(--muted); font-style: italic; }
+    .diff-line.added { background: var(--success-bg); color: var(--success); }
+    .diff-line.removed { background: var(--error-bg); color: var(--error); }
+    table.versions tr.active th { font-weight: 700; }
   `);
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 }
@@ -256,7 +393,7 @@ function outcome(o: Outcome | undefined, describe?: (f: LocatedFieldError) => Te
 const fieldMessage = (f: LocatedFieldError) =>
   f.field ? html`<code>${f.field}</code>: ${f.message}` : html`${f.message}`;
 
-/** Puts the cursor of the textarea `id` at a 1-based line and column. */
+/** Puts the cursor of the textarea `id` at a 1-based line and column (the editor's stand-in). */
 function moveCursor(id: string, line: number, column: number): void {
   const area = document.getElementById(id) as HTMLTextAreaElement | null;
   if (!area) return;
@@ -267,15 +404,15 @@ function moveCursor(id: string, line: number, column: number): void {
   area.setSelectionRange(offset, offset);
 }
 
-/** Shows a finding with its line and column as a button that moves the cursor there in `textareaId`. */
-function locatedFinding(textareaId: string) {
+/** Shows a host finding with its line and column as a button that selects its place in the editor. */
+function locatedFinding() {
   return (f: LocatedFieldError) =>
     html`${
         f.line
           ? html`<button
                 type="button"
                 class="link"
-                @click=${() => moveCursor(textareaId, f.line ?? 1, f.column ?? 1)}
+                @click=${() => showFinding(f.line ?? 1, f.column ?? 1)}
               >
                 ${page.t('findingAt', {line: f.line, column: f.column ?? 1})}</button
               >:`
@@ -467,11 +604,10 @@ function codesSection(): TemplateResult {
 
 function rulesSection(): TemplateResult {
   const {t} = page;
-  const textarea = () => document.getElementById('rules-text') as HTMLTextAreaElement | null;
   const upload = async (e: Event) => {
     const file = (e.target as HTMLInputElement).files?.[0];
     if (!file) return;
-    state.rulesText = await file.text();
+    setRulesText(await file.text());
     state.rulesOutcome = undefined;
     rerender();
   };
@@ -485,15 +621,18 @@ function rulesSection(): TemplateResult {
         message: t('invalidJson', {message: (error as Error).message}),
       };
       rerender();
-      textarea()?.focus();
+      if (state.editor) state.editor.focus();
+      else focus('rules-text');
       return;
     }
     void act(
       'rules',
       async () => {
-        // Sent as typed, so the server's line and column numbers point into this textarea.
+        // Sent as typed, so the server's line and column numbers point into the editor's text.
         const result = await admin.putAssignmentRules(state.rulesText);
-        await loadStats();
+        // The preview compared with the ruleset that was active: it says nothing of this one.
+        state.preview = undefined;
+        await Promise.all([loadStats(), loadVersions()]);
         return {kind: 'success', message: t('activated'), findings: result.warnings} as Outcome;
       },
       (o) =>
@@ -503,6 +642,46 @@ function rulesSection(): TemplateResult {
   };
   return html`<p class="help" id="rules-help">${t('rulesHelp')}</p>
     <form @submit=${activate}>
+      ${rulesEditorField()}
+      <label class="upload"
+        >${t('rulesUpload')} <input type="file" accept="application/json,.json" @change=${upload}
+      /></label>
+      <button type="submit" ?disabled=${state.busy.has('rules')}>
+        ${state.busy.has('rules') ? t('saving') : t('activate')}
+      </button>
+      ${outcome(state.rulesOutcome, locatedFinding())}
+    </form>
+    <div class="studio">
+      <h3 id="preview-title">${a('previewTitle')}</h3>
+      ${previewPart()}
+      <h3 id="versions-title">${a('versionsTitle')}</h3>
+      ${versionsPart()}
+    </div>
+    ${
+      state.preview
+        ? nothing
+        : html`<h3 id="stats-title">${t('statsTitle')}</h3>
+            ${
+              state.statsError
+                ? html`<p class="message error">${state.statsError}</p>`
+                : state.stats
+                  ? renderStatsChart(state.stats, t, page.config.lang)
+                  : nothing
+            }`
+    }`;
+}
+
+/**
+ * The editor with its label, help and findings. The label names CodeMirror's text box (its
+ * accessible name stays "Ruleset (JSON)", as the textarea's was); the container is lit's only as an
+ * empty element, so re-rendering the page never touches the editor inside it.
+ */
+function rulesEditorField(): TemplateResult {
+  const {t} = page;
+  if (state.editorStatus === 'failed') {
+    return html`<p class="message error" role="alert">
+        ${a('editorFailed', {message: state.editorError})}
+      </p>
       <label for="rules-text">${t('rulesText')}</label>
       <textarea
         id="rules-text"
@@ -512,22 +691,229 @@ function rulesSection(): TemplateResult {
         aria-describedby="rules-help"
         .value=${state.rulesText}
         @input=${(e: Event) => (state.rulesText = (e.target as HTMLTextAreaElement).value)}
-      ></textarea>
-      <label class="upload"
-        >${t('rulesUpload')} <input type="file" accept="application/json,.json" @change=${upload}
+      ></textarea>`;
+  }
+  return html`<span
+      id="rules-text-label"
+      class="rules-editor-label"
+      @click=${() => state.editor?.focus()}
+      >${t('rulesText')}</span
+    >
+    <p class="help" id="rules-editor-help">${a('editorHelp')}</p>
+    ${state.editorStatus === 'loading' ? html`<p class="help">${a('editorLoading')}</p>` : nothing}
+    <div id="rules-editor" class="rules-editor"></div>
+    ${state.editorStatus === 'ready' ? findingsList() : nothing}`;
+}
+
+/** The in-page linter's findings; each one's place is a button that selects it in the editor. */
+function findingsList(): TemplateResult {
+  const findings = state.findings;
+  const body = () => {
+    if (findings === undefined)
+      return html`<p class="message info">${a('findingsUnavailable')}</p>`;
+    if (findings.length === 0) return html`<p>${a('findingsNone')}</p>`;
+    return html`<ul class="findings">
+      ${findings.map(
+        (f) =>
+          html`<li class=${f.severity} data-code=${f.code}>
+            <button type="button" class="link" @click=${() => showFinding(f.line, f.column)}>
+              ${page.t('findingAt', {line: f.line, column: f.column})}</button
+            >:
+            <strong>${a(f.severity === 'error' ? 'severityError' : 'severityWarning')}</strong>
+            – ${f.summary}
+            <span lang=${f.detailLang === page.config.lang ? nothing : f.detailLang}
+              >${f.detail}</span
+            >
+            <small>(${f.code})</small>
+          </li>`,
+      )}
+    </ul>`;
+  };
+  const errors = findings?.filter((f) => f.severity === 'error').length ?? 0;
+  const warnings = (findings?.length ?? 0) - errors;
+  return html`<section class="studio-findings" aria-labelledby="findings-title">
+    <h3 id="findings-title">${a('findingsTitle')}</h3>
+    <p role="status" class="count">
+      ${findings === undefined ? nothing : a('findingsSummary', {errors, warnings})}
+    </p>
+    ${body()}
+  </section>`;
+}
+
+function previewPart(): TemplateResult {
+  const q = state.previewQuery;
+  const codes = state.rejectCodeOptions.filter((c) => c.active);
+  const known = codes.some((c) => c.key === q.rejectCode);
+  const submit = (e: Event) => {
+    e.preventDefault();
+    const text = state.rulesText;
+    void act(
+      'preview',
+      async () => {
+        const replay = q.replay.trim() === '' ? undefined : Number(q.replay);
+        state.preview = await admin.previewAssignmentRules(text, {
+          rejectCode: q.rejectCode,
+          replay,
+        });
+        state.previewText = text;
+        return {kind: 'success', message: ''} as Outcome;
+      },
+      (o) => {
+        if (o.kind === 'error') state.preview = undefined;
+        state.previewOutcome =
+          o.kind === 'error' ? (o.findings ? {...o, message: a('previewRefused')} : o) : undefined;
+      },
+    );
+  };
+  const codeLabel = (key: string) =>
+    state.rejectCodeOptions.find((c) => c.key === key)?.label ?? key;
+  return html`<p class="help" id="preview-help">${a('previewHelp')}</p>
+    <form class="studio-form" aria-labelledby="preview-title" @submit=${submit}>
+      <label
+        >${a('previewRejectCode')}
+        <select
+          name="rejectCode"
+          @change=${(e: Event) => (q.rejectCode = (e.target as HTMLSelectElement).value)}
+        >
+          ${
+            // The default (OTHER) stays choosable even when the picklist could not be loaded.
+            known ? nothing : html`<option value=${q.rejectCode} selected>${q.rejectCode}</option>`
+          }
+          ${codes.map(
+            (c) =>
+              html`<option value=${c.key} ?selected=${c.key === q.rejectCode}>${c.label}</option>`,
+          )}
+        </select></label
+      >
+      <label
+        >${a('previewReplay')}
+        <input
+          name="replay"
+          type="number"
+          min="0"
+          max="10000"
+          step="1"
+          .value=${q.replay}
+          @input=${(e: Event) => (q.replay = (e.target as HTMLInputElement).value)}
       /></label>
-      <button type="submit" ?disabled=${state.busy.has('rules')}>
-        ${state.busy.has('rules') ? t('saving') : t('activate')}
+      <button type="submit" aria-describedby="preview-help" ?disabled=${state.busy.has('preview')}>
+        ${state.busy.has('preview') ? a('previewing') : a('previewButton')}
       </button>
-      ${outcome(state.rulesOutcome, locatedFinding('rules-text'))}
     </form>
-    <h3 id="stats-title">${t('statsTitle')}</h3>
-    ${
-      state.statsError
-        ? html`<p class="message error">${state.statsError}</p>`
-        : state.stats
-          ? renderStatsChart(state.stats, t, page.config.lang)
+    ${outcome(state.previewOutcome, locatedFinding())}
+    <p role="status" class="count preview-status">
+      ${
+        // Announced: how many leads move. The result below is not a live region (it can be long).
+        state.preview
+          ? a('previewDone', {
+              count: [...state.preview.leads.changed, ...state.preview.replayed.changed].filter(
+                (c) => c.from.ownerId !== c.to.ownerId,
+              ).length,
+            })
           : nothing
+      }
+    </p>
+    ${
+      state.preview
+        ? renderPreview({
+            preview: state.preview,
+            rejectCodeLabel: codeLabel(state.preview.rejectCode),
+            stale: isPreviewStale(),
+            t: page.t,
+            a,
+            lang: page.config.lang,
+          })
+        : nothing
+    }`;
+}
+
+function versionsPart(): TemplateResult {
+  const detailOf = (version: number | undefined) =>
+    version === undefined ? undefined : state.versionDetails.get(version);
+  const listed = (version: number) => state.versions?.find((v) => v.version === version);
+  const viewed = detailOf(state.viewedVersion);
+  const view = (version: number) =>
+    void act(
+      `version:${version}`,
+      async () => {
+        await versionDetail(version);
+        state.viewedVersion = version;
+        state.confirmRollBack = undefined;
+        return {kind: 'success', message: ''} as Outcome;
+      },
+      (o) => (state.versionsOutcome = o.kind === 'error' ? o : undefined),
+    ).then((ok) => ok && focus(`version-${version}-title`));
+  const showDiff = () => {
+    const {from, to} = state.diffPick;
+    if (from === undefined || to === undefined) return;
+    void act(
+      'diff',
+      async () => {
+        const [older, newer] = await Promise.all([versionDetail(from), versionDetail(to)]);
+        state.diff = {
+          from,
+          to,
+          lines: lineDiff(rulesetText(older.ruleset), rulesetText(newer.ruleset)),
+        };
+        return {kind: 'success', message: ''} as Outcome;
+      },
+      (o) => (state.versionsOutcome = o.kind === 'error' ? o : undefined),
+    ).then((ok) => ok && focus('diff-title'));
+  };
+  const rollBack = (version: number) =>
+    void act(
+      'rollback',
+      async () => {
+        const result = await admin.activateAssignmentRulesVersion(version);
+        state.confirmRollBack = undefined;
+        state.preview = undefined;
+        state.versionDetails.set(result.version, result);
+        await Promise.all([loadStats(), loadVersions()]);
+        state.viewedVersion = result.version;
+        return a('rolledBackRules', {from: result.restoredFrom, version: result.version});
+      },
+      (o) => (state.versionsOutcome = o),
+    ).then((ok) => ok && focus('versions-title'));
+  return html`<p class="help">${a('versionsHelp')}</p>
+    ${outcome(state.versionsOutcome)}
+    ${
+      state.versions
+        ? renderVersions({
+            versions: state.versions,
+            viewed: viewed && {...viewed, active: listed(viewed.version)?.active ?? false},
+            diffPick: state.diffPick,
+            diff: state.diff,
+            confirming: state.confirmRollBack,
+            busy: (key) => state.busy.has(key),
+            t: page.t,
+            a,
+            lang: page.config.lang,
+            view,
+            pickDiff: (side, version) => (state.diffPick[side] = version),
+            showDiff,
+            openInEditor: (v) => {
+              setRulesText(rulesetText(v.ruleset));
+              state.versionsOutcome = {
+                kind: 'success',
+                message: a('openedInEditor', {version: v.version}),
+              };
+              rerender();
+              state.editor?.focus();
+            },
+            askRollBack: (version) => {
+              state.confirmRollBack = version;
+              rerender();
+              focus(`version-${version}-rollback-yes`);
+            },
+            cancelRollBack: () => {
+              const version = state.confirmRollBack;
+              state.confirmRollBack = undefined;
+              rerender();
+              if (version !== undefined) focus(`version-${version}-rollback`);
+            },
+            rollBack,
+          })
+        : nothing
     }`;
 }
 

@@ -3,7 +3,19 @@
 // `when`) and their panels at `lead.detail.panel`, and after a rejection the rejection itself. The
 // plugins are the host's enabled installations, each loaded from the manifest the host stored with its
 // package (`GET /api/plugins`), and given a guarded context over the REST host API by <crm-plugin-host>.
-import {HostApiError, type AssignmentOutcome, type Lead, type RejectCodeOption} from '@crmkit/sdk';
+// A plugin the admin did not mark trusted runs sandboxed (`isolation: "frame"`): in a frame of its own,
+// its calls made with a credential minted for it alone (`POST /api/plugin-sessions`), which the server
+// holds to the plugin's declared permissions ∩ the user's privileges.
+import {
+  HostApiError,
+  NetworkError,
+  type AssignmentOutcome,
+  type HostApi,
+  type Lead,
+  type Problem,
+  type RejectCodeOption,
+} from '@crmkit/sdk';
+import {createRestHostApi} from '@crmkit/rest-client';
 import {html, nothing, type TemplateResult} from 'lit';
 import {privilegeLabel, statusLabel, translator} from '../page-strings.js';
 import {defineHostElements, type InstalledPluginSource} from '@crmkit/host-elements';
@@ -51,7 +63,11 @@ async function main(): Promise<void> {
     Object.assign(state, {
       lead,
       codes,
-      sources: plugins.map((p) => ({manifest: p.manifest, baseUrl: p.baseUrl})),
+      sources: plugins.map((p) => ({
+        manifest: p.manifest,
+        baseUrl: p.baseUrl,
+        isolation: p.isolation,
+      })),
       configs: Object.fromEntries(plugins.map((p) => [p.id, p.config])),
     });
   } catch (error) {
@@ -92,6 +108,50 @@ async function main(): Promise<void> {
   await new Promise((resolve) => requestAnimationFrame(resolve));
   followPoints();
 }
+
+/**
+ * The host API a sandboxed plugin's calls run on: a plugin credential for the signed-in user and
+ * that plugin only (`POST /api/plugin-sessions`, by the page's session cookie and CSRF header, as
+ * the page's own client calls), valid for minutes; <crm-plugin-host> mints another when it expired.
+ */
+async function pluginHostApi(pluginId: string): Promise<HostApi> {
+  const lang = page.config.lang;
+  let response: Response;
+  try {
+    response = await fetch('/api/plugin-sessions', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: {
+        Accept: 'application/json, application/problem+json',
+        'Content-Type': 'application/json',
+        'Accept-Language': lang,
+        'X-Crmkit-Csrf': '1',
+      },
+      body: JSON.stringify({pluginId}),
+    });
+  } catch (cause) {
+    throw new NetworkError(`Could not reach the host for a credential of ${pluginId}.`, {cause});
+  }
+  const body = (await response.json().catch(() => undefined)) as
+    {token?: unknown} | Problem | undefined;
+  if (!response.ok || typeof (body as {token?: unknown})?.token !== 'string') {
+    const problem = body as Partial<Problem> | undefined;
+    throw new HostApiError({
+      status: response.status,
+      title: problem?.title ?? response.statusText,
+      code: problem?.code ?? 'plugin-session-failed',
+      ...(problem?.detail === undefined ? {} : {detail: problem.detail}),
+      errors: problem?.errors ?? [],
+    });
+  }
+  return createRestHostApi({token: (body as {token: string}).token, locale: lang});
+}
+
+/**
+ * Where sandboxed plugins' frames may load scripts from: the page bundles' folder, which holds the
+ * frame runtime, the shared modules of the import map and the chunks they import.
+ */
+const frameOptions = {scriptSources: [new URL('/assets/', location.href).href]};
 
 /** Whether <crm-plugin-host> finished its first load (before, "no actions" would be premature). */
 let pluginsLoaded = false;
@@ -134,6 +194,20 @@ function focusAfterClosedAction(point: EventTarget | null): void {
 
 async function onRejected(event: LeadRejected): Promise<void> {
   if (event.detail?.id !== state.lead?.id) return; // another lead's news is not this page's
+  if ((event.target as Element | null)?.localName === 'crm-plugin-frame') {
+    // A sandboxed plugin's event is only a hint (its code may say anything): show what the server
+    // stored, and only once the lead really is Rejected.
+    try {
+      const stored = await page.api.getLead(state.lead.id);
+      if (stored.status !== 'Rejected') return;
+      Object.assign(state, {lead: stored, justRejected: {assignment: undefined}});
+      state.notice = page.t('leadRejectedNotice');
+      rerender();
+    } catch {
+      // nothing to show; the next load of the page shows the stored lead
+    }
+    return;
+  }
   state.lead = event.detail;
   state.justRejected = {assignment: event.assignment};
   state.notice = page.t('leadRejectedNotice');
@@ -203,6 +277,8 @@ function rerender(): void {
       <crm-plugin-host
         locale=${config.lang}
         .host=${page.api}
+        .pluginHostApi=${pluginHostApi}
+        .frameOptions=${frameOptions}
         .user=${page.user}
         .configs=${state.configs}
         .sources=${state.sources}

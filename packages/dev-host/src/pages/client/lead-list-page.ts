@@ -27,6 +27,8 @@ async function main(): Promise<void> {
 
   let leads: Lead[];
   try {
+    // The host answers a page at a time (200 leads); listLeads follows its Link rel="next" headers
+    // to the last page, so the list still shows every lead.
     leads = await page.api.listLeads(status ? {status} : {});
   } catch (error) {
     show(

@@ -62,12 +62,153 @@ function validate20(
 }
 validate20.evaluated = {dynamicProps: false, dynamicItems: false};
 
-export const v1_body_RejectRequest = validate22;
+export const v1_listLeads_query_limit = validate22;
 const schema34 = {
-  $ref: 'crmkit-openapi#/components/schemas/RejectRequest',
+  type: 'integer',
+  minimum: 1,
+  maximum: 1000,
+  default: 200,
   $id: 'crmkit-request-1',
 };
-const schema35 = {
+
+function validate22(
+  data,
+  {instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {}} = {},
+) {
+  /*# sourceURL="crmkit-request-1" */ let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate22.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+  }
+  if (!(typeof data == 'number' && !(data % 1) && !isNaN(data) && isFinite(data))) {
+    const err0 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: {type: 'integer'},
+      message: 'must be integer',
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (typeof data == 'number' && isFinite(data)) {
+    if (data > 1000 || isNaN(data)) {
+      const err1 = {
+        instancePath,
+        schemaPath: '#/maximum',
+        keyword: 'maximum',
+        params: {comparison: '<=', limit: 1000},
+        message: 'must be <= 1000',
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data < 1 || isNaN(data)) {
+      const err2 = {
+        instancePath,
+        schemaPath: '#/minimum',
+        keyword: 'minimum',
+        params: {comparison: '>=', limit: 1},
+        message: 'must be >= 1',
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  }
+  validate22.errors = vErrors;
+  return errors === 0;
+}
+validate22.evaluated = {dynamicProps: false, dynamicItems: false};
+
+export const v2_listLeads_query_after = validate23;
+const schema35 = {type: 'string', minLength: 1, maxLength: 255, $id: 'crmkit-request-2'};
+
+function validate23(
+  data,
+  {instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {}} = {},
+) {
+  /*# sourceURL="crmkit-request-2" */ let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate23.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+  }
+  if (typeof data === 'string') {
+    if (data.length > 255) {
+      const err0 = {
+        instancePath,
+        schemaPath: '#/maxLength',
+        keyword: 'maxLength',
+        params: {limit: 255},
+        message: 'must NOT have more than 255 characters',
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.length < 1) {
+      const err1 = {
+        instancePath,
+        schemaPath: '#/minLength',
+        keyword: 'minLength',
+        params: {limit: 1},
+        message: 'must NOT have fewer than 1 characters',
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+  } else {
+    const err2 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: {type: 'string'},
+      message: 'must be string',
+    };
+    if (vErrors === null) {
+      vErrors = [err2];
+    } else {
+      vErrors.push(err2);
+    }
+    errors++;
+  }
+  validate23.errors = vErrors;
+  return errors === 0;
+}
+validate23.evaluated = {dynamicProps: false, dynamicItems: false};
+
+export const v3_body_RejectRequest = validate24;
+const schema36 = {
+  $ref: 'crmkit-openapi#/components/schemas/RejectRequest',
+  $id: 'crmkit-request-3',
+};
+const schema37 = {
   type: 'object',
   required: ['rejectCode', 'reassignOwner'],
   properties: {
@@ -82,13 +223,13 @@ const schema35 = {
   additionalProperties: false,
 };
 
-function validate22(
+function validate24(
   data,
   {instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {}} = {},
 ) {
-  /*# sourceURL="crmkit-request-1" */ let vErrors = null;
+  /*# sourceURL="crmkit-request-3" */ let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate22.evaluated;
+  const evaluated0 = validate24.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -186,7 +327,7 @@ function validate22(
           schemaPath:
             'crmkit-openapi#/components/schemas/RejectRequest/properties/rejectReason/type',
           keyword: 'type',
-          params: {type: schema35.properties.rejectReason.type},
+          params: {type: schema37.properties.rejectReason.type},
           message: 'must be string,null',
         };
         if (vErrors === null) {
@@ -230,26 +371,26 @@ function validate22(
     }
     errors++;
   }
-  validate22.errors = vErrors;
+  validate24.errors = vErrors;
   return errors === 0;
 }
-validate22.evaluated = {props: true, dynamicProps: false, dynamicItems: false};
+validate24.evaluated = {props: true, dynamicProps: false, dynamicItems: false};
 
-export const v2_rejectLead_header_If_Match = validate23;
-const schema36 = {
+export const v4_rejectLead_header_If_Match = validate25;
+const schema38 = {
   type: 'string',
   pattern: '^("[1-9][0-9]{0,14}"|[1-9][0-9]{0,14})$',
-  $id: 'crmkit-request-2',
+  $id: 'crmkit-request-4',
 };
 const pattern4 = new RegExp('^("[1-9][0-9]{0,14}"|[1-9][0-9]{0,14})$', 'u');
 
-function validate23(
+function validate25(
   data,
   {instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {}} = {},
 ) {
-  /*# sourceURL="crmkit-request-2" */ let vErrors = null;
+  /*# sourceURL="crmkit-request-4" */ let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate23.evaluated;
+  const evaluated0 = validate25.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -287,21 +428,21 @@ function validate23(
     }
     errors++;
   }
-  validate23.errors = vErrors;
+  validate25.errors = vErrors;
   return errors === 0;
 }
-validate23.evaluated = {dynamicProps: false, dynamicItems: false};
+validate25.evaluated = {dynamicProps: false, dynamicItems: false};
 
-export const v3_rejectLead_header_Idempotency_Key = validate24;
-const schema37 = {type: 'string', minLength: 1, maxLength: 255, $id: 'crmkit-request-3'};
+export const v5_rejectLead_header_Idempotency_Key = validate26;
+const schema39 = {type: 'string', minLength: 1, maxLength: 255, $id: 'crmkit-request-5'};
 
-function validate24(
+function validate26(
   data,
   {instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {}} = {},
 ) {
-  /*# sourceURL="crmkit-request-3" */ let vErrors = null;
+  /*# sourceURL="crmkit-request-5" */ let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate24.evaluated;
+  const evaluated0 = validate26.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -354,21 +495,21 @@ function validate24(
     }
     errors++;
   }
-  validate24.errors = vErrors;
+  validate26.errors = vErrors;
   return errors === 0;
 }
-validate24.evaluated = {dynamicProps: false, dynamicItems: false};
+validate26.evaluated = {dynamicProps: false, dynamicItems: false};
 
-export const v4_getRejectCodes_header_Accept_Language = validate25;
-const schema38 = {type: 'string', $id: 'crmkit-request-4'};
+export const v6_getRejectCodes_header_Accept_Language = validate27;
+const schema40 = {type: 'string', $id: 'crmkit-request-6'};
 
-function validate25(
+function validate27(
   data,
   {instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {}} = {},
 ) {
-  /*# sourceURL="crmkit-request-4" */ let vErrors = null;
+  /*# sourceURL="crmkit-request-6" */ let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate25.evaluated;
+  const evaluated0 = validate27.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -390,33 +531,33 @@ function validate25(
     }
     errors++;
   }
-  validate25.errors = vErrors;
+  validate27.errors = vErrors;
   return errors === 0;
 }
-validate25.evaluated = {dynamicProps: false, dynamicItems: false};
+validate27.evaluated = {dynamicProps: false, dynamicItems: false};
 
-export const v5_body_LeadSettings = validate26;
-const schema39 = {$ref: 'crmkit-openapi#/components/schemas/LeadSettings', $id: 'crmkit-request-5'};
-const schema40 = {
+export const v7_body_LeadSettings = validate28;
+const schema41 = {$ref: 'crmkit-openapi#/components/schemas/LeadSettings', $id: 'crmkit-request-7'};
+const schema42 = {
   type: 'object',
   required: ['ownershipMode'],
   properties: {ownershipMode: {$ref: '#/components/schemas/OwnershipMode'}},
   additionalProperties: false,
 };
-const schema41 = {
+const schema43 = {
   type: 'string',
   enum: ['user', 'mixed', 'book'],
   description:
     'User: owner required; Book: book required, no owner (never reassigned); Mixed: neither required.',
 };
 
-function validate27(
+function validate29(
   data,
   {instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {}} = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate27.evaluated;
+  const evaluated0 = validate29.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -478,7 +619,7 @@ function validate27(
           instancePath: instancePath + '/ownershipMode',
           schemaPath: '#/components/schemas/OwnershipMode/enum',
           keyword: 'enum',
-          params: {allowedValues: schema41.enum},
+          params: {allowedValues: schema43.enum},
           message: 'must be equal to one of the allowed values',
         };
         if (vErrors === null) {
@@ -504,45 +645,45 @@ function validate27(
     }
     errors++;
   }
-  validate27.errors = vErrors;
+  validate29.errors = vErrors;
   return errors === 0;
 }
-validate27.evaluated = {props: true, dynamicProps: false, dynamicItems: false};
+validate29.evaluated = {props: true, dynamicProps: false, dynamicItems: false};
 
-function validate26(
+function validate28(
   data,
   {instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {}} = {},
 ) {
-  /*# sourceURL="crmkit-request-5" */ let vErrors = null;
+  /*# sourceURL="crmkit-request-7" */ let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate26.evaluated;
+  const evaluated0 = validate28.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
-  if (!validate27(data, {instancePath, parentData, parentDataProperty, rootData, dynamicAnchors})) {
-    vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+  if (!validate29(data, {instancePath, parentData, parentDataProperty, rootData, dynamicAnchors})) {
+    vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
     errors = vErrors.length;
   }
-  validate26.errors = vErrors;
+  validate28.errors = vErrors;
   return errors === 0;
 }
-validate26.evaluated = {props: true, dynamicProps: false, dynamicItems: false};
+validate28.evaluated = {props: true, dynamicProps: false, dynamicItems: false};
 
-export const v6_body_AdminRejectCodeList = validate29;
-const schema42 = {
+export const v8_body_AdminRejectCodeList = validate31;
+const schema44 = {
   $ref: 'crmkit-openapi#/components/schemas/AdminRejectCodeList',
-  $id: 'crmkit-request-6',
+  $id: 'crmkit-request-8',
 };
-const schema43 = {
+const schema45 = {
   type: 'array',
   minItems: 1,
   maxItems: 200,
   items: {$ref: '#/components/schemas/AdminRejectCode'},
 };
-const schema44 = {
+const schema46 = {
   description: 'A reject code as the admin edits it: both labels.',
   type: 'object',
   required: ['key', 'labels', 'active'],
@@ -562,7 +703,7 @@ const schema44 = {
   },
   additionalProperties: false,
 };
-const schema45 = {
+const schema47 = {
   type: 'string',
   pattern: '^[A-Z][A-Z0-9_]{0,63}$',
   description: 'Stable key, upper snake case, e.g. `OTHER`.',
@@ -571,13 +712,13 @@ const pattern5 = new RegExp('^[A-Z][A-Z0-9_]{0,63}$', 'u');
 const pattern6 = new RegExp('^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$', 'u');
 const pattern7 = new RegExp('\\S', 'u');
 
-function validate31(
+function validate33(
   data,
   {instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {}} = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate31.evaluated;
+  const evaluated0 = validate33.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -997,18 +1138,18 @@ function validate31(
     }
     errors++;
   }
-  validate31.errors = vErrors;
+  validate33.errors = vErrors;
   return errors === 0;
 }
-validate31.evaluated = {props: true, dynamicProps: false, dynamicItems: false};
+validate33.evaluated = {props: true, dynamicProps: false, dynamicItems: false};
 
-function validate30(
+function validate32(
   data,
   {instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {}} = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate30.evaluated;
+  const evaluated0 = validate32.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -1049,7 +1190,7 @@ function validate30(
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
       if (
-        !validate31(data[i0], {
+        !validate33(data[i0], {
           instancePath: instancePath + '/' + i0,
           parentData: data,
           parentDataProperty: i0,
@@ -1057,7 +1198,7 @@ function validate30(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+        vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
         errors = vErrors.length;
       }
     }
@@ -1076,48 +1217,48 @@ function validate30(
     }
     errors++;
   }
-  validate30.errors = vErrors;
+  validate32.errors = vErrors;
   return errors === 0;
 }
-validate30.evaluated = {items: true, dynamicProps: false, dynamicItems: false};
+validate32.evaluated = {items: true, dynamicProps: false, dynamicItems: false};
 
-function validate29(
+function validate31(
   data,
   {instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {}} = {},
 ) {
-  /*# sourceURL="crmkit-request-6" */ let vErrors = null;
+  /*# sourceURL="crmkit-request-8" */ let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate29.evaluated;
+  const evaluated0 = validate31.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
-  if (!validate30(data, {instancePath, parentData, parentDataProperty, rootData, dynamicAnchors})) {
-    vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+  if (!validate32(data, {instancePath, parentData, parentDataProperty, rootData, dynamicAnchors})) {
+    vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
     errors = vErrors.length;
   }
-  validate29.errors = vErrors;
+  validate31.errors = vErrors;
   return errors === 0;
 }
-validate29.evaluated = {items: true, dynamicProps: false, dynamicItems: false};
+validate31.evaluated = {items: true, dynamicProps: false, dynamicItems: false};
 
-export const v7_body_Ruleset = validate34;
-const schema46 = {$ref: 'crmkit-openapi#/components/schemas/Ruleset', $id: 'crmkit-request-7'};
-const schema47 = {
+export const v9_body_Ruleset = validate36;
+const schema48 = {$ref: 'crmkit-openapi#/components/schemas/Ruleset', $id: 'crmkit-request-9'};
+const schema49 = {
   type: 'object',
   description:
     'In a request only this is checked before the linter: a ruleset that breaks the schema is 422 `invalid-ruleset` with every lint error (and its line and column), not 400 `invalid-body`.',
 };
 
-function validate34(
+function validate36(
   data,
   {instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {}} = {},
 ) {
-  /*# sourceURL="crmkit-request-7" */ let vErrors = null;
+  /*# sourceURL="crmkit-request-9" */ let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate34.evaluated;
+  const evaluated0 = validate36.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -1139,17 +1280,17 @@ function validate34(
     }
     errors++;
   }
-  validate34.errors = vErrors;
+  validate36.errors = vErrors;
   return errors === 0;
 }
-validate34.evaluated = {dynamicProps: false, dynamicItems: false};
+validate36.evaluated = {dynamicProps: false, dynamicItems: false};
 
-export const v8_body_PluginChanges = validate35;
-const schema48 = {
+export const v10_body_PluginChanges = validate37;
+const schema50 = {
   $ref: 'crmkit-openapi#/components/schemas/PluginChanges',
-  $id: 'crmkit-request-8',
+  $id: 'crmkit-request-10',
 };
-const schema49 = {
+const schema51 = {
   type: 'object',
   description: 'What to change of an installed plugin; every member optional.',
   minProperties: 1,
@@ -1175,13 +1316,13 @@ const schema49 = {
   },
   additionalProperties: false,
 };
-const schema50 = {
+const schema52 = {
   type: 'object',
   description:
     "A plugin's config: one value per setting of its manifest's `config` schema (boolean, string, number or integer), keyed by the setting's name. The settings are the plugin's own, so this schema does not name them; the host checks the values against the manifest's config schema (422 `invalid-plugin-config`).",
   additionalProperties: true,
 };
-const schema51 = {
+const schema53 = {
   type: 'string',
   enum: [
     'leads.read',
@@ -1194,13 +1335,13 @@ const schema51 = {
   ],
 };
 
-function validate36(
+function validate38(
   data,
   {instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {}} = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate36.evaluated;
+  const evaluated0 = validate38.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -1367,7 +1508,7 @@ function validate36(
               instancePath: instancePath + '/acceptPermissions/' + i0,
               schemaPath: '#/components/schemas/Privilege/enum',
               keyword: 'enum',
-              params: {allowedValues: schema51.enum},
+              params: {allowedValues: schema53.enum},
               message: 'must be equal to one of the allowed values',
             };
             if (vErrors === null) {
@@ -1409,43 +1550,43 @@ function validate36(
     }
     errors++;
   }
-  validate36.errors = vErrors;
+  validate38.errors = vErrors;
   return errors === 0;
 }
-validate36.evaluated = {props: true, dynamicProps: false, dynamicItems: false};
+validate38.evaluated = {props: true, dynamicProps: false, dynamicItems: false};
 
-function validate35(
+function validate37(
   data,
   {instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {}} = {},
 ) {
-  /*# sourceURL="crmkit-request-8" */ let vErrors = null;
+  /*# sourceURL="crmkit-request-10" */ let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate35.evaluated;
+  const evaluated0 = validate37.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
-  if (!validate36(data, {instancePath, parentData, parentDataProperty, rootData, dynamicAnchors})) {
-    vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+  if (!validate38(data, {instancePath, parentData, parentDataProperty, rootData, dynamicAnchors})) {
+    vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
     errors = vErrors.length;
   }
-  validate35.errors = vErrors;
+  validate37.errors = vErrors;
   return errors === 0;
 }
-validate35.evaluated = {props: true, dynamicProps: false, dynamicItems: false};
+validate37.evaluated = {props: true, dynamicProps: false, dynamicItems: false};
 
-export const v9_listAudit_query_leadId = validate38;
-const schema52 = {type: 'string', minLength: 1, $id: 'crmkit-request-9'};
+export const v11_listAudit_query_leadId = validate40;
+const schema54 = {type: 'string', minLength: 1, $id: 'crmkit-request-11'};
 
-function validate38(
+function validate40(
   data,
   {instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {}} = {},
 ) {
-  /*# sourceURL="crmkit-request-9" */ let vErrors = null;
+  /*# sourceURL="crmkit-request-11" */ let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate38.evaluated;
+  const evaluated0 = validate40.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -1483,27 +1624,27 @@ function validate38(
     }
     errors++;
   }
-  validate38.errors = vErrors;
+  validate40.errors = vErrors;
   return errors === 0;
 }
-validate38.evaluated = {dynamicProps: false, dynamicItems: false};
+validate40.evaluated = {dynamicProps: false, dynamicItems: false};
 
-export const v10_listAudit_query_limit = validate39;
-const schema53 = {
+export const v12_listAudit_query_limit = validate41;
+const schema55 = {
   type: 'integer',
   minimum: 1,
   maximum: 500,
   default: 100,
-  $id: 'crmkit-request-10',
+  $id: 'crmkit-request-12',
 };
 
-function validate39(
+function validate41(
   data,
   {instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {}} = {},
 ) {
-  /*# sourceURL="crmkit-request-10" */ let vErrors = null;
+  /*# sourceURL="crmkit-request-12" */ let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate39.evaluated;
+  const evaluated0 = validate41.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -1557,118 +1698,118 @@ function validate39(
       errors++;
     }
   }
-  validate39.errors = vErrors;
-  return errors === 0;
-}
-validate39.evaluated = {dynamicProps: false, dynamicItems: false};
-
-export const v11_listAudit_query_userId = validate40;
-const schema54 = {type: 'string', minLength: 1, $id: 'crmkit-request-11'};
-
-function validate40(
-  data,
-  {instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {}} = {},
-) {
-  /*# sourceURL="crmkit-request-11" */ let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate40.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
-  }
-  if (typeof data === 'string') {
-    if (data.length < 1) {
-      const err0 = {
-        instancePath,
-        schemaPath: '#/minLength',
-        keyword: 'minLength',
-        params: {limit: 1},
-        message: 'must NOT have fewer than 1 characters',
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-  } else {
-    const err1 = {
-      instancePath,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: {type: 'string'},
-      message: 'must be string',
-    };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
-    errors++;
-  }
-  validate40.errors = vErrors;
-  return errors === 0;
-}
-validate40.evaluated = {dynamicProps: false, dynamicItems: false};
-
-export const v12_listAudit_query_pluginId = validate41;
-const schema55 = {type: 'string', minLength: 1, $id: 'crmkit-request-12'};
-
-function validate41(
-  data,
-  {instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {}} = {},
-) {
-  /*# sourceURL="crmkit-request-12" */ let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate41.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
-  }
-  if (typeof data === 'string') {
-    if (data.length < 1) {
-      const err0 = {
-        instancePath,
-        schemaPath: '#/minLength',
-        keyword: 'minLength',
-        params: {limit: 1},
-        message: 'must NOT have fewer than 1 characters',
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-  } else {
-    const err1 = {
-      instancePath,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: {type: 'string'},
-      message: 'must be string',
-    };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
-    errors++;
-  }
   validate41.errors = vErrors;
   return errors === 0;
 }
 validate41.evaluated = {dynamicProps: false, dynamicItems: false};
 
-export const v13_body_RoleChanges = validate42;
-const schema56 = {$ref: 'crmkit-openapi#/components/schemas/RoleChanges', $id: 'crmkit-request-13'};
-const schema57 = {
+export const v13_listAudit_query_userId = validate42;
+const schema56 = {type: 'string', minLength: 1, $id: 'crmkit-request-13'};
+
+function validate42(
+  data,
+  {instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {}} = {},
+) {
+  /*# sourceURL="crmkit-request-13" */ let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate42.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+  }
+  if (typeof data === 'string') {
+    if (data.length < 1) {
+      const err0 = {
+        instancePath,
+        schemaPath: '#/minLength',
+        keyword: 'minLength',
+        params: {limit: 1},
+        message: 'must NOT have fewer than 1 characters',
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+  } else {
+    const err1 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: {type: 'string'},
+      message: 'must be string',
+    };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  validate42.errors = vErrors;
+  return errors === 0;
+}
+validate42.evaluated = {dynamicProps: false, dynamicItems: false};
+
+export const v14_listAudit_query_pluginId = validate43;
+const schema57 = {type: 'string', minLength: 1, $id: 'crmkit-request-14'};
+
+function validate43(
+  data,
+  {instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {}} = {},
+) {
+  /*# sourceURL="crmkit-request-14" */ let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate43.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+  }
+  if (typeof data === 'string') {
+    if (data.length < 1) {
+      const err0 = {
+        instancePath,
+        schemaPath: '#/minLength',
+        keyword: 'minLength',
+        params: {limit: 1},
+        message: 'must NOT have fewer than 1 characters',
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+  } else {
+    const err1 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: {type: 'string'},
+      message: 'must be string',
+    };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  validate43.errors = vErrors;
+  return errors === 0;
+}
+validate43.evaluated = {dynamicProps: false, dynamicItems: false};
+
+export const v15_body_RoleChanges = validate44;
+const schema58 = {$ref: 'crmkit-openapi#/components/schemas/RoleChanges', $id: 'crmkit-request-15'};
+const schema59 = {
   type: 'object',
   required: ['privileges'],
   properties: {
@@ -1682,13 +1823,13 @@ const schema57 = {
   additionalProperties: false,
 };
 
-function validate42(
+function validate44(
   data,
   {instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {}} = {},
 ) {
-  /*# sourceURL="crmkit-request-13" */ let vErrors = null;
+  /*# sourceURL="crmkit-request-15" */ let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate42.evaluated;
+  const evaluated0 = validate44.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -1799,27 +1940,27 @@ function validate42(
     }
     errors++;
   }
-  validate42.errors = vErrors;
+  validate44.errors = vErrors;
   return errors === 0;
 }
-validate42.evaluated = {props: true, dynamicProps: false, dynamicItems: false};
+validate44.evaluated = {props: true, dynamicProps: false, dynamicItems: false};
 
-export const v14_body_UserChanges = validate43;
-const schema58 = {$ref: 'crmkit-openapi#/components/schemas/UserChanges', $id: 'crmkit-request-14'};
-const schema59 = {
+export const v16_body_UserChanges = validate45;
+const schema60 = {$ref: 'crmkit-openapi#/components/schemas/UserChanges', $id: 'crmkit-request-16'};
+const schema61 = {
   type: 'object',
   required: ['roleId'],
   properties: {roleId: {type: 'string', minLength: 1}},
   additionalProperties: false,
 };
 
-function validate43(
+function validate45(
   data,
   {instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {}} = {},
 ) {
-  /*# sourceURL="crmkit-request-14" */ let vErrors = null;
+  /*# sourceURL="crmkit-request-16" */ let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate43.evaluated;
+  const evaluated0 = validate45.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -1909,30 +2050,30 @@ function validate43(
     }
     errors++;
   }
-  validate43.errors = vErrors;
+  validate45.errors = vErrors;
   return errors === 0;
 }
-validate43.evaluated = {props: true, dynamicProps: false, dynamicItems: false};
+validate45.evaluated = {props: true, dynamicProps: false, dynamicItems: false};
 
-export const v15_body_PluginSessionRequest = validate44;
-const schema60 = {
+export const v17_body_PluginSessionRequest = validate46;
+const schema62 = {
   $ref: 'crmkit-openapi#/components/schemas/PluginSessionRequest',
-  $id: 'crmkit-request-15',
+  $id: 'crmkit-request-17',
 };
-const schema61 = {
+const schema63 = {
   type: 'object',
   required: ['pluginId'],
   properties: {pluginId: {type: 'string', minLength: 1}},
   additionalProperties: false,
 };
 
-function validate44(
+function validate46(
   data,
   {instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {}} = {},
 ) {
-  /*# sourceURL="crmkit-request-15" */ let vErrors = null;
+  /*# sourceURL="crmkit-request-17" */ let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate44.evaluated;
+  const evaluated0 = validate46.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -2024,21 +2165,21 @@ function validate44(
     }
     errors++;
   }
-  validate44.errors = vErrors;
+  validate46.errors = vErrors;
   return errors === 0;
 }
-validate44.evaluated = {props: true, dynamicProps: false, dynamicItems: false};
+validate46.evaluated = {props: true, dynamicProps: false, dynamicItems: false};
 
-export const v16_previewRuleset_query_rejectCode = validate45;
-const schema62 = {type: 'string', minLength: 1, $id: 'crmkit-request-16'};
+export const v18_previewRuleset_query_rejectCode = validate47;
+const schema64 = {type: 'string', minLength: 1, $id: 'crmkit-request-18'};
 
-function validate45(
+function validate47(
   data,
   {instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {}} = {},
 ) {
-  /*# sourceURL="crmkit-request-16" */ let vErrors = null;
+  /*# sourceURL="crmkit-request-18" */ let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate45.evaluated;
+  const evaluated0 = validate47.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -2076,27 +2217,27 @@ function validate45(
     }
     errors++;
   }
-  validate45.errors = vErrors;
+  validate47.errors = vErrors;
   return errors === 0;
 }
-validate45.evaluated = {dynamicProps: false, dynamicItems: false};
+validate47.evaluated = {dynamicProps: false, dynamicItems: false};
 
-export const v17_previewRuleset_query_replay = validate46;
-const schema63 = {
+export const v19_previewRuleset_query_replay = validate48;
+const schema65 = {
   type: 'integer',
   minimum: 0,
   maximum: 10000,
   default: 100,
-  $id: 'crmkit-request-17',
+  $id: 'crmkit-request-19',
 };
 
-function validate46(
+function validate48(
   data,
   {instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {}} = {},
 ) {
-  /*# sourceURL="crmkit-request-17" */ let vErrors = null;
+  /*# sourceURL="crmkit-request-19" */ let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate46.evaluated;
+  const evaluated0 = validate48.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -2150,29 +2291,31 @@ function validate46(
       errors++;
     }
   }
-  validate46.errors = vErrors;
+  validate48.errors = vErrors;
   return errors === 0;
 }
-validate46.evaluated = {dynamicProps: false, dynamicItems: false};
+validate48.evaluated = {dynamicProps: false, dynamicItems: false};
 
 /** Every validator by its key (see request-validator-keys.ts). */
 export const VALIDATORS = {
   'listLeads:query:status': v0_listLeads_query_status,
-  'body:RejectRequest': v1_body_RejectRequest,
-  'rejectLead:header:If-Match': v2_rejectLead_header_If_Match,
-  'rejectLead:header:Idempotency-Key': v3_rejectLead_header_Idempotency_Key,
-  'getRejectCodes:header:Accept-Language': v4_getRejectCodes_header_Accept_Language,
-  'body:LeadSettings': v5_body_LeadSettings,
-  'body:AdminRejectCodeList': v6_body_AdminRejectCodeList,
-  'body:Ruleset': v7_body_Ruleset,
-  'body:PluginChanges': v8_body_PluginChanges,
-  'listAudit:query:leadId': v9_listAudit_query_leadId,
-  'listAudit:query:limit': v10_listAudit_query_limit,
-  'listAudit:query:userId': v11_listAudit_query_userId,
-  'listAudit:query:pluginId': v12_listAudit_query_pluginId,
-  'body:RoleChanges': v13_body_RoleChanges,
-  'body:UserChanges': v14_body_UserChanges,
-  'body:PluginSessionRequest': v15_body_PluginSessionRequest,
-  'previewRuleset:query:rejectCode': v16_previewRuleset_query_rejectCode,
-  'previewRuleset:query:replay': v17_previewRuleset_query_replay,
+  'listLeads:query:limit': v1_listLeads_query_limit,
+  'listLeads:query:after': v2_listLeads_query_after,
+  'body:RejectRequest': v3_body_RejectRequest,
+  'rejectLead:header:If-Match': v4_rejectLead_header_If_Match,
+  'rejectLead:header:Idempotency-Key': v5_rejectLead_header_Idempotency_Key,
+  'getRejectCodes:header:Accept-Language': v6_getRejectCodes_header_Accept_Language,
+  'body:LeadSettings': v7_body_LeadSettings,
+  'body:AdminRejectCodeList': v8_body_AdminRejectCodeList,
+  'body:Ruleset': v9_body_Ruleset,
+  'body:PluginChanges': v10_body_PluginChanges,
+  'listAudit:query:leadId': v11_listAudit_query_leadId,
+  'listAudit:query:limit': v12_listAudit_query_limit,
+  'listAudit:query:userId': v13_listAudit_query_userId,
+  'listAudit:query:pluginId': v14_listAudit_query_pluginId,
+  'body:RoleChanges': v15_body_RoleChanges,
+  'body:UserChanges': v16_body_UserChanges,
+  'body:PluginSessionRequest': v17_body_PluginSessionRequest,
+  'previewRuleset:query:rejectCode': v18_previewRuleset_query_rejectCode,
+  'previewRuleset:query:replay': v19_previewRuleset_query_replay,
 };
