@@ -49,17 +49,23 @@ export interface AssignmentResult {
   trace?: AssignmentTrace;
 }
 
+const BOOK_MODE = {
+  en: 'The lead record type uses Book ownership: leads have a book, not an owner, so the Assignment Manager does not reassign them. Switch the ownership mode to User or Mixed to reassign owners.',
+  de: 'Der Datensatztyp Lead verwendet den Verantwortlichkeitsmodus Buch: Leads haben ein Buch, keinen Verantwortlichen, daher weist der Zuweisungsmanager sie nicht neu zu. Stellen Sie den Verantwortlichkeitsmodus auf Benutzer oder Gemischt, um Verantwortliche neu zuzuweisen.',
+} as const;
+
 function checkMode(mode: unknown) {
   if (mode === 'book')
-    throw new AssignmentError(
-      'reassign-not-allowed-in-book-mode',
-      'The lead record type uses Book ownership: leads have a book, not an owner, so the Assignment Manager does not reassign them. Switch the ownership mode to User or Mixed to reassign owners.',
-    );
-  if (mode !== 'user' && mode !== 'mixed')
-    throw new AssignmentError(
-      'invalid-ownership-mode',
-      `ownershipMode must be "user", "mixed" or "book" (got ${JSON.stringify(mode)}).`,
-    );
+    throw new AssignmentError('reassign-not-allowed-in-book-mode', BOOK_MODE.en, {
+      messages: BOOK_MODE,
+    });
+  if (mode !== 'user' && mode !== 'mixed') {
+    const messages = {
+      en: `ownershipMode must be "user", "mixed" or "book" (got ${JSON.stringify(mode)}).`,
+      de: `ownershipMode muss "user", "mixed" oder "book" sein (angegeben: ${JSON.stringify(mode)}).`,
+    };
+    throw new AssignmentError('invalid-ownership-mode', messages.en, {messages});
+  }
 }
 
 function checkLead(lead: unknown) {
@@ -267,8 +273,9 @@ export async function assignOwner(
   const rules: RuleTrace[] = [];
   explained.forEach((rule, index) => {
     if ('error' in rule) {
-      const {code, message} = rule.error;
-      rules.push(ruleTrace(compiled.ruleset, index, null, null, false, true, {code, message}));
+      const {code, message, messages} = rule.error;
+      const error = messages ? {code, message, messages} : {code, message};
+      rules.push(ruleTrace(compiled.ruleset, index, null, null, false, true, error));
       return;
     }
     const matched = Boolean(rule.result.result);

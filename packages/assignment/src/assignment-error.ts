@@ -5,10 +5,20 @@
  */
 export class AssignmentError extends Error {
   readonly code: string;
+  /**
+   * The message in English and German, where the error has both (`message` is the English one): read
+   * it as `error.messages?.[lang] ?? error.message`.
+   */
+  readonly messages?: {readonly en: string; readonly de: string};
 
-  constructor(code: string, message: string, options?: {cause?: unknown}) {
-    super(message, options);
+  constructor(
+    code: string,
+    message: string,
+    options?: {cause?: unknown; messages?: {en: string; de: string}},
+  ) {
+    super(message, options?.cause === undefined ? undefined : {cause: options.cause});
     this.name = new.target.name;
     this.code = code;
+    if (options?.messages) this.messages = options.messages;
   }
 }

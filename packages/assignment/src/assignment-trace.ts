@@ -43,8 +43,11 @@ export interface RuleTrace {
    * lead (then `error` says why, `matched` is false and every condition's `result` is null).
    */
   evaluated: boolean;
-  /** Why a rule after the winner could not be evaluated (`rule-evaluation-failed`). */
-  error?: {code: string; message: string};
+  /**
+   * Why a rule after the winner could not be evaluated (`rule-evaluation-failed`); `messages` has
+   * the message in English and German.
+   */
+  error?: {code: string; message: string; messages?: {en: string; de: string}};
   conditions: ConditionTrace;
 }
 
@@ -124,7 +127,7 @@ export function ruleTrace(
   resolution: TargetResolution | null,
   applied: boolean,
   afterWinner: boolean,
-  error?: {code: string; message: string},
+  error?: RuleTrace['error'],
 ): RuleTrace {
   const rule = ruleset.rules[index] as Ruleset['rules'][number];
   const evaluated = result !== null;

@@ -32,20 +32,44 @@ export interface RuleCaseResult {
   actual: {outcome?: string; ownerId?: string; rule?: string | null; error?: string};
 }
 
-/** Checks a parsed case file's shape; returns the problems (empty when fine). */
-export function checkRuleCaseShape(value: unknown): string[] {
+const SHAPE_PROBLEMS = {
+  en: {
+    notObject: 'a case must be a JSON object',
+    name: '"name" must be a string',
+    ownershipMode: '"ownershipMode" must be "user", "mixed" or "book"',
+    lead: '"lead" must be an object',
+    users: '"users" must be an array',
+    expect: '"expect" must be an object',
+    expectFields: '"expect" needs "outcome", "ownerId" and "rule", or "error"',
+  },
+  de: {
+    notObject: 'ein Testfall muss ein JSON-Objekt sein',
+    name: '"name" muss eine Zeichenkette sein',
+    ownershipMode: '"ownershipMode" muss "user", "mixed" oder "book" sein',
+    lead: '"lead" muss ein Objekt sein',
+    users: '"users" muss ein Array sein',
+    expect: '"expect" muss ein Objekt sein',
+    expectFields: '"expect" braucht "outcome", "ownerId" und "rule", oder "error"',
+  },
+} as const;
+
+/**
+ * Checks a parsed case file's shape; returns the problems (empty when fine), in English or, with
+ * `language: 'de'`, German.
+ */
+export function checkRuleCaseShape(value: unknown, language: 'en' | 'de' = 'en'): string[] {
+  const t = SHAPE_PROBLEMS[language === 'de' ? 'de' : 'en'];
   const problems: string[] = [];
   const c = value as Record<string, unknown>;
-  if (!c || typeof c !== 'object' || Array.isArray(c)) return ['a case must be a JSON object'];
-  if (typeof c.name !== 'string') problems.push('"name" must be a string');
-  if (!OWNERSHIP_MODES.includes(c.ownershipMode as OwnershipMode))
-    problems.push('"ownershipMode" must be "user", "mixed" or "book"');
-  if (!c.lead || typeof c.lead !== 'object') problems.push('"lead" must be an object');
-  if (c.users !== undefined && !Array.isArray(c.users)) problems.push('"users" must be an array');
+  if (!c || typeof c !== 'object' || Array.isArray(c)) return [t.notObject];
+  if (typeof c.name !== 'string') problems.push(t.name);
+  if (!OWNERSHIP_MODES.includes(c.ownershipMode as OwnershipMode)) problems.push(t.ownershipMode);
+  if (!c.lead || typeof c.lead !== 'object') problems.push(t.lead);
+  if (c.users !== undefined && !Array.isArray(c.users)) problems.push(t.users);
   const e = c.expect as Record<string, unknown> | undefined;
-  if (!e || typeof e !== 'object') problems.push('"expect" must be an object');
+  if (!e || typeof e !== 'object') problems.push(t.expect);
   else if (!('error' in e) && !(typeof e.ownerId === 'string' && typeof e.outcome === 'string'))
-    problems.push('"expect" needs "outcome", "ownerId" and "rule", or "error"');
+    problems.push(t.expectFields);
   return problems;
 }
 

@@ -8,9 +8,9 @@ import {AssignmentError} from './assignment-error.js';
 export function ruleEvaluationFailed(rule: string, error: unknown): AssignmentError {
   if (error instanceof AssignmentError && error.code === 'rule-evaluation-failed') return error;
   const detail = error instanceof Error ? error.message : String(error);
-  return new AssignmentError(
-    'rule-evaluation-failed',
-    `Rule "${rule}" cannot be evaluated: ${detail}. Check its operators against the values they get (e.g. "in" needs an array as its value, "someValue:…" an array of values).`,
-    {cause: error},
-  );
+  const messages = {
+    en: `Rule "${rule}" cannot be evaluated: ${detail}. Check its operators against the values they get (e.g. "in" needs an array as its value, "someValue:…" an array of values).`,
+    de: `Die Regel „${rule}“ lässt sich nicht auswerten: ${detail}. Prüfen Sie ihre Operatoren gegen die Werte, die sie bekommen (z. B. braucht "in" ein Array als Wert, "someValue:…" ein Array von Werten).`,
+  };
+  return new AssignmentError('rule-evaluation-failed', messages.en, {cause: error, messages});
 }

@@ -12,7 +12,11 @@ Commands:
   rules lint <ruleset> [--users <file>] [--json]   check an assignment ruleset
   rules test <ruleset> [cases…]                    run rule test cases
   rules explain <ruleset> --lead <file> [--users <file>] [--json]
-  rules simulate <ruleset> --leads <file.ndjson> | --generate <N> [--users <file>]
+  rules simulate <ruleset> --leads <file.ndjson> | --generate <N> [--users <file>] [--now <ISO time>]
+  rules deploy <ruleset> --host <url> [--token <t>]
+                                                   lint, then activate a ruleset on a host CRM
+  rules pull --host <url> [--token <t>] [--version <n>] [--output <file>]
+                                                   get a host's active ruleset (or version n)
   pack <plugin dir> [--out <dir>] [--json]         write <name>-<version>.tgz for admins to install
   install <package.tgz> --host <url> [--token <t>] [--enable] [--json]
                                                    upload a package to a host CRM (plugins.manage)

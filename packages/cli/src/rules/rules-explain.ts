@@ -1,28 +1,19 @@
-import {parseArgs} from 'node:util';
 import {
   assignOwner,
-  OWNERSHIP_MODES,
   toLeadFacts,
   type ConditionTrace,
   type LeadFacts,
   type LeadRecordLike,
-  type OwnershipMode,
   type RuleTrace,
 } from '@crmkit/assignment';
 import {EXIT, type Command} from '../cli-io.js';
 import {loadRuleset} from './load-ruleset.js';
-import {
-  UsageError,
-  absolute,
-  loadUsers,
-  outputLanguage,
-  parseJson,
-  readText,
-} from './rules-files.js';
-import {RULES_TEXT, type RulesText} from './rules-text.js';
+import {parseMode, parseNow, parseRulesArgs} from './rules-args.js';
+import {UsageError, absolute, loadUsers, parseJson, readText} from './rules-files.js';
+import {NOW_EXAMPLE, RULES_TEXT, type Lang, type RulesText} from './rules-text.js';
 
-export const explainUsage =
-  'Usage: crmkit rules explain <ruleset> --lead <file> [--users <file>] [--mode user|mixed|book] [--now <ISO time>] [--json] [--lang en|de]\n';
+/** The usage line of `crmkit rules explain` (English; each language's is in RULES_TEXT). */
+export const explainUsage = RULES_TEXT.en.usage.explain;
 
 const mark = (r: boolean | null) => (r === null ? '–' : r ? '✓' : '✗');
 
@@ -59,59 +50,59 @@ function targetText(rule: RuleTrace, t: RulesText): string {
   return target.to === 'user' ? `${t.user} ${target.userId}` : target.to;
 }
 
-function ruleLines(rule: RuleTrace, out: string[], t: RulesText, lang: 'en' | 'de'): void {
-  let status: string;
-  if (!rule.matched) status = t.didNotMatch;
-  else if (rule.applied) status = t.matchedAssigned(String(rule.resolution?.ownerId));
-  else if (rule.afterWinner) status = t.matchedAfterWinner;
-  else {
-    const r = rule.resolution;
-    const reason = r && r.ownerId === null ? (lang === 'de' ? r.reasonDe : r.reason) : undefined;
-    status = t.matchedUnresolved(reason ?? t.noActiveUser);
+/** What happened to a rule, in words: matched and applied, passed over, or never reached. */
+function ruleStatus(rule: RuleTrace, t: RulesText, lang: Lang): string {
+  if (rule.applied) return t.matchedAssigned(String(rule.resolution?.ownerId));
+  if (rule.afterWinner) {
+    // The decision stopped at the winner; the trace evaluated this rule on its own.
+    if (!rule.evaluated) {
+      const e = rule.error;
+      return t.afterWinnerFailed(e ? (e.messages?.[lang] ?? e.message) : '');
+    }
+    return rule.matched ? t.afterWinnerMatched : t.afterWinnerNotMatched;
   }
-  out.push(`${rule.index + 1}. ${rule.name} → ${targetText(rule, t)}: ${status}`);
+  if (!rule.matched) return t.didNotMatch;
+  const r = rule.resolution;
+  const reason = r && r.ownerId === null ? (lang === 'de' ? r.reasonDe : r.reason) : undefined;
+  return t.matchedUnresolved(reason ?? t.noActiveUser);
+}
+
+function ruleLines(rule: RuleTrace, out: string[], t: RulesText, lang: Lang): void {
+  out.push(
+    `${rule.index + 1}. ${rule.name} → ${targetText(rule, t)}: ${ruleStatus(rule, t, lang)}`,
+  );
   conditionLines(rule.conditions, '     ', out, t);
 }
 
 /** `crmkit rules explain <ruleset> --lead <file>`: the trace of one decision, readably or as JSON. */
 export const rulesExplain: Command = async (argv, io) => {
-  const {values, positionals} = parseArgs({
-    args: argv,
-    options: {
-      lead: {type: 'string'},
-      users: {type: 'string'},
-      mode: {type: 'string', default: 'mixed'},
-      now: {type: 'string'},
-      json: {type: 'boolean', default: false},
-      lang: {type: 'string'},
-    },
-    allowPositionals: true,
+  const {values, positionals, lang, t} = parseRulesArgs(argv, {
+    lead: {type: 'string', value: '<file>', example: 'lead.json'},
+    users: {type: 'string', value: '<file>', example: 'users.json'},
+    mode: {type: 'string', value: 'user|mixed|book', example: 'user'},
+    now: {type: 'string', value: '<ISO 8601 time>', example: NOW_EXAMPLE},
+    json: {type: 'boolean'},
   });
   if (positionals.length !== 1 || !values.lead) {
-    io.stderr(`crmkit rules explain: give one ruleset and --lead <file>.\n${explainUsage}`);
+    io.stderr(`crmkit rules explain: ${t.explainArgs}\n${t.usage.explain}`);
     return EXIT.usage;
   }
-  if (!OWNERSHIP_MODES.includes(values.mode as OwnershipMode))
-    throw new UsageError(`--mode must be user, mixed or book (got "${values.mode}").`);
-  const lang = outputLanguage(values.lang);
-  const t = RULES_TEXT[lang];
-  const now = values.now ? new Date(values.now) : undefined;
-  if (now && Number.isNaN(now.getTime()))
-    throw new UsageError(`--now must be an ISO 8601 time (got "${values.now}").`);
+  const mode = parseMode(values.mode, t);
+  // The instant the rules see as "now" (their `now` fact): --now, else the current time.
+  const now = parseNow(values.now, t) ?? new Date();
   const file = absolute(io.cwd, positionals[0] as string);
-  const compiled = await loadRuleset(io, file);
+  const compiled = await loadRuleset(io, file, lang);
   if (!compiled) return EXIT.findings;
-  const users = await loadUsers(io.cwd, file, values.users);
-  if (!users)
-    throw new UsageError('no users: pass --users <file>, or put users.json beside the ruleset.');
+  const users = await loadUsers(io.cwd, file, values.users, t);
+  if (!users) throw new UsageError(t.noUsers);
   const leadFile = absolute(io.cwd, values.lead);
-  const raw = parseJson(await readText(leadFile, 'lead file'), leadFile) as Record<string, unknown>;
+  const raw = parseJson(await readText(leadFile, 'lead', t), leadFile, t) as Record<
+    string,
+    unknown
+  >;
   if (!raw || typeof raw !== 'object' || Array.isArray(raw))
-    throw new UsageError(`${values.lead} must hold one lead as a JSON object.`);
-  if (typeof raw.status !== 'string')
-    throw new UsageError(
-      `${values.lead} must hold one lead with at least "status" (e.g. "Rejected"), "ownerId" and "originalOwnerId".`,
-    );
+    throw new UsageError(t.leadNotObject(values.lead));
+  if (typeof raw.status !== 'string') throw new UsageError(t.leadNeedsStatus(values.lead));
   // A lead record with a nested rejection (as the REST API returns it) is flattened into the lead fact.
   const lead: LeadFacts =
     raw.rejection && typeof raw.rejection === 'object'
@@ -122,13 +113,13 @@ export const rulesExplain: Command = async (argv, io) => {
     {
       compiled,
       users: new Map(users.users.map((u) => [u.id, u])),
-      ownershipMode: values.mode as OwnershipMode,
-      ...(now ? {now} : {}),
+      ownershipMode: mode,
+      now,
     },
     {trace: true},
   );
   if (values.json) {
-    io.stdout(JSON.stringify({lead, ...result}, null, 2) + '\n');
+    io.stdout(JSON.stringify({lead, now: now.toISOString(), ...result}, null, 2) + '\n');
     return EXIT.ok;
   }
   const out: string[] = [];
@@ -144,7 +135,8 @@ export const rulesExplain: Command = async (argv, io) => {
   ]
     .filter((k) => (lead as unknown as Record<string, unknown>)[k] !== undefined)
     .map((k) => `${k} ${JSON.stringify((lead as unknown as Record<string, unknown>)[k])}`);
-  out.push(`Lead ${lead.id ?? t.noId}: ${fields.join(', ')}`);
+  out.push(t.leadLine(lead.id ?? t.noId, fields.join(', ')));
+  if (compiled.facts.has('now')) out.push(t.nowLine(now.toISOString()));
   if (lead.status !== 'Rejected') out.push(t.notRejected(lead.status));
   out.push(
     result.outcome === 'assigned'

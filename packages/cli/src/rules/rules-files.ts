@@ -1,8 +1,9 @@
 import {existsSync} from 'node:fs';
 import {readFile} from 'node:fs/promises';
 import {dirname, join, relative, resolve} from 'node:path';
-import {lintCodeSummary, type LintFinding, type UserRecord} from '@crmkit/assignment';
+import type {LintFinding, UserRecord} from '@crmkit/assignment';
 import {UsageError} from '../cli-options.js';
+import {RULES_TEXT, type Lang, type RulesText} from './rules-text.js';
 
 // Shared with commands that must not load the rule engine (pack, install): they import cli-options.
 export {outputLanguage, UsageError} from '../cli-options.js';
@@ -16,21 +17,35 @@ export function shown(cwd: string, file: string): string {
   return r && !r.startsWith('..') ? r : file;
 }
 
-/** Reads a file, or throws a UsageError naming it. */
-export async function readText(file: string, what: string): Promise<string> {
+/** The kinds of file the rules commands read, as their messages name them. */
+export type FileKind = keyof RulesText['what'];
+
+/**
+ * Reads a file, or throws a UsageError naming it and what is wrong (missing, a folder, the system's
+ * reason) in the language of `t`.
+ */
+export async function readText(
+  file: string,
+  what: FileKind,
+  t: RulesText = RULES_TEXT.en,
+): Promise<string> {
   try {
     return await readFile(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read the ${what} ${file}: ${(error as Error).message}`);
+    const e = error as NodeJS.ErrnoException;
+    const kind = t.what[what];
+    if (e.code === 'ENOENT') throw new UsageError(t.fileMissing(kind, file));
+    if (e.code === 'EISDIR') throw new UsageError(t.fileIsFolder(kind, file));
+    throw new UsageError(t.cannotRead(kind, file, e.message));
   }
 }
 
 /** Parses JSON, or throws a UsageError naming the file. */
-export function parseJson(text: string, file: string): unknown {
+export function parseJson(text: string, file: string, t: RulesText = RULES_TEXT.en): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`${file} is not valid JSON: ${(error as Error).message}`);
+    throw new UsageError(t.notJson(file, (error as Error).message));
   }
 }
 
@@ -42,30 +57,27 @@ export async function loadUsers(
   cwd: string,
   rulesetFile: string,
   option: string | undefined,
+  t: RulesText = RULES_TEXT.en,
 ): Promise<{users: UserRecord[]; file: string} | undefined> {
   const file = option ? absolute(cwd, option) : join(dirname(rulesetFile), 'users.json');
   if (!option && !existsSync(file)) return undefined;
-  const value = parseJson(await readText(file, 'users file'), file);
-  if (!Array.isArray(value))
-    throw new UsageError(`${file} must be a JSON array of users ({id, managerId, active}).`);
+  const value = parseJson(await readText(file, 'users', t), file, t);
+  if (!Array.isArray(value)) throw new UsageError(t.usersNotArray(file));
   value.forEach((u, i) => {
     if (!u || typeof u.id !== 'string' || typeof u.active !== 'boolean')
-      throw new UsageError(
-        `${file}: user [${i}] needs a string "id", a boolean "active" and "managerId" (a user id or null).`,
-      );
+      throw new UsageError(t.userShape(file, i));
   });
   return {users: value as UserRecord[], file};
 }
 
 /**
- * `file:line:col: severity CODE: message (hint)`. In German the severity is translated and the
- * code's German summary comes first; the detailed message and hint stay English; the code never
- * changes.
+ * `file:line:col: severity CODE: message (hint)`, in the language asked for: the severity from the
+ * CLI's table, the message and hint from the finding's own texts in both languages (`messages`,
+ * `hints`; a finding without them keeps its `message`/`hint`). The code never changes.
  */
-export function formatFinding(f: LintFinding, file: string, lang: 'en' | 'de' = 'en'): string {
-  if (lang === 'de') {
-    const severity = f.severity === 'error' ? 'Fehler' : 'Warnung';
-    return `${file}:${f.line}:${f.column}: ${severity} ${f.code}: ${lintCodeSummary(f.code, 'de') ?? ''} ${f.message} (${f.hint})`;
-  }
-  return `${file}:${f.line}:${f.column}: ${f.severity} ${f.code}: ${f.message} (${f.hint})`;
+export function formatFinding(f: LintFinding, file: string, lang: Lang = 'en'): string {
+  const severity = RULES_TEXT[lang].severity[f.severity === 'error' ? 'error' : 'warning'];
+  const message = f.messages?.[lang] ?? f.message;
+  const hint = f.hints?.[lang] ?? f.hint;
+  return `${file}:${f.line}:${f.column}: ${severity} ${f.code}: ${message}${hint ? ` (${hint})` : ''}`;
 }

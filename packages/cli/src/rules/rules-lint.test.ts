@@ -79,15 +79,37 @@ test('--json gives the findings with codes, pointers and positions', async () =>
   );
 });
 
-test('--lang de prints German severities, summaries and totals; codes stay the same', async () => {
+test('--lang de prints German severities, messages, hints and totals; codes stay the same', async () => {
   const io = captureIo({cwd: dir});
   assert.equal(await rulesLint(['bad.json', '--lang', 'de'], io), 1);
+  const col = columnOf(BAD, 7, '"equals"');
   assert.match(
     io.out,
-    /^bad\.json:7:\d+: Fehler unknown-operator: Ein Operator oder Dekorator, den json-rules-engine nicht kennt\. Unknown operator "equals"\./m,
+    new RegExp(
+      `^bad\\.json:7:${col}: Fehler unknown-operator: Unbekannter Operator "equals"\\. \\(Meinten Sie "equal"\\? Operatoren: equal, .*Dekoratoren \\(vorangestellt als "name:"\\): .*\\)$`,
+      'm',
+    ),
   );
-  assert.match(io.out, /^bad\.json:7:\d+: Warnung first-rule-misses-rejected: Die erste Regel/m);
+  assert.match(
+    io.out,
+    /^bad\.json:8:\d+: Fehler unresolvable-target: Die Regel „a“ weist einem Benutzer zu, nennt aber keinen\. \(Ergänzen Sie "userId"/m,
+  );
+  assert.match(
+    io.out,
+    /^bad\.json:7:\d+: Warnung first-rule-misses-rejected: Die erste Regel „a“/m,
+  );
   assert.match(io.out, /^bad\.json: 2 Fehler, 1 Warnung$/m);
+  // No English detail is left (the findings carry both languages; the CLI picks German).
+  assert.doesNotMatch(io.out, /Unknown operator|Did you mean|The first rule|error |warning /);
+});
+
+test('--lang de --json: each finding’s message and hint in German, both languages beside them', async () => {
+  const io = captureIo({cwd: dir});
+  assert.equal(await rulesLint(['bad.json', '--json', '--lang', 'de'], io), 1);
+  const op = JSON.parse(io.out).findings.find((f: {code: string}) => f.code === 'unknown-operator');
+  assert.equal(op.message, 'Unbekannter Operator "equals".');
+  assert.match(op.hint, /^Meinten Sie "equal"\?/);
+  assert.equal(op.messages.en, 'Unknown operator "equals".');
 });
 
 test('a German LANG selects German unless --lang says otherwise', async () => {
@@ -114,7 +136,15 @@ test('usage errors exit 2', async () => {
     rulesLint(['rules/lead-assignment.json', '--lang', 'fr'], captureIo()),
     /--lang must be en or de/,
   );
-  await assert.rejects(rulesLint(['rules/nope.json'], captureIo()), /cannot read the ruleset/);
+  await assert.rejects(
+    rulesLint(['rules/nope.json'], captureIo()),
+    /: the ruleset \/.*\/rules\/nope\.json does not exist$/,
+  );
+  await assert.rejects(
+    rulesLint(['rules/nope.json', '--lang', 'de'], captureIo()),
+    /Der Regelsatz \/.*\/rules\/nope\.json existiert nicht/,
+  );
+  await assert.rejects(rulesLint(['rules', '--lang', 'de'], captureIo()), /ist ein Ordner/);
 });
 
 test('a ruleset nested 5,000 all groups deep is one finding naming the limit (exit 1), not a stack trace', async () => {

@@ -1,30 +1,35 @@
 import {createReadStream, createWriteStream, statSync} from 'node:fs';
 import {once} from 'node:events';
-import {parseArgs} from 'node:util';
 import {
   assignOwner,
   createAssigner,
   generateLeads,
-  OWNERSHIP_MODES,
   type AssignmentContext,
   type AssignmentResult,
-  type LeadFacts,
-  type OwnershipMode,
 } from '@crmkit/assignment';
 import {EXIT, type CliIo, type Command} from '../cli-io.js';
+import {asLead} from './lead-shape.js';
 import {MAX_LINE_LENGTH, lineBatches} from './line-batches.js';
 import {loadRuleset} from './load-ruleset.js';
-import {UsageError, absolute, loadUsers, outputLanguage, shown} from './rules-files.js';
-import {RULES_TEXT, type RulesText} from './rules-text.js';
+import {parseMode, parseNow, parseRulesArgs} from './rules-args.js';
+import {UsageError, absolute, loadUsers, shown} from './rules-files.js';
+import {NOW_EXAMPLE, RULES_TEXT, type RulesText} from './rules-text.js';
 
-export const simulateUsage =
-  'Usage: crmkit rules simulate <ruleset> (--leads <file.ndjson> | --generate <N> [--seed <n>]) [--users <file>] [--mode user|mixed|book] [--json] [--lang en|de]\n' +
-  '       crmkit rules simulate --generate <N> [--seed <n>] --write <file.ndjson>   (write a leads file)\n';
+/** The usage lines of `crmkit rules simulate` (English; each language's is in RULES_TEXT). */
+export const simulateUsage = RULES_TEXT.en.usage.simulate;
+
+/** How many skipped lines are listed one by one on stderr (all of them are counted). */
+export const MAX_LISTED_SKIPS = 10;
 
 /** Counts of a simulation. */
 interface Tally {
   leads: number;
+  /** Lines skipped because they were not leads: the sum of `skipped`. */
   invalid: number;
+  /** The skipped lines by why: not JSON, JSON but not a lead, over the length limit. */
+  skipped: {notJson: number; notALead: number; tooLong: number};
+  /** Lines read from a leads file, blank ones included. */
+  lines: number;
   byRule: Map<string, number>;
   byOutcome: Map<string, number>;
   byOwner: Map<string, number>;
@@ -77,60 +82,82 @@ async function writeLeads(
   return EXIT.ok;
 }
 
+/** The size of the leads file, or a UsageError saying why it cannot be read. */
+function leadsFileSize(file: string, given: string, t: RulesText): number {
+  let stat;
+  try {
+    stat = statSync(file);
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    throw new UsageError(
+      e.code === 'ENOENT'
+        ? t.fileMissing(t.what.leads, given)
+        : t.cannotRead(t.what.leads, given, e.message),
+    );
+  }
+  if (stat.isDirectory()) throw new UsageError(t.fileIsFolder(t.what.leads, given));
+  return stat.size;
+}
+
 /**
  * `crmkit rules simulate`: streams leads (from an NDJSON file, or generated on the fly) through the
  * ruleset, keeping only counts (memory stays flat), and prints matches per rule, outcomes, owners and
- * leads/s.
+ * leads/s. Every lead of a run sees the same `now`: `--now`, else the time the run started.
+ *
+ * A line of the leads file that is not a lead (not JSON; JSON that is not a lead object, e.g.
+ * `{"hello": "world"}`, an array or a number; a line over MAX_LINE_LENGTH, refused unread) is skipped:
+ * the first MAX_LISTED_SKIPS are listed on stderr with their line number and why, all are counted
+ * apart from the leads in the summary, and the exit code is 1 (findings, as for lint errors), after
+ * the full report of the leads that were read.
  */
 export const rulesSimulate: Command = async (argv, io) => {
-  const {values, positionals} = parseArgs({
-    args: argv,
-    options: {
-      leads: {type: 'string'},
-      generate: {type: 'string'},
-      seed: {type: 'string', default: '1'},
-      write: {type: 'string'},
-      users: {type: 'string'},
-      mode: {type: 'string', default: 'mixed'},
-      json: {type: 'boolean', default: false},
-      lang: {type: 'string'},
-    },
-    allowPositionals: true,
+  const {values, positionals, lang, t} = parseRulesArgs(argv, {
+    leads: {type: 'string', value: '<file.ndjson>', example: 'leads.ndjson'},
+    generate: {type: 'string', value: '<N>', example: '100000'},
+    seed: {type: 'string', value: '<n>', example: '7'},
+    write: {type: 'string', value: '<file.ndjson>', example: 'leads.ndjson'},
+    users: {type: 'string', value: '<file>', example: 'users.json'},
+    mode: {type: 'string', value: 'user|mixed|book', example: 'user'},
+    now: {type: 'string', value: '<ISO 8601 time>', example: NOW_EXAMPLE},
+    json: {type: 'boolean'},
   });
-  const t = RULES_TEXT[outputLanguage(values.lang)];
-  const count = values.generate === undefined ? undefined : Number(values.generate);
-  if (count !== undefined && !(Number.isSafeInteger(count) && count >= 0))
-    throw new UsageError(`--generate needs a whole number of leads (got "${values.generate}").`);
-  const seed = Number(values.seed);
-  if (!Number.isSafeInteger(seed))
-    throw new UsageError(`--seed must be an integer (got "${values.seed}").`);
+  const generate = values.generate;
+  const count = generate === undefined ? undefined : Number(generate);
+  if (
+    generate !== undefined &&
+    (generate.trim() === '' || !(Number.isSafeInteger(count) && (count as number) >= 0))
+  )
+    throw new UsageError(t.badGenerate(generate));
+  const seedText = values.seed ?? '1';
+  const seed = Number(seedText);
+  if (seedText.trim() === '' || !Number.isSafeInteger(seed))
+    throw new UsageError(t.badSeed(seedText));
   if (values.write !== undefined) {
-    if (count === undefined) throw new UsageError('--write needs --generate <N>.');
+    if (count === undefined) throw new UsageError(t.writeNeedsGenerate);
     return writeLeads(io, t, absolute(io.cwd, values.write), count, seed);
   }
   if (positionals.length !== 1 || (count === undefined) === (values.leads === undefined)) {
-    io.stderr(
-      `crmkit rules simulate: give one ruleset and either --leads <file> or --generate <N>.\n${simulateUsage}`,
-    );
+    io.stderr(`crmkit rules simulate: ${t.simulateArgs}\n${t.usage.simulate}`);
     return EXIT.usage;
   }
-  if (!OWNERSHIP_MODES.includes(values.mode as OwnershipMode))
-    throw new UsageError(`--mode must be user, mixed or book (got "${values.mode}").`);
+  const mode = parseMode(values.mode, t);
+  const now = parseNow(values.now, t) ?? new Date();
   const file = absolute(io.cwd, positionals[0] as string);
-  const compiled = await loadRuleset(io, file);
+  const compiled = await loadRuleset(io, file, lang);
   if (!compiled) return EXIT.findings;
-  const users = await loadUsers(io.cwd, file, values.users);
-  if (!users)
-    throw new UsageError('no users: pass --users <file>, or put users.json beside the ruleset.');
+  const users = await loadUsers(io.cwd, file, values.users, t);
+  if (!users) throw new UsageError(t.noUsers);
   const context: AssignmentContext = {
     compiled,
     users: new Map(users.users.map((u) => [u.id, u])),
-    ownershipMode: values.mode as OwnershipMode,
-    now: new Date(),
+    ownershipMode: mode,
+    now,
   };
   const tally: Tally = {
     leads: 0,
     invalid: 0,
+    skipped: {notJson: 0, notALead: 0, tooLong: 0},
+    lines: 0,
     byRule: new Map(),
     byOutcome: new Map(),
     byOwner: new Map(),
@@ -159,39 +186,38 @@ export const rulesSimulate: Command = async (argv, io) => {
         if ((tally.leads & 1023) === 0) bar.update(tally.leads, tally.leads / count);
       }
   } else {
-    const leadsFile = absolute(io.cwd, values.leads as string);
-    let size: number;
-    try {
-      size = statSync(leadsFile).size;
-    } catch {
-      throw new UsageError(`cannot read the leads file ${values.leads}.`);
-    }
+    const given = values.leads as string;
+    const leadsFile = absolute(io.cwd, given);
+    const size = leadsFileSize(leadsFile, given, t);
     const stream = createReadStream(leadsFile, {highWaterMark: 1 << 16});
     const name = shown(io.cwd, leadsFile);
-    let lineNo = 0;
+    const skip = (kind: keyof Tally['skipped'], why: string) => {
+      tally.skipped[kind]++;
+      if (++tally.invalid <= MAX_LISTED_SKIPS)
+        io.stderr(`${t.notALead(`${name}:${tally.lines}`, why)}\n`);
+    };
     for await (const batch of lineBatches(stream)) {
       for (const line of batch) {
-        lineNo++;
+        tally.lines++;
         if (typeof line !== 'string') {
           // Refused unread: a lead is a few hundred bytes, and a line of 100 MB would be held whole.
-          if (++tally.invalid <= 5)
-            io.stderr(
-              `${t.notALead(`${name}:${lineNo}`, t.lineTooLong(line.length, MAX_LINE_LENGTH))}\n`,
-            );
+          skip('tooLong', t.lineTooLong(line.length, MAX_LINE_LENGTH));
           continue;
         }
         if (line.trim() === '') continue;
-        let lead: LeadFacts;
+        let value: unknown;
         try {
-          lead = JSON.parse(line) as LeadFacts;
-          if (!lead || typeof lead !== 'object' || Array.isArray(lead))
-            throw new Error('not an object');
+          value = JSON.parse(line);
         } catch (error) {
-          if (++tally.invalid <= 5)
-            io.stderr(`${t.notALead(`${name}:${lineNo}`, (error as Error).message)}\n`);
+          skip('notJson', t.notJsonLine((error as Error).message));
           continue;
         }
-        record(assign ? assign(lead) : await assignOwner(lead, context));
+        const checked = asLead(value);
+        if ('notALead' in checked) {
+          skip('notALead', t.notALeadReason(checked.notALead));
+          continue;
+        }
+        record(assign ? assign(checked.lead) : await assignOwner(checked.lead, context));
       }
       bar.update(tally.leads, stream.bytesRead / size);
     }
@@ -210,6 +236,8 @@ export const rulesSimulate: Command = async (argv, io) => {
         {
           leads: tally.leads,
           invalid: tally.invalid,
+          ...(values.leads !== undefined ? {lines: tally.lines, skipped: tally.skipped} : {}),
+          now: now.toISOString(),
           seconds,
           leadsPerSecond: Math.round(rate),
           evaluator: compiled.synchronous ? 'compiled' : 'json-rules-engine',
@@ -222,19 +250,24 @@ export const rulesSimulate: Command = async (argv, io) => {
       ) + '\n',
     );
   } else {
-    const pct = (n: number) =>
-      tally.leads ? ((100 * n) / tally.leads).toFixed(1).padStart(5) + '%' : '';
+    const pct = (n: number) => (tally.leads ? t.percent((100 * n) / tally.leads).padStart(6) : '');
     const label = (k: string) => (k === UNASSIGNED ? t.unassignedOwner : k);
     const width = Math.max(...[...tally.byRule.keys()].map((k) => label(k).length), 20);
     const row = (k: string, n: number) =>
       `  ${label(k).padEnd(width)} ${String(n).padStart(10)} ${pct(n)}`;
-    const out = [t.simulated(tally.leads, compiled.synchronous, String(values.mode)), '', t.byRule];
+    const out = [t.simulated(tally.leads, compiled.synchronous, mode)];
+    // Only when it matters: a ruleset that never reads `now` decides the same at any time.
+    if (compiled.facts.has('now')) out.push(t.simulatedAt(now.toISOString()));
+    out.push('', t.byRule);
     for (const [k, n] of tally.byRule) out.push(row(k, n));
     out.push('', t.outcomes);
     for (const [k, n] of sorted(tally.byOutcome)) out.push(row(k, n));
     out.push('', t.newOwners);
     for (const [k, n] of sorted(tally.byOwner)) out.push(row(k, n));
-    if (tally.invalid) out.push('', t.skipped(tally.invalid));
+    if (tally.invalid) {
+      out.push('', t.skipped(tally.invalid, tally.lines));
+      if (tally.invalid > MAX_LISTED_SKIPS) out.push(t.skippedListed(MAX_LISTED_SKIPS));
+    }
     out.push('', t.rate(rate, seconds));
     io.stdout(out.join('\n') + '\n');
   }

@@ -73,3 +73,25 @@ test('a malformed case file, a missing case or no ruleset is a usage error', asy
   assert.equal(await rulesTest([], io), 2);
   assert.match(io.err, /give a ruleset file/);
 });
+
+test('--lang de: a malformed case file, a missing case and the ruleset\u2019s errors in German', async () => {
+  await assert.rejects(
+    rulesTest([ruleset, join(dir, 'shapeless.json'), '--lang', 'de'], captureIo()),
+    /shapeless\.json: "ownershipMode" muss "user", "mixed" oder "book" sein; .*"expect" muss ein Objekt sein\./,
+  );
+  await assert.rejects(
+    rulesTest([ruleset, 'nope.json', '--lang', 'de'], captureIo()),
+    /keine solche Testfall-Datei und kein solcher Ordner: .*nope\.json/,
+  );
+  writeFileSync(join(dir, 'bad-ruleset.json'), '{"recordType": "lead", "rules": [');
+  const io = captureIo({cwd: dir});
+  assert.equal(await rulesTest(['bad-ruleset.json', 'wrong.json', '--lang', 'de'], io), 1);
+  assert.match(io.err, /^bad-ruleset\.json:1:\d+: Fehler invalid-json: Ungültiges JSON: /m);
+  assert.match(io.err, /^bad-ruleset\.json hat Fehler; beheben Sie sie zuerst/m);
+  const noRuleset = captureIo();
+  assert.equal(await rulesTest(['--lang', 'de'], noRuleset), 2);
+  assert.match(
+    noRuleset.err,
+    /^crmkit rules test: geben Sie eine Regelsatz-Datei an\.\nAufruf: crmkit rules test <Regelsatz>/,
+  );
+});

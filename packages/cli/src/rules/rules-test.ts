@@ -1,31 +1,22 @@
 import {readdirSync, statSync} from 'node:fs';
 import {dirname, join} from 'node:path';
-import {parseArgs} from 'node:util';
 import {checkRuleCaseShape, runRuleCase, type RuleCase} from '@crmkit/assignment';
 import {EXIT, type Command} from '../cli-io.js';
 import {loadRuleset} from './load-ruleset.js';
-import {
-  UsageError,
-  absolute,
-  loadUsers,
-  outputLanguage,
-  parseJson,
-  readText,
-  shown,
-} from './rules-files.js';
-import {RULES_TEXT} from './rules-text.js';
+import {parseRulesArgs} from './rules-args.js';
+import {UsageError, absolute, loadUsers, parseJson, readText, shown} from './rules-files.js';
+import {RULES_TEXT, type RulesText} from './rules-text.js';
 
-export const testUsage =
-  'Usage: crmkit rules test <ruleset> [case files or folders…] [--users <file>] [--json] [--lang en|de]\n' +
-  '  Without case files, runs every tests/*.json beside the ruleset.\n';
+/** The usage lines of `crmkit rules test` (English; each language's is in RULES_TEXT). */
+export const testUsage = RULES_TEXT.en.usage.test;
 
-function caseFiles(paths: string[]): string[] {
+function caseFiles(paths: string[], t: RulesText): string[] {
   return paths.flatMap((p) => {
     let stat;
     try {
       stat = statSync(p);
     } catch {
-      throw new UsageError(`no such case file or folder: ${p}`);
+      throw new UsageError(t.noSuchCase(p));
     }
     if (!stat.isDirectory()) return [p];
     return readdirSync(p)
@@ -37,34 +28,28 @@ function caseFiles(paths: string[]): string[] {
 
 /** `crmkit rules test <ruleset> [cases…]`: runs rule test cases, printing each pass/fail with a diff. */
 export const rulesTest: Command = async (argv, io) => {
-  const {values, positionals} = parseArgs({
-    args: argv,
-    options: {
-      users: {type: 'string'},
-      json: {type: 'boolean', default: false},
-      lang: {type: 'string'},
-    },
-    allowPositionals: true,
+  const {values, positionals, lang, t} = parseRulesArgs(argv, {
+    users: {type: 'string', value: '<file>', example: 'users.json'},
+    json: {type: 'boolean'},
   });
   if (positionals.length < 1) {
-    io.stderr(`crmkit rules test: give a ruleset file.\n${testUsage}`);
+    io.stderr(`crmkit rules test: ${t.testNoRuleset}\n${t.usage.test}`);
     return EXIT.usage;
   }
-  const t = RULES_TEXT[outputLanguage(values.lang)];
   const json = (v: unknown) => JSON.stringify(v);
   const file = absolute(io.cwd, positionals[0] as string);
-  const compiled = await loadRuleset(io, file);
+  const compiled = await loadRuleset(io, file, lang);
   if (!compiled) return EXIT.findings;
-  const users = await loadUsers(io.cwd, file, values.users);
+  const users = await loadUsers(io.cwd, file, values.users, t);
   const given = positionals.slice(1).map((p) => absolute(io.cwd, p));
-  const files = caseFiles(given.length ? given : [join(dirname(file), 'tests')]);
-  if (files.length === 0) throw new UsageError('no case files found.');
+  const files = caseFiles(given.length ? given : [join(dirname(file), 'tests')], t);
+  if (files.length === 0) throw new UsageError(t.noCases);
   const results = [];
   for (const caseFile of files) {
     const name = shown(io.cwd, caseFile);
-    const value = parseJson(await readText(caseFile, 'case file'), caseFile);
-    const problems = checkRuleCaseShape(value);
-    if (problems.length) throw new UsageError(`${name}: ${problems.join('; ')}.`);
+    const value = parseJson(await readText(caseFile, 'case', t), caseFile, t);
+    const problems = checkRuleCaseShape(value, lang);
+    if (problems.length) throw new UsageError(t.caseShape(name, problems.join('; ')));
     const result = await runRuleCase(compiled, value as RuleCase, users?.users ?? []);
     results.push({file: name, ...result});
     if (!values.json) {
