@@ -1,6 +1,7 @@
 import {
   existsSync,
   mkdirSync,
+  readdirSync,
   readFileSync,
   renameSync,
   rmSync,
@@ -10,7 +11,8 @@ import {
 import {createRequire} from 'node:module';
 import {dirname, join, relative, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {build, type Metafile} from 'esbuild';
+import {gzipSync} from 'node:zlib';
+import {build, type Metafile, type Plugin} from 'esbuild';
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** packages/dev-host */
@@ -42,6 +44,107 @@ export const SHARED_IMPORT_PLUGINS = [
  * built here beside the others it shares their @crmkit/sdk with the plugins in the frame.
  */
 const ALWAYS_SHARED = ['lit', '@crmkit/sdk', '@crmkit/host-elements/frame-runtime'];
+
+/**
+ * Modules that codemirror-json-schema (the rule editor's completion and hover, admin page only)
+ * imports but never runs the way the editor uses it. Each is replaced in the bundle by a stub that
+ * throws a clear error when anything of it is called, so a change that starts to need one fails
+ * loudly instead of silently working differently. The import graph (codemirror-json-schema 0.8.1):
+ *
+ * - `yaml` ← dist/parsers/yaml-parser.js `parseYAMLDocumentState`, and `json5` + `codemirror-json5`
+ *   (with lezer-json5) ← dist/parsers/json5-parser.js: both reached only through
+ *   `getDefaultParser(mode)` for the YAML and JSON5 modes and the package's `./yaml`, `./json5`
+ *   entries. The editor imports neither entry, and `jsonCompletion()` without a `mode` is JSON
+ *   (`parseJSONDocumentState`); hover parses with `JSON.parse`.
+ * - `shiki/core`, `@shikijs/markdown-it/core` and the shiki theme and language modules ←
+ *   dist/utils/markdown.js only, which at import starts a highlighter and then installs it as
+ *   markdown-it's `options.highlight`. markdown-it calls `highlight` only to render a fenced code
+ *   block, i.e. in `renderMarkdown(text, false)` (block rendering), which only the package's default
+ *   hover formatter calls; the editor passes its own `formatHover` and `getHoverTexts`
+ *   (rules-editor.ts), and completion (`renderMarkdown(description)`) and the schema linter (which the
+ *   editor does not use) render inline. So the stub highlighter is created as before, and the
+ *   `highlight` it installs throws if a fenced block is ever rendered. (The real one throws there too:
+ *   `shiki/core` is never given its wasm engine, "Must invoke loadWasm first".)
+ *
+ * markdown-it itself is NOT stubbed: completion shows each suggested property's description through
+ * `renderMarkdown(description)` (markdown-it's `renderInline` with linkify and typographer), a path
+ * the editor runs on every property suggestion.
+ */
+export const EDITOR_UNUSED_MODULES: Readonly<Record<string, {exports: string[]; why: string}>> = {
+  yaml: {exports: ['default'], why: 'only codemirror-json-schema’s YAML mode parses with it'},
+  json5: {exports: ['default'], why: 'only codemirror-json-schema’s JSON5 mode parses with it'},
+  'codemirror-json5': {exports: ['json5'], why: 'only codemirror-json-schema’s JSON5 mode uses it'},
+  'shiki/core': {
+    exports: ['createHighlighterCore'],
+    why: 'it highlights fenced code blocks in block-rendered markdown, which the editor never renders',
+  },
+  '@shikijs/markdown-it/core': {
+    exports: ['fromHighlighter'],
+    why: 'it highlights fenced code blocks in block-rendered markdown, which the editor never renders',
+  },
+  'shiki/themes/vitesse-light.mjs': {
+    exports: ['default'],
+    why: 'a theme of the unused highlighter',
+  },
+  'shiki/themes/vitesse-dark.mjs': {exports: ['default'], why: 'a theme of the unused highlighter'},
+  'shiki/langs/javascript.mjs': {exports: ['default'], why: 'a grammar of the unused highlighter'},
+};
+
+/** Only imports from inside this package are replaced: anything else importing them gets the real one. */
+const EDITOR_STUB_IMPORTER = /[\\/]node_modules[\\/]codemirror-json-schema[\\/]/;
+
+/** The source of the stub module of `specifier`; every member of it throws when used. */
+export function editorStubSource(specifier: string): string {
+  const stub = EDITOR_UNUSED_MODULES[specifier];
+  if (!stub) throw new Error(`${specifier} is not one of EDITOR_UNUSED_MODULES`);
+  const name = JSON.stringify(specifier);
+  const why = JSON.stringify(stub.why);
+  const lines = [
+    `const fail = (member) => { throw new Error("crmkit dev host: " + ${name} + " is left out of the admin page's rule editor bundle (" + ${why} + "), but " + member + " was called. See EDITOR_UNUSED_MODULES in packages/dev-host/src/pages/build-pages.ts: if the editor needs it now, remove its stub."); };`,
+    // Any member is a function that throws; `then` stays undefined so that awaiting it is no call.
+    `const unused = (what) => new Proxy({}, {get: (_, key) => typeof key !== 'string' || key === 'then' ? undefined : () => fail(what + '.' + key)});`,
+  ];
+  for (const exported of stub.exports) {
+    if (specifier === 'shiki/core') {
+      // Called when codemirror-json-schema's markdown module loads: answers a highlighter that
+      // throws when used (it never is: see fromHighlighter).
+      lines.push(`export const ${exported} = async () => unused('the highlighter');`);
+    } else if (specifier === '@shikijs/markdown-it/core') {
+      // markdown-it's `highlight` is consulted only for fenced code blocks: it throws there.
+      lines.push(
+        `export const ${exported} = () => (md) => { md.options.highlight = () => fail('highlight (a fenced code block)'); };`,
+      );
+    } else if (exported === 'default') {
+      lines.push(`export default unused(${name});`);
+    } else {
+      lines.push(`export const ${exported} = () => fail(${JSON.stringify(exported)});`);
+    }
+  }
+  return lines.join('\n');
+}
+
+/** The esbuild plugin that puts the stubs of `EDITOR_UNUSED_MODULES` in place. */
+export function editorUnusedModules(): Plugin {
+  const specifiers = Object.keys(EDITOR_UNUSED_MODULES);
+  return {
+    name: 'editor-unused-modules',
+    setup(b) {
+      b.onResolve({filter: /^(yaml|json5|codemirror-json5|shiki|@shikijs)(\/|$)/}, (args) => {
+        if (!EDITOR_STUB_IMPORTER.test(args.importer)) return undefined;
+        if (!specifiers.includes(args.path)) {
+          throw new Error(
+            `codemirror-json-schema imports ${args.path}, which build-pages.ts does not know: check whether the rule editor runs it and add it to EDITOR_UNUSED_MODULES or let it through`,
+          );
+        }
+        return {path: args.path, namespace: 'editor-unused'};
+      });
+      b.onLoad({filter: /.*/, namespace: 'editor-unused'}, (args) => ({
+        contents: editorStubSource(args.path),
+        loader: 'js',
+      }));
+    },
+  };
+}
 
 export interface PagesBuild {
   outDir: string;
@@ -130,6 +233,7 @@ async function buildInto(
     chunkNames: 'chunks/[name]-[hash]',
     metafile: true,
     logLevel: 'silent',
+    plugins: [editorUnusedModules()],
   });
   collectInputs(pages.metafile, inputs);
   const importMap = Object.fromEntries(
@@ -150,10 +254,36 @@ async function buildInto(
     if (!readBuildInfo(join(finalDir, 'build-info.json'))) throw error;
   }
   const milliseconds = Math.round(performance.now() - started);
+  const sizes = pageBundleSizes(finalDir)
+    .map((b) => `${b.name} ${(b.gzip / 1024).toFixed(1)} KB`)
+    .join(', ');
   options.log?.(
-    `built the page bundles in ${milliseconds} ms (${info.inputs.length} source files) → ${relative(process.cwd(), finalDir) || '.'}`,
+    `built the page bundles in ${milliseconds} ms (${info.inputs.length} source files) → ${relative(process.cwd(), finalDir) || '.'}; min+gzip: ${sizes}`,
   );
   return {outDir: finalDir, importMap, built: true, milliseconds};
+}
+
+export interface BundleSize {
+  /** `admin.js`, …, or `rules-editor` (the editor's chunk, which only the admin page loads). */
+  name: string;
+  /** The file, relative to the build's `assets/`. */
+  file: string;
+  bytes: number;
+  /** Its size gzipped (level 9): about what a browser downloads. */
+  gzip: number;
+}
+
+/** The sizes of the built page scripts and of the rule editor's chunk in a pages build's `outDir`. */
+export function pageBundleSizes(outDir: string): BundleSize[] {
+  const assets = join(outDir, 'assets');
+  const editor = readdirSync(join(assets, 'chunks')).filter((f) => /^rules-editor-.*\.js$/.test(f));
+  return [
+    ...Object.keys(PAGE_SCRIPTS).map((name) => ({name: `${name}.js`, file: `${name}.js`})),
+    ...editor.map((f) => ({name: 'rules-editor', file: `chunks/${f}`})),
+  ].map(({name, file}) => {
+    const code = readFileSync(join(assets, file));
+    return {name, file, bytes: code.length, gzip: gzipSync(code, {level: 9}).length};
+  });
 }
 
 /** The bare imports of a plugin package's BUILT entry (what the host stores and pages import). */
@@ -198,6 +328,7 @@ async function pluginImports(
 function collectInputs(metafile: Metafile, into: Set<string>, base = DEV_HOST_DIR): void {
   for (const input of Object.keys(metafile.inputs)) {
     if (input.includes('node_modules/')) continue; // installed packages change only with npm install
+    if (/^[a-z][\w-]+:/.test(input)) continue; // a plugin's module (`editor-unused:yaml`), not a file
     into.add(resolve(base, input));
   }
 }

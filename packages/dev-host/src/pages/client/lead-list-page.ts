@@ -1,7 +1,9 @@
-// The lead list (`/`): every lead the signed-in user may read, filtered by Lead Status (`?status=`).
+// The lead list (`/`): the leads the signed-in user may read, filtered by Lead Status (`?status=`),
+// a page of 200 at a time with a button for the next page.
 import {LEAD_STATUSES, type Lead, type LeadStatus} from '@crmkit/sdk';
 import {html} from 'lit';
 import {statusLabel, translator} from '../page-strings.js';
+import {createLeadPager} from './lead-pager.js';
 import {describeError, readPageConfig, show, startPage} from './start-page.js';
 
 const isStatus = (value: string | null): value is LeadStatus =>
@@ -25,11 +27,108 @@ async function main(): Promise<void> {
     <button type="submit">${t('applyFilter')}</button>
   </form>`;
 
-  let leads: Lead[];
+  // A page of 200 leads at a time (keyset paging: the host's Link rel="next" names the next one),
+  // the next one only when the user asks for it: a host with 150,000 leads never sends them all.
+  const pager = createLeadPager((query) => page.api.listLeadPage(query), status ? {status} : {});
+  let moreError: string | undefined;
+
+  const render = () => {
+    const leads = pager.leads;
+    const count = !pager.done
+      ? t('leadsCountMore', {count: leads.length})
+      : leads.length === 1
+        ? t('leadsCountOne')
+        : t('leadsCount', {count: leads.length});
+    show(
+      page.main,
+      html`<h1>${t('leadsTitle')}</h1>
+        ${filter}
+        ${
+          wanted && !status
+            ? html`<p class="message info">${t('unknownStatus', {status: wanted})}</p>`
+            : ''
+        }
+        <p role="status" class="count" id="lead-count">${count}</p>
+        ${leads.length === 0 ? html`<p class="message info">${t('noLeads')}</p>` : leadTable(leads, count)}
+        ${moreError ? html`<p class="message error" role="alert">${moreError}</p>` : ''}
+        ${
+          pager.done
+            ? ''
+            : html`<p>
+                <button
+                  type="button"
+                  id="load-more-leads"
+                  aria-describedby="lead-count"
+                  aria-disabled=${pager.loading ? 'true' : 'false'}
+                  @click=${loadMore}
+                >
+                  ${pager.loading ? t('loadingMoreLeads') : t('loadMoreLeads')}
+                </button>
+              </p>`
+        }`,
+    );
+  };
+
+  const leadTable = (leads: readonly Lead[], count: string) =>
+    html`<table class="leads" aria-busy=${pager.loading ? 'true' : 'false'}>
+      <caption class="visually-hidden">
+        ${t('leadsTitle')}: ${count}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">${t('colName')}</th>
+          <th scope="col">${t('colCompany')}</th>
+          <th scope="col">${t('colStatus')}</th>
+          <th scope="col">${t('colOwner')}</th>
+          <th scope="col">${t('colCountry')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${leads.map(
+          (lead) =>
+            html`<tr>
+              <th scope="row">
+                <a href="/leads/${encodeURIComponent(lead.id)}"
+                  >${lead.firstName} ${lead.lastName}</a
+                >
+              </th>
+              <td>${lead.company}</td>
+              <td>
+                <span class="status status-${lead.status.toLowerCase()}"
+                  >${statusLabel(t, lead.status)}</span
+                >
+              </td>
+              <td>${lead.ownerName ?? lead.ownerId ?? t('noOwner')}</td>
+              <td>${lead.country ?? ''}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>`;
+
+  /**
+   * The next page, appended. The keyboard focus moves to the first lead that came (the list goes on
+   * where the user was about to read); a failure keeps every lead shown and the button to try again.
+   */
+  const loadMore = async (): Promise<void> => {
+    if (pager.loading || pager.done) return;
+    const first = pager.leads.length;
+    const loading = pager.loadNext();
+    moreError = undefined;
+    render();
+    try {
+      const added = await loading;
+      render();
+      // None came (the host's last page was empty): the last lead, where the button was.
+      const row = added.length > 0 ? `nth-child(${first + 1})` : 'last-child';
+      page.main.querySelector<HTMLElement>(`table.leads tbody tr:${row} a`)?.focus();
+    } catch (error) {
+      moreError = describeError(t, error);
+      render();
+    }
+  };
+
   try {
-    // The host answers a page at a time (200 leads); listLeads follows its Link rel="next" headers
-    // to the last page, so the list still shows every lead.
-    leads = await page.api.listLeads(status ? {status} : {});
+    await pager.loadNext();
   } catch (error) {
     show(
       page.main,
@@ -39,56 +138,7 @@ async function main(): Promise<void> {
     );
     return;
   }
-  const count = leads.length === 1 ? t('leadsCountOne') : t('leadsCount', {count: leads.length});
-  show(
-    page.main,
-    html`<h1>${t('leadsTitle')}</h1>
-      ${filter}
-      ${
-        wanted && !status
-          ? html`<p class="message info">${t('unknownStatus', {status: wanted})}</p>`
-          : ''
-      }
-      <p role="status" class="count">${count}</p>
-      ${
-        leads.length === 0
-          ? html`<p class="message info">${t('noLeads')}</p>`
-          : html`<table class="leads">
-              <caption class="visually-hidden">
-                ${t('leadsTitle')}: ${count}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">${t('colName')}</th>
-                  <th scope="col">${t('colCompany')}</th>
-                  <th scope="col">${t('colStatus')}</th>
-                  <th scope="col">${t('colOwner')}</th>
-                  <th scope="col">${t('colCountry')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${leads.map(
-                  (lead) =>
-                    html`<tr>
-                      <th scope="row">
-                        <a href="/leads/${encodeURIComponent(lead.id)}"
-                          >${lead.firstName} ${lead.lastName}</a
-                        >
-                      </th>
-                      <td>${lead.company}</td>
-                      <td>
-                        <span class="status status-${lead.status.toLowerCase()}"
-                          >${statusLabel(t, lead.status)}</span
-                        >
-                      </td>
-                      <td>${lead.ownerName ?? lead.ownerId ?? t('noOwner')}</td>
-                      <td>${lead.country ?? ''}</td>
-                    </tr>`,
-                )}
-              </tbody>
-            </table>`
-      }`,
-  );
+  render();
 }
 
 void main();
