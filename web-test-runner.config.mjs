@@ -49,6 +49,7 @@ const rootDir = fileURLToPath(new URL('.', import.meta.url));
 /** The folders `/__raw/` serves from: built plugins and test plugins. */
 const RAW_FOLDERS = [
   'plugins/reject-lead/dist/',
+  'plugins/rejection-history/dist/',
   'test/fixtures/plugins/',
   'packages/host-elements/test/fixtures/',
 ];

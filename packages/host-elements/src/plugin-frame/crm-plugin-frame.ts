@@ -74,9 +74,28 @@ const moduleUrl = import.meta.url;
  * (width 100%); the page's `--crm-*` tokens, color scheme, font, language and record follow it; the
  * plugin's `crm-lead-rejected` and close events are re-dispatched from this element.
  *
+ * A result event from the frame is a claim, not a fact: the plugin's code can post any event on its
+ * port. So this element never relays a `crm-lead-rejected` on the plugin's word. It relays one only
+ * for a lead the plugin asked to reject through this frame (a `rejectLead` this element performed
+ * with the plugin's credential), once per rejection, and with what the server answered to that
+ * request: `detail` is the lead from the server's answer and `assignment` the server's, never the
+ * data the plugin sent (its other fields are not passed on); this costs no extra request. When that
+ * answer was lost (a network error, an abort, a server error: the reject may have happened), the
+ * lead is read again through the plugin's context, and the event goes on only if the server has it
+ * Rejected by the signed-in user with the claimed reject code, rejecter and time. Anything else (a
+ * lead it never asked to reject, a refused reject, which changed nothing, a second event about the
+ * same rejection) is dropped with a console warning naming the reason (`not-asked`, `refused`,
+ * `not-rejected`, `not-readable`, `other-rejection`), so neither the page nor other frames showing
+ * the lead hear of it. Close events and Escape that come after a result wait for its check, so a
+ * close never overtakes it (the dialog's own close button never waits). The other way round, a frame
+ * hears of a page's `crm-lead-rejected` about its record only as the lead read again through its own
+ * context, and only when the server has that lead Rejected. A trusted plugin runs in the page with
+ * the page's powers: its events reach listeners as it dispatched them.
+ *
  * @tag crm-plugin-frame
- * @fires crm-lead-rejected - {CustomEvent} The plugin rejected the lead (`detail`: the lead; plus
- *   the event's own data fields, e.g. `assignment`), re-dispatched from the frame.
+ * @fires crm-lead-rejected - {CustomEvent} The plugin rejected the lead through this frame, as the
+ *   server confirmed (`detail`: the lead as the server answered; `assignment`: the server's
+ *   reassignment, when there was one). A forged or unconfirmed one is never dispatched.
  * @fires crm-plugin-close - {CustomEvent} The plugin asked to be closed (re-dispatched).
  * @fires crm-reject-cancel - {CustomEvent} The plugin's cancel, or any other `*-cancel` event it
  *   dispatched (re-dispatched).
@@ -248,6 +267,9 @@ export class CrmPluginFrame extends FASTElement {
         if (isPluginCloseEvent(type)) this.#later(() => this.dispatchEvent(event));
         else this.dispatchEvent(event);
       },
+      // The reason is a code (see DroppedRejection): `not-asked`, `refused`, `other-rejection`, …
+      onDropped: (type, reason) =>
+        console.warn(`<crm-plugin-frame>: ${type} of ${pluginId} not relayed (${reason})`),
       onMounted: () => {
         clearTimeout(this.#timer);
         this.state = 'ready';
@@ -307,7 +329,9 @@ export class CrmPluginFrame extends FASTElement {
       if (!leadId || detail?.id !== leadId || !context.can('leads.read')) return;
       const bridge = this.#bridge;
       context.getLead(leadId).then(
-        (lead) => bridge.sendPageEvent(event.type, lead, {}),
+        // Every FRAME_PAGE_EVENTS type is news of a rejection: one the server does not have is no
+        // news (its sender may be hostile), and the frame hears nothing.
+        (lead) => lead.status === 'Rejected' && bridge.sendPageEvent(event.type, lead, {}),
         () => {
           // Not readable now: the plugin hears nothing, as it would read nothing.
         },

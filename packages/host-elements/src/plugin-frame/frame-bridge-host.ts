@@ -8,6 +8,8 @@ import {
 import type {PluginContext, PluginContextMethod} from '@crmkit/sdk';
 import {isFrameForwardedEvent, jsonCopy} from './frame-protocol.js';
 import type {FrameFailure, FrameTheme, HostToFrameMessage} from './frame-protocol.js';
+import {RejectionLedger} from './rejection-ledger.js';
+import type {DroppedRejection} from './rejection-ledger.js';
 
 /** The host's end of the port (a MessagePort; anything with these methods in unit tests). */
 export interface BridgePort {
@@ -22,7 +24,14 @@ export interface FrameBridgeHostOptions {
   /** The plugin's guarded context at the time of a call (undefined: refuse the call). */
   context: () => PluginContext | undefined;
   onSize?: (height: number) => void;
+  /**
+   * An event of the plugin element to re-dispatch in the page, in the order the frame sent them: a
+   * close event as it came, a `crm-lead-rejected` only once confirmed (see {@link RejectionLedger}),
+   * with the server's lead as `detail` and its `assignment`, never the plugin's own data.
+   */
   onEvent?: (type: string, detail: unknown, fields: Record<string, unknown>) => void;
+  /** A `crm-lead-rejected` of the plugin that was not confirmed, and why; nothing was relayed. */
+  onDropped?: (type: string, reason: DroppedRejection) => void;
   onMounted?: () => void;
   onFailed?: (failure: FrameFailure) => void;
   onEscape?: () => void;
@@ -43,6 +52,12 @@ const refusal = (code: string, message: string) =>
  * plain JSON; then the plugin's guarded context performs it (permission and argument checks, then
  * the host API with the plugin's credential). Anything else is answered with an error, or ignored
  * when it cannot be answered. After `close()` nothing is performed or answered.
+ *
+ * The plugin's events are relayed in the order they came, but a result event is a claim, not a
+ * fact: `crm-lead-rejected` reaches `onEvent` only for a lead this bridge performed a `rejectLead`
+ * for, once, with the lead the server answered (or, when that answer was lost, the lead read again
+ * and found Rejected by the user with the claimed data); otherwise `onDropped` hears why. Events
+ * and Escape after it wait for that check, so a close never overtakes the result.
  */
 export class FrameBridgeHost {
   readonly #options: FrameBridgeHostOptions;
@@ -53,6 +68,10 @@ export class FrameBridgeHost {
   #lastId = -1;
   readonly #pending = new Map<number, AbortController>();
   readonly #subscriptions = new Map<string, () => void>();
+  /** The rejections this frame's plugin asked for, and the host's answers. */
+  readonly #rejections = new RejectionLedger();
+  /** Notices for the page, in order: a result event being confirmed holds back the ones after it. */
+  #relayed: Promise<unknown> = Promise.resolve();
 
   constructor(options: FrameBridgeHostOptions) {
     this.#options = options;
@@ -82,15 +101,20 @@ export class FrameBridgeHost {
       case 'dom-event': {
         const {eventType} = message;
         if (!isFrameForwardedEvent(eventType)) return;
+        const detail = jsonCopy(message.detail);
         const fields = jsonCopy(message.fields);
-        this.#options.onEvent?.(
-          eventType,
-          jsonCopy(message.detail),
-          fields && typeof fields === 'object' && !Array.isArray(fields)
-            ? (fields as Record<string, unknown>)
-            : {},
+        return this.#inOrder(() =>
+          // A result is a claim: checked first. Close events go as they came.
+          eventType === 'crm-lead-rejected'
+            ? this.#relayRejection(eventType, detail)
+            : this.#options.onEvent?.(
+                eventType,
+                detail,
+                fields && typeof fields === 'object' && !Array.isArray(fields)
+                  ? (fields as Record<string, unknown>)
+                  : {},
+              ),
         );
-        return;
       }
       case 'mounted':
         if (this.#mounted || this.#failed) return;
@@ -112,8 +136,7 @@ export class FrameBridgeHost {
         return;
       }
       case 'escape':
-        this.#options.onEscape?.();
-        return;
+        return this.#inOrder(() => this.#options.onEscape?.());
     }
   }
 
@@ -135,7 +158,10 @@ export class FrameBridgeHost {
     this.#post({type: 'page-event', eventType, detail: jsonCopy(detail), fields});
   }
 
-  /** Ends the bridge: calls in flight are aborted, channel subscriptions stopped, the port closed. */
+  /**
+   * Ends the bridge: calls in flight are aborted, channel subscriptions stopped, the port closed;
+   * events still waiting for their check are dropped.
+   */
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
@@ -210,6 +236,10 @@ export class FrameBridgeHost {
     } catch (error) {
       running = Promise.reject(error);
     }
+    // What a later `crm-lead-rejected` of the plugin is checked against.
+    if (name === 'rejectLead' && typeof list[0] === 'string') {
+      this.#rejections.record(list[0], running);
+    }
     running.then(
       (value) => {
         if (name === 'on' && typeof value === 'function') {
@@ -221,5 +251,21 @@ export class FrameBridgeHost {
       },
       (error: unknown) => settle({type: 'error', id, error: serializeContextError(error)}),
     );
+  }
+
+  /** Runs `task` after the notices before it (unless the bridge closed meanwhile). */
+  #inOrder(task: () => unknown): void {
+    this.#relayed = this.#relayed
+      .then(() => this.#closed || task())
+      // A page listener's error: reported as uncaught, and the notices after it still go.
+      .catch((error: unknown) => reportError(error));
+  }
+
+  /** A `crm-lead-rejected` from the frame: relayed with the server's data once confirmed. */
+  async #relayRejection(type: string, detail: unknown): Promise<void> {
+    const checked = await this.#rejections.confirm(detail, this.#options.context());
+    if (this.#closed) return;
+    if (typeof checked === 'string') this.#options.onDropped?.(type, checked);
+    else this.#options.onEvent?.(type, checked.lead, checked.fields);
   }
 }

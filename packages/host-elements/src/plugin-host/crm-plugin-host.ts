@@ -83,7 +83,11 @@ function asLoadError(error: unknown, source: string): PluginLoadError {
 
 type Subscriber = (connection: PluginHostConnection, dispose: () => void) => void;
 
-/** A plugin credential's host API, minted on a plugin's first call and again once it expired. */
+/**
+ * A plugin credential's host API: minted at once (when the plugin's first element is mounted, so the
+ * request overlaps the frame's loading instead of delaying the plugin's first call), again on a call
+ * after a failed mint, and again once it expired.
+ */
 function credentialHost(pluginId: string, mint: (pluginId: string) => Promise<HostApi>): HostApi {
   let current: Promise<HostApi> | undefined;
   const api = () => {
@@ -105,6 +109,12 @@ function credentialHost(pluginId: string, mint: (pluginId: string) => Promise<Ho
       return run(await api());
     }
   };
+  // A failed mint is forgotten (above): the plugin's first call mints again and gets its error.
+  try {
+    api();
+  } catch {
+    // A `pluginHostApi` that throws at once: the first call gets that error as a rejection.
+  }
   return {
     getCurrentUser: () => call((h) => h.getCurrentUser()),
     getLead: (id) => call((h) => h.getLead(id)),
@@ -219,8 +229,10 @@ export class CrmPluginHost extends FASTElement {
   /**
    * Makes the host API a sandboxed plugin's calls run on: one acting with that plugin's credential
    * (e.g. `POST /api/plugin-sessions {pluginId}`, then `createRestHostApi({token})`), so that the
-   * server holds the plugin to its scopes whatever its frame sends. Called on the plugin's first
-   * call, and again when its credential expired (a 401). Unset: frames use `host`. Write-only.
+   * server holds the plugin to its scopes whatever its frame sends. Called when the plugin's first
+   * element is mounted (while its frame loads, so the credential is ready for its first call),
+   * again on a call when that failed, and when the credential expired (a 401). Unset: frames use
+   * `host`. Write-only.
    */
   set pluginHostApi(value: ((pluginId: string) => Promise<HostApi>) | undefined) {
     this.#pluginHostApi = value;
