@@ -223,6 +223,39 @@ for (const engine of ENGINES) {
       assert.equal(allowed.status, 200);
     });
 
+    test('two admins demoted at once on the two processes: one is, the last admin stays', async () => {
+      const made = await a('/api/admin/users/sofia', {
+        token: 'anna',
+        method: 'PUT',
+        body: {roleId: 'administrator'},
+      });
+      assert.equal(made.status, 200);
+      const [byA, byB] = await Promise.all([
+        a('/api/admin/users/anna', {token: 'sofia', method: 'PUT', body: {roleId: 'sales-rep'}}),
+        b('/api/admin/users/sofia', {token: 'anna', method: 'PUT', body: {roleId: 'sales-rep'}}),
+      ]);
+      // The later one is refused: as the last admin (409) when it was authorized before the
+      // earlier one committed, or as a user who is no admin any more (403) when after.
+      const refused = [byA, byB].filter((r) => r.status !== 200);
+      assert.equal(refused.length, 1, JSON.stringify([byA.body, byB.body]));
+      assert.ok(['last-admin', 'missing-privilege'].includes(refused[0]!.body.code));
+      const users = (await a('/api/admin/users', {token: byA.status === 200 ? 'sofia' : 'anna'}))
+        .body as Array<{id: string; roleId: string}>;
+      assert.equal(users.filter((u) => u.roleId === 'administrator').length, 1);
+      // Back as seeded: anna the one admin, sofia a sales manager.
+      const admin = byA.status === 200 ? 'sofia' : 'anna';
+      await a('/api/admin/users/anna', {
+        token: admin,
+        method: 'PUT',
+        body: {roleId: 'administrator'},
+      });
+      await a('/api/admin/users/sofia', {
+        token: 'anna',
+        method: 'PUT',
+        body: {roleId: 'sales-manager'},
+      });
+    });
+
     test('a plugin disabled through one process is gone from the other’s list and its credentials', async () => {
       const minted = await b('/api/plugin-sessions', {
         token: 'max',

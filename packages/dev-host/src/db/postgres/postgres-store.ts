@@ -94,6 +94,8 @@ interface Transaction {
   afterCommit: Array<() => void>;
   /** Settled (committed or rolled back): its client went back to the pool. */
   done: boolean;
+  /** Holds the row lock on crmkit_revision: admin changes of other nodes wait for its commit. */
+  adminLocked?: boolean;
 }
 
 const roleOf = (row: RoleRow): RoleRecord => ({
@@ -663,6 +665,15 @@ export class PostgresStore implements HostStore {
   }
 
   async roles(): Promise<RoleRecord[]> {
+    const tx = this.#open();
+    if (tx && !tx.adminLocked) {
+      // The roles are read inside a transaction to check a change of who may do what (the last
+      // administrator must stay one): two nodes' such changes take turns here, and the later one
+      // decides from what the earlier one committed (else both could demote a different admin).
+      await tx.client.query('SELECT revision FROM crmkit_revision WHERE id = 1 FOR UPDATE');
+      tx.adminLocked = true;
+      await this.#load(tx.client);
+    }
     return (await this.#rows<RoleRow>('SELECT * FROM roles ORDER BY position, id COLLATE "C"')).map(
       roleOf,
     );
