@@ -7,6 +7,7 @@ import {
   existsSync,
   mkdtempSync,
   readFileSync,
+  readdirSync,
   rmSync,
   statSync,
 } from 'node:fs';
@@ -16,8 +17,21 @@ import {promisify} from 'node:util';
 
 const run = promisify(execFile);
 
-/** Where Debian's postgresql-15 package puts the server's programs. */
-export const POSTGRES_BIN = '/usr/lib/postgresql/15/bin';
+/**
+ * Where Debian's postgresql package puts the server's programs: /usr/lib/postgresql/<major>/bin, the
+ * newest major installed (15 on Debian 12; CRMKIT_POSTGRES_BIN overrides it).
+ */
+export const POSTGRES_BIN = process.env.CRMKIT_POSTGRES_BIN ?? newestPostgresBin();
+
+function newestPostgresBin(): string {
+  const root = '/usr/lib/postgresql';
+  const majors = existsSync(root)
+    ? readdirSync(root)
+        .filter((d) => /^\d+$/.test(d) && existsSync(join(root, d, 'bin', 'initdb')))
+        .sort((x, y) => Number(y) - Number(x))
+    : [];
+  return join(root, majors[0] ?? '15', 'bin');
+}
 
 /** A running throwaway cluster: its connection URL and how to end it. */
 export interface TestPostgres {
@@ -56,7 +70,7 @@ function baseDir(): string {
 export async function startPostgres(): Promise<TestPostgres> {
   if (!existsSync(join(POSTGRES_BIN, 'initdb'))) {
     throw new Error(
-      `PostgreSQL 15 is not installed (no ${POSTGRES_BIN}/initdb): apt-get install -y postgresql`,
+      `PostgreSQL is not installed (no ${POSTGRES_BIN}/initdb): apt-get install -y postgresql (.ci/run does), or set CRMKIT_POSTGRES_BIN`,
     );
   }
   const dir = mkdtempSync(join(baseDir(), 'crmkit-pg-'));
