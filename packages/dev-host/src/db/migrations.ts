@@ -486,6 +486,25 @@ export const MIGRATION_STEPS: readonly MigrationStep[] = [
   );
   `,
   },
+  // 10: PostgreSQL only: the Idempotency-Key lookup of a reject in one round trip. The advisory lock
+  // makes a second request with the key (on any node) wait for the first one's commit; VOLATILE, so
+  // the lookup after it takes a fresh snapshot and sees that commit. SQLite needs nothing: its
+  // transactions already run one at a time (BEGIN IMMEDIATE).
+  {
+    sqlite: `SELECT 1;`,
+    postgres: `
+  CREATE FUNCTION crmkit_idempotent(p_user TEXT, p_key TEXT, p_since TEXT)
+    RETURNS TABLE (request TEXT, body TEXT)
+    LANGUAGE plpgsql VOLATILE AS $$
+  BEGIN
+    PERFORM pg_advisory_xact_lock(hashtextextended(p_user || E'\\n' || p_key, 0));
+    RETURN QUERY SELECT a.request, a.response FROM audit a
+      WHERE a.user_id = p_user AND a.idempotency_key = p_key AND a.at >= p_since
+      ORDER BY a.id DESC LIMIT 1;
+  END
+  $$;
+  `,
+  },
 ];
 
 /** The SQLite text of every step, in order: what `migrate` runs on the dev host's file. */

@@ -1,7 +1,7 @@
 import {AsyncLocalStorage} from 'node:async_hooks';
 import {setTimeout as sleep} from 'node:timers/promises';
 import pg from 'pg';
-import type {Pool, PoolClient, QueryResultRow} from 'pg';
+import type {Pool, PoolClient, QueryResult, QueryResultRow} from 'pg';
 import {leadFromRow} from '@crmkit/host-core';
 import type {
   AuditAction,
@@ -234,6 +234,8 @@ export class PostgresStore implements HostStore {
   #tokens = new Map<string, UserRecord>();
   #ownershipMode: OwnershipMode = 'mixed';
   #codes = new Map<string, RejectCodeRecord>();
+  /** The refresh the requests of this turn wait for (not sent yet). */
+  #pendingRefresh: Promise<void> | undefined;
 
   private constructor(pool: Pool, attempts: number) {
     this.#pool = pool;
@@ -337,9 +339,12 @@ export class PostgresStore implements HostStore {
     let broken: Error | undefined;
     try {
       const value = await this.#tx.run(tx, async () => {
-        await client.query('BEGIN ISOLATION LEVEL READ COMMITTED');
-        // The caches as committed now: what `work` decides from them is current.
-        await this.#refreshFrom(client);
+        // One round trip: the transaction, and the revision its caches must be at (the caches as
+        // committed now: what `work` decides from them is current).
+        const [, current] = (await client.query(
+          'BEGIN ISOLATION LEVEL READ COMMITTED; SELECT revision FROM crmkit_revision WHERE id = 1',
+        )) as unknown as [QueryResult, QueryResult<{revision: number}>];
+        if (current.rows[0]!.revision !== this.#loadedAt) await this.#load(client);
         const result = await work();
         await client.query('COMMIT');
         return result;
@@ -366,9 +371,16 @@ export class PostgresStore implements HostStore {
    * does nothing: the transaction refreshed at its start, and a reload now could see its
    * uncommitted writes.
    */
-  async refresh(): Promise<void> {
-    if (this.#open()) return;
-    await this.#refreshFrom(this.#pool);
+  refresh(): Promise<void> {
+    if (this.#open()) return Promise.resolve();
+    // The requests that arrive before the query is sent share it (one query per turn of the event
+    // loop under load, not one per request): it is sent after each of them arrived, so it sees
+    // everything committed before any of them.
+    this.#pendingRefresh ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+      this.#pendingRefresh = undefined;
+      return this.#refreshFrom(this.#pool);
+    });
+    return this.#pendingRefresh;
   }
 
   async #refreshFrom(q: Queryable): Promise<void> {
@@ -451,10 +463,16 @@ export class PostgresStore implements HostStore {
 
   /** A lead; inside a transaction locked (FOR UPDATE) until the commit. */
   async leadRow(id: string): Promise<LeadRow | undefined> {
-    const sql = this.#open()
-      ? 'SELECT * FROM leads WHERE id = $1 FOR UPDATE'
-      : 'SELECT * FROM leads WHERE id = $1';
-    return (await this.#rows<LeadRow>(sql, [id]))[0];
+    const locked = this.#open() !== undefined;
+    const {rows} = await this.#q().query<LeadRow>({
+      // Named: prepared once per connection (the reject's statements run thousands of times).
+      name: locked ? 'crmkit-lead-for-update' : 'crmkit-lead',
+      text: locked
+        ? 'SELECT * FROM leads WHERE id = $1 FOR UPDATE'
+        : 'SELECT * FROM leads WHERE id = $1',
+      values: [id],
+    });
+    return rows[0];
   }
 
   async leadRows(status?: LeadStatus, page?: LeadPage): Promise<LeadRow[]> {
@@ -481,12 +499,13 @@ export class PostgresStore implements HostStore {
   }
 
   async rejectLead(change: RejectChange): Promise<boolean> {
-    const result = await this.#q().query(
-      `UPDATE leads SET status = 'Rejected', reject_code = $2, reject_reason = $3,
+    const result = await this.#q().query({
+      name: 'crmkit-reject-lead',
+      text: `UPDATE leads SET status = 'Rejected', reject_code = $2, reject_reason = $3,
          rejected_by = $4, rejected_at = $5, owner_id = $6, reject_assignment = $7,
          version = version + 1
        WHERE id = $1 AND version = $8 AND status = 'Qualified'`,
-      [
+      values: [
         change.id,
         change.code,
         change.reason,
@@ -496,7 +515,7 @@ export class PostgresStore implements HostStore {
         change.assignment,
         change.version,
       ],
-    );
+    });
     return result.rowCount === 1;
   }
 
@@ -539,11 +558,12 @@ export class PostgresStore implements HostStore {
     replay?: {key: string; request: string; response: string},
     pluginId: string | null = null,
   ): Promise<number> {
-    const rows = await this.#rows<{id: number}>(
-      `INSERT INTO audit (at, user_id, action, lead_id, detail, response, idempotency_key, request,
-         plugin_id)
+    const {rows} = await this.#q().query<{id: number}>({
+      name: 'crmkit-audit',
+      text: `INSERT INTO audit (at, user_id, action, lead_id, detail, response, idempotency_key,
+         request, plugin_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-      [
+      values: [
         new Date().toISOString(),
         userId,
         action,
@@ -554,7 +574,7 @@ export class PostgresStore implements HostStore {
         replay?.request ?? null,
         pluginId,
       ],
-    );
+    });
     return rows[0]!.id;
   }
 
@@ -601,19 +621,24 @@ export class PostgresStore implements HostStore {
     key: string,
     since: string,
   ): Promise<IdempotentAnswer | undefined> {
-    if (this.#open()) {
-      await this.#q().query(
-        `SELECT pg_advisory_xact_lock(hashtextextended($1::text || E'\\n' || $2::text, 0))`,
-        [userId, key],
-      );
-    }
-    const row = (
-      await this.#rows<{request: string; body: string}>(
-        `SELECT request, response AS body FROM audit
-         WHERE user_id = $1 AND idempotency_key = $2 AND at >= $3 ORDER BY id DESC LIMIT 1`,
-        [userId, key, since],
-      )
-    )[0];
+    // Inside a transaction one round trip: crmkit_idempotent (migration 10) takes the lock, then
+    // looks the key up with a fresh snapshot (a VOLATILE function's statements each take one), so
+    // the answer the lock waited for is seen.
+    const {rows} = await this.#q().query<{request: string; body: string}>(
+      this.#open()
+        ? {
+            name: 'crmkit-idempotent-locked',
+            text: 'SELECT request, body FROM crmkit_idempotent($1, $2, $3)',
+            values: [userId, key, since],
+          }
+        : {
+            name: 'crmkit-idempotent',
+            text: `SELECT request, response AS body FROM audit
+               WHERE user_id = $1 AND idempotency_key = $2 AND at >= $3 ORDER BY id DESC LIMIT 1`,
+            values: [userId, key, since],
+          },
+    );
+    const row = rows[0];
     return row && {request: row.request, status: 200, body: row.body};
   }
 

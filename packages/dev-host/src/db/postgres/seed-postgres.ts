@@ -1,5 +1,5 @@
 import {existsSync, readFileSync} from 'node:fs';
-import type {Pool, PoolClient, QueryResult, QueryResultRow} from 'pg';
+import type {Pool, PoolClient, QueryConfig, QueryResult, QueryResultRow} from 'pg';
 import {
   DEFAULT_REJECT_CODES,
   DEMO_OWNERSHIP_MODE,
@@ -13,7 +13,7 @@ import {SEED_FILES, readBundledPlugin} from '../seed-demo-data.js';
 /** What runs a statement: the pool (a statement of its own) or one client (inside its transaction). */
 export interface Queryable {
   query<R extends QueryResultRow = QueryResultRow>(
-    text: string,
+    text: string | QueryConfig,
     values?: unknown[],
   ): Promise<QueryResult<R>>;
 }
