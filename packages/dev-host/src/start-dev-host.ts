@@ -9,9 +9,10 @@ import {
   hostText,
   negotiateLocale,
 } from '@crmkit/host-core';
-import type {Language, RejectFaults} from '@crmkit/host-core';
+import type {HostStore, Language, RejectFaults} from '@crmkit/host-core';
 import {DevHostStore} from './db/dev-host-store.js';
 import {openDatabase} from './db/open-database.js';
+import {PostgresStore, isPostgresUrl} from './db/postgres/postgres-store.js';
 import {needsSeed, seedDemoData} from './db/seed-demo-data.js';
 import {checkAllowedOrigins, createCors} from './server/cors.js';
 import {toHostRequest, writeHostResponse} from './server/node-host-request.js';
@@ -22,7 +23,10 @@ export interface DevHostOptions {
   port?: number;
   /** Interface to listen on (default `127.0.0.1`: loopback only). */
   host?: string;
-  /** SQLite file path, or `:memory:` (the default). */
+  /**
+   * Where the data is: a SQLite file path, `:memory:` (the default), or a PostgreSQL database
+   * (`postgres://…` or `postgresql://…`, several processes may share it).
+   */
   db?: string;
   /** Empty the database and seed the demo data again. */
   reset?: boolean;
@@ -48,8 +52,13 @@ export interface DevHost {
   /** `http://host:port` without a trailing slash. */
   url: string;
   port: number;
-  /** The open better-sqlite3 database (for tests: inspect rows, count audit entries). */
-  db: Database;
+  /**
+   * The open better-sqlite3 database (for tests: inspect rows, count audit entries). On PostgreSQL
+   * there is none: reading it throws, saying so.
+   */
+  readonly db: Database;
+  /** The host's store (SQLite or PostgreSQL). */
+  readonly store: HostStore;
   /**
    * Stops listening, ends idle keep-alive connections, lets requests in flight finish (up to 2 s) and
    * closes the database.
@@ -85,14 +94,10 @@ export async function startDevHost(options: DevHostOptions = {}): Promise<DevHos
   const log = options.log ?? logProblems;
   // Checked before the database opens: a malformed origin is a usage error, nothing to clean up.
   const cors = createCors(checkAllowedOrigins(options.allowedOrigins ?? []));
-  const db = openDatabase(options.db ?? ':memory:');
+  const data = await openData(options.db ?? ':memory:', options.reset ?? false, log);
+  const {store} = data;
   let server: Server | undefined;
   try {
-    if (options.reset || needsSeed(db)) {
-      seedDemoData(db, {reset: true});
-      log(`seeded the demo data into ${options.db ?? ':memory:'}`);
-    }
-    const store = new DevHostStore(db);
     const host = createHost({
       store,
       log,
@@ -160,18 +165,19 @@ export async function startDevHost(options: DevHostOptions = {}): Promise<DevHos
     return {
       url: `http://${shownHost}:${port}`,
       port,
-      db,
+      get db(): Database {
+        if (!data.db)
+          throw new Error(`this dev host runs on PostgreSQL (${options.db}): no SQLite db`);
+        return data.db;
+      },
+      store,
       close: () =>
         (closed ??= new Promise<void>((resolve, reject) => {
           listening.close((error) => {
-            try {
-              db.close();
-            } catch (closeError) {
-              reject(closeError);
-              return;
-            }
-            if (error) reject(error);
-            else resolve();
+            data.close().then(
+              () => (error ? reject(error) : resolve()),
+              (closeError: unknown) => reject(closeError),
+            );
           });
           // Idle keep-alive connections go now; requests in flight get a moment to finish.
           listening.closeIdleConnections();
@@ -180,7 +186,41 @@ export async function startDevHost(options: DevHostOptions = {}): Promise<DevHos
     };
   } catch (error) {
     server?.close();
-    db.close();
+    await data.close();
+    throw error;
+  }
+}
+
+/** The open data of a dev host: its store, the SQLite database (not on PostgreSQL), how to close. */
+interface OpenData {
+  store: HostStore;
+  db?: Database;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens (creates, migrates and, on first start or with `reset`, seeds) the SQLite file or the
+ * PostgreSQL database `db` names. Of several nodes starting on one empty PostgreSQL database, one
+ * seeds (under a lock) and the others find it seeded.
+ */
+async function openData(
+  db: string,
+  reset: boolean,
+  log: (line: string) => void,
+): Promise<OpenData> {
+  if (isPostgresUrl(db)) {
+    const store = await PostgresStore.open(db, {seed: reset ? 'reset' : 'if-empty'});
+    return {store, close: () => store.close()};
+  }
+  const sqlite = openDatabase(db);
+  try {
+    if (reset || needsSeed(sqlite)) {
+      seedDemoData(sqlite, {reset: true});
+      log(`seeded the demo data into ${db}`);
+    }
+    return {store: new DevHostStore(sqlite), db: sqlite, close: async () => void sqlite.close()};
+  } catch (error) {
+    sqlite.close();
     throw error;
   }
 }

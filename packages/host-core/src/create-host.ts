@@ -49,13 +49,16 @@ export function createHost(options: HostOptions): Host {
       ...sessionRoutes(store),
     ],
     log,
+    afterRefresh: () => rules.current(),
     ...(options.checkResponse ? {checkResponse: options.checkResponse} : {}),
   });
   return {
     handle: (request) => {
       if (!request.pathname.startsWith('/plugins/')) return handle(request);
-      store.refresh?.();
-      return Promise.resolve(servePluginFile(store, request));
+      return (async () => {
+        await store.refresh?.();
+        return servePluginFile(store, request);
+      })();
     },
     rules,
   };

@@ -88,6 +88,7 @@ export type {RejectFaults, RejectOutcome, RejectRequest} from './routes/reject-l
 export type {
   AuditFilter,
   AuditRecord,
+  Awaitable,
   HostStore,
   IdempotentAnswer,
   LeadPage,

@@ -1,8 +1,10 @@
+import {AsyncLocalStorage} from 'node:async_hooks';
 import type {Database, Statement} from 'better-sqlite3';
 import {leadFromRow} from '@crmkit/host-core';
 import type {
   AuditAction,
   AuditFilter,
+  Awaitable,
   AuditRecord,
   HostStore,
   IdempotentAnswer,
@@ -87,7 +89,6 @@ export class DevHostStore implements HostStore {
   readonly #db: Database;
   /** Cache updates of the transaction in progress, applied once it committed. */
   #afterCommit: Array<() => void> = [];
-  #depth = 0;
   /** Work queued for the next group commit (see `groupedTransaction`). */
   #queued: Array<{
     work: () => unknown;
@@ -95,6 +96,10 @@ export class DevHostStore implements HostStore {
     reject: (e: unknown) => void;
   }> = [];
   #revision = 0;
+  /** Set inside a transaction's work (its async context): a nested call joins it. */
+  readonly #inside = new AsyncLocalStorage<true>();
+  /** The transaction in progress and those queued before: the next one waits for it. */
+  #turn: Promise<unknown> = Promise.resolve();
   #dataVersion: number;
   readonly #dataVersionQuery: Statement<[], number>;
   #users = new Map<string, UserRecord>();
@@ -229,69 +234,97 @@ export class DevHostStore implements HostStore {
     this.reload();
   }
 
-  transaction<T>(work: () => T): T {
-    if (this.#depth > 0) return work();
-    this.#depth++;
-    try {
-      // IMMEDIATE: the write lock first, then the caches checked against the data it guards, so no
-      // other process can commit between the check and the writes.
-      const result = this.#db
-        .transaction(() => {
+  /**
+   * One IMMEDIATE transaction around `work`. The connection is one, so transactions take turns (a
+   * queue): while one awaits, another request's transaction waits for the commit instead of joining
+   * it. A call from inside the work (the same async context) joins the open transaction.
+   */
+  transaction<T>(work: () => Awaitable<T>): Promise<T> {
+    if (this.#inside.getStore()) return Promise.resolve().then(work);
+    return this.#exclusive(async () => {
+      try {
+        // IMMEDIATE: the write lock first, then the caches checked against the data it guards, so
+        // no other process can commit between the check and the writes.
+        this.#db.exec('BEGIN IMMEDIATE');
+        let result: T;
+        try {
           this.refresh();
-          return work();
-        })
-        .immediate();
-      for (const apply of this.#afterCommit) apply();
-      return result;
-    } finally {
-      this.#afterCommit = [];
-      this.#depth--;
-    }
+          result = await work();
+          this.#db.exec('COMMIT');
+        } catch (error) {
+          // SQLite may have ended the transaction itself (a full disk, I/O): then nothing to undo.
+          if (this.#db.inTransaction) this.#db.exec('ROLLBACK');
+          throw error;
+        }
+        for (const apply of this.#afterCommit) apply();
+        return result;
+      } finally {
+        this.#afterCommit = [];
+      }
+    });
   }
 
-  groupedTransaction<T>(work: () => T): Promise<T> {
+  /** Runs `task` when the transactions before it have settled, marked as inside one. */
+  #exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.#turn.then(() => this.#inside.run(true, task));
+    this.#turn = run.catch(() => {});
+    return run;
+  }
+
+  groupedTransaction<T>(work: () => Awaitable<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.#queued.push({work, resolve: resolve as (value: unknown) => void, reject});
-      if (this.#queued.length === 1) setImmediate(() => this.#commitQueued());
+      if (this.#queued.length === 1) setImmediate(() => void this.#commitQueued());
     });
   }
 
   /**
-   * One IMMEDIATE transaction for everything queued: each work in a savepoint of its own (a nested
-   * better-sqlite3 transaction), so a refusal or failure undoes only that work and its cache updates;
-   * the answers go out after the one commit.
+   * One IMMEDIATE transaction for everything queued: each work in a savepoint of its own, so a
+   * refusal or failure undoes only that work and its cache updates; the answers go out after the one
+   * commit.
    */
-  #commitQueued(): void {
+  async #commitQueued(): Promise<void> {
     const batch = this.#queued;
     this.#queued = [];
     const outcomes: Array<{ok: true; value: unknown} | {ok: false; error: unknown}> = [];
-    this.#depth++;
     try {
-      this.#db
-        .transaction(() => {
-          this.refresh();
-          for (const {work} of batch) {
-            const applied = this.#afterCommit.length;
-            try {
-              outcomes.push({ok: true, value: this.#db.transaction(work)()});
-            } catch (error) {
-              // SQLite ends the whole transaction on its own for some errors (a full disk, I/O, out
-              // of memory): then nothing of the batch may go on, or later works would commit alone.
-              if (!this.#db.inTransaction) throw error;
-              this.#afterCommit.length = applied;
-              outcomes.push({ok: false, error});
+      await this.#exclusive(async () => {
+        try {
+          this.#db.exec('BEGIN IMMEDIATE');
+          try {
+            this.refresh();
+            for (const {work} of batch) {
+              const applied = this.#afterCommit.length;
+              this.#db.exec('SAVEPOINT grouped');
+              try {
+                const value = await work();
+                this.#db.exec('RELEASE grouped');
+                outcomes.push({ok: true, value});
+              } catch (error) {
+                // SQLite ends the whole transaction on its own for some errors (a full disk, I/O,
+                // out of memory): then nothing of the batch may go on, or later works would commit
+                // alone.
+                if (!this.#db.inTransaction) throw error;
+                this.#db.exec('ROLLBACK TO grouped');
+                this.#db.exec('RELEASE grouped');
+                this.#afterCommit.length = applied;
+                outcomes.push({ok: false, error});
+              }
             }
+            this.#db.exec('COMMIT');
+          } catch (error) {
+            if (this.#db.inTransaction) this.#db.exec('ROLLBACK');
+            throw error;
           }
-        })
-        .immediate();
-      for (const apply of this.#afterCommit) apply();
+          for (const apply of this.#afterCommit) apply();
+        } finally {
+          this.#afterCommit = [];
+        }
+      });
     } catch (error) {
       // The commit itself failed (a full disk): nothing of the batch was written.
       for (const {reject} of batch) reject(error);
       return;
-    } finally {
-      this.#afterCommit = [];
-      this.#depth--;
     }
     batch.forEach(({resolve, reject}, i) => {
       const outcome = outcomes[i]!;
@@ -315,7 +348,7 @@ export class DevHostStore implements HostStore {
 
   /** Runs `apply` when the current transaction commits (at once outside of one). */
   #whenCommitted(apply: () => void): void {
-    if (this.#depth > 0) this.#afterCommit.push(apply);
+    if (this.#inside.getStore()) this.#afterCommit.push(apply);
     else apply();
   }
 
@@ -497,18 +530,14 @@ export class DevHostStore implements HostStore {
     return this.#q.activeRuleset.get();
   }
 
-  /** Stores `body` as the active ruleset (the previous one stays as history). */
+  /** Stores `body` as the active ruleset (the previous one stays as history; in the caller's transaction). */
   activateRuleset(body: string, userId: string): number {
-    return this.transaction(() => {
-      this.#db.prepare('UPDATE rulesets SET active = 0 WHERE active = 1').run();
-      return Number(
-        this.#db
-          .prepare(
-            'INSERT INTO rulesets (body, active, created_by, created_at) VALUES (?, 1, ?, ?)',
-          )
-          .run(body, userId, new Date().toISOString()).lastInsertRowid,
-      );
-    });
+    this.#db.prepare('UPDATE rulesets SET active = 0 WHERE active = 1').run();
+    return Number(
+      this.#db
+        .prepare('INSERT INTO rulesets (body, active, created_by, created_at) VALUES (?, 1, ?, ?)')
+        .run(body, userId, new Date().toISOString()).lastInsertRowid,
+    );
   }
 
   rulesetVersions(): RulesetVersionRecord[] {

@@ -26,6 +26,7 @@ function racingRules(
   let decisions = 0;
   const rules: Reassigner = {
     synchronous: false,
+    current: async () => {},
     reassign: () => {
       throw new Error('the synchronous path must not run for this ruleset');
     },

@@ -32,6 +32,8 @@ test('a database that fails while the server runs: 503 store-unavailable, logged
     assert.equal(full?.status, 503);
     assert.equal(full?.body.code, 'store-unavailable');
     assert.equal(full?.headers.get('content-type'), 'application/problem+json; charset=utf-8');
+    // A client knows when to try again (RFC 9110 Retry-After, in seconds).
+    assert.equal(full?.headers.get('retry-after'), '2');
     assert.match(full?.body.detail, /Datenbank/); // max reads German
     assert.ok(
       logged.some((l) =>

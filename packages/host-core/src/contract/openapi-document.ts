@@ -993,7 +993,13 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
       },
       ServiceUnavailable: {
         description:
-          "503 `store-unavailable`: the host's storage failed (a full disk, an I/O error, a damaged file); nothing was committed and the server goes on. Try again later.",
+          "503 `store-unavailable`: the host's storage failed (a full disk, an I/O error, a damaged file, a database that cannot be reached); nothing was committed and the server goes on. Try again after `Retry-After` seconds.",
+        headers: {
+          'Retry-After': {
+            description: 'Seconds to wait before trying again.',
+            schema: {type: 'integer', minimum: 1},
+          },
+        },
         content: {'application/problem+json': {schema: {$ref: '#/components/schemas/Problem'}}},
       },
     },

@@ -21,10 +21,10 @@ const unauthorized = (key: HostTextKey & `request.${string}`) =>
   });
 
 /** A plugin's permissions as the version that runs declares them (none when it no longer runs). */
-function runningPermissions(store: HostStore, pluginId: string): Privilege[] {
-  const plugin = store.plugins().find((p) => p.id === pluginId);
+async function runningPermissions(store: HostStore, pluginId: string): Promise<Privilege[]> {
+  const plugin = (await store.plugins()).find((p) => p.id === pluginId);
   if (!plugin?.enabled) return [];
-  const pkg = store.pluginPackages(pluginId).find((v) => v.version === plugin.version);
+  const pkg = (await store.pluginPackages(pluginId)).find((v) => v.version === plugin.version);
   return [...((pkg?.manifest as unknown as PluginManifest | undefined)?.permissions ?? [])];
 }
 
@@ -47,14 +47,14 @@ export async function authenticate(store: HostStore, req: HostRequest): Promise<
     // "anna\u00a0" signed in as anna. (HTTP itself strips only spaces and tabs around a header value.)
     const token = /^bearer +(.+)$/is.exec(auth)?.[1];
     if (token?.startsWith(SESSION_PREFIX.plugin)) {
-      const session = store.session(await sessionTokenHash(token));
+      const session = await store.session(await sessionTokenHash(token));
       if (!session || session.kind !== 'plugin' || session.pluginId === null) {
         throw unauthorized('request.token-unknown');
       }
       if (session.expiresAt <= now) throw unauthorized('request.plugin-token-expired');
       const user = store.user(session.userId);
       if (!user?.active) throw unauthorized('request.token-unknown');
-      const declared = runningPermissions(store, session.pluginId);
+      const declared = await runningPermissions(store, session.pluginId);
       const scopes = session.scopes.filter((p) => declared.includes(p) && user.privileges.has(p));
       return {user, plugin: {id: session.pluginId, scopes}, byCookie: false};
     }
@@ -66,7 +66,7 @@ export async function authenticate(store: HostStore, req: HostRequest): Promise<
   const cookie = sessionCookieValue(req.header('cookie'));
   if (cookie === undefined) throw unauthorized('request.token-missing');
   const session = cookie.startsWith(SESSION_PREFIX.page)
-    ? store.session(await sessionTokenHash(cookie))
+    ? await store.session(await sessionTokenHash(cookie))
     : undefined;
   if (!session || session.kind !== 'page' || session.expiresAt <= now) {
     throw unauthorized('request.session-expired');

@@ -4,7 +4,7 @@ import type {RequestChecker} from '../contract/create-request-checker.js';
 import {negotiateLocale} from '../contract/negotiate-locale.js';
 import {OPENAPI_DOCUMENT} from '../contract/openapi-document.js';
 import type {HttpMethod as ContractMethod, OpenApiOperation} from '../contract/openapi-types.js';
-import type {HostStore} from '../store/host-store.js';
+import type {Awaitable, HostStore} from '../store/host-store.js';
 import {authenticate} from './authenticate.js';
 import {bilingualFieldErrors} from './bilingual-field-errors.js';
 import {HostProblem, LANGUAGES} from './host-problem.js';
@@ -54,7 +54,12 @@ export interface HostHandlerOptions {
   /** Largest request body read, in bytes (default 1 MiB). */
   maxBodyBytes?: number;
   log?: (line: string) => void;
+  /** Runs after the store's refresh, before the route: what the host derives from the data catches up. */
+  afterRefresh?: () => Awaitable<void>;
 }
+
+/** How long a client waits before it tries again after 503 `store-unavailable` (Retry-After). */
+export const STORE_RETRY_AFTER_SECONDS = 2;
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 const PROBLEM_TYPE = 'application/problem+json; charset=utf-8';
@@ -177,7 +182,8 @@ export function createHostHandler(
       const {route} = compiled;
       operation = compiled.operation;
 
-      store.refresh?.();
+      await store.refresh?.();
+      await options.afterRefresh?.();
       const caller = await authenticate(store, req);
       const {user} = caller;
       language = negotiateLocale(req.header('accept-language'), LANGUAGES, user.locale) as Language;
@@ -281,7 +287,10 @@ export function createHostHandler(
       const unavailable = store.isUnavailable?.(error) === true;
       return answerProblem(
         unavailable
-          ? new HostProblem('store-unavailable', hostText('server.store-unavailable'))
+          ? new HostProblem('store-unavailable', hostText('server.store-unavailable'), {
+              // A failing disk or a database failing over comes back in seconds, not at once.
+              headers: {'retry-after': String(STORE_RETRY_AFTER_SECONDS)},
+            })
           : new HostProblem('internal-error', hostText('server.failed')),
         language ?? anonymousLanguage(req),
         req.method,

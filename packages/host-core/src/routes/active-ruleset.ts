@@ -42,6 +42,8 @@ export class ActiveRuleset {
   /** The stored ruleset compiled, and the store's revision it was checked at. */
   #id: number | undefined;
   #revision: number | undefined;
+  /** Whether the stored ruleset was read at all (an asynchronous store is read on first use). */
+  #loaded = false;
   /** Prepared assigners of the compiled ruleset, by ownership mode (made on first use). */
   #assigners = new Map<OwnershipMode, Assigner>();
   /** The users map the assigners were made with (a store may hand out a new one when users change). */
@@ -52,7 +54,10 @@ export class ActiveRuleset {
   constructor(store: HostStore, log: (line: string) => void = () => {}) {
     this.#store = store;
     this.#log = log;
-    this.reload();
+    // A synchronous store answers at once; an asynchronous one is read by the first `current()`.
+    const active = store.activeRuleset();
+    if (!(active instanceof Promise)) this.#load(active);
+    else active.catch(() => {});
   }
 
   /**
@@ -60,8 +65,12 @@ export class ActiveRuleset {
    * passes (a newer linter, an edited database) is logged and left inactive: the server still starts,
    * reassignment fails with `assignment-failed` until an admin activates a valid ruleset.
    */
-  reload(): void {
-    const active = this.#store.activeRuleset();
+  async reload(): Promise<void> {
+    this.#load(await this.#store.activeRuleset());
+  }
+
+  #load(active: {id: number; body: string} | undefined): void {
+    this.#loaded = true;
     this.#id = active?.id;
     this.#revision = this.#store.revision;
     this.#text = active?.body;
@@ -77,28 +86,31 @@ export class ActiveRuleset {
     }
   }
 
-  /** Compiles again when another process activated another ruleset (see `HostStore.revision`). */
-  #current(): void {
-    if (this.#store.revision === this.#revision) return;
-    this.#revision = this.#store.revision;
-    if (this.#store.activeRuleset()?.id !== this.#id) this.reload();
+  /**
+   * Compiles again when another process activated another ruleset (see `HostStore.revision`): the
+   * host calls it after the store's refresh at the start of each request, and the reject transaction
+   * after the refresh inside it, so the getters and `reassign` answer for what is committed.
+   */
+  async current(): Promise<void> {
+    if (this.#loaded && this.#store.revision === this.#revision) return;
+    const revision = this.#store.revision;
+    const active = await this.#store.activeRuleset();
+    if (!this.#loaded || active?.id !== this.#id) this.#load(active);
+    this.#revision = revision;
   }
 
   /** The active ruleset as stored, parsed (undefined when none is active). */
   get ruleset(): unknown {
-    this.#current();
     return this.#text === undefined ? undefined : JSON.parse(this.#text);
   }
 
   /** Whether the active ruleset compiled to plain synchronous functions (else json-rules-engine runs it). */
   get synchronous(): boolean {
-    this.#current();
     return this.#compiled?.synchronous ?? true;
   }
 
   /** The same decision as `reassign`, through json-rules-engine when the ruleset needs it. */
   async decide(rejectedLead: Lead, ownershipMode: OwnershipMode): Promise<AssignmentOutcome> {
-    this.#current();
     if (!this.#compiled) throw new Error('no valid assignment ruleset is active');
     const {outcome, ownerId, rule} = await assignOwner(toLeadFacts(rejectedLead), {
       compiled: this.#compiled,
@@ -110,7 +122,6 @@ export class ActiveRuleset {
 
   /** The new owner of a lead as it is after its rejection (throws when no ruleset is active). */
   readonly reassign = (rejectedLead: Lead, ownershipMode: OwnershipMode): AssignmentOutcome => {
-    this.#current();
     if (!this.#compiled) throw new Error('no valid assignment ruleset is active');
     const users = this.#store.users;
     if (users !== this.#assignerUsers) {
@@ -133,11 +144,14 @@ export class ActiveRuleset {
    * `invalid-ruleset` and every error finding, and the active ruleset stays. Otherwise it is stored,
    * compiled and active, and the warnings are returned.
    */
-  activate(text: string, userId: string): {ruleset: unknown; warnings: BilingualFieldError[]} {
+  async activate(
+    text: string,
+    userId: string,
+  ): Promise<{ruleset: unknown; warnings: BilingualFieldError[]}> {
     const {compiled, findings} = this.check(text);
-    const id = this.#store.transaction(() => {
-      const stored = this.#store.activateRuleset(text, userId);
-      this.#store.audit(userId, AUDIT_ACTIONS.assignmentRulesActivated, null, {
+    const id = await this.#store.transaction(async () => {
+      const stored = await this.#store.activateRuleset(text, userId);
+      await this.#store.audit(userId, AUDIT_ACTIONS.assignmentRulesActivated, null, {
         rules: compiled.ruleset.rules.map((r) => r.name),
         unassignedOwner: compiled.ruleset.unassignedOwner,
       });
@@ -179,7 +193,6 @@ export class ActiveRuleset {
 
   /** The active ruleset compiled, and its version (undefined when none is active and valid). */
   get active(): {version: number; compiled: CompiledRuleset} | undefined {
-    this.#current();
     return this.#compiled && this.#id !== undefined
       ? {version: this.#id, compiled: this.#compiled}
       : undefined;
@@ -189,14 +202,14 @@ export class ActiveRuleset {
    * Activates version `version` again, as a new version (the history stays a line: every
    * activation is kept with who and when). Audited as a roll back.
    */
-  restore(version: number, userId: string): number | undefined {
-    const stored = this.#store.rulesetVersions().find((v) => v.id === version);
+  async restore(version: number, userId: string): Promise<number | undefined> {
+    const stored = (await this.#store.rulesetVersions()).find((v) => v.id === version);
     if (!stored) return undefined;
     const compiled = compileRuleset(parseRuleset(stored.body));
     const from = this.active?.version ?? null;
-    const id = this.#store.transaction(() => {
-      const activated = this.#store.activateRuleset(stored.body, userId);
-      this.#store.audit(userId, AUDIT_ACTIONS.assignmentRulesRolledBack, null, {
+    const id = await this.#store.transaction(async () => {
+      const activated = await this.#store.activateRuleset(stored.body, userId);
+      await this.#store.audit(userId, AUDIT_ACTIONS.assignmentRulesRolledBack, null, {
         from,
         to: activated,
         restoredFrom: version,
@@ -224,7 +237,7 @@ export class ActiveRuleset {
     const counts = new Map(compiled.ruleset.rules.map((r) => [r.name, 0]));
     let unassignedOwner = 0;
     let total = 0;
-    for (const row of this.#store.leadRows()) {
+    for (const row of await this.#store.leadRows()) {
       const lead = this.#store.toLead(row);
       const asRejected: Lead = {...lead, status: 'Rejected'};
       const decision = this.synchronous

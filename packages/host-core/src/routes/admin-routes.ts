@@ -21,12 +21,12 @@ export function adminRoutes(store: HostStore): Route[] {
       path: '/api/admin/settings/lead',
       privilege: 'plugins.manage',
       body: true,
-      handle: ({body, user}) => {
+      handle: async ({body, user}) => {
         const {ownershipMode} = body as LeadSettings;
-        store.transaction(() => {
+        await store.transaction(async () => {
           const before = store.ownershipMode;
-          store.setOwnershipMode(ownershipMode);
-          store.audit(user.id, AUDIT_ACTIONS.leadSettingsUpdated, null, {
+          await store.setOwnershipMode(ownershipMode);
+          await store.audit(user.id, AUDIT_ACTIONS.leadSettingsUpdated, null, {
             before,
             after: ownershipMode,
           });
@@ -45,7 +45,7 @@ export function adminRoutes(store: HostStore): Route[] {
       path: '/api/admin/reject-codes',
       privilege: 'plugins.manage',
       body: true,
-      handle: ({body, user}) => {
+      handle: async ({body, user}) => {
         const codes = (body as RejectCodeRecord[]).map((c) => ({
           key: c.key,
           active: c.active,
@@ -86,10 +86,10 @@ export function adminRoutes(store: HostStore): Route[] {
             {errors},
           );
         }
-        store.transaction(() => {
+        await store.transaction(async () => {
           const before = store.rejectCodes();
-          store.replaceRejectCodes(codes);
-          store.audit(user.id, AUDIT_ACTIONS.rejectCodesUpdated, null, {
+          await store.replaceRejectCodes(codes);
+          await store.audit(user.id, AUDIT_ACTIONS.rejectCodesUpdated, null, {
             before,
             after: codes,
             reasonRequiredKey: OTHER_REJECT_CODE,
@@ -102,7 +102,7 @@ export function adminRoutes(store: HostStore): Route[] {
       method: 'GET',
       path: '/api/admin/audit',
       privilege: 'plugins.manage',
-      handle: ({query}) => {
+      handle: async ({query}) => {
         const leadId = query.get('leadId');
         const userId = query.get('userId');
         const pluginId = query.get('pluginId');
@@ -137,7 +137,7 @@ export function adminRoutes(store: HostStore): Route[] {
           ...(userId ? {userId} : {}),
           ...(pluginId ? {pluginId} : {}),
         };
-        const entries = store.auditEntries(limit, filter).map((e) => ({
+        const entries = (await store.auditEntries(limit, filter)).map((e) => ({
           id: e.id,
           at: e.at,
           actor: {id: e.userId, name: store.user(e.userId)?.name ?? e.userId},

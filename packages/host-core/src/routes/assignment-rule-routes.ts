@@ -22,9 +22,11 @@ export function assignmentRuleRoutes(rules: ActiveRuleset, store: HostStore): Ro
       : null,
     active: v.active,
   });
-  const versionOf = (text: string) => {
+  const versionOf = async (text: string) => {
     const n = Number(text);
-    const found = Number.isInteger(n) ? store.rulesetVersions().find((v) => v.id === n) : undefined;
+    const found = Number.isInteger(n)
+      ? (await store.rulesetVersions()).find((v) => v.id === n)
+      : undefined;
     if (!found) {
       throw new HostProblem(
         'not-found',
@@ -51,8 +53,8 @@ export function assignmentRuleRoutes(rules: ActiveRuleset, store: HostStore): Ro
       path: '/api/admin/assignment-rules',
       privilege: 'assignment.manage',
       body: true,
-      handle: ({rawBody, user, language}) => {
-        const {ruleset, warnings} = rules.activate(rawBody!, user.id);
+      handle: async ({rawBody, user, language}) => {
+        const {ruleset, warnings} = await rules.activate(rawBody!, user.id);
         return {
           status: 200,
           body: {
@@ -66,14 +68,14 @@ export function assignmentRuleRoutes(rules: ActiveRuleset, store: HostStore): Ro
       method: 'GET',
       path: '/api/admin/assignment-rules/versions',
       privilege: 'assignment.manage',
-      handle: () => ({status: 200, body: store.rulesetVersions().map(versionView)}),
+      handle: async () => ({status: 200, body: (await store.rulesetVersions()).map(versionView)}),
     },
     {
       method: 'GET',
       path: '/api/admin/assignment-rules/versions/{version}',
       privilege: 'assignment.manage',
-      handle: ({params}) => {
-        const found = versionOf(params.version!);
+      handle: async ({params}) => {
+        const found = await versionOf(params.version!);
         return {status: 200, body: {...versionView(found), ruleset: JSON.parse(found.body)}};
       },
     },
@@ -81,10 +83,10 @@ export function assignmentRuleRoutes(rules: ActiveRuleset, store: HostStore): Ro
       method: 'POST',
       path: '/api/admin/assignment-rules/versions/{version}/activate',
       privilege: 'assignment.manage',
-      handle: ({params, user}) => {
-        const found = versionOf(params.version!);
-        const id = rules.restore(found.id, user.id)!;
-        const now = store.rulesetVersions().find((v) => v.id === id)!;
+      handle: async ({params, user}) => {
+        const found = await versionOf(params.version!);
+        const id = (await rules.restore(found.id, user.id))!;
+        const now = (await store.rulesetVersions()).find((v) => v.id === id)!;
         return {
           status: 200,
           body: {...versionView(now), ruleset: JSON.parse(now.body), restoredFrom: found.id},

@@ -16,13 +16,15 @@ export interface Reassigner {
   readonly reassign: Reassign;
   /** The same decision, asynchronously (json-rules-engine), for any ruleset. */
   decide(rejectedLead: Lead, ownershipMode: OwnershipMode): Promise<AssignmentOutcome>;
+  /** Makes the ruleset current after the store's refresh (another process may have activated one). */
+  current(): Promise<void>;
 }
 
 /** How often a reject decides again when the lead changed under an asynchronous decision. */
 const MAX_ATTEMPTS = 5;
 
 /**
- * The reject of a lead. Normally one synchronous transaction that also runs the compiled rules. For a
+ * The reject of a lead. Normally one transaction that also runs the compiled rules (synchronously). For a
  * ruleset only json-rules-engine can run (asynchronous), the reassignment is decided first, for the
  * lead as it will be after the rejection, and handed to the transaction together with the lead
  * version it was decided for; if another request changed the lead meanwhile, nothing is written and
@@ -33,11 +35,13 @@ export function createRejectLead(
   rules: Reassigner,
   faults: RejectFaults = {},
 ): (request: RejectRequest) => Promise<RejectOutcome> {
-  const transaction = createRejectLeadTransaction(store, rules.reassign, faults);
+  const transaction = createRejectLeadTransaction(store, rules.reassign, faults, () =>
+    rules.current(),
+  );
   return async (request) => {
     if (!request.input.reassignOwner || rules.synchronous) return transaction(request);
     for (let attempt = 1; ; attempt++) {
-      const row = store.leadRow(request.leadId);
+      const row = await store.leadRow(request.leadId);
       const code = store.rejectCode(request.input.rejectCode);
       // Anything the transaction refuses anyway needs no decision: let it answer.
       if (!row || row.status !== 'Qualified' || !code) return transaction(request);

@@ -128,7 +128,7 @@ export function leadRoutes(
       method: 'GET',
       path: '/api/leads',
       privilege: 'leads.read',
-      handle: ({query}) => {
+      handle: async ({query}) => {
         const status = query.get('status');
         if (status !== null && !(LEAD_STATUSES as readonly string[]).includes(status)) {
           throw new HostProblem('invalid-query', hostText('leads.status-invalid', {status}), {
@@ -143,7 +143,7 @@ export function leadRoutes(
         }
         const page = leadPage(query);
         // One more than the page: whether a next page exists, without counting them all.
-        const rows = store.leadRows((status as LeadStatus | null) ?? undefined, {
+        const rows = await store.leadRows((status as LeadStatus | null) ?? undefined, {
           ...page,
           limit: page.limit + 1,
         });
@@ -162,8 +162,8 @@ export function leadRoutes(
       method: 'GET',
       path: '/api/leads/{id}',
       privilege: 'leads.read',
-      handle: ({params}) => {
-        const row = store.leadRow(params.id!);
+      handle: async ({params}) => {
+        const row = await store.leadRow(params.id!);
         if (!row) throw leadNotFound(params.id!);
         return {status: 200, body: store.toLead(row)};
       },

@@ -115,28 +115,29 @@ function carriedConfig(manifest: PluginManifest, before: Record<string, unknown>
  * trust and uninstall.
  */
 export function pluginRoutes(store: HostStore): Route[] {
-  const installed = (id: string) => store.plugins().find((p) => p.id === id);
-  const manifestOf = (id: string, version: string) =>
-    store.pluginPackages(id).find((v) => v.version === version)?.manifest as unknown as
+  const installed = async (id: string) => (await store.plugins()).find((p) => p.id === id);
+  const manifestOf = async (id: string, version: string) =>
+    (await store.pluginPackages(id)).find((v) => v.version === version)?.manifest as unknown as
       PluginManifest | undefined;
   return [
     {
       method: 'GET',
       path: '/api/plugins',
       privilege: null,
-      handle: () => ({
-        status: 200,
-        body: store
-          .plugins()
-          .filter((p) => p.enabled)
-          .flatMap((p) => pageView(store, p) ?? []),
-      }),
+      handle: async () => {
+        const enabled = (await store.plugins()).filter((p) => p.enabled);
+        const views = await Promise.all(enabled.map((p) => pageView(store, p)));
+        return {status: 200, body: views.flatMap((v) => v ?? [])};
+      },
     },
     {
       method: 'GET',
       path: '/api/admin/plugins',
       privilege: 'plugins.manage',
-      handle: () => ({status: 200, body: store.plugins().map((p) => adminView(store, p))}),
+      handle: async () => ({
+        status: 200,
+        body: await Promise.all((await store.plugins()).map((p) => adminView(store, p))),
+      }),
     },
     {
       method: 'POST',
@@ -152,9 +153,9 @@ export function pluginRoutes(store: HostStore): Route[] {
       handle: async ({readBytes, user}) => {
         const pkg = await readUpload(readBytes);
         const {manifest} = pkg;
-        const stored = store
-          .pluginPackages(manifest.id)
-          .find((v) => v.version === manifest.version);
+        const stored = (await store.pluginPackages(manifest.id)).find(
+          (v) => v.version === manifest.version,
+        );
         if (stored && stored.digest !== pkg.digest) {
           throw new HostProblem(
             'plugin-version-exists',
@@ -165,8 +166,8 @@ export function pluginRoutes(store: HostStore): Route[] {
             {members: {pluginId: manifest.id}},
           );
         }
-        const answer = (status: number) => {
-          const plugin = installed(manifest.id)!;
+        const answer = async (status: number) => {
+          const plugin = (await installed(manifest.id))!;
           return {
             status,
             body: {
@@ -177,14 +178,14 @@ export function pluginRoutes(store: HostStore): Route[] {
               integrity: pkg.integrity,
               size: pkg.size,
               files: [...pkg.files].map(([path, bytes]) => ({path, size: bytes.length})),
-              plugin: adminView(store, plugin),
+              plugin: await adminView(store, plugin),
             },
           };
         };
         if (stored) return answer(200); // the same bytes again: nothing new
-        store.transaction(() => {
+        await store.transaction(async () => {
           const now = (store.now?.() ?? new Date()).toISOString();
-          store.storePluginPackage(
+          await store.storePluginPackage(
             {
               id: manifest.id,
               version: manifest.version,
@@ -198,11 +199,11 @@ export function pluginRoutes(store: HostStore): Route[] {
             },
             pkg.files,
           );
-          const existing = installed(manifest.id);
+          const existing = await installed(manifest.id);
           // A new plugin is installed disabled: it runs only once an admin consents by enabling
           // it. Another version of an installed one is only stored: what runs does not change.
           if (!existing) {
-            store.savePlugin({
+            await store.savePlugin({
               id: manifest.id,
               version: manifest.version,
               enabled: false,
@@ -221,9 +222,23 @@ export function pluginRoutes(store: HostStore): Route[] {
             permissions: manifest.permissions,
           };
           if (existing) {
-            store.audit(user.id, AUDIT_ACTIONS.pluginUploaded, null, data, undefined, manifest.id);
+            await store.audit(
+              user.id,
+              AUDIT_ACTIONS.pluginUploaded,
+              null,
+              data,
+              undefined,
+              manifest.id,
+            );
           } else {
-            store.audit(user.id, AUDIT_ACTIONS.pluginInstalled, null, data, undefined, manifest.id);
+            await store.audit(
+              user.id,
+              AUDIT_ACTIONS.pluginInstalled,
+              null,
+              data,
+              undefined,
+              manifest.id,
+            );
           }
         });
         return answer(201);
@@ -234,25 +249,23 @@ export function pluginRoutes(store: HostStore): Route[] {
       path: '/api/admin/plugins/{pluginId}',
       privilege: 'plugins.manage',
       body: true,
-      handle: ({params, body, user}) => {
+      handle: async ({params, body, user}) => {
         const id = params.pluginId!;
-        const before = installed(id);
+        const before = await installed(id);
         if (!before) {
           throw new HostProblem('plugin-not-found', hostText('plugins.not-found', {pluginId: id}));
         }
         const changes = body as PluginChanges;
         const next: PluginRecord = structuredClone(before);
         if (changes.version !== undefined && changes.version !== before.version) {
-          const manifest = manifestOf(id, changes.version);
+          const manifest = await manifestOf(id, changes.version);
           if (!manifest) {
             throw new HostProblem(
               'unknown-plugin-version',
               hostText('plugins.version-unknown', {
                 pluginId: id,
                 version: changes.version,
-                stored: storedVersions(store, id)
-                  .map((v) => v.version)
-                  .join(', '),
+                stored: (await storedVersions(store, id)).map((v) => v.version).join(', '),
               }),
               {
                 errors: [
@@ -271,7 +284,7 @@ export function pluginRoutes(store: HostStore): Route[] {
         }
         if (changes.enabled !== undefined) next.enabled = changes.enabled;
         if (changes.trusted !== undefined) next.trusted = changes.trusted;
-        const manifest = manifestOf(id, next.version)!;
+        const manifest = (await manifestOf(id, next.version))!;
         const permissions = [...manifest.permissions];
         const consenting = next.enabled && !before.enabled; // enabling is the admin's consent
         const added = permissions.filter((p) => !before.acceptedPermissions.includes(p));
@@ -307,11 +320,11 @@ export function pluginRoutes(store: HostStore): Route[] {
           }
           next.config = config;
         }
-        store.transaction(() => {
-          store.savePlugin(next);
+        await store.transaction(async () => {
+          await store.savePlugin(next);
           const about = (data: object) => [null, {id, ...data}, undefined, id] as const;
           if (next.version !== before.version) {
-            store.audit(
+            await store.audit(
               user.id,
               AUDIT_ACTIONS.pluginVersionChanged,
               ...about({
@@ -323,46 +336,50 @@ export function pluginRoutes(store: HostStore): Route[] {
             );
           }
           if (consenting) {
-            store.audit(
+            await store.audit(
               user.id,
               AUDIT_ACTIONS.pluginEnabled,
               ...about({version: next.version, permissions}),
             );
           }
           if (before.enabled && !next.enabled) {
-            store.audit(user.id, AUDIT_ACTIONS.pluginDisabled, ...about({version: next.version}));
+            await store.audit(
+              user.id,
+              AUDIT_ACTIONS.pluginDisabled,
+              ...about({version: next.version}),
+            );
           }
           if (next.trusted !== before.trusted) {
-            store.audit(
+            await store.audit(
               user.id,
               AUDIT_ACTIONS.pluginTrustChanged,
               ...about({trusted: next.trusted}),
             );
           }
           if (changes.config !== undefined) {
-            store.audit(
+            await store.audit(
               user.id,
               AUDIT_ACTIONS.pluginConfigured,
               ...about({before: before.config, after: next.config}),
             );
           }
         });
-        return {status: 200, body: adminView(store, installed(id)!)};
+        return {status: 200, body: await adminView(store, (await installed(id))!)};
       },
     },
     {
       method: 'DELETE',
       path: '/api/admin/plugins/{pluginId}',
       privilege: 'plugins.manage',
-      handle: ({params, user}) => {
+      handle: async ({params, user}) => {
         const id = params.pluginId!;
-        if (!installed(id)) {
+        if (!(await installed(id))) {
           throw new HostProblem('plugin-not-found', hostText('plugins.not-found', {pluginId: id}));
         }
-        store.transaction(() => {
-          const versions = storedVersions(store, id).map((v) => v.version);
-          store.uninstallPlugin(id);
-          store.audit(
+        await store.transaction(async () => {
+          const versions = (await storedVersions(store, id)).map((v) => v.version);
+          await store.uninstallPlugin(id);
+          await store.audit(
             user.id,
             AUDIT_ACTIONS.pluginUninstalled,
             null,

@@ -47,16 +47,16 @@ export const permissionsOf = (pkg: PluginPackageRecord): Privilege[] => [
 ];
 
 /** The stored versions of a plugin, newest first. */
-export function storedVersions(store: HostStore, id: string): PluginPackageRecord[] {
-  return store.pluginPackages(id).sort((a, b) => rcompare(a.version, b.version));
+export async function storedVersions(store: HostStore, id: string): Promise<PluginPackageRecord[]> {
+  return (await store.pluginPackages(id)).sort((a, b) => rcompare(a.version, b.version));
 }
 
 /** Where a stored version's files are served (the segments encoded: ids and versions are plain). */
 export const pluginBaseUrl = (id: string, version: string): string =>
   `/plugins/${encodeURIComponent(id)}/${encodeURIComponent(version)}/`;
 
-export function adminView(store: HostStore, plugin: PluginRecord): AdminPluginView {
-  const versions = storedVersions(store, plugin.id);
+export async function adminView(store: HostStore, plugin: PluginRecord): Promise<AdminPluginView> {
+  const versions = await storedVersions(store, plugin.id);
   const current = versions.find((v) => v.version === plugin.version);
   if (!current) throw new Error(`plugin ${plugin.id} runs ${plugin.version}, which is not stored`);
   const permissions = permissionsOf(current);
@@ -92,8 +92,11 @@ export function adminView(store: HostStore, plugin: PluginRecord): AdminPluginVi
   };
 }
 
-export function pageView(store: HostStore, plugin: PluginRecord): PagePluginView | undefined {
-  const current = store.pluginPackages(plugin.id).find((v) => v.version === plugin.version);
+export async function pageView(
+  store: HostStore,
+  plugin: PluginRecord,
+): Promise<PagePluginView | undefined> {
+  const current = (await store.pluginPackages(plugin.id)).find((v) => v.version === plugin.version);
   if (!current) return undefined;
   const manifest = current.manifest as unknown as PluginManifest;
   const baseUrl = pluginBaseUrl(plugin.id, plugin.version);

@@ -103,17 +103,20 @@ export async function previewRuleset(
     return {evaluated: rows.length, changed};
   };
 
-  const pending = store
-    .leadRows()
+  // One read of every lead: the pending ones are evaluated, and the replay finds its leads here
+  // (one query, not one per recorded rejection, which is what an asynchronous store would pay for).
+  const all = await store.leadRows();
+  const byId = new Map(all.map((row) => [row.id, row]));
+  const pending = all
     .filter((row) => row.status !== 'Rejected')
     .map((row) => rejectedRow(row, {code: options.rejectCode, reason: null, by: 'preview', at}));
   const leads = await evaluate(pending);
 
   const recorded = options.replay
-    ? store.auditEntries(options.replay, {action: AUDIT_ACTIONS.leadRejected})
+    ? await store.auditEntries(options.replay, {action: AUDIT_ACTIONS.leadRejected})
     : [];
   const replayRows = recorded.flatMap((entry) => {
-    const row = entry.leadId ? store.leadRow(entry.leadId) : undefined;
+    const row = entry.leadId ? byId.get(entry.leadId) : undefined;
     const data = entry.detail as {code?: string; reason?: string; previousOwnerId?: string | null};
     if (!row || typeof data?.code !== 'string') return [];
     return [

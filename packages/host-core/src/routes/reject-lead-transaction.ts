@@ -7,7 +7,7 @@ import type {
   RejectLeadInput,
   RejectLeadResult,
 } from '@crmkit/sdk';
-import type {HostStore, UserRecord} from '../store/host-store.js';
+import type {Awaitable, HostStore, UserRecord} from '../store/host-store.js';
 import {HostProblem} from '../http/host-problem.js';
 import {AUDIT_ACTIONS} from '../texts/audit-actions.js';
 import {hostText} from '../texts/host-texts.js';
@@ -64,7 +64,7 @@ export interface RejectOutcome {
 }
 
 /**
- * The reject of one lead as ONE synchronous store transaction: checks (lead exists, Qualified,
+ * The reject of one lead as ONE store transaction: checks (lead exists, Qualified,
  * If-Match version, reject code known and active, reason rules, no reassignment in Book mode), the
  * update (status Rejected, code, reason, who, when, version + 1), the reassignment through the active
  * ruleset with the lead as it is after the rejection, an audit row and the Idempotency-Key record. A
@@ -74,8 +74,10 @@ export function createRejectLeadTransaction(
   store: HostStore,
   reassign: Reassign,
   faults: RejectFaults = {},
+  /** Makes the ruleset current inside the transaction, before `reassign` decides with it. */
+  currentRules: () => Awaitable<void> = () => {},
 ): (request: RejectRequest) => Promise<RejectOutcome> {
-  const decideAndWrite = (request: RejectRequest): RejectOutcome => {
+  const decideAndWrite = async (request: RejectRequest): Promise<RejectOutcome> => {
     const {leadId, input, ifMatch, idempotencyKey, precomputed, pluginId} = request;
     // The user as the transaction sees them (its refresh reloaded what another process changed since
     // the request was authorized): deactivated or without Reject Leads meanwhile, it is refused.
@@ -104,7 +106,7 @@ export function createRejectLeadTransaction(
     if (idempotencyKey !== undefined) {
       const now = store.now?.() ?? new Date();
       const since = new Date(now.getTime() - IDEMPOTENCY_KEY_LIFETIME_MS).toISOString();
-      const earlier = store.idempotent(user.id, idempotencyKey, since);
+      const earlier = await store.idempotent(user.id, idempotencyKey, since);
       if (earlier) {
         if (earlier.request !== fingerprint) {
           throw new HostProblem(
@@ -121,7 +123,7 @@ export function createRejectLeadTransaction(
       }
     }
 
-    const row = store.leadRow(leadId);
+    const row = await store.leadRow(leadId);
     if (!row) {
       throw new HostProblem('lead-not-found', hostText('leads.not-found', {leadId}));
     }
@@ -249,6 +251,7 @@ export function createRejectLeadTransaction(
     let after = rejectedRow(row, {code: code.key, reason, by: user.id, at: rejectedAt});
     let assignment: AssignmentOutcome | undefined;
     if (input.reassignOwner) {
+      if (!precomputed) await currentRules();
       try {
         faults.duringReassign?.();
         assignment = precomputed?.assignment ?? reassign(store.toLead(after), mode);
@@ -270,7 +273,7 @@ export function createRejectLeadTransaction(
       };
     }
     // One write of the lead: status, rejection and (when reassigned) the new owner together.
-    const changed = store.rejectLead({
+    const changed = await store.rejectLead({
       id: row.id,
       code: code.key,
       reason,
@@ -287,7 +290,7 @@ export function createRejectLeadTransaction(
       ...(assignment ? {assignment} : {}),
     };
     const text = JSON.stringify(body);
-    store.audit(
+    await store.audit(
       user.id,
       AUDIT_ACTIONS.leadRejected,
       row.id,

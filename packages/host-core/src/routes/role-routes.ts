@@ -45,31 +45,27 @@ const userView = (u: {
 
 /** Roles and users for admins: which privileges each role holds, which role each user has. */
 export function roleRoutes(store: HostStore): Route[] {
-  const knownRoles = () =>
-    store
-      .roles()
-      .map((r) => r.id)
-      .join(', ');
+  const knownRoles = async () => (await store.roles()).map((r) => r.id).join(', ');
   return [
     {
       method: 'GET',
       path: '/api/admin/roles',
       privilege: 'plugins.manage',
-      handle: () => ({status: 200, body: store.roles()}),
+      handle: async () => ({status: 200, body: await store.roles()}),
     },
     {
       method: 'PUT',
       path: '/api/admin/roles/{roleId}',
       privilege: 'plugins.manage',
       body: true,
-      handle: ({params, body, user}) => {
+      handle: async ({params, body, user}) => {
         const id = params.roleId!;
-        const roles = store.roles();
+        const roles = await store.roles();
         const before = roles.find((r) => r.id === id);
         if (!before) {
           throw new HostProblem(
             'role-not-found',
-            hostText('roles.not-found', {roleId: id, known: knownRoles()}),
+            hostText('roles.not-found', {roleId: id, known: await knownRoles()}),
           );
         }
         const requested = (body as {privileges: string[]}).privileges;
@@ -96,18 +92,18 @@ export function roleRoutes(store: HostStore): Route[] {
         }
         // In the catalogue's order, each once: the same set always reads the same.
         const privileges = PRIVILEGES.filter((p) => requested.includes(p));
-        store.transaction(() => {
+        await store.transaction(async () => {
           // Checked inside the transaction: another admin's change cannot slip in between.
-          const after = store.roles().map((r) => (r.id === id ? {...r, privileges} : r));
+          const after = (await store.roles()).map((r) => (r.id === id ? {...r, privileges} : r));
           if (!someAdminLeft(store, after, (_, current) => current)) throw lastAdmin();
-          store.setRolePrivileges(id, privileges);
-          store.audit(user.id, AUDIT_ACTIONS.roleUpdated, null, {
+          await store.setRolePrivileges(id, privileges);
+          await store.audit(user.id, AUDIT_ACTIONS.roleUpdated, null, {
             id,
             before: before.privileges,
             after: privileges,
           });
         });
-        return {status: 200, body: store.roles().find((r) => r.id === id)};
+        return {status: 200, body: (await store.roles()).find((r) => r.id === id)};
       },
     },
     {
@@ -121,33 +117,36 @@ export function roleRoutes(store: HostStore): Route[] {
       path: '/api/admin/users/{userId}',
       privilege: 'plugins.manage',
       body: true,
-      handle: ({params, body, user}) => {
+      handle: async ({params, body, user}) => {
         const id = params.userId!;
         const target = store.user(id);
         if (!target)
           throw new HostProblem('user-not-found', hostText('users.not-found', {userId: id}));
         const {roleId} = body as {roleId: string};
-        const roles = store.roles();
+        const roles = await store.roles();
         if (!roles.some((r) => r.id === roleId)) {
           throw new HostProblem(
             'unknown-role',
-            hostText('users.unknown-role', {roleId, known: knownRoles()}),
+            hostText('users.unknown-role', {roleId, known: await knownRoles()}),
             {
               errors: [
                 {
                   field: '/roleId',
                   code: 'unknown-role',
-                  message: hostText('users.unknown-role.field', {roleId, known: knownRoles()}),
+                  message: hostText('users.unknown-role.field', {
+                    roleId,
+                    known: await knownRoles(),
+                  }),
                 },
               ],
             },
           );
         }
-        store.transaction(() => {
+        await store.transaction(async () => {
           const moved = (userId: string, current: string) => (userId === id ? roleId : current);
-          if (!someAdminLeft(store, store.roles(), moved)) throw lastAdmin();
-          store.setUserRole(id, roleId);
-          store.audit(user.id, AUDIT_ACTIONS.userRoleChanged, null, {
+          if (!someAdminLeft(store, await store.roles(), moved)) throw lastAdmin();
+          await store.setUserRole(id, roleId);
+          await store.audit(user.id, AUDIT_ACTIONS.userRoleChanged, null, {
             userId: id,
             before: target.roleId,
             after: roleId,

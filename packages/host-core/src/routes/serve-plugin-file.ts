@@ -46,7 +46,10 @@ const notFound = (request: HostRequest): HostResponse => {
  * the bytes are no secret, what a plugin may do is decided by its credential. Each path segment is
  * decoded once; one that decodes to `/`, `\`, `.` or `..` is 404, never a way out of the package.
  */
-export function servePluginFile(store: HostStore, request: HostRequest): HostResponse {
+export async function servePluginFile(
+  store: HostStore,
+  request: HostRequest,
+): Promise<HostResponse> {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     return {
       status: 405,
@@ -66,7 +69,7 @@ export function servePluginFile(store: HostStore, request: HostRequest): HostRes
     return notFound(request);
   }
   const [id, version, ...path] = segments as [string, string, ...string[]];
-  const bytes = store.pluginFile(id, version, path.join('/'));
+  const bytes = await store.pluginFile(id, version, path.join('/'));
   if (!bytes) return notFound(request);
   const extension = /\.([a-z0-9]+)$/i.exec(path.at(-1)!)?.[1]?.toLowerCase() ?? '';
   return {

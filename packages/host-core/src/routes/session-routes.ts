@@ -27,7 +27,7 @@ export function sessionRoutes(store: HostStore): Route[] {
         const token = newSessionToken('page');
         const tokenHash = await sessionTokenHash(token);
         const expiresAt = new Date(now().getTime() + PAGE_SESSION_LIFETIME_MS).toISOString();
-        store.transaction(() =>
+        await store.transaction(() =>
           store.createSession({
             tokenHash,
             userId: user.id,
@@ -57,7 +57,7 @@ export function sessionRoutes(store: HostStore): Route[] {
         const token = sessionCookieValue(header('cookie'));
         if (token !== undefined) {
           const tokenHash = await sessionTokenHash(token);
-          store.transaction(() => store.deleteSession(tokenHash));
+          await store.transaction(() => store.deleteSession(tokenHash));
         }
         return {
           status: 204,
@@ -72,9 +72,10 @@ export function sessionRoutes(store: HostStore): Route[] {
       body: true,
       handle: async ({user, body}) => {
         const {pluginId} = body as {pluginId: string};
-        const plugin = store.plugins().find((p) => p.id === pluginId && p.enabled);
+        const plugin = (await store.plugins()).find((p) => p.id === pluginId && p.enabled);
         const pkg =
-          plugin && store.pluginPackages(pluginId).find((v) => v.version === plugin.version);
+          plugin &&
+          (await store.pluginPackages(pluginId)).find((v) => v.version === plugin.version);
         if (!plugin || !pkg) {
           throw new HostProblem(
             'plugin-not-found',
@@ -89,7 +90,7 @@ export function sessionRoutes(store: HostStore): Route[] {
         const token = newSessionToken('plugin');
         const tokenHash = await sessionTokenHash(token);
         const expiresAt = new Date(now().getTime() + PLUGIN_SESSION_LIFETIME_MS).toISOString();
-        store.transaction(() =>
+        await store.transaction(() =>
           store.createSession({
             tokenHash,
             userId: user.id,

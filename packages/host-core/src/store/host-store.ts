@@ -166,33 +166,41 @@ export interface IdempotentAnswer {
   body: string;
 }
 
+/** A value now (the memory and SQLite stores) or later (PostgreSQL): callers always `await` it. */
+export type Awaitable<T> = T | Promise<T>;
+
 /**
  * Where a host keeps its data. The routes of host-core read, lock and write only through it, inside
  * `transaction`, and decide with pure functions; each environment has its own: the memory store (the
- * msw mock) and the SQLite store (the dev host). Everything here is synchronous: a transaction is one
- * synchronous unit (better-sqlite3's transaction; the memory store's snapshot), which is also what
- * makes a request's checks and writes atomic without locks.
+ * msw mock), the SQLite store (the dev host, synchronous underneath) and the PostgreSQL store (several
+ * nodes, asynchronous). Calls that reach the data answer `Awaitable` values and the routes await every
+ * one; what a store serves from its caches (users, tokens, reject codes, the ownership mode) answers
+ * at once, made current by `refresh` at the start of each request and of each transaction.
  */
 export interface HostStore {
   /**
-   * Runs `work` as one transaction: all its writes commit together when it returns, none when it
-   * throws (the error is rethrown). Nested calls join the outer transaction.
+   * Runs `work` as one transaction: all its writes commit together when it settles, none when it
+   * throws (the error is rethrown). Transactions run one after another as far as they touch the same
+   * data; host-core's routes never open one inside another. The store refreshes its
+   * caches inside the transaction first (under the lock it takes), so what `work` decides from them is
+   * what the transaction guards. A store may run `work` again after a serialisation failure or a
+   * deadlock (PostgreSQL): `work` changes nothing outside the store.
    */
-  transaction<T>(work: () => T): T;
+  transaction<T>(work: () => Awaitable<T>): Promise<T>;
   /**
    * Runs `work` as a transaction of its own that may be committed together with others queued in the
    * same turn (group commit): each one is all or nothing by itself (a savepoint), and they share one
    * commit, so a burst of rejects writes each page once. Resolves after that commit. Without it the
-   * host runs `transaction` at once.
+   * host runs `transaction`.
    */
-  groupedTransaction?<T>(work: () => T): Promise<T>;
+  groupedTransaction?<T>(work: () => Awaitable<T>): Promise<T>;
   /** The store's clock, when it has one of its own (a test's fixed time); default the real time. */
   now?(): Date;
   /**
    * Called at the start of every request: a store whose data another process may change (SQLite,
    * PostgreSQL) makes its caches current here.
    */
-  refresh?(): void;
+  refresh?(): Awaitable<void>;
   /**
    * Grows whenever `refresh` found data another process changed; what a host derives from the data
    * (the compiled ruleset) is checked again when it moved. Absent: only this process writes.
@@ -201,38 +209,42 @@ export interface HostStore {
 
   /**
    * Whether `error`, thrown by this store, means the storage itself failed (a full disk, an I/O
-   * error, a damaged, vanished or read-only file, a lock held too long) rather than a bug: the host
-   * then logs it and answers 503 `store-unavailable` instead of 500, and goes on serving. Absent: a
-   * store that cannot fail so (the memory store).
+   * error, a damaged, vanished or read-only file, a lock held too long, a database that cannot be
+   * reached) rather than a bug: the host then logs it and answers 503 `store-unavailable` instead of
+   * 500, and goes on serving. Absent: a store that cannot fail so (the memory store).
    */
   isUnavailable?(error: unknown): boolean;
 
-  /** The signed-in user of a bearer token, if the token is known. */
+  /** The signed-in user of a bearer token, if the token is known (cached). */
   userByToken(token: string): UserRecord | undefined;
+  /** A user by id (cached). */
   user(id: string): UserRecord | undefined;
-  /** Every user by id (for the Assignment Manager). */
+  /** Every user by id (for the Assignment Manager; cached). */
   readonly users: ReadonlyMap<string, UserRecord>;
 
-  leadRow(id: string): LeadRow | undefined;
+  /** A lead; inside a transaction it stays locked against other writers until the commit. */
+  leadRow(id: string): Awaitable<LeadRow | undefined>;
   /**
    * The leads in id order, only those in `status` when given. With `page`, only the first
    * `page.limit` whose id sorts after `page.after` (keyset paging: a page stays right while leads
    * change before it), read as such from the store, never all of them.
    */
-  leadRows(status?: LeadStatus, page?: LeadPage): LeadRow[];
+  leadRows(status?: LeadStatus, page?: LeadPage): Awaitable<LeadRow[]>;
   /** The contract's Lead JSON of a row, with the owners' names. */
   toLead(row: LeadRow): Lead;
   /** Marks a lead rejected and moves it to `owner`, if it still has `version` and is Qualified. */
-  rejectLead(change: RejectChange): boolean;
+  rejectLead(change: RejectChange): Awaitable<boolean>;
 
+  /** A reject code by key (cached). */
   rejectCode(key: string): RejectCodeRecord | undefined;
-  /** The reject codes in picklist order (copies). */
+  /** The reject codes in picklist order (copies; cached). */
   rejectCodes(): RejectCodeRecord[];
   /** Replaces the whole picklist (keys, labels, activity and order). */
-  replaceRejectCodes(codes: readonly RejectCodeRecord[]): void;
+  replaceRejectCodes(codes: readonly RejectCodeRecord[]): Awaitable<void>;
 
+  /** The ownership mode (cached). */
   readonly ownershipMode: OwnershipMode;
-  setOwnershipMode(mode: OwnershipMode): void;
+  setOwnershipMode(mode: OwnershipMode): Awaitable<void>;
 
   /** Appends an audit row; `replay` keeps an Idempotency-Key's fingerprint and answer. Its id. */
   audit(
@@ -242,43 +254,48 @@ export interface HostStore {
     detail: unknown,
     replay?: {key: string; request: string; response: string},
     pluginId?: string | null,
-  ): number | bigint;
-  auditEntries(limit: number, filter?: AuditFilter): AuditRecord[];
+  ): Awaitable<number | bigint>;
+  auditEntries(limit: number, filter?: AuditFilter): Awaitable<AuditRecord[]>;
   /**
    * The answer remembered for a user's Idempotency-Key (written by `audit` with `replay`) at or
    * after `since` (an ISO 8601 time): older keys count as new (see IDEMPOTENCY_KEY_LIFETIME_MS).
+   * Inside a transaction, the key stays taken until the commit: a second request with it (on another
+   * node too) waits, then sees the first one's answer.
    */
-  idempotent(userId: string, key: string, since: string): IdempotentAnswer | undefined;
+  idempotent(userId: string, key: string, since: string): Awaitable<IdempotentAnswer | undefined>;
 
-  activeRuleset(): {id: number; body: string} | undefined;
+  activeRuleset(): Awaitable<{id: number; body: string} | undefined>;
   /** Stores `body` as the active ruleset (the previous one stays as history); its id. */
-  activateRuleset(body: string, userId: string): number;
+  activateRuleset(body: string, userId: string): Awaitable<number>;
   /** Every activation, newest first. */
-  rulesetVersions(): RulesetVersionRecord[];
+  rulesetVersions(): Awaitable<RulesetVersionRecord[]>;
 
-  roles(): RoleRecord[];
+  roles(): Awaitable<RoleRecord[]>;
   /** Sets a role's privileges; its users hold them from the next request on. */
-  setRolePrivileges(roleId: string, privileges: readonly Privilege[]): void;
+  setRolePrivileges(roleId: string, privileges: readonly Privilege[]): Awaitable<void>;
   /** Moves a user to another role. */
-  setUserRole(userId: string, roleId: string): void;
+  setUserRole(userId: string, roleId: string): Awaitable<void>;
 
   /** Keeps a new session. */
-  createSession(session: SessionRecord): void;
+  createSession(session: SessionRecord): Awaitable<void>;
   /** The session of a token's hash, expired or not. */
-  session(tokenHash: string): SessionRecord | undefined;
+  session(tokenHash: string): Awaitable<SessionRecord | undefined>;
   /** Ends a session (sign-out). */
-  deleteSession(tokenHash: string): void;
+  deleteSession(tokenHash: string): Awaitable<void>;
 
   /** The installed plugins, in installation order. */
-  plugins(): PluginRecord[];
+  plugins(): Awaitable<PluginRecord[]>;
   /** Installs a plugin, or replaces the installed one with the same id (keeping its position). */
-  savePlugin(plugin: PluginRecord): void;
+  savePlugin(plugin: PluginRecord): Awaitable<void>;
   /** Removes an installed plugin and every stored version of it. */
-  uninstallPlugin(id: string): void;
+  uninstallPlugin(id: string): Awaitable<void>;
   /** The stored versions of a plugin (any order). */
-  pluginPackages(id: string): PluginPackageRecord[];
+  pluginPackages(id: string): Awaitable<PluginPackageRecord[]>;
   /** Stores one version of a plugin with its files (path → bytes). */
-  storePluginPackage(record: PluginPackageRecord, files: ReadonlyMap<string, Uint8Array>): void;
+  storePluginPackage(
+    record: PluginPackageRecord,
+    files: ReadonlyMap<string, Uint8Array>,
+  ): Awaitable<void>;
   /** A stored file of a stored version, exactly as uploaded. */
-  pluginFile(id: string, version: string, path: string): Uint8Array | undefined;
+  pluginFile(id: string, version: string, path: string): Awaitable<Uint8Array | undefined>;
 }

@@ -1,6 +1,7 @@
 import type {Lead, LeadStatus, OwnershipMode, Privilege} from '@crmkit/sdk';
 import type {DemoRejectCode, DemoUser} from '../demo-data.js';
 import type {
+  Awaitable,
   AuditFilter,
   AuditRecord,
   HostStore,
@@ -72,7 +73,8 @@ const copyCodes = (codes: readonly RejectCodeRecord[]): RejectCodeRecord[] =>
 export class MemoryStore implements HostStore {
   state: MemoryStoreState;
   readonly #now: () => Date;
-  #inTransaction = false;
+  /** The transaction in progress (and those queued before): the next one waits for it. */
+  #queue: Promise<unknown> = Promise.resolve();
 
   constructor(state: MemoryStoreState, now: () => Date = () => new Date()) {
     this.state = state;
@@ -83,8 +85,17 @@ export class MemoryStore implements HostStore {
     return this.#now();
   }
 
-  transaction<T>(work: () => T): T {
-    if (this.#inTransaction) return work();
+  /**
+   * Transactions run one after another (a queue): a transaction awaits, and another request's must not
+   * see or undo its writes meanwhile. The work's writes are undone by restoring the snapshot.
+   */
+  transaction<T>(work: () => Awaitable<T>): Promise<T> {
+    const run = this.#queue.then(() => this.#run(work));
+    this.#queue = run.catch(() => {});
+    return run;
+  }
+
+  async #run<T>(work: () => Awaitable<T>): Promise<T> {
     const s = this.state;
     const snapshot = {
       leads: new Map(s.leads),
@@ -97,9 +108,8 @@ export class MemoryStore implements HostStore {
       roles: s.roles,
       audit: s.audit.length,
     };
-    this.#inTransaction = true;
     try {
-      return work();
+      return await work();
     } catch (error) {
       s.leads = snapshot.leads;
       s.rejectCodes = snapshot.rejectCodes;
@@ -111,8 +121,6 @@ export class MemoryStore implements HostStore {
       s.roles = snapshot.roles;
       s.audit.length = snapshot.audit;
       throw error;
-    } finally {
-      this.#inTransaction = false;
     }
   }
 
