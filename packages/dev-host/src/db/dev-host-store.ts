@@ -22,52 +22,26 @@ import type {
 import type {Lead, LeadStatus, OwnershipMode, Privilege} from '@crmkit/sdk';
 
 export type {LeadRow, PluginRecord, RejectCodeRecord, UserRecord} from '@crmkit/host-core';
-
-interface UserRow {
-  id: string;
-  name: string;
-  role_id: string;
-  locale: string;
-  manager_id: string | null;
-  active: number;
-  token: string | null;
-}
-
-interface RoleRow {
-  id: string;
-  name_en: string;
-  name_de: string;
-  privileges: string;
-}
-
-interface PluginRow {
-  id: string;
-  version: string;
-  enabled: number;
-  trusted: number;
-  config: string;
-  accepted_permissions: string;
-  previous_version: string | null;
-  installed_at: string;
-}
-
-interface PluginPackageRow {
-  plugin_id: string;
-  version: string;
-  manifest: string;
-  integrity: string;
-  digest: string;
-  size: number;
-  files: string;
-  uploaded_at: string;
-  uploaded_by: string | null;
-}
-
-const roleOf = (row: RoleRow): RoleRecord => ({
-  id: row.id,
-  name: {en: row.name_en, de: row.name_de},
-  privileges: JSON.parse(row.privileges) as Privilege[],
-});
+import {
+  auditOf,
+  pluginOf,
+  pluginPackageOf,
+  rejectCodeOf,
+  roleOf,
+  rulesetVersionOf,
+  sessionOf,
+  usersOf,
+} from './store-rows.js';
+import type {
+  AuditRow,
+  PluginPackageRow,
+  PluginRow,
+  RejectCodeRow,
+  RoleRow,
+  RulesetRow,
+  SessionRow,
+  UserRow,
+} from './store-rows.js';
 
 /**
  * SQLite's result codes (better-sqlite3's `SqliteError#code`, extended codes included) that mean the
@@ -127,7 +101,7 @@ export class DevHostStore implements HostStore {
         },
       ]
     >;
-    rejectCodes: Statement<[], {key: string; active: number; labels: string}>;
+    rejectCodes: Statement<[], RejectCodeRow>;
     audit: Statement<
       [
         string,
@@ -151,15 +125,7 @@ export class DevHostStore implements HostStore {
           limit: number;
         },
       ],
-      {
-        id: number;
-        at: string;
-        user_id: string;
-        action: string;
-        lead_id: string | null;
-        plugin_id: string | null;
-        detail: string;
-      }
+      AuditRow
     >;
     replay: Statement<[string, string, string], {request: string; body: string}>;
     setting: Statement<[string], string>;
@@ -168,17 +134,7 @@ export class DevHostStore implements HostStore {
     plugins: Statement<[], PluginRow>;
     pluginPackages: Statement<[string], PluginPackageRow>;
     pluginFile: Statement<[string, string, string], Buffer>;
-    session: Statement<
-      [string],
-      {
-        token_hash: string;
-        user_id: string;
-        kind: 'page' | 'plugin';
-        plugin_id: string | null;
-        scopes: string;
-        expires_at: string;
-      }
-    >;
+    session: Statement<[string], SessionRow>;
   };
 
   constructor(db: Database) {
@@ -361,31 +317,10 @@ export class DevHostStore implements HostStore {
 
   /** Users with their roles' privileges (a role change reloads them all: there are few). */
   #loadUsers(): void {
-    const roles = new Map(
-      this.#db
-        .prepare<[], RoleRow>('SELECT * FROM roles')
-        .all()
-        .map((row) => [row.id, roleOf(row)]),
-    );
-    this.#users = new Map();
-    this.#tokens = new Map();
-    for (const row of this.#db.prepare<[], UserRow>('SELECT * FROM users').all()) {
-      const role = roles.get(row.role_id);
-      const user: UserRecord = {
-        id: row.id,
-        name: row.name,
-        roleId: row.role_id,
-        role: role?.name.en ?? row.role_id,
-        roleName: role?.name ?? {en: row.role_id, de: row.role_id},
-        locale: row.locale,
-        managerId: row.manager_id,
-        active: row.active === 1,
-        token: row.token,
-        privileges: new Set(role?.privileges ?? []),
-      };
-      this.#users.set(user.id, user);
-      if (user.token) this.#tokens.set(user.token, user);
-    }
+    ({users: this.#users, tokens: this.#tokens} = usersOf(
+      this.#db.prepare<[], RoleRow>('SELECT * FROM roles').all(),
+      this.#db.prepare<[], UserRow>('SELECT * FROM users').all(),
+    ));
   }
 
   /** Whether `error` is SQLite saying the database cannot be used now (see UNAVAILABLE). */
@@ -449,9 +384,7 @@ export class DevHostStore implements HostStore {
   }
 
   #readRejectCodes(): RejectCodeRecord[] {
-    return this.#q.rejectCodes
-      .all()
-      .map((row) => ({key: row.key, active: row.active === 1, labels: JSON.parse(row.labels)}));
+    return this.#q.rejectCodes.all().map(rejectCodeOf);
   }
 
   /** Replaces the whole picklist (keys, labels, activity and order); the cache follows the commit. */
@@ -499,15 +432,7 @@ export class DevHostStore implements HostStore {
       action: filter.action ?? null,
       limit,
     };
-    return this.#q.auditAll.all(query).map((row) => ({
-      id: row.id,
-      at: row.at,
-      userId: row.user_id,
-      action: row.action,
-      leadId: row.lead_id,
-      pluginId: row.plugin_id,
-      detail: JSON.parse(row.detail) as unknown,
-    }));
+    return this.#q.auditAll.all(query).map(auditOf);
   }
 
   /** The answer remembered for a user's Idempotency-Key: the request's fingerprint, status, body. */
@@ -542,18 +467,9 @@ export class DevHostStore implements HostStore {
 
   rulesetVersions(): RulesetVersionRecord[] {
     return this.#db
-      .prepare<
-        [],
-        {id: number; body: string; active: number; created_by: string | null; created_at: string}
-      >('SELECT * FROM rulesets ORDER BY id DESC')
+      .prepare<[], RulesetRow>('SELECT * FROM rulesets ORDER BY id DESC')
       .all()
-      .map((r) => ({
-        id: r.id,
-        body: r.body,
-        active: r.active === 1,
-        createdBy: r.created_by,
-        createdAt: r.created_at,
-      }));
+      .map(rulesetVersionOf);
   }
 
   roles(): RoleRecord[] {
@@ -594,16 +510,7 @@ export class DevHostStore implements HostStore {
 
   session(tokenHash: string): SessionRecord | undefined {
     const row = this.#q.session.get(tokenHash);
-    return (
-      row && {
-        tokenHash: row.token_hash,
-        userId: row.user_id,
-        kind: row.kind,
-        pluginId: row.plugin_id,
-        scopes: JSON.parse(row.scopes) as Privilege[],
-        expiresAt: row.expires_at,
-      }
-    );
+    return row && sessionOf(row);
   }
 
   deleteSession(tokenHash: string): void {
@@ -611,16 +518,7 @@ export class DevHostStore implements HostStore {
   }
 
   plugins(): PluginRecord[] {
-    return this.#q.plugins.all().map((row) => ({
-      id: row.id,
-      version: row.version,
-      enabled: row.enabled === 1,
-      trusted: row.trusted === 1,
-      config: JSON.parse(row.config) as Record<string, unknown>,
-      acceptedPermissions: JSON.parse(row.accepted_permissions) as Privilege[],
-      previousVersion: row.previous_version,
-      installedAt: row.installed_at,
-    }));
+    return this.#q.plugins.all().map(pluginOf);
   }
 
   /** Installs a plugin, or replaces the installed one with the same id (keeping its position). */
@@ -656,17 +554,7 @@ export class DevHostStore implements HostStore {
   }
 
   pluginPackages(id: string): PluginPackageRecord[] {
-    return this.#q.pluginPackages.all(id).map((row) => ({
-      id: row.plugin_id,
-      version: row.version,
-      manifest: JSON.parse(row.manifest) as Record<string, unknown>,
-      integrity: row.integrity,
-      digest: row.digest,
-      size: row.size,
-      files: JSON.parse(row.files) as PluginPackageRecord['files'],
-      uploadedAt: row.uploaded_at,
-      uploadedBy: row.uploaded_by,
-    }));
+    return this.#q.pluginPackages.all(id).map(pluginPackageOf);
   }
 
   storePluginPackage(record: PluginPackageRecord, files: ReadonlyMap<string, Uint8Array>): void {

@@ -22,6 +22,26 @@ import type {
   UserRecord,
 } from '@crmkit/host-core';
 import type {Lead, LeadStatus, OwnershipMode, Privilege} from '@crmkit/sdk';
+import {
+  auditOf,
+  pluginOf,
+  pluginPackageOf,
+  rejectCodeOf,
+  roleOf,
+  rulesetVersionOf,
+  sessionOf,
+  usersOf,
+} from '../store-rows.js';
+import type {
+  AuditRow,
+  PluginPackageRow,
+  PluginRow,
+  RejectCodeRow,
+  RoleRow,
+  RulesetRow,
+  SessionRow,
+  UserRow,
+} from '../store-rows.js';
 import {migratePostgres} from './migrate-postgres.js';
 import {
   needsSeedPostgres,
@@ -31,61 +51,13 @@ import {
 } from './seed-postgres.js';
 import type {Queryable, SeedPostgresOptions} from './seed-postgres.js';
 
-interface UserRow {
-  id: string;
-  name: string;
-  role_id: string;
-  locale: string;
-  manager_id: string | null;
-  active: number;
-  token: string | null;
-}
-
-interface RoleRow {
-  id: string;
-  name_en: string;
-  name_de: string;
-  privileges: string;
-}
-
-interface PluginRow {
-  id: string;
-  version: string;
-  enabled: number;
-  trusted: number;
-  config: string;
-  accepted_permissions: string;
-  previous_version: string | null;
-  installed_at: string;
-}
-
-interface PluginPackageRow {
-  plugin_id: string;
-  version: string;
-  manifest: string;
-  integrity: string;
-  digest: string;
-  size: number;
-  files: string;
-  uploaded_at: string;
-  uploaded_by: string | null;
-}
-
 /** What the caches are made of, read in one statement (one snapshot) with the revision it shows. */
 interface CacheRows {
   revision: number;
   roles: RoleRow[];
   users: UserRow[];
   ownership_mode: string | null;
-  codes: Array<{key: string; active: number; labels: string}>;
-}
-
-/** The caches as the store serves them. */
-interface Caches {
-  users: Map<string, UserRecord>;
-  tokens: Map<string, UserRecord>;
-  ownershipMode: OwnershipMode;
-  codes: Map<string, RejectCodeRecord>;
+  codes: RejectCodeRow[];
 }
 
 /** The transaction of the current async context: its client and the cache updates for its commit. */
@@ -96,48 +68,6 @@ interface Transaction {
   done: boolean;
   /** Holds the row lock on crmkit_revision: admin changes of other nodes wait for its commit. */
   adminLocked?: boolean;
-}
-
-const roleOf = (row: RoleRow): RoleRecord => ({
-  id: row.id,
-  name: {en: row.name_en, de: row.name_de},
-  privileges: JSON.parse(row.privileges) as Privilege[],
-});
-
-/** The reject codes of their rows (in picklist order). */
-const codesOf = (rows: ReadonlyArray<{key: string; active: number; labels: string}>) =>
-  rows.map((row): RejectCodeRecord => ({
-    key: row.key,
-    active: row.active === 1,
-    labels: JSON.parse(row.labels) as RejectCodeRecord['labels'],
-  }));
-
-/** Users with their roles' privileges, by id and by token. */
-function usersOf(
-  roleRows: readonly RoleRow[],
-  userRows: readonly UserRow[],
-): Pick<Caches, 'users' | 'tokens'> {
-  const roles = new Map(roleRows.map((row) => [row.id, roleOf(row)]));
-  const users = new Map<string, UserRecord>();
-  const tokens = new Map<string, UserRecord>();
-  for (const row of userRows) {
-    const role = roles.get(row.role_id);
-    const user: UserRecord = {
-      id: row.id,
-      name: row.name,
-      roleId: row.role_id,
-      role: role?.name.en ?? row.role_id,
-      roleName: role?.name ?? {en: row.role_id, de: row.role_id},
-      locale: row.locale,
-      managerId: row.manager_id,
-      active: row.active === 1,
-      token: row.token,
-      privileges: new Set(role?.privileges ?? []),
-    };
-    users.set(user.id, user);
-    if (user.token) tokens.set(user.token, user);
-  }
-  return {users, tokens};
 }
 
 /**
@@ -415,7 +345,7 @@ export class PostgresStore implements HostStore {
     this.#users = users;
     this.#tokens = tokens;
     this.#ownershipMode = (data.ownership_mode as OwnershipMode | null) ?? 'mixed';
-    this.#codes = new Map(codesOf(data.codes).map((c) => [c.key, c]));
+    this.#codes = new Map(data.codes.map(rejectCodeOf).map((c) => [c.key, c]));
     if (moved && !first) this.#revision++;
   }
 
@@ -528,11 +458,11 @@ export class PostgresStore implements HostStore {
   }
 
   async #readRejectCodes(): Promise<RejectCodeRecord[]> {
-    return codesOf(
-      await this.#rows<{key: string; active: number; labels: string}>(
+    return (
+      await this.#rows<RejectCodeRow>(
         'SELECT key, active, labels FROM reject_codes ORDER BY position',
-      ),
-    );
+      )
+    ).map(rejectCodeOf);
   }
 
   /** Replaces the whole picklist (in a transaction of its own when not in one); the cache follows the commit. */
@@ -579,15 +509,7 @@ export class PostgresStore implements HostStore {
   }
 
   async auditEntries(limit: number, filter: AuditFilter = {}): Promise<AuditRecord[]> {
-    const rows = await this.#rows<{
-      id: number;
-      at: string;
-      user_id: string;
-      action: string;
-      lead_id: string | null;
-      plugin_id: string | null;
-      detail: string;
-    }>(
+    const rows = await this.#rows<AuditRow>(
       `SELECT * FROM audit WHERE ($1::text IS NULL OR lead_id = $1)
          AND ($2::text IS NULL OR user_id = $2) AND ($3::text IS NULL OR plugin_id = $3)
          AND ($4::text IS NULL OR action = $4)
@@ -600,15 +522,7 @@ export class PostgresStore implements HostStore {
         limit,
       ],
     );
-    return rows.map((row) => ({
-      id: row.id,
-      at: row.at,
-      userId: row.user_id,
-      action: row.action,
-      leadId: row.lead_id,
-      pluginId: row.plugin_id,
-      detail: JSON.parse(row.detail) as unknown,
-    }));
+    return rows.map(auditOf);
   }
 
   /**
@@ -673,20 +587,8 @@ export class PostgresStore implements HostStore {
   }
 
   async rulesetVersions(): Promise<RulesetVersionRecord[]> {
-    const rows = await this.#rows<{
-      id: number;
-      body: string;
-      active: number;
-      created_by: string | null;
-      created_at: string;
-    }>('SELECT * FROM rulesets ORDER BY id DESC');
-    return rows.map((r) => ({
-      id: r.id,
-      body: r.body,
-      active: r.active === 1,
-      createdBy: r.created_by,
-      createdAt: r.created_at,
-    }));
+    const rows = await this.#rows<RulesetRow>('SELECT * FROM rulesets ORDER BY id DESC');
+    return rows.map(rulesetVersionOf);
   }
 
   async roles(): Promise<RoleRecord[]> {
@@ -744,25 +646,9 @@ export class PostgresStore implements HostStore {
 
   async session(tokenHash: string): Promise<SessionRecord | undefined> {
     const row = (
-      await this.#rows<{
-        token_hash: string;
-        user_id: string;
-        kind: 'page' | 'plugin';
-        plugin_id: string | null;
-        scopes: string;
-        expires_at: string;
-      }>('SELECT * FROM sessions WHERE token_hash = $1', [tokenHash])
+      await this.#rows<SessionRow>('SELECT * FROM sessions WHERE token_hash = $1', [tokenHash])
     )[0];
-    return (
-      row && {
-        tokenHash: row.token_hash,
-        userId: row.user_id,
-        kind: row.kind,
-        pluginId: row.plugin_id,
-        scopes: JSON.parse(row.scopes) as Privilege[],
-        expiresAt: row.expires_at,
-      }
-    );
+    return row && sessionOf(row);
   }
 
   async deleteSession(tokenHash: string): Promise<void> {
@@ -773,16 +659,7 @@ export class PostgresStore implements HostStore {
     const rows = await this.#rows<PluginRow>(
       'SELECT * FROM plugins ORDER BY position, id COLLATE "C"',
     );
-    return rows.map((row) => ({
-      id: row.id,
-      version: row.version,
-      enabled: row.enabled === 1,
-      trusted: row.trusted === 1,
-      config: JSON.parse(row.config) as Record<string, unknown>,
-      acceptedPermissions: JSON.parse(row.accepted_permissions) as Privilege[],
-      previousVersion: row.previous_version,
-      installedAt: row.installed_at,
-    }));
+    return rows.map(pluginOf);
   }
 
   /** Installs a plugin, or replaces the installed one with the same id (keeping its position). */
@@ -823,17 +700,7 @@ export class PostgresStore implements HostStore {
       'SELECT * FROM plugin_packages WHERE plugin_id = $1 ORDER BY version COLLATE "C"',
       [id],
     );
-    return rows.map((row) => ({
-      id: row.plugin_id,
-      version: row.version,
-      manifest: JSON.parse(row.manifest) as Record<string, unknown>,
-      integrity: row.integrity,
-      digest: row.digest,
-      size: row.size,
-      files: JSON.parse(row.files) as PluginPackageRecord['files'],
-      uploadedAt: row.uploaded_at,
-      uploadedBy: row.uploaded_by,
-    }));
+    return rows.map(pluginPackageOf);
   }
 
   /** Stores one version with its files (all or nothing). */
