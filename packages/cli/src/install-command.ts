@@ -4,6 +4,17 @@ import {parseArgs} from 'node:util';
 import {EXIT, type CliIo, type Command} from './cli-io.js';
 import {outputLanguage, UsageError} from './cli-options.js';
 import {formatSize} from './format-size.js';
+import {unexpected} from './rules/host-report.js';
+import {
+  connectHost,
+  hostEndpoint,
+  hostRequest,
+  type HostAnswer,
+  type HostConnection,
+  type HostProblemDocument,
+} from './rules/host-request.js';
+
+export type {HostProblemDocument};
 
 const usage = `Usage: crmkit install <package.tgz> --host <url> [--token <token>] [--enable] [--json] [--lang en|de]
 
@@ -21,9 +32,6 @@ stored, and what runs does not change until an admin switches to it.
                    LC_ALL/LANG says so, else English)
 Exit codes: 0 installed, 1 refused by the host or the host unreachable, 2 usage error.
 `;
-
-/** How long one request may take before the command gives up (a host that never answers). */
-const REQUEST_TIMEOUT_MS = 60_000;
 
 /** One stored version of a plugin, as `GET /api/admin/plugins` lists it. */
 export interface InstalledPluginVersion {
@@ -59,17 +67,6 @@ export interface PluginUpload {
   size: number;
   files: Array<{path: string; size: number}>;
   plugin: InstalledPlugin;
-}
-
-/** An RFC 9457 problem document as the crmkit host writes it. */
-export interface HostProblemDocument {
-  status?: number;
-  title?: string;
-  detail?: string;
-  code?: string;
-  privilege?: string;
-  errors?: Array<{field: string; code?: string; message: string}>;
-  [member: string]: unknown;
 }
 
 /** What `crmkit install --json` prints when the package was stored (and, with --enable, enabled). */
@@ -257,75 +254,6 @@ export const INSTALL_TEXT = {
 
 type InstallText = (typeof INSTALL_TEXT)['en' | 'de'];
 
-/** The base URL as given (no trailing slash), or a UsageError saying what is wrong with it. */
-function parseHost(value: string, text$: InstallText): URL {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new UsageError(text$.badHost(value));
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    throw new UsageError(text$.badHost(value));
-  if (url.search || url.hash) throw new UsageError(text$.hostWithQuery(value));
-  // fetch refuses URLs with credentials; the token is the one way to authenticate.
-  if (url.username || url.password) throw new UsageError(text$.hostWithCredentials(value));
-  return url;
-}
-
-/** `<base>/<path>`, keeping a base path (a host served below /crm/ stays below it). */
-function endpoint(base: URL, path: string): string {
-  const withSlash = new URL(base.href.endsWith('/') ? base.href : `${base.href}/`);
-  return new URL(path, withSlash).href;
-}
-
-/** Whether a host name is this machine (a token sent there in plain http does not cross a network). */
-const isLoopback = (hostname: string) =>
-  hostname === 'localhost' || hostname === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(hostname);
-
-/** What a request answered: its status and body, or why there was no answer. */
-type Answer =
-  | {kind: 'json'; status: number; body: unknown}
-  | {kind: 'problem'; status: number; problem: HostProblemDocument}
-  | {kind: 'other'; status: number; contentType: string}
-  | {kind: 'unreachable'; reason: string};
-
-async function request(
-  url: string,
-  init: {method: string; headers: Record<string, string>; body: Uint8Array<ArrayBuffer> | string},
-  text$: InstallText,
-): Promise<Answer> {
-  let res: Response;
-  try {
-    res = await fetch(url, {...init, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS)});
-  } catch (error) {
-    const e = error as Error & {cause?: {code?: string; message?: string}};
-    if (e.name === 'TimeoutError')
-      return {kind: 'unreachable', reason: text$.timedOut(REQUEST_TIMEOUT_MS / 1000)};
-    // undici says only "fetch failed"; the system's reason (ECONNREFUSED, ENOTFOUND…) is in the cause.
-    return {kind: 'unreachable', reason: e.cause?.message ?? e.cause?.code ?? e.message};
-  }
-  const contentType = res.headers.get('content-type') ?? '';
-  const raw = await res.text();
-  const parse = (): unknown => {
-    try {
-      return JSON.parse(raw);
-    } catch {
-      return undefined;
-    }
-  };
-  if (/^application\/problem\+json\b/i.test(contentType)) {
-    const problem = parse();
-    if (problem && typeof problem === 'object')
-      return {kind: 'problem', status: res.status, problem: problem as HostProblemDocument};
-  }
-  if (/^application\/json\b/i.test(contentType) && res.ok) {
-    const body = parse();
-    if (body !== undefined) return {kind: 'json', status: res.status, body};
-  }
-  return {kind: 'other', status: res.status, contentType};
-}
-
 /** The hint for a refusal: what the user can do about it. */
 function hintFor(
   status: number,
@@ -353,12 +281,6 @@ function hintFor(
   if (status === 415) return text$.hintUnsupported;
   return text$.hintOther;
 }
-
-/** A JSON answer that is not what the API promises is reported like any other foreign answer. */
-const unexpected = (answer: Answer): Answer =>
-  answer.kind === 'json'
-    ? {kind: 'other', status: answer.status, contentType: 'application/json'}
-    : answer;
 
 function isUpload(body: unknown): body is PluginUpload {
   const b = body as Partial<PluginUpload> | null;
@@ -428,17 +350,16 @@ export const installCommand: Command = async (argv, io) => {
   const text$ = INSTALL_TEXT[lang];
   if (positionals.length === 0) return usageError(text$.noFile);
   if (positionals.length > 1) return usageError(text$.tooManyFiles(positionals.length));
-  if (values.host === undefined || values.host === '') return usageError(text$.noHost);
-  let base: URL;
+  // --host and the token are checked before the file; the plain-http warning waits until the file is
+  // read, so that a usage error comes alone.
+  const warnings: string[] = [];
+  let host: HostConnection;
   try {
-    base = parseHost(values.host, text$);
+    host = connectHost(values, lang, text$, (line) => warnings.push(line));
   } catch (error) {
     if (error instanceof UsageError) return usageError(error.message);
     throw error;
   }
-  if (values.token === '') return usageError(text$.emptyToken);
-  const token = values.token ?? process.env.CRMKIT_TOKEN;
-  if (!token) return usageError(text$.noToken);
 
   const given = positionals[0] as string;
   const file = resolve(io.cwd, given);
@@ -453,20 +374,12 @@ export const installCommand: Command = async (argv, io) => {
     );
   }
 
-  if (base.protocol === 'http:' && !isLoopback(base.hostname))
-    io.stderr(`${text$.plainHttp(base.host)}\n`);
-  const headers = {
-    authorization: `Bearer ${token}`,
-    accept: 'application/json, application/problem+json',
-    // The host writes its problem titles, details and field messages in this language.
-    'accept-language': lang,
-  };
-  const hostShown = base.href.replace(/\/$/, '');
+  for (const line of warnings) io.stderr(`${line}\n`);
 
   const fail = (
     step: 'upload' | 'enable',
     url: string,
-    answer: Answer,
+    answer: HostAnswer,
     upload?: PluginUpload,
   ): number => {
     const failure: InstallFailure = {
@@ -509,10 +422,10 @@ export const installCommand: Command = async (argv, io) => {
     return EXIT.findings;
   };
 
-  const uploadUrl = endpoint(base, 'api/admin/plugins');
-  const uploaded = await request(
+  const uploadUrl = hostEndpoint(host.base, 'api/admin/plugins');
+  const uploaded = await hostRequest(
     uploadUrl,
-    {method: 'POST', headers: {...headers, 'content-type': 'application/gzip'}, body: bytes},
+    {method: 'POST', headers: {...host.headers, 'content-type': 'application/gzip'}, body: bytes},
     text$,
   );
   if (
@@ -527,7 +440,7 @@ export const installCommand: Command = async (argv, io) => {
 
   let enabledNow = false;
   if (values.enable && !(plugin.enabled && plugin.version === upload.version)) {
-    const pluginUrl = endpoint(base, `api/admin/plugins/${encodeURIComponent(upload.id)}`);
+    const pluginUrl = hostEndpoint(host.base, `api/admin/plugins/${encodeURIComponent(upload.id)}`);
     // An upgrade of an installed plugin is only stored; --enable means "run what I uploaded", so it
     // switches to that version too. Added permissions are never accepted on the admin's behalf here:
     // the host then refuses (permissions-not-accepted) and the admin page shows what they are.
@@ -535,11 +448,11 @@ export const installCommand: Command = async (argv, io) => {
       plugin.version === upload.version
         ? {enabled: true}
         : {enabled: true, version: upload.version};
-    const answer = await request(
+    const answer = await hostRequest(
       pluginUrl,
       {
         method: 'PUT',
-        headers: {...headers, 'content-type': 'application/json'},
+        headers: {...host.headers, 'content-type': 'application/json'},
         body: JSON.stringify(changes),
       },
       text$,
@@ -555,7 +468,7 @@ export const installCommand: Command = async (argv, io) => {
     io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
     return EXIT.ok;
   }
-  printInstalled(io, text$, lang, {hostShown, status, upload, plugin, enabledNow});
+  printInstalled(io, text$, lang, {hostShown: host.shown, status, upload, plugin, enabledNow});
   return EXIT.ok;
 };
 

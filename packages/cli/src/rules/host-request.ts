@@ -1,12 +1,20 @@
 // Talking to a host CRM's REST API from the command line: the base URL from --host, the token from
 // --token or CRMKIT_TOKEN, one request with a timeout and its answer sorted into JSON, a problem
-// document, something else, or no answer. Written to the same rules as `crmkit install`
-// (install-command.ts) and with the same message names, so that INSTALL_TEXT fits `HostRequestText`
-// and install can use these helpers as they are.
+// document, something else, or no answer. The one implementation for `crmkit install`
+// (install-command.ts) and `crmkit rules deploy` and `pull`; each passes its own messages
+// (INSTALL_TEXT, RULES_TEXT), which fit `HostRequestText`.
 import {UsageError} from '../cli-options.js';
-import type {HostProblemDocument} from '../install-command.js';
 
-export type {HostProblemDocument};
+/** An RFC 9457 problem document as the crmkit host writes it. */
+export interface HostProblemDocument {
+  status?: number;
+  title?: string;
+  detail?: string;
+  code?: string;
+  privilege?: string;
+  errors?: Array<{field: string; code?: string; message: string}>;
+  [member: string]: unknown;
+}
 
 /** How long one request may take before the command gives up (a host that never answers). */
 export const HOST_REQUEST_TIMEOUT_MS = 60_000;
