@@ -1,6 +1,15 @@
 import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
-import {existsSync, mkdtempSync, readFileSync, readdirSync, rmSync} from 'node:fs';
+import {spawnSync} from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {createRequire} from 'node:module';
 import {dirname, join} from 'node:path';
@@ -69,6 +78,33 @@ test('a second build with nothing changed is skipped; force builds again; no tem
   const forced = await buildPages({outDir: join(dir, 'pages'), force: true});
   assert.equal(forced.built, true);
   assert.deepEqual(readdirSync(dir), ['pages']);
+});
+
+test('builds of one folder take turns: two at once in this process, and one while a process holds the lock', async () => {
+  const out = join(dir, 'pages');
+  // Forced builds started together: both succeed, one after the other, and leave one output.
+  const [x, y] = await Promise.all([
+    buildPages({outDir: out, force: true}),
+    buildPages({outDir: out, force: true}),
+  ]);
+  assert.equal(x.built && y.built, true);
+  assert.deepEqual(readdirSync(dir), ['pages']);
+  // A lock left by a process that is gone (killed mid-build) is taken over, not waited for.
+  const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']);
+  mkdirSync(`${out}.lock`);
+  writeFileSync(join(`${out}.lock`, 'pid'), dead.stdout.toString());
+  const taken = await buildPages({outDir: out});
+  assert.equal(taken.built, false);
+  assert.deepEqual(readdirSync(dir), ['pages']);
+  // While a live process holds it, a build waits until it is released.
+  mkdirSync(`${out}.lock`);
+  writeFileSync(join(`${out}.lock`, 'pid'), String(process.pid));
+  let done = false;
+  const waiting = buildPages({outDir: out}).then((b) => ((done = true), b));
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  assert.equal(done, false, 'waits for the holder');
+  rmSync(`${out}.lock`, {recursive: true});
+  assert.equal((await waiting).built, false);
 });
 
 /**

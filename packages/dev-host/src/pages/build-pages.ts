@@ -175,9 +175,87 @@ export interface BuildPagesOptions {
  * scripts and the shared modules (lit, @crmkit/sdk, …) with esbuild into `<outDir>/assets/` (one module
  * graph with code splitting, so a page and the plugins it mounts share one lit and one sdk).
  */
-export async function buildPages(options: BuildPagesOptions = {}): Promise<PagesBuild> {
-  const started = performance.now();
+export function buildPages(options: BuildPagesOptions = {}): Promise<PagesBuild> {
   const finalDir = resolve(options.outDir ?? DEFAULT_PAGES_OUT_DIR);
+  // One build of a folder at a time: in this process (a queue) and across processes (a lock folder),
+  // and each one looks again whether the output is up to date once it is its turn. Two builds that
+  // swapped their output in at once failed ("ENOTEMPTY, rmdir …/assets"), seen when test files
+  // started dev hosts in parallel on a fresh checkout.
+  const run = (inProcess.get(finalDir) ?? Promise.resolve())
+    .catch(() => {})
+    .then(() => withFolderLock(`${finalDir}.lock`, () => buildPagesNow(options, finalDir)));
+  inProcess.set(finalDir, run);
+  void run
+    .finally(() => {
+      if (inProcess.get(finalDir) === run) inProcess.delete(finalDir);
+    })
+    .catch(() => {});
+  return run;
+}
+
+/** The builds of this process in flight, by output folder (the last one queued). */
+const inProcess = new Map<string, Promise<PagesBuild>>();
+
+/** How long a build waits for another process's build of the same folder before it gives up. */
+const LOCK_WAIT_MS = 180_000;
+
+/**
+ * Runs `work` holding the lock folder `lock` (mkdir is atomic): another process that holds it is
+ * waited for; a lock whose process is gone (killed mid-build) is taken over.
+ */
+async function withFolderLock<T>(lock: string, work: () => Promise<T>): Promise<T> {
+  const until = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    try {
+      mkdirSync(dirname(lock), {recursive: true});
+      mkdirSync(lock);
+      writeFileSync(join(lock, 'pid'), String(process.pid));
+      break;
+    } catch (error) {
+      if ((error as {code?: string}).code !== 'EEXIST') throw error;
+      if (!lockHolderAlive(lock)) {
+        rmSync(lock, {recursive: true, force: true});
+        continue;
+      }
+      if (Date.now() > until) {
+        throw new Error(
+          `another process has been building the pages for ${LOCK_WAIT_MS / 1000} s (lock ${lock}); stop it, or remove the lock folder if no build runs`,
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    rmSync(lock, {recursive: true, force: true});
+  }
+}
+
+/** Whether the process that took `lock` still runs (a lock just made, its pid not written yet, counts). */
+function lockHolderAlive(lock: string): boolean {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(join(lock, 'pid'), 'utf8'));
+  } catch {
+    // Not written yet (alive, if only just made), or the lock went meanwhile: look again soon.
+    try {
+      return Date.now() - statSync(lock).mtimeMs < 5000;
+    } catch {
+      return false;
+    }
+  }
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as {code?: string}).code === 'EPERM';
+  }
+}
+
+async function buildPagesNow(options: BuildPagesOptions, finalDir: string): Promise<PagesBuild> {
+  const started = performance.now();
   const previous = readBuildInfo(join(finalDir, 'build-info.json'));
   if (!options.force && previous && isUpToDate(previous)) {
     return {outDir: finalDir, importMap: previous.importMap, built: false, milliseconds: 0};
