@@ -75,6 +75,7 @@ describe('with allowed origins', () => {
         'link',
         'www-authenticate',
         'allow',
+        'retry-after',
       ]);
       // Bearer tokens only: never the credentials mode (cookies) across origins.
       assert.equal(me.headers.get('access-control-allow-credentials'), null);

@@ -27,15 +27,17 @@ export const CORS_ALLOWED_HEADERS: readonly string[] = [
 /**
  * The answer headers a client reads beyond the safelisted ones (Content-Type, Cache-Control, …): a
  * script on another origin sees only these. The ones host-core sends: `Idempotent-Replayed` (a replayed
- * reject), `WWW-Authenticate` (401), `Allow` (405); `Link` is the contract's paging header. Not listed
- * because the API sends none of them: ETag, Location, Retry-After; add a header here when the API
- * starts sending it (a test compares this list with the contract's documented headers).
+ * reject), `WWW-Authenticate` (401), `Allow` (405), `Retry-After` (503: when to try again); `Link` is
+ * the contract's paging header. Not listed because the API sends none of them: ETag, Location; add a
+ * header here when the API starts sending it (a test compares this list with the contract's
+ * documented headers).
  */
 export const CORS_EXPOSED_HEADERS: readonly string[] = [
   'Idempotent-Replayed',
   'Link',
   'WWW-Authenticate',
   'Allow',
+  'Retry-After',
 ];
 
 /** How long (seconds) a browser may reuse a preflight's answer before asking again. */
