@@ -46,15 +46,28 @@ function candidateOf(active: Json): {ruleset: Json; text: string; operatorLine: 
 const selectedText = (page: Page) => page.evaluate(() => document.getSelection()?.toString());
 
 /** Whether the selection's first line is inside the editor's visible (scrolled) area. */
+/**
+ * Whether the selection is (within 5 s) inside the editor's visible area: CodeMirror scrolls in its
+ * next measure cycle (an animation frame), which a loaded machine may draw late.
+ */
 const selectionInView = (page: Page) =>
-  page.evaluate(() => {
-    const selection = document.getSelection();
-    const scroller = document.querySelector('#rules-editor .cm-scroller');
-    if (!selection?.rangeCount || !scroller) return false;
-    const r = selection.getRangeAt(0).getBoundingClientRect();
-    const s = scroller.getBoundingClientRect();
-    return r.height > 0 && r.top >= s.top && r.bottom <= s.bottom;
-  });
+  page
+    .waitForFunction(
+      () => {
+        const selection = document.getSelection();
+        const scroller = document.querySelector('#rules-editor .cm-scroller');
+        if (!selection?.rangeCount || !scroller) return false;
+        const r = selection.getRangeAt(0).getBoundingClientRect();
+        const s = scroller.getBoundingClientRect();
+        return r.height > 0 && r.top >= s.top && r.bottom <= s.bottom;
+      },
+      undefined,
+      {timeout: 5000},
+    )
+    .then(
+      () => true,
+      () => false,
+    );
 
 /** Where `text` is drawn inside `element` (CodeMirror draws a property name as bare text). */
 async function textBox(element: Locator, text: string) {
