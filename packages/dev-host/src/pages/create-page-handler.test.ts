@@ -20,6 +20,8 @@ before(async () => {
   mkdirSync(join(outDir, 'plugins', 'demo'), {recursive: true});
   mkdirSync(publicDir);
   writeFileSync(join(outDir, 'assets', 'vendor', 'lit.js'), 'export const lit = 1;');
+  mkdirSync(join(outDir, 'assets', 'chunks'));
+  writeFileSync(join(outDir, 'assets', 'chunks', 'lit-ABC123.js'), 'export const chunk = 1;');
   writeFileSync(join(outDir, 'plugins', 'demo', 'plugin.json'), '{"id":"x"}');
   writeFileSync(join(outDir, 'secret.txt'), 'not served');
   writeFileSync(join(outDir, 'secret.js'), 'not served');
@@ -117,6 +119,23 @@ test('the bundles are CORS-open for sandboxed plugin frames (an opaque origin); 
   assert.equal(lit.headers.get('access-control-allow-credentials'), null);
   const css = await fetch(`${base}/pages.css`, {headers: {Origin: 'null'}});
   assert.equal(css.headers.get('access-control-allow-origin'), null);
+});
+
+test('bundles carry a validator: asked again with it, 304 and no bytes; hashed chunks are immutable', async () => {
+  const first = await fetch(`${base}/assets/vendor/lit.js`);
+  const etag = first.headers.get('etag')!;
+  assert.match(etag, /^"[\w-]{27}"$/);
+  assert.equal(first.headers.get('cache-control'), 'no-cache');
+  const again = await fetch(`${base}/assets/vendor/lit.js`, {headers: {'If-None-Match': etag}});
+  assert.equal(again.status, 304);
+  assert.equal(await again.text(), '');
+  assert.equal(again.headers.get('access-control-allow-origin'), '*');
+  // Another content, another tag: a stale copy is never kept.
+  const other = await fetch(`${base}/assets/vendor/lit.js`, {headers: {'If-None-Match': '"x"'}});
+  assert.equal(other.status, 200);
+  const chunk = await fetch(`${base}/assets/chunks/lit-ABC123.js`);
+  assert.equal(chunk.status, 200);
+  assert.equal(chunk.headers.get('cache-control'), 'public, max-age=31536000, immutable');
 });
 
 test('HEAD answers without a body', async () => {
