@@ -210,3 +210,17 @@ test('close() lets a request in flight finish, then closes the database', async 
   await closing;
   assert.equal(host.db.open, false);
 });
+
+test('a malformed CRMKIT_DB_POOL is refused at start, naming the variable and what it takes', async () => {
+  const before = process.env.CRMKIT_DB_POOL;
+  process.env.CRMKIT_DB_POOL = 'lots';
+  try {
+    await assert.rejects(
+      startDevHost({db: 'postgres://crmkit@/crmkit?host=/nonexistent'}),
+      /CRMKIT_DB_POOL must be a whole number of connections from 1 to 1000, not "lots"/,
+    );
+  } finally {
+    if (before === undefined) delete process.env.CRMKIT_DB_POOL;
+    else process.env.CRMKIT_DB_POOL = before;
+  }
+});

@@ -191,6 +191,19 @@ export async function startDevHost(options: DevHostOptions = {}): Promise<DevHos
   }
 }
 
+/** CRMKIT_DB_POOL: the PostgreSQL connections of one node; a malformed value is refused at start. */
+function poolSize(): number | undefined {
+  const text = process.env.CRMKIT_DB_POOL;
+  if (text === undefined || text === '') return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 1000) {
+    throw new Error(
+      `CRMKIT_DB_POOL must be a whole number of connections from 1 to 1000, not "${text}"`,
+    );
+  }
+  return n;
+}
+
 /** The open data of a dev host: its store, the SQLite database (not on PostgreSQL), how to close. */
 interface OpenData {
   store: HostStore;
@@ -209,7 +222,11 @@ async function openData(
   log: (line: string) => void,
 ): Promise<OpenData> {
   if (isPostgresUrl(db)) {
-    const store = await PostgresStore.open(db, {seed: reset ? 'reset' : 'if-empty'});
+    const store = await PostgresStore.open(db, {
+      seed: reset ? 'reset' : 'if-empty',
+      // Connections per node (default 16): nodes × pool must stay below the server's max_connections.
+      ...(poolSize() ? {max: poolSize()} : {}),
+    });
     return {store, close: () => store.close()};
   }
   const sqlite = openDatabase(db);
