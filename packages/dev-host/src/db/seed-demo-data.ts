@@ -22,8 +22,8 @@ export const SEED_FILES = {
 /** The files of the built plugin the seed stores (what `crmkit pack` would put in its package). */
 const PLUGIN_FILES = ['plugin.json', 'index.js', 'index.js.map', 'custom-elements.json'] as const;
 
-/** Tables the seed fills, children before parents (the order `reset` empties them in). */
-const TABLES = [
+/** Tables the seed fills, children before parents (the order `reset` empties them in; both engines). */
+export const SEED_TABLES = [
   'sessions',
   'audit',
   'rulesets',
@@ -146,7 +146,7 @@ export function seedDemoData(
     (existsSync(SEED_FILES.ruleset) ? readFileSync(SEED_FILES.ruleset, 'utf8') : undefined);
   const now = new Date().toISOString();
   db.transaction(() => {
-    if (options.reset) for (const table of TABLES) db.prepare(`DELETE FROM ${table}`).run();
+    if (options.reset) for (const table of SEED_TABLES) db.prepare(`DELETE FROM ${table}`).run();
     // Schema 8 created the demo roles already; the seed makes them the demo's again.
     const role = db.prepare(
       `INSERT INTO roles (id, name_en, name_de, privileges, position) VALUES (?, ?, ?, ?, ?)

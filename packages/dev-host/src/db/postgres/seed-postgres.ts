@@ -8,7 +8,7 @@ import {
   demoLeads,
 } from '@crmkit/host-core';
 import type {PluginPackageRecord} from '@crmkit/host-core';
-import {SEED_FILES, readBundledPlugin} from '../seed-demo-data.js';
+import {SEED_FILES, SEED_TABLES, readBundledPlugin} from '../seed-demo-data.js';
 
 /** What runs a statement: the pool (a statement of its own) or one client (inside its transaction). */
 export interface Queryable {
@@ -20,21 +20,6 @@ export interface Queryable {
 
 /** The transaction-level advisory lock the seed holds, so two nodes never seed at once: "crmkit-s". */
 export const SEED_LOCK = 0x63726d6b69742d73n;
-
-/** Tables the seed fills, children before parents (the order `reset` empties them in). */
-const TABLES = [
-  'sessions',
-  'audit',
-  'rulesets',
-  'plugin_files',
-  'plugin_packages',
-  'plugins',
-  'leads',
-  'reject_codes',
-  'settings',
-  'users',
-  'roles',
-] as const;
 
 /** Bytes as pg sends them for a BYTEA (a Buffer over the same memory, no copy). */
 const asBuffer = (bytes: Uint8Array): Buffer =>
@@ -158,7 +143,7 @@ export async function seedDemoDataPostgres(
     at: string,
     pluginDist: URL | undefined,
   ): Promise<void> {
-    if (options.reset) for (const table of TABLES) await q.query(`DELETE FROM ${table}`);
+    if (options.reset) for (const table of SEED_TABLES) await q.query(`DELETE FROM ${table}`);
     // Schema 8 created the demo roles already; the seed makes them the demo's again.
     for (const [i, r] of DEMO_ROLES.entries()) {
       await q.query(
