@@ -10,6 +10,7 @@ import {join} from 'node:path';
 import {createInterface} from 'node:readline';
 import {fileURLToPath} from 'node:url';
 import {apiTestClient} from './server/api-test-client.js';
+import {pluginPackage} from '../../host-core/test/plugin-package-fixture.js';
 import {startPostgres} from '../test/start-postgres.js';
 import type {TestPostgres} from '../test/start-postgres.js';
 
@@ -285,6 +286,40 @@ for (const engine of ENGINES) {
         body: {enabled: true},
       });
       assert.equal(on.status, 200);
+    });
+
+    test('one package uploaded to both processes at once is stored once; two admins’ changes of a plugin both hold', async () => {
+      const bytes = pluginPackage({manifest: {id: 'dev.example.raced', version: '1.0.0'}});
+      const [x, y] = await Promise.all([
+        a('/api/admin/plugins', {token: 'anna', body: bytes}),
+        b('/api/admin/plugins', {token: 'anna', body: bytes}),
+      ]);
+      assert.deepEqual([x.status, y.status].sort(), [200, 201], JSON.stringify([x.body, y.body]));
+      const listed = (await a('/api/admin/plugins', {token: 'anna'})).body as Array<{
+        id: string;
+        versions: unknown[];
+      }>;
+      assert.equal(listed.filter((p) => p.id === 'dev.example.raced').length, 1);
+      assert.equal(listed.find((p) => p.id === 'dev.example.raced')!.versions.length, 1);
+      // Enabled on one node while marked trusted on the other: neither change is lost.
+      const [on, trusted] = await Promise.all([
+        a('/api/admin/plugins/dev.example.raced', {
+          token: 'anna',
+          method: 'PUT',
+          body: {enabled: true},
+        }),
+        b('/api/admin/plugins/dev.example.raced', {
+          token: 'anna',
+          method: 'PUT',
+          body: {trusted: true},
+        }),
+      ]);
+      assert.deepEqual([on.status, trusted.status], [200, 200]);
+      const after = (await b('/api/admin/plugins', {token: 'anna'})).body.find(
+        (p: {id: string}) => p.id === 'dev.example.raced',
+      );
+      assert.equal(after.enabled, true);
+      assert.equal(after.trusted, true);
     });
 
     test('a ruleset activated through one process decides the other process’s next reassignment', async () => {

@@ -153,37 +153,39 @@ export function pluginRoutes(store: HostStore): Route[] {
       handle: async ({readBytes, user}) => {
         const pkg = await readUpload(readBytes);
         const {manifest} = pkg;
-        const stored = (await store.pluginPackages(manifest.id)).find(
-          (v) => v.version === manifest.version,
-        );
-        if (stored && stored.digest !== pkg.digest) {
-          throw new HostProblem(
-            'plugin-version-exists',
-            hostText('plugins.version-exists', {
-              pluginId: manifest.id,
-              version: manifest.version,
-            }),
-            {members: {pluginId: manifest.id}},
+        // Checked and stored in one transaction: the same version uploaded twice at once (on
+        // another node too) is stored once; the other answers as for the same bytes again, or 409.
+        return store.transaction(async () => {
+          const stored = (await store.pluginPackages(manifest.id)).find(
+            (v) => v.version === manifest.version,
           );
-        }
-        const answer = async (status: number) => {
-          const plugin = (await installed(manifest.id))!;
-          return {
-            status,
-            body: {
-              id: manifest.id,
-              version: manifest.version,
-              enabled: plugin.enabled && plugin.version === manifest.version,
-              permissions: [...manifest.permissions],
-              integrity: pkg.integrity,
-              size: pkg.size,
-              files: [...pkg.files].map(([path, bytes]) => ({path, size: bytes.length})),
-              plugin: await adminView(store, plugin),
-            },
+          if (stored && stored.digest !== pkg.digest) {
+            throw new HostProblem(
+              'plugin-version-exists',
+              hostText('plugins.version-exists', {
+                pluginId: manifest.id,
+                version: manifest.version,
+              }),
+              {members: {pluginId: manifest.id}},
+            );
+          }
+          const answer = async (status: number) => {
+            const plugin = (await installed(manifest.id))!;
+            return {
+              status,
+              body: {
+                id: manifest.id,
+                version: manifest.version,
+                enabled: plugin.enabled && plugin.version === manifest.version,
+                permissions: [...manifest.permissions],
+                integrity: pkg.integrity,
+                size: pkg.size,
+                files: [...pkg.files].map(([path, bytes]) => ({path, size: bytes.length})),
+                plugin: await adminView(store, plugin),
+              },
+            };
           };
-        };
-        if (stored) return answer(200); // the same bytes again: nothing new
-        await store.transaction(async () => {
+          if (stored) return answer(200); // the same bytes again: nothing new
           const now = (store.now?.() ?? new Date()).toISOString();
           await store.storePluginPackage(
             {
@@ -240,8 +242,8 @@ export function pluginRoutes(store: HostStore): Route[] {
               manifest.id,
             );
           }
+          return answer(201);
         });
-        return answer(201);
       },
     },
     {
@@ -251,76 +253,83 @@ export function pluginRoutes(store: HostStore): Route[] {
       body: true,
       handle: async ({params, body, user}) => {
         const id = params.pluginId!;
-        const before = await installed(id);
-        if (!before) {
-          throw new HostProblem('plugin-not-found', hostText('plugins.not-found', {pluginId: id}));
-        }
-        const changes = body as PluginChanges;
-        const next: PluginRecord = structuredClone(before);
-        if (changes.version !== undefined && changes.version !== before.version) {
-          const manifest = await manifestOf(id, changes.version);
-          if (!manifest) {
+        // Read, checked and written in one transaction: another admin's change of the plugin (on
+        // another node too) cannot slip in between and be lost.
+        return store.transaction(async () => {
+          const before = await installed(id);
+          if (!before) {
             throw new HostProblem(
-              'unknown-plugin-version',
-              hostText('plugins.version-unknown', {
+              'plugin-not-found',
+              hostText('plugins.not-found', {pluginId: id}),
+            );
+          }
+          const changes = body as PluginChanges;
+          const next: PluginRecord = structuredClone(before);
+          if (changes.version !== undefined && changes.version !== before.version) {
+            const manifest = await manifestOf(id, changes.version);
+            if (!manifest) {
+              throw new HostProblem(
+                'unknown-plugin-version',
+                hostText('plugins.version-unknown', {
+                  pluginId: id,
+                  version: changes.version,
+                  stored: (await storedVersions(store, id)).map((v) => v.version).join(', '),
+                }),
+                {
+                  errors: [
+                    {
+                      field: '/version',
+                      code: 'unknown-plugin-version',
+                      message: hostText('plugins.version-unknown.field', {
+                        version: changes.version,
+                      }),
+                    },
+                  ],
+                },
+              );
+            }
+            next.version = changes.version;
+            next.previousVersion = before.version;
+            next.config = carriedConfig(manifest, before.config);
+          }
+          if (changes.enabled !== undefined) next.enabled = changes.enabled;
+          if (changes.trusted !== undefined) next.trusted = changes.trusted;
+          const manifest = (await manifestOf(id, next.version))!;
+          const permissions = [...manifest.permissions];
+          const consenting = next.enabled && !before.enabled; // enabling is the admin's consent
+          const added = permissions.filter((p) => !before.acceptedPermissions.includes(p));
+          const accepts = changes.acceptPermissions;
+          if (
+            (accepts !== undefined && !sameSet(accepts, permissions)) ||
+            (next.enabled && !consenting && added.length > 0 && accepts === undefined)
+          ) {
+            const missing = accepts ? permissions.filter((p) => !accepts.includes(p)) : added;
+            throw new HostProblem(
+              'permissions-not-accepted',
+              hostText('plugins.permissions-not-accepted', {
                 pluginId: id,
-                version: changes.version,
-                stored: (await storedVersions(store, id)).map((v) => v.version).join(', '),
+                version: next.version,
+                added: (missing.length ? missing : added).join(', ') || '-',
+                all: permissions.join(', ') || '[]',
               }),
-              {
-                errors: [
-                  {
-                    field: '/version',
-                    code: 'unknown-plugin-version',
-                    message: hostText('plugins.version-unknown.field', {version: changes.version}),
-                  },
-                ],
-              },
+              {members: {added: missing.length ? missing : added, pluginId: id}},
             );
           }
-          next.version = changes.version;
-          next.previousVersion = before.version;
-          next.config = carriedConfig(manifest, before.config);
-        }
-        if (changes.enabled !== undefined) next.enabled = changes.enabled;
-        if (changes.trusted !== undefined) next.trusted = changes.trusted;
-        const manifest = (await manifestOf(id, next.version))!;
-        const permissions = [...manifest.permissions];
-        const consenting = next.enabled && !before.enabled; // enabling is the admin's consent
-        const added = permissions.filter((p) => !before.acceptedPermissions.includes(p));
-        const accepts = changes.acceptPermissions;
-        if (
-          (accepts !== undefined && !sameSet(accepts, permissions)) ||
-          (next.enabled && !consenting && added.length > 0 && accepts === undefined)
-        ) {
-          const missing = accepts ? permissions.filter((p) => !accepts.includes(p)) : added;
-          throw new HostProblem(
-            'permissions-not-accepted',
-            hostText('plugins.permissions-not-accepted', {
-              pluginId: id,
-              version: next.version,
-              added: (missing.length ? missing : added).join(', ') || '-',
-              all: permissions.join(', ') || '[]',
-            }),
-            {members: {added: missing.length ? missing : added, pluginId: id}},
-          );
-        }
-        if (consenting || accepts !== undefined) next.acceptedPermissions = permissions;
-        if (changes.config !== undefined) {
-          const config = {...configDefaults(manifest), ...changes.config};
-          const errors = bilingualFieldErrors((language) =>
-            checkPluginConfig(manifest, config, language),
-          );
-          if (errors.length) {
-            throw new HostProblem(
-              'invalid-plugin-config',
-              hostText('plugins.config-invalid', {pluginId: id}),
-              {errors},
+          if (consenting || accepts !== undefined) next.acceptedPermissions = permissions;
+          if (changes.config !== undefined) {
+            const config = {...configDefaults(manifest), ...changes.config};
+            const errors = bilingualFieldErrors((language) =>
+              checkPluginConfig(manifest, config, language),
             );
+            if (errors.length) {
+              throw new HostProblem(
+                'invalid-plugin-config',
+                hostText('plugins.config-invalid', {pluginId: id}),
+                {errors},
+              );
+            }
+            next.config = config;
           }
-          next.config = config;
-        }
-        await store.transaction(async () => {
           await store.savePlugin(next);
           const about = (data: object) => [null, {id, ...data}, undefined, id] as const;
           if (next.version !== before.version) {
@@ -363,8 +372,8 @@ export function pluginRoutes(store: HostStore): Route[] {
               ...about({before: before.config, after: next.config}),
             );
           }
+          return {status: 200, body: await adminView(store, (await installed(id))!)};
         });
-        return {status: 200, body: await adminView(store, (await installed(id))!)};
       },
     },
     {
@@ -373,10 +382,13 @@ export function pluginRoutes(store: HostStore): Route[] {
       privilege: 'plugins.manage',
       handle: async ({params, user}) => {
         const id = params.pluginId!;
-        if (!(await installed(id))) {
-          throw new HostProblem('plugin-not-found', hostText('plugins.not-found', {pluginId: id}));
-        }
-        await store.transaction(async () => {
+        return store.transaction(async () => {
+          if (!(await installed(id))) {
+            throw new HostProblem(
+              'plugin-not-found',
+              hostText('plugins.not-found', {pluginId: id}),
+            );
+          }
           const versions = (await storedVersions(store, id)).map((v) => v.version);
           await store.uninstallPlugin(id);
           await store.audit(
@@ -387,8 +399,8 @@ export function pluginRoutes(store: HostStore): Route[] {
             undefined,
             id,
           );
+          return {status: 204};
         });
-        return {status: 204};
       },
     },
   ];

@@ -591,16 +591,22 @@ export class PostgresStore implements HostStore {
     return rows.map(rulesetVersionOf);
   }
 
-  async roles(): Promise<RoleRecord[]> {
+  /**
+   * Inside a transaction, before roles or plugins are read to check a change of them: admin changes
+   * take turns here (a row lock on crmkit_revision until the commit), and the later one decides from
+   * what the earlier one committed, on any node (else two nodes could both demote a different last
+   * admin, or one node's plugin change could overwrite another's unseen).
+   */
+  async #lockAdmin(): Promise<void> {
     const tx = this.#open();
-    if (tx && !tx.adminLocked) {
-      // The roles are read inside a transaction to check a change of who may do what (the last
-      // administrator must stay one): two nodes' such changes take turns here, and the later one
-      // decides from what the earlier one committed (else both could demote a different admin).
-      await tx.client.query('SELECT revision FROM crmkit_revision WHERE id = 1 FOR UPDATE');
-      tx.adminLocked = true;
-      await this.#load(tx.client);
-    }
+    if (!tx || tx.adminLocked) return;
+    await tx.client.query('SELECT revision FROM crmkit_revision WHERE id = 1 FOR UPDATE');
+    tx.adminLocked = true;
+    await this.#load(tx.client);
+  }
+
+  async roles(): Promise<RoleRecord[]> {
+    await this.#lockAdmin();
     return (await this.#rows<RoleRow>('SELECT * FROM roles ORDER BY position, id COLLATE "C"')).map(
       roleOf,
     );
@@ -656,6 +662,7 @@ export class PostgresStore implements HostStore {
   }
 
   async plugins(): Promise<PluginRecord[]> {
+    await this.#lockAdmin();
     const rows = await this.#rows<PluginRow>(
       'SELECT * FROM plugins ORDER BY position, id COLLATE "C"',
     );
@@ -696,6 +703,7 @@ export class PostgresStore implements HostStore {
   }
 
   async pluginPackages(id: string): Promise<PluginPackageRecord[]> {
+    await this.#lockAdmin();
     const rows = await this.#rows<PluginPackageRow>(
       'SELECT * FROM plugin_packages WHERE plugin_id = $1 ORDER BY version COLLATE "C"',
       [id],
