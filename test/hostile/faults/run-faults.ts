@@ -10,6 +10,8 @@
 //    `npm start` says so and starts the server again on the same file, with the data kept.
 // 4. GET /api/leads with 150,050 leads: the size and time of the answer, the server's memory and
 //    GET /api/me meanwhile (before paging: 42 MB in 1.3 s, 110 → 590 MB, 0.8 s).
+// 5. kill -9 on PostgreSQL (kill9-postgres.ts): two nodes on one database, each killed and restarted
+//    under load, then the PostgreSQL server itself (pg_ctl stop -m immediate) under load and idle.
 //
 //   npm run attack:faults [-- --runs 3 --seconds 20 --clients 16 --skip-start]
 import {spawn, type ChildProcess} from 'node:child_process';
@@ -26,6 +28,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import {startDevHost} from '@crmkit/dev-host';
 import {seedBenchLeads} from '../../../packages/dev-host/bench/seed-bench-leads.js';
 import {tallyLine} from '../lib/attack.js';
+import {killPostgresAttacks} from './kill9-postgres.js';
 
 const {values} = parseArgs({
   options: {
@@ -494,6 +497,9 @@ try {
     agent.destroy();
     child.kill('SIGTERM');
   }
+
+  // ── 5. kill -9 on PostgreSQL: two nodes, and the server itself (kill9-postgres.ts) ───────────
+  await killPostgresAttacks(held, {runs: RUNS, seconds: SECONDS, clients: CLIENTS, leads: 300_000});
 } finally {
   rmSync(dir, {recursive: true, force: true});
 }
