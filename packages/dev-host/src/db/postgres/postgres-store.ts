@@ -268,6 +268,13 @@ export class PostgresStore implements HostStore {
     const client = await this.#pool.connect();
     const tx: Transaction = {client, afterCommit: [], done: false};
     let broken: Error | undefined;
+    // The pool listens for a connection's errors only while it is idle: one that breaks while this
+    // transaction holds it (the server killed) would be an unhandled 'error' event and end the
+    // process. The failing query rejects with it too, and the request answers 503.
+    const onError = (error: Error) => {
+      broken ??= error;
+    };
+    client.on('error', onError);
     try {
       const value = await this.#tx.run(tx, async () => {
         // One round trip: the transaction, and the revision its caches must be at (the caches as
@@ -293,6 +300,7 @@ export class PostgresStore implements HostStore {
       return {ok: false, error};
     } finally {
       tx.done = true;
+      client.off('error', onError);
       client.release(broken);
     }
   }
