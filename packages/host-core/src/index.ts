@@ -88,8 +88,10 @@ export type {RejectFaults, RejectOutcome, RejectRequest} from './routes/reject-l
 export type {
   AuditFilter,
   AuditRecord,
+  AuditInsert,
   Awaitable,
   HostStore,
+  RejectBatchStore,
   IdempotentAnswer,
   LeadPage,
   LeadRow,

@@ -505,6 +505,33 @@ export const MIGRATION_STEPS: readonly MigrationStep[] = [
   $$;
   `,
   },
+  // 11: PostgreSQL only: the Idempotency-Keys of a batch of rejects locked and looked up in one call,
+  // the locks taken in one order (by hash) so two batches never wait for each other crosswise.
+  {
+    sqlite: `SELECT 1;`,
+    postgres: `
+  CREATE FUNCTION crmkit_idempotent_many(p_users TEXT[], p_keys TEXT[], p_since TEXT)
+    RETURNS TABLE (user_id TEXT, idempotency_key TEXT, request TEXT, body TEXT)
+    LANGUAGE plpgsql VOLATILE AS $$
+  DECLARE
+    h BIGINT;
+  BEGIN
+    FOR h IN
+      SELECT DISTINCT hashtextextended(t.u || E'\\n' || t.k, 0)
+        FROM unnest(p_users, p_keys) AS t(u, k) ORDER BY 1
+    LOOP
+      PERFORM pg_advisory_xact_lock(h);
+    END LOOP;
+    RETURN QUERY SELECT DISTINCT ON (a.user_id, a.idempotency_key)
+        a.user_id, a.idempotency_key, a.request, a.response
+      FROM audit a JOIN unnest(p_users, p_keys) AS t(u, k)
+        ON a.user_id = t.u AND a.idempotency_key = t.k
+      WHERE a.at >= p_since
+      ORDER BY a.user_id, a.idempotency_key, a.id DESC;
+  END
+  $$;
+  `,
+  },
 ];
 
 /** The SQLite text of every step, in order: what `migrate` runs on the dev host's file. */

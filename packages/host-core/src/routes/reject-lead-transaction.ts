@@ -7,7 +7,16 @@ import type {
   RejectLeadInput,
   RejectLeadResult,
 } from '@crmkit/sdk';
-import type {Awaitable, HostStore, UserRecord} from '../store/host-store.js';
+import type {
+  AuditInsert,
+  Awaitable,
+  HostStore,
+  IdempotentAnswer,
+  LeadRow,
+  RejectBatchStore,
+  RejectChange,
+  UserRecord,
+} from '../store/host-store.js';
 import {HostProblem} from '../http/host-problem.js';
 import {AUDIT_ACTIONS} from '../texts/audit-actions.js';
 import {hostText} from '../texts/host-texts.js';
@@ -77,8 +86,9 @@ export function createRejectLeadTransaction(
   /** Makes the ruleset current inside the transaction, before `reassign` decides with it. */
   currentRules: () => Awaitable<void> = () => {},
 ): (request: RejectRequest) => Promise<RejectOutcome> {
-  const decideAndWrite = async (request: RejectRequest): Promise<RejectOutcome> => {
-    const {leadId, input, ifMatch, idempotencyKey, precomputed, pluginId} = request;
+  /** The checks of the caller that need no data: who, the reason as understood, the fingerprint. */
+  const prepare = (request: RejectRequest) => {
+    const {leadId, input, idempotencyKey} = request;
     // The user as the transaction sees them (its refresh reloaded what another process changed since
     // the request was authorized): deactivated or without Reject Leads meanwhile, it is refused.
     const user = store.user(request.user.id);
@@ -103,27 +113,40 @@ export function createRejectLeadTransaction(
     const reason = input.rejectReason?.trim() || null;
     // What makes two requests "the same" for an Idempotency-Key: the lead and the body as understood.
     const fingerprint = JSON.stringify([leadId, input.rejectCode, reason, input.reassignOwner]);
-    if (idempotencyKey !== undefined) {
-      const now = store.now?.() ?? new Date();
-      const since = new Date(now.getTime() - IDEMPOTENCY_KEY_LIFETIME_MS).toISOString();
-      const earlier = await store.idempotent(user.id, idempotencyKey, since);
-      if (earlier) {
-        if (earlier.request !== fingerprint) {
-          throw new HostProblem(
-            'idempotency-key-reused',
-            hostText('reject.idempotency-key-reused', {key: idempotencyKey}),
-          );
-        }
-        return {
+    const now = store.now?.() ?? new Date();
+    const since = new Date(now.getTime() - IDEMPOTENCY_KEY_LIFETIME_MS).toISOString();
+    return {request, user, reason, fingerprint, since, key: idempotencyKey};
+  };
+  type Prepared = ReturnType<typeof prepare>;
+
+  /**
+   * Everything the reject decides, from the data read for it (the key's earlier answer, the lead
+   * locked): the replay, a refusal (thrown), or the writes and the answer. Synchronous, so the same
+   * decision serves one reject and a batch of them.
+   */
+  const decide = (
+    prepared: Prepared,
+    earlier: IdempotentAnswer | undefined,
+    row: LeadRow | undefined,
+  ): Decision => {
+    const {request, user, reason, fingerprint} = prepared;
+    const {leadId, input, ifMatch, idempotencyKey, precomputed, pluginId} = request;
+    if (earlier) {
+      if (earlier.request !== fingerprint) {
+        throw new HostProblem(
+          'idempotency-key-reused',
+          hostText('reject.idempotency-key-reused', {key: idempotencyKey!}),
+        );
+      }
+      return {
+        outcome: {
           status: earlier.status,
           body: JSON.parse(earlier.body) as RejectResponseBody,
           text: earlier.body,
           replayed: true,
-        };
-      }
+        },
+      };
     }
-
-    const row = await store.leadRow(leadId);
     if (!row) {
       throw new HostProblem('lead-not-found', hostText('leads.not-found', {leadId}));
     }
@@ -251,7 +274,6 @@ export function createRejectLeadTransaction(
     let after = rejectedRow(row, {code: code.key, reason, by: user.id, at: rejectedAt});
     let assignment: AssignmentOutcome | undefined;
     if (input.reassignOwner) {
-      if (!precomputed) await currentRules();
       try {
         faults.duringReassign?.();
         assignment = precomputed?.assignment ?? reassign(store.toLead(after), mode);
@@ -272,8 +294,7 @@ export function createRejectLeadTransaction(
         reject_assignment: JSON.stringify(assignment),
       };
     }
-    // One write of the lead: status, rejection and (when reassigned) the new owner together.
-    const changed = await store.rejectLead({
+    const change: RejectChange = {
       id: row.id,
       code: code.key,
       reason,
@@ -282,19 +303,17 @@ export function createRejectLeadTransaction(
       owner: after.owner_id,
       assignment: after.reject_assignment,
       version: row.version,
-    });
-    if (!changed) throw new Error(`lead ${row.id} changed inside its own transaction`);
-    faults.afterLeadUpdate?.();
+    };
     const body: RejectResponseBody = {
       lead: store.toLead(after),
       ...(assignment ? {assignment} : {}),
     };
     const text = JSON.stringify(body);
-    await store.audit(
-      user.id,
-      AUDIT_ACTIONS.leadRejected,
-      row.id,
-      {
+    const audit: AuditInsert = {
+      userId: user.id,
+      action: AUDIT_ACTIONS.leadRejected,
+      leadId: row.id,
+      detail: {
         code: code.key,
         ...(reason ? {reason} : {}),
         fromVersion: row.version,
@@ -304,15 +323,158 @@ export function createRejectLeadTransaction(
         ...(assignment ? {assignment} : {}),
         ...(idempotencyKey !== undefined ? {idempotencyKey} : {}),
       },
-      idempotencyKey !== undefined
-        ? {key: idempotencyKey, request: fingerprint, response: text}
-        : undefined,
-      pluginId ?? null,
-    );
-    return {status: 200, body, text, replayed: false};
+      ...(idempotencyKey !== undefined
+        ? {replay: {key: idempotencyKey, request: fingerprint, response: text}}
+        : {}),
+      pluginId: pluginId ?? null,
+    };
+    return {outcome: {status: 200, body, text, replayed: false}, write: {change, audit, after}};
   };
+
+  /** One reject as one transaction: each read, then the decision, then each write. */
+  const decideAndWrite = async (request: RejectRequest): Promise<RejectOutcome> => {
+    const prepared = prepare(request);
+    const earlier =
+      prepared.key !== undefined
+        ? await store.idempotent(prepared.user.id, prepared.key, prepared.since)
+        : undefined;
+    const row = earlier ? undefined : await store.leadRow(request.leadId);
+    if (request.input.reassignOwner && !request.precomputed) await currentRules();
+    const {outcome, write} = decide(prepared, earlier, row);
+    if (!write) return outcome;
+    // One write of the lead: status, rejection and (when reassigned) the new owner together.
+    const changed = await store.rejectLead(write.change);
+    if (!changed) throw new Error(`lead ${write.change.id} changed inside its own transaction`);
+    faults.afterLeadUpdate?.();
+    const {userId, action, leadId, detail, replay, pluginId} = write.audit;
+    await store.audit(userId, action, leadId, detail, replay, pluginId);
+    return outcome;
+  };
+
+  const batched = store.rejectBatch;
+  if (batched && !store.groupedTransaction) {
+    return batchedRejects(store, batched, {prepare, decide, decideAndWrite, currentRules, faults});
+  }
   return async (request) =>
     store.groupedTransaction
       ? store.groupedTransaction(() => decideAndWrite(request))
       : store.transaction(() => decideAndWrite(request));
+}
+
+/** What `decide` answers: the outcome, and for a reject that changes the lead what to write. */
+interface Decision {
+  outcome: RejectOutcome;
+  write?: {change: RejectChange; audit: AuditInsert; after: LeadRow};
+}
+
+/**
+ * The rejects that arrive in one turn of the event loop, as ONE transaction with one statement per
+ * step for all of them (a store whose every round trip costs, PostgreSQL): their Idempotency-Keys
+ * locked and looked up, their leads locked, each decided in arrival order as if alone (a later one
+ * sees an earlier one's rejection of the same lead and its answer to the same key), then all lead
+ * updates and all audit rows. A refusal is one reject's own; a failure of the writes fails the whole
+ * batch, and nothing of it is committed. A reject decided before its transaction (an asynchronous
+ * ruleset) runs alone.
+ */
+function batchedRejects(
+  store: HostStore,
+  batch: RejectBatchStore,
+  steps: {
+    prepare: (request: RejectRequest) => {
+      request: RejectRequest;
+      user: UserRecord;
+      reason: string | null;
+      fingerprint: string;
+      since: string;
+      key: string | undefined;
+    };
+    decide: (
+      prepared: ReturnType<typeof steps.prepare>,
+      earlier: IdempotentAnswer | undefined,
+      row: LeadRow | undefined,
+    ) => Decision;
+    decideAndWrite: (request: RejectRequest) => Promise<RejectOutcome>;
+    currentRules: () => Awaitable<void>;
+    faults: RejectFaults;
+  },
+): (request: RejectRequest) => Promise<RejectOutcome> {
+  type Settled = {ok: true; outcome: RejectOutcome} | {ok: false; error: unknown};
+  let queue: Array<{request: RejectRequest; settle: (result: Settled) => void}> = [];
+  const keyOf = (userId: string, key: string) => `${userId}\n${key}`;
+
+  const run = async (requests: readonly RejectRequest[]): Promise<Settled[]> => {
+    const prepared = requests.map(
+      (request): {ok: true; p: ReturnType<typeof steps.prepare>} | {ok: false; error: unknown} => {
+        try {
+          return {ok: true, p: steps.prepare(request)};
+        } catch (error) {
+          return {ok: false, error};
+        }
+      },
+    );
+    const ready = prepared.flatMap((x) => (x.ok ? [x.p] : []));
+    const keys = ready.flatMap((p) =>
+      p.key !== undefined ? [{userId: p.user.id, key: p.key}] : [],
+    );
+    const since = ready.reduce((min, p) => (p.since < min ? p.since : min), ready[0]?.since ?? '');
+    const answers = keys.length ? await batch.idempotentMany(keys, since) : new Map();
+    const rows = await batch.leadRowsForUpdate([...new Set(ready.map((p) => p.request.leadId))]);
+    if (ready.some((p) => p.request.input.reassignOwner)) await steps.currentRules();
+    const writes: NonNullable<Decision['write']>[] = [];
+    const settled = prepared.map((x): Settled => {
+      if (!x.ok) return x;
+      const {p} = x;
+      const key = p.key !== undefined ? keyOf(p.user.id, p.key) : undefined;
+      try {
+        const earlier = key !== undefined ? answers.get(key) : undefined;
+        const {outcome, write} = steps.decide(
+          p,
+          earlier,
+          earlier ? undefined : rows.get(p.request.leadId),
+        );
+        if (write) {
+          writes.push(write);
+          // What the next reject of this batch sees: the lead as this one left it, its answer.
+          rows.set(write.change.id, write.after);
+          if (key !== undefined) {
+            answers.set(key, {request: p.fingerprint, status: outcome.status, body: outcome.text});
+          }
+        }
+        return {ok: true, outcome};
+      } catch (error) {
+        return {ok: false, error};
+      }
+    });
+    if (writes.length) {
+      const changed = await batch.rejectLeads(writes.map((w) => w.change));
+      if (changed !== writes.length) {
+        throw new Error(`${writes.length - changed} leads changed inside their own transaction`);
+      }
+      steps.faults.afterLeadUpdate?.();
+      await batch.auditMany(writes.map((w) => w.audit));
+    }
+    return settled;
+  };
+
+  const flush = async () => {
+    const taken = queue;
+    queue = [];
+    try {
+      const settled = await store.transaction(() => run(taken.map((t) => t.request)));
+      taken.forEach((t, i) => t.settle(settled[i]!));
+    } catch (error) {
+      for (const t of taken) t.settle({ok: false, error});
+    }
+  };
+
+  return (request) => {
+    if (request.precomputed) return store.transaction(() => steps.decideAndWrite(request));
+    return new Promise<RejectOutcome>((resolve, reject) => {
+      queue.push({
+        request,
+        settle: (result) => (result.ok ? resolve(result.outcome) : reject(result.error)),
+      });
+      if (queue.length === 1) setImmediate(() => void flush());
+    });
+  };
 }

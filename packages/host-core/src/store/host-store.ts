@@ -166,6 +166,38 @@ export interface IdempotentAnswer {
   body: string;
 }
 
+/** An audit row to append (what `audit` takes, as one value). */
+export interface AuditInsert {
+  userId: string;
+  action: AuditAction;
+  leadId: string | null;
+  detail: unknown;
+  replay?: {key: string; request: string; response: string};
+  pluginId: string | null;
+}
+
+/**
+ * The reject's reads and writes for many rejects at once, each one statement, inside the caller's
+ * transaction: for a store whose every round trip costs (PostgreSQL), so that the rejects of one turn
+ * share one transaction and a handful of statements instead of six each.
+ */
+export interface RejectBatchStore {
+  /**
+   * The answers remembered for these users' keys (as `idempotent`), by `userId + "\n" + key`; the
+   * keys stay taken until the commit, so the same key in another batch (on another node) waits.
+   */
+  idempotentMany(
+    keys: ReadonlyArray<{userId: string; key: string}>,
+    since: string,
+  ): Promise<Map<string, IdempotentAnswer>>;
+  /** These leads by id, locked against other writers until the commit. */
+  leadRowsForUpdate(ids: readonly string[]): Promise<Map<string, LeadRow>>;
+  /** `rejectLead` for each change; how many leads changed. */
+  rejectLeads(changes: readonly RejectChange[]): Promise<number>;
+  /** Appends the audit rows in their order. */
+  auditMany(rows: readonly AuditInsert[]): Promise<void>;
+}
+
 /** A value now (the memory and SQLite stores) or later (PostgreSQL): callers always `await` it. */
 export type Awaitable<T> = T | Promise<T>;
 
@@ -194,6 +226,8 @@ export interface HostStore {
    * host runs `transaction`.
    */
   groupedTransaction?<T>(work: () => Awaitable<T>): Promise<T>;
+  /** Batch forms of the reject's reads and writes (see RejectBatchStore); absent: one at a time. */
+  readonly rejectBatch?: RejectBatchStore;
   /** The store's clock, when it has one of its own (a test's fixed time); default the real time. */
   now?(): Date;
   /**

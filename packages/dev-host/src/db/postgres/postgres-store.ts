@@ -9,6 +9,7 @@ import type {
   AuditRecord,
   Awaitable,
   HostStore,
+  RejectBatchStore,
   IdempotentAnswer,
   LeadPage,
   LeadRow,
@@ -267,6 +268,13 @@ export class PostgresStore implements HostStore {
     const client = await this.#pool.connect();
     const tx: Transaction = {client, afterCommit: [], done: false};
     let broken: Error | undefined;
+    // The pool listens for a connection's errors only while it is idle: one that breaks while this
+    // transaction holds it (the server killed) would be an unhandled 'error' event and end the
+    // process. The failing query rejects with it too, and the request answers 503.
+    const onError = (error: Error) => {
+      broken ??= error;
+    };
+    client.on('error', onError);
     try {
       const value = await this.#tx.run(tx, async () => {
         // One round trip: the transaction, and the revision its caches must be at (the caches as
@@ -292,6 +300,7 @@ export class PostgresStore implements HostStore {
       return {ok: false, error};
     } finally {
       tx.done = true;
+      client.off('error', onError);
       client.release(broken);
     }
   }
@@ -390,6 +399,85 @@ export class PostgresStore implements HostStore {
   get users(): ReadonlyMap<string, UserRecord> {
     return this.#users;
   }
+
+  /**
+   * The reject's statements for a batch (host-core runs the rejects of one turn as one transaction):
+   * each step one statement for all of them, inside the open transaction.
+   */
+  readonly rejectBatch: RejectBatchStore = {
+    idempotentMany: async (keys, since) => {
+      const {rows} = await this.#q().query<{
+        user_id: string;
+        idempotency_key: string;
+        request: string;
+        body: string;
+      }>({
+        name: 'crmkit-idempotent-many',
+        text: 'SELECT * FROM crmkit_idempotent_many($1::text[], $2::text[], $3)',
+        values: [keys.map((k) => k.userId), keys.map((k) => k.key), since],
+      });
+      return new Map(
+        rows.map((r) => [
+          `${r.user_id}\n${r.idempotency_key}`,
+          {request: r.request, status: 200, body: r.body},
+        ]),
+      );
+    },
+    leadRowsForUpdate: async (ids) => {
+      const {rows} = await this.#q().query<LeadRow>({
+        name: 'crmkit-leads-for-update',
+        // In id order: two batches lock the leads they share in the same order.
+        text: 'SELECT * FROM leads WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE',
+        values: [ids],
+      });
+      return new Map(rows.map((row) => [row.id, row]));
+    },
+    rejectLeads: async (changes) => {
+      const column = <K extends keyof RejectChange>(key: K) => changes.map((c) => c[key]);
+      const result = await this.#q().query({
+        name: 'crmkit-reject-leads',
+        text: `UPDATE leads SET status = 'Rejected', reject_code = v.code, reject_reason = v.reason,
+             rejected_by = v.who, rejected_at = v.at_time, owner_id = v.owner,
+             reject_assignment = v.assignment, version = leads.version + 1
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+             $7::text[], $8::int[]) AS v(id, code, reason, who, at_time, owner, assignment, seen)
+           WHERE leads.id = v.id AND leads.version = v.seen AND leads.status = 'Qualified'`,
+        values: [
+          column('id'),
+          column('code'),
+          column('reason'),
+          column('by'),
+          column('at'),
+          column('owner'),
+          column('assignment'),
+          column('version'),
+        ],
+      });
+      return result.rowCount ?? 0;
+    },
+    auditMany: async (rows) => {
+      const at = new Date().toISOString();
+      await this.#q().query({
+        name: 'crmkit-audit-many',
+        text: `INSERT INTO audit (at, user_id, action, lead_id, detail, response, idempotency_key,
+             request, plugin_id)
+           SELECT $1::text, u, a, l, d, rs, k, rq, p FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+             $7::text[], $8::text[], $9::text[]) WITH ORDINALITY AS r(u, a, l, d, rs, k, rq, p, n)
+           ORDER BY n`,
+        values: [
+          at,
+          rows.map((r) => r.userId),
+          rows.map((r) => r.action),
+          rows.map((r) => r.leadId),
+          rows.map((r) => JSON.stringify(r.detail)),
+          rows.map((r) => r.replay?.response ?? null),
+          rows.map((r) => r.replay?.key ?? null),
+          rows.map((r) => r.replay?.request ?? null),
+          rows.map((r) => r.pluginId),
+        ],
+      });
+    },
+  };
 
   /** A lead; inside a transaction locked (FOR UPDATE) until the commit. */
   async leadRow(id: string): Promise<LeadRow | undefined> {
