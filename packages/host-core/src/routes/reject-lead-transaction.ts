@@ -456,15 +456,30 @@ function batchedRejects(
     return settled;
   };
 
+  // Batches in flight at once: while they run, the rejects that arrive wait for the next one, so a
+  // busy host writes few large batches (group commit) and an idle one answers at once.
+  let inFlight = 0;
+  let scheduled = false;
   const flush = async () => {
+    scheduled = false;
+    if (inFlight >= MAX_BATCHES_IN_FLIGHT || !queue.length) return;
     const taken = queue;
     queue = [];
+    inFlight++;
     try {
       const settled = await store.transaction(() => run(taken.map((t) => t.request)));
       taken.forEach((t, i) => t.settle(settled[i]!));
     } catch (error) {
       for (const t of taken) t.settle({ok: false, error});
+    } finally {
+      inFlight--;
+      schedule();
     }
+  };
+  const schedule = () => {
+    if (scheduled || !queue.length || inFlight >= MAX_BATCHES_IN_FLIGHT) return;
+    scheduled = true;
+    setImmediate(() => void flush());
   };
 
   return (request) => {
@@ -474,7 +489,13 @@ function batchedRejects(
         request,
         settle: (result) => (result.ok ? resolve(result.outcome) : reject(result.error)),
       });
-      if (queue.length === 1) setImmediate(() => void flush());
+      schedule();
     });
   };
 }
+
+/**
+ * How many reject batches one host runs at once: two, so the database works on one while the host
+ * decides the next (more only split the waiting rejects into smaller batches).
+ */
+const MAX_BATCHES_IN_FLIGHT = 2;
