@@ -346,8 +346,8 @@ export function createRejectLeadTransaction(
     const changed = await store.rejectLead(write.change);
     if (!changed) throw new Error(`lead ${write.change.id} changed inside its own transaction`);
     faults.afterLeadUpdate?.();
-    const {userId, action, leadId, detail, replay, pluginId} = write.audit;
-    await store.audit(userId, action, leadId, detail, replay, pluginId);
+    const {userId, leadId, detail, replay, pluginId} = write.audit;
+    await store.audit(userId, AUDIT_ACTIONS.leadRejected, leadId, detail, replay, pluginId);
     return outcome;
   };
 
