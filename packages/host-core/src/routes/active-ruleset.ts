@@ -44,6 +44,8 @@ export class ActiveRuleset {
   #revision: number | undefined;
   /** Whether the stored ruleset was read at all (an asynchronous store is read on first use). */
   #loaded = false;
+  /** An asynchronous store's answer to the read at construction, not loaded yet. */
+  #first: Promise<{id: number; body: string} | undefined> | undefined;
   /** Prepared assigners of the compiled ruleset, by ownership mode (made on first use). */
   #assigners = new Map<OwnershipMode, Assigner>();
   /** The users map the assigners were made with (a store may hand out a new one when users change). */
@@ -54,10 +56,15 @@ export class ActiveRuleset {
   constructor(store: HostStore, log: (line: string) => void = () => {}) {
     this.#store = store;
     this.#log = log;
-    // A synchronous store answers at once; an asynchronous one is read by the first `current()`.
+    // A synchronous store answers at once; an asynchronous one's answer is loaded by the first
+    // `current()` (read once: that call waits for this one).
     const active = store.activeRuleset();
-    if (!(active instanceof Promise)) this.#load(active);
-    else active.catch(() => {});
+    if (active instanceof Promise) {
+      // Handled now, so a failure before the first request is no unhandled rejection; that request
+      // sees it (503) and the next one reads again.
+      active.catch(() => {});
+      this.#first = active;
+    } else this.#load(active);
   }
 
   /**
@@ -94,7 +101,9 @@ export class ActiveRuleset {
   async current(): Promise<void> {
     if (this.#loaded && this.#store.revision === this.#revision) return;
     const revision = this.#store.revision;
-    const active = await this.#store.activeRuleset();
+    const first = this.#first;
+    this.#first = undefined;
+    const active = await (first ?? this.#store.activeRuleset());
     if (!this.#loaded || active?.id !== this.#id) this.#load(active);
     this.#revision = revision;
   }

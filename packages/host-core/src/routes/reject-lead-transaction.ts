@@ -87,7 +87,7 @@ export function createRejectLeadTransaction(
   currentRules: () => Awaitable<void> = () => {},
 ): (request: RejectRequest) => Promise<RejectOutcome> {
   /** The checks of the caller that need no data: who, the reason as understood, the fingerprint. */
-  const prepare = (request: RejectRequest) => {
+  const prepare = (request: RejectRequest): Prepared => {
     const {leadId, input, idempotencyKey} = request;
     // The user as the transaction sees them (its refresh reloaded what another process changed since
     // the request was authorized): deactivated or without Reject Leads meanwhile, it is refused.
@@ -117,8 +117,6 @@ export function createRejectLeadTransaction(
     const since = new Date(now.getTime() - IDEMPOTENCY_KEY_LIFETIME_MS).toISOString();
     return {request, user, reason, fingerprint, since, key: idempotencyKey};
   };
-  type Prepared = ReturnType<typeof prepare>;
-
   /**
    * Everything the reject decides, from the data read for it (the key's earlier answer, the lead
    * locked): the replay, a refusal (thrown), or the writes and the answer. Synchronous, so the same
@@ -361,6 +359,17 @@ export function createRejectLeadTransaction(
       : store.transaction(() => decideAndWrite(request));
 }
 
+/** A reject checked as far as it goes without data: who, the reason as understood, the fingerprint. */
+interface Prepared {
+  request: RejectRequest;
+  user: UserRecord;
+  reason: string | null;
+  fingerprint: string;
+  /** Idempotency-Keys used before this time count as new. */
+  since: string;
+  key: string | undefined;
+}
+
 /** What `decide` answers: the outcome, and for a reject that changes the lead what to write. */
 interface Decision {
   outcome: RejectOutcome;
@@ -380,16 +389,9 @@ function batchedRejects(
   store: HostStore,
   batch: RejectBatchStore,
   steps: {
-    prepare: (request: RejectRequest) => {
-      request: RejectRequest;
-      user: UserRecord;
-      reason: string | null;
-      fingerprint: string;
-      since: string;
-      key: string | undefined;
-    };
+    prepare: (request: RejectRequest) => Prepared;
     decide: (
-      prepared: ReturnType<typeof steps.prepare>,
+      prepared: Prepared,
       earlier: IdempotentAnswer | undefined,
       row: LeadRow | undefined,
     ) => Decision;
@@ -404,7 +406,7 @@ function batchedRejects(
 
   const run = async (requests: readonly RejectRequest[]): Promise<Settled[]> => {
     const prepared = requests.map(
-      (request): {ok: true; p: ReturnType<typeof steps.prepare>} | {ok: false; error: unknown} => {
+      (request): {ok: true; p: Prepared} | {ok: false; error: unknown} => {
         try {
           return {ok: true, p: steps.prepare(request)};
         } catch (error) {
