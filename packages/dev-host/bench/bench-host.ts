@@ -7,6 +7,10 @@
 // the same run as the SQLite dev host and the bare baseline.
 //
 //   npm run bench:host [-- --db sqlite|postgres --leads 20000 --clients 32 --racers 8 --warmup 3000]
+//
+// Where PostgreSQL's time goes, by statement (the two-node run; nested statements of functions too):
+//   CRMKIT_POSTGRES_SETTINGS='-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all
+//     -c pg_stat_statements.track_planning=on' BENCH_PG_STATEMENTS=1 npm run bench:host -- --db postgres
 import {spawn} from 'node:child_process';
 import {copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs';
 import {Agent} from 'node:http';
@@ -367,6 +371,24 @@ async function measure(mode: 'dev-host' | 'bare', db: string, nodes = 1): Promis
   };
 }
 
+/**
+ * BENCH_PG_STATEMENTS=1 (with CRMKIT_POSTGRES_SETTINGS='-c shared_preload_libraries=pg_stat_statements'):
+ * where PostgreSQL's time went in the two-node run, by statement.
+ */
+async function printStatements(url: string) {
+  const client = new pg.Client({connectionString: url});
+  await client.connect();
+  await client.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+  const {rows} = await client.query<Record<string, unknown>>(
+    `SELECT calls, round(total_exec_time::numeric, 1) AS exec_ms, round(total_plan_time::numeric, 1) AS plan_ms,
+       rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 90) AS query
+     FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+     ORDER BY total_exec_time + total_plan_time DESC LIMIT 15`,
+  );
+  console.table(rows);
+  await client.end();
+}
+
 const loadBefore = loadavg();
 // BENCH_DIR puts the databases elsewhere (e.g. /dev/shm, to take the disk out of the figures).
 const dir = mkdtempSync(join(process.env.BENCH_DIR ?? tmpdir(), 'crmkit-bench-'));
@@ -384,7 +406,9 @@ try {
     cluster = await startPostgres();
     const copy = await preparePostgres(cluster);
     report['postgres ×1'] = await measure('dev-host', await copy('bench_one'));
-    report['postgres ×2'] = await measure('dev-host', await copy('bench_two'), 2);
+    const two = await copy('bench_two');
+    report['postgres ×2'] = await measure('dev-host', two, 2);
+    if (process.env.BENCH_PG_STATEMENTS) await printStatements(two);
   }
   console.log(
     `bench:host: ${LEADS} Qualified leads (after ${WARMUP} unmeasured warm-up rejects), ${CLIENTS} clients on distinct leads + ${RACERS} racers on the same leads, keep-alive, loopback\n`,

@@ -121,6 +121,8 @@ export async function startPostgres(): Promise<TestPostgres> {
       '-c shared_buffers=32MB',
       // Short lock waits show a test's deadlock as an error instead of a hang.
       '-c deadlock_timeout=100ms',
+      // More settings for a bench or a look inside, e.g. `-c shared_preload_libraries=pg_stat_statements`.
+      ...(process.env.CRMKIT_POSTGRES_SETTINGS ? [process.env.CRMKIT_POSTGRES_SETTINGS] : []),
     ].join(' ');
     // Stopped on failure too: a start that timed out may have left a server running.
     started = true;
