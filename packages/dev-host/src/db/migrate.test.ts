@@ -122,7 +122,7 @@ test('migration 6 moves each Idempotency-Key record onto its audit row; a new st
   db.prepare(
     "INSERT INTO idempotency_keys (user_id, key, request, status, audit_id, created_at) VALUES ('max', 'k-1', '[\"L-1002\"]', 200, ?, 'now')",
   ).run(auditId);
-  assert.deepEqual(migrate(db), [6, 7, 8, 9, 10, 11, 12]);
+  assert.deepEqual(migrate(db), [6, 7, 8, 9, 10, 11, 12, 13]);
   assert.deepEqual(
     db.prepare('SELECT idempotency_key, request FROM audit WHERE id = ?').get(auditId),
     {idempotency_key: 'k-1', request: '["L-1002"]'},

@@ -532,19 +532,73 @@ export const MIGRATION_STEPS: readonly MigrationStep[] = [
   $$;
   `,
   },
-  // 12: PostgreSQL only: the key-lock functions look keys up by the index whatever audit's size when
-  // a connection first ran them. PL/pgSQL keeps a connection's plan: one made while audit was small
-  // (a fresh database) is a sequential scan with a hash join, and it stayed one as audit grew (6 ms a
-  // batch at 30,000 rows, most of what a reject cost PostgreSQL). Without sequential scans, hash and
-  // merge joins the only plan left is the index lookup per key, as cheap on a small table as on a
-  // large one.
+  // 12: PostgreSQL only: the key-lock functions look every key up by the index, whatever audit's size
+  // when a connection first ran them. PL/pgSQL keeps a connection's plan, and plans made while audit
+  // was small (a fresh database) scanned all of it (a sequential scan with a hash join, or a bitmap
+  // of the whole index with a join filter) and kept doing so as audit grew: 2.6 ms a batch at 20,000
+  // rows, most of what a reject cost PostgreSQL. Each key's lookup is now a subquery of its own
+  // (LATERAL, kept apart by OFFSET 0, so nothing but its conditions shapes its plan), and without
+  // sequential and bitmap scans the index lookup on (user_id, idempotency_key) is the cheapest plan
+  // at every size.
   {
     sqlite: `SELECT 1;`,
     postgres: `
-  ALTER FUNCTION crmkit_idempotent(TEXT, TEXT, TEXT)
-    SET enable_seqscan = off SET enable_hashjoin = off SET enable_mergejoin = off;
-  ALTER FUNCTION crmkit_idempotent_many(TEXT[], TEXT[], TEXT)
-    SET enable_seqscan = off SET enable_hashjoin = off SET enable_mergejoin = off;
+  CREATE OR REPLACE FUNCTION crmkit_idempotent(p_user TEXT, p_key TEXT, p_since TEXT)
+    RETURNS TABLE (request TEXT, body TEXT)
+    LANGUAGE plpgsql VOLATILE
+    SET enable_seqscan = off SET enable_bitmapscan = off AS $$
+  BEGIN
+    PERFORM pg_advisory_xact_lock(hashtextextended(p_user || E'\\n' || p_key, 0));
+    RETURN QUERY SELECT x.request, x.response FROM (
+        SELECT a.id, a.request, a.response FROM audit a
+          WHERE a.user_id = p_user AND a.idempotency_key = p_key AND a.at >= p_since OFFSET 0
+      ) x
+      ORDER BY x.id DESC LIMIT 1;
+  END
+  $$;
+  CREATE OR REPLACE FUNCTION crmkit_idempotent_many(p_users TEXT[], p_keys TEXT[], p_since TEXT)
+    RETURNS TABLE (user_id TEXT, idempotency_key TEXT, request TEXT, body TEXT)
+    LANGUAGE plpgsql VOLATILE
+    SET enable_seqscan = off SET enable_bitmapscan = off AS $$
+  DECLARE
+    h BIGINT;
+  BEGIN
+    FOR h IN
+      SELECT DISTINCT hashtextextended(t.u || E'\\n' || t.k, 0)
+        FROM unnest(p_users, p_keys) AS t(u, k) ORDER BY 1
+    LOOP
+      PERFORM pg_advisory_xact_lock(h);
+    END LOOP;
+    RETURN QUERY SELECT DISTINCT ON (t.u, t.k) t.u, t.k, x.request, x.response
+      FROM unnest(p_users, p_keys) AS t(u, k)
+      CROSS JOIN LATERAL (
+        SELECT a.id, a.request, a.response FROM audit a
+          WHERE a.user_id = t.u AND a.idempotency_key = t.k AND a.at >= p_since OFFSET 0
+      ) x
+      ORDER BY t.u, t.k, x.id DESC;
+  END
+  $$;
+  `,
+  },
+  // 13: PostgreSQL only: the reads of a batch of rejects in one round trip: the keys locked and
+  // looked up (crmkit_idempotent_many), then the leads locked in id order and read as they are now
+  // (each statement of a VOLATILE function takes a fresh snapshot: what the locks waited for is
+  // seen). Index lookups only, as in 12, whatever the tables' sizes when a connection planned them.
+  {
+    sqlite: `SELECT 1;`,
+    postgres: `
+  CREATE FUNCTION crmkit_reject_read(p_users TEXT[], p_keys TEXT[], p_since TEXT, p_leads TEXT[])
+    RETURNS TABLE (key_answers JSON, lead_rows JSON)
+    LANGUAGE plpgsql VOLATILE
+    SET enable_seqscan = off SET enable_bitmapscan = off AS $$
+  BEGIN
+    key_answers := (SELECT coalesce(json_agg(m), '[]'::json)
+      FROM crmkit_idempotent_many(p_users, p_keys, p_since) m);
+    PERFORM 1 FROM leads l WHERE l.id = ANY(p_leads) ORDER BY l.id FOR UPDATE;
+    lead_rows := (SELECT coalesce(json_agg(l), '[]'::json) FROM leads l WHERE l.id = ANY(p_leads));
+    RETURN NEXT;
+  END
+  $$;
   `,
   },
 ];

@@ -19,33 +19,27 @@ class BatchingMemoryStore extends MemoryStore {
     return super.transaction(work);
   }
   readonly rejectBatch: RejectBatchStore = {
-    idempotentMany: async (keys, since) => {
-      this.statements.push(`keys ${keys.length}`);
-      const found = new Map<string, IdempotentAnswer>();
+    readMany: async (keys, since, ids) => {
+      this.statements.push(`read ${keys.length} keys, ${ids.length} leads`);
+      const answers = new Map<string, IdempotentAnswer>();
       for (const {userId, key} of keys) {
         const answer = this.idempotent(userId, key, since);
-        if (answer) found.set(`${userId}\n${key}`, answer);
+        if (answer) answers.set(`${userId}\n${key}`, answer);
       }
-      return found;
-    },
-    leadRowsForUpdate: async (ids) => {
-      this.statements.push(`leads ${ids.length}`);
       const rows = new Map<string, LeadRow>();
       for (const id of ids) {
         const row = this.leadRow(id);
         if (row) rows.set(id, row);
       }
-      return rows;
+      return {answers, rows};
     },
-    rejectLeads: async (changes) => {
-      this.statements.push(`update ${changes.length}`);
+    writeMany: async (changes, audits) => {
+      this.statements.push(`write ${changes.length} leads, ${audits.length} audit rows`);
       if (this.failWrites) throw new Error('the disk is full');
-      return changes.filter((c) => this.rejectLead(c)).length;
-    },
-    auditMany: async (rows) => {
-      this.statements.push(`audit ${rows.length}`);
-      for (const r of rows)
+      const changed = changes.filter((c) => this.rejectLead(c)).length;
+      for (const r of audits)
         this.audit(r.userId, r.action, r.leadId, r.detail, r.replay, r.pluginId);
+      return changed;
     },
   };
 }
@@ -71,7 +65,7 @@ const noReassign = () => {
 const settleAll = (reject: (r: RejectRequest) => Promise<unknown>, requests: RejectRequest[]) =>
   Promise.allSettled(requests.map((r) => reject(r)));
 
-test('rejects of one turn: one transaction, four statements, each decided as if alone in arrival order', async () => {
+test('rejects of one turn: one transaction, one read and one write, each decided as if alone in arrival order', async () => {
   const s = store();
   const max = s.user('max')!;
   const reject = createRejectLeadTransaction(s, noReassign);
@@ -89,7 +83,7 @@ test('rejects of one turn: one transaction, four statements, each decided as if 
     {leadId: 'L-1004', user: max, input, idempotencyKey: 'k-1'},
   ]);
   assert.equal(s.transactions, 1);
-  assert.deepEqual(s.statements, ['keys 3', 'leads 4', 'update 2', 'audit 2']);
+  assert.deepEqual(s.statements, ['read 3 keys, 4 leads', 'write 2 leads, 2 audit rows']);
   const [first, second, again, replay, unknown, reused] = results as [
     PromiseSettledResult<unknown>,
     PromiseSettledResult<unknown>,

@@ -177,25 +177,23 @@ export interface AuditInsert {
 }
 
 /**
- * The reject's reads and writes for many rejects at once, each one statement, inside the caller's
- * transaction: for a store whose every round trip costs (PostgreSQL), so that the rejects of one turn
- * share one transaction and a handful of statements instead of six each.
+ * The reject's reads and writes for many rejects at once, inside the caller's transaction: for a
+ * store whose every round trip costs (PostgreSQL), so that the rejects of one turn share one
+ * transaction with one read and one write instead of six statements each.
  */
 export interface RejectBatchStore {
   /**
-   * The answers remembered for these users' keys (as `idempotent`), by `userId + "\n" + key`; the
-   * keys stay taken until the commit, so the same key in another batch (on another node) waits.
+   * The answers remembered for these users' keys (as `idempotent`), by `userId + "\n" + key`, then
+   * these leads by id, locked against other writers: keys and leads stay taken until the commit, so
+   * the same key or lead in another batch (on another node) waits, and is read after the lock.
    */
-  idempotentMany(
+  readMany(
     keys: ReadonlyArray<{userId: string; key: string}>,
     since: string,
-  ): Promise<Map<string, IdempotentAnswer>>;
-  /** These leads by id, locked against other writers until the commit. */
-  leadRowsForUpdate(ids: readonly string[]): Promise<Map<string, LeadRow>>;
-  /** `rejectLead` for each change; how many leads changed. */
-  rejectLeads(changes: readonly RejectChange[]): Promise<number>;
-  /** Appends the audit rows in their order. */
-  auditMany(rows: readonly AuditInsert[]): Promise<void>;
+    leadIds: readonly string[],
+  ): Promise<{answers: Map<string, IdempotentAnswer>; rows: Map<string, LeadRow>}>;
+  /** `rejectLead` for each change and the audit rows in their order; how many leads changed. */
+  writeMany(changes: readonly RejectChange[], audits: readonly AuditInsert[]): Promise<number>;
 }
 
 /** A value now (the memory and SQLite stores) or later (PostgreSQL): callers always `await` it. */

@@ -323,9 +323,11 @@ export class PostgresStore implements HostStore {
   }
 
   async #refreshFrom(q: Queryable): Promise<void> {
-    const {rows} = await q.query<{revision: number}>(
-      'SELECT revision FROM crmkit_revision WHERE id = 1',
-    );
+    const {rows} = await q.query<{revision: number}>({
+      // Named: planned once per connection (it runs at the start of nearly every request).
+      name: 'crmkit-revision',
+      text: 'SELECT revision FROM crmkit_revision WHERE id = 1',
+    });
     if (rows[0]!.revision === this.#loadedAt) return;
     await this.#load(q);
   }
@@ -402,46 +404,59 @@ export class PostgresStore implements HostStore {
 
   /**
    * The reject's statements for a batch (host-core runs the rejects of one turn as one transaction):
-   * each step one statement for all of them, inside the open transaction.
+   * one read and one write for all of them, inside the open transaction.
    */
   readonly rejectBatch: RejectBatchStore = {
-    idempotentMany: async (keys, since) => {
+    readMany: async (keys, since, ids) => {
       const {rows} = await this.#q().query<{
-        user_id: string;
-        idempotency_key: string;
-        request: string;
-        body: string;
+        key_answers: Array<{
+          user_id: string;
+          idempotency_key: string;
+          request: string;
+          body: string;
+        }>;
+        lead_rows: LeadRow[];
       }>({
-        name: 'crmkit-idempotent-many',
-        text: 'SELECT * FROM crmkit_idempotent_many($1::text[], $2::text[], $3)',
-        values: [keys.map((k) => k.userId), keys.map((k) => k.key), since],
+        // crmkit_reject_read (migration 13): the keys locked (in hash order) and looked up, then the
+        // leads locked in id order (two batches lock what they share in the same order) and read.
+        name: 'crmkit-reject-read',
+        text: 'SELECT * FROM crmkit_reject_read($1::text[], $2::text[], $3, $4::text[])',
+        values: [keys.map((k) => k.userId), keys.map((k) => k.key), since, ids],
       });
-      return new Map(
-        rows.map((r) => [
-          `${r.user_id}\n${r.idempotency_key}`,
-          {request: r.request, status: 200, body: r.body},
-        ]),
-      );
+      const {key_answers: answers, lead_rows: leads} = rows[0]!;
+      return {
+        answers: new Map(
+          answers.map((r) => [
+            `${r.user_id}\n${r.idempotency_key}`,
+            {request: r.request, status: 200, body: r.body},
+          ]),
+        ),
+        rows: new Map(leads.map((row) => [row.id, row])),
+      };
     },
-    leadRowsForUpdate: async (ids) => {
-      const {rows} = await this.#q().query<LeadRow>({
-        name: 'crmkit-leads-for-update',
-        // In id order: two batches lock the leads they share in the same order.
-        text: 'SELECT * FROM leads WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE',
-        values: [ids],
-      });
-      return new Map(rows.map((row) => [row.id, row]));
-    },
-    rejectLeads: async (changes) => {
+    writeMany: async (changes, audits) => {
       const column = <K extends keyof RejectChange>(key: K) => changes.map((c) => c[key]);
-      const result = await this.#q().query({
-        name: 'crmkit-reject-leads',
-        text: `UPDATE leads SET status = 'Rejected', reject_code = v.code, reject_reason = v.reason,
-             rejected_by = v.who, rejected_at = v.at_time, owner_id = v.owner,
-             reject_assignment = v.assignment, version = leads.version + 1
-           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
-             $7::text[], $8::int[]) AS v(id, code, reason, who, at_time, owner, assignment, seen)
-           WHERE leads.id = v.id AND leads.version = v.seen AND leads.status = 'Qualified'`,
+      const {rows} = await this.#q().query<{changed: number}>({
+        name: 'crmkit-reject-write',
+        // One statement: the lead updates, then the audit rows in their order.
+        text: `WITH changed AS (
+             UPDATE leads SET status = 'Rejected', reject_code = v.code, reject_reason = v.reason,
+               rejected_by = v.who, rejected_at = v.at_time, owner_id = v.owner,
+               reject_assignment = v.assignment, version = leads.version + 1
+             FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+               $7::text[], $8::int[]) AS v(id, code, reason, who, at_time, owner, assignment, seen)
+             WHERE leads.id = v.id AND leads.version = v.seen AND leads.status = 'Qualified'
+             RETURNING leads.id
+           ), audited AS (
+             INSERT INTO audit (at, user_id, action, lead_id, detail, response, idempotency_key,
+               request, plugin_id)
+             SELECT $9::text, u, a, l, d, rs, k, rq, p FROM unnest($10::text[], $11::text[],
+               $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[])
+               WITH ORDINALITY AS r(u, a, l, d, rs, k, rq, p, n)
+             ORDER BY n
+             RETURNING 1
+           )
+           SELECT (SELECT count(*) FROM changed)::int AS changed`,
         values: [
           column('id'),
           column('code'),
@@ -451,31 +466,18 @@ export class PostgresStore implements HostStore {
           column('owner'),
           column('assignment'),
           column('version'),
+          new Date().toISOString(),
+          audits.map((r) => r.userId),
+          audits.map((r) => r.action),
+          audits.map((r) => r.leadId),
+          audits.map((r) => JSON.stringify(r.detail)),
+          audits.map((r) => r.replay?.response ?? null),
+          audits.map((r) => r.replay?.key ?? null),
+          audits.map((r) => r.replay?.request ?? null),
+          audits.map((r) => r.pluginId),
         ],
       });
-      return result.rowCount ?? 0;
-    },
-    auditMany: async (rows) => {
-      const at = new Date().toISOString();
-      await this.#q().query({
-        name: 'crmkit-audit-many',
-        text: `INSERT INTO audit (at, user_id, action, lead_id, detail, response, idempotency_key,
-             request, plugin_id)
-           SELECT $1::text, u, a, l, d, rs, k, rq, p FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
-             $7::text[], $8::text[], $9::text[]) WITH ORDINALITY AS r(u, a, l, d, rs, k, rq, p, n)
-           ORDER BY n`,
-        values: [
-          at,
-          rows.map((r) => r.userId),
-          rows.map((r) => r.action),
-          rows.map((r) => r.leadId),
-          rows.map((r) => JSON.stringify(r.detail)),
-          rows.map((r) => r.replay?.response ?? null),
-          rows.map((r) => r.replay?.key ?? null),
-          rows.map((r) => r.replay?.request ?? null),
-          rows.map((r) => r.pluginId),
-        ],
-      });
+      return rows[0]!.changed;
     },
   };
 
