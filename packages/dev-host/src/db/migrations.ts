@@ -580,10 +580,13 @@ export const MIGRATION_STEPS: readonly MigrationStep[] = [
   $$;
   `,
   },
-  // 13: PostgreSQL only: the reads of a batch of rejects in one round trip: the keys locked and
-  // looked up (crmkit_idempotent_many), then the leads locked in id order and read as they are now
-  // (each statement of a VOLATILE function takes a fresh snapshot: what the locks waited for is
-  // seen). Index lookups only, as in 12, whatever the tables' sizes when a connection planned them.
+  // 13: PostgreSQL only: a batch of rejects in two round trips, its read and its write.
+  // crmkit_reject_read: the keys locked and looked up (crmkit_idempotent_many), then the leads locked
+  // in id order and read as they are now (each statement of a VOLATILE function takes a fresh
+  // snapshot: what the locks waited for is seen). crmkit_reject_write: the lead updates (all of them
+  // or an error: a lead that changed under its lock is a bug, and nothing commits), then the audit
+  // rows in their order. Index lookups only, as in 12, whatever the tables' sizes when a connection
+  // planned them.
   {
     sqlite: `SELECT 1;`,
     postgres: `
@@ -597,6 +600,37 @@ export const MIGRATION_STEPS: readonly MigrationStep[] = [
     PERFORM 1 FROM leads l WHERE l.id = ANY(p_leads) ORDER BY l.id FOR UPDATE;
     lead_rows := (SELECT coalesce(json_agg(l), '[]'::json) FROM leads l WHERE l.id = ANY(p_leads));
     RETURN NEXT;
+  END
+  $$;
+  CREATE FUNCTION crmkit_reject_write(p_ids TEXT[], p_codes TEXT[], p_reasons TEXT[],
+      p_who TEXT[], p_at TEXT[], p_owners TEXT[], p_assignments TEXT[], p_seen INT[],
+      p_audit_at TEXT, p_users TEXT[], p_actions TEXT[], p_leads TEXT[], p_details TEXT[],
+      p_responses TEXT[], p_keys TEXT[], p_requests TEXT[], p_plugins TEXT[])
+    RETURNS INT
+    LANGUAGE plpgsql VOLATILE
+    SET enable_seqscan = off SET enable_bitmapscan = off SET enable_hashjoin = off
+    SET enable_mergejoin = off AS $$
+  DECLARE
+    changed INT;
+  BEGIN
+    UPDATE leads SET status = 'Rejected', reject_code = v.code, reject_reason = v.reason,
+        rejected_by = v.who, rejected_at = v.at_time, owner_id = v.owner,
+        reject_assignment = v.assignment, version = leads.version + 1
+      FROM unnest(p_ids, p_codes, p_reasons, p_who, p_at, p_owners, p_assignments, p_seen)
+        AS v(id, code, reason, who, at_time, owner, assignment, seen)
+      WHERE leads.id = v.id AND leads.version = v.seen AND leads.status = 'Qualified';
+    GET DIAGNOSTICS changed = ROW_COUNT;
+    IF changed <> coalesce(array_length(p_ids, 1), 0) THEN
+      RAISE EXCEPTION '% of % leads changed inside their own transaction',
+        coalesce(array_length(p_ids, 1), 0) - changed, coalesce(array_length(p_ids, 1), 0);
+    END IF;
+    INSERT INTO audit (at, user_id, action, lead_id, detail, response, idempotency_key, request,
+        plugin_id)
+      SELECT p_audit_at, u, a, l, d, rs, k, rq, p
+      FROM unnest(p_users, p_actions, p_leads, p_details, p_responses, p_keys, p_requests,
+        p_plugins) WITH ORDINALITY AS r(u, a, l, d, rs, k, rq, p, n)
+      ORDER BY n;
+    RETURN changed;
   END
   $$;
   `,

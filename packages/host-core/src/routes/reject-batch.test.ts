@@ -19,28 +19,29 @@ class BatchingMemoryStore extends MemoryStore {
     return super.transaction(work);
   }
   readonly rejectBatch: RejectBatchStore = {
-    readMany: async (keys, since, ids) => {
-      this.statements.push(`read ${keys.length} keys, ${ids.length} leads`);
-      const answers = new Map<string, IdempotentAnswer>();
-      for (const {userId, key} of keys) {
-        const answer = this.idempotent(userId, key, since);
-        if (answer) answers.set(`${userId}\n${key}`, answer);
-      }
-      const rows = new Map<string, LeadRow>();
-      for (const id of ids) {
-        const row = this.leadRow(id);
-        if (row) rows.set(id, row);
-      }
-      return {answers, rows};
-    },
-    writeMany: async (changes, audits) => {
-      this.statements.push(`write ${changes.length} leads, ${audits.length} audit rows`);
-      if (this.failWrites) throw new Error('the disk is full');
-      const changed = changes.filter((c) => this.rejectLead(c)).length;
-      for (const r of audits)
-        this.audit(r.userId, r.action, r.leadId, r.detail, r.replay, r.pluginId);
-      return changed;
-    },
+    rejectMany: (read, decide) =>
+      this.transaction(async () => {
+        this.statements.push(`read ${read.keys.length} keys, ${read.leadIds.length} leads`);
+        const answers = new Map<string, IdempotentAnswer>();
+        for (const {userId, key} of read.keys) {
+          const answer = this.idempotent(userId, key, read.since);
+          if (answer) answers.set(`${userId}\n${key}`, answer);
+        }
+        const rows = new Map<string, LeadRow>();
+        for (const id of read.leadIds) {
+          const row = this.leadRow(id);
+          if (row) rows.set(id, row);
+        }
+        const {changes, audits, result} = await decide({answers, rows});
+        if (changes.length) {
+          this.statements.push(`write ${changes.length} leads, ${audits.length} audit rows`);
+          if (this.failWrites) throw new Error('the disk is full');
+          for (const c of changes) this.rejectLead(c);
+          for (const r of audits)
+            this.audit(r.userId, r.action, r.leadId, r.detail, r.replay, r.pluginId);
+        }
+        return result;
+      }),
   };
 }
 

@@ -407,60 +407,66 @@ function batchedRejects(
   let queue: Array<{request: RejectRequest; settle: (result: Settled) => void}> = [];
   const keyOf = (userId: string, key: string) => `${userId}\n${key}`;
 
-  const run = async (requests: readonly RejectRequest[]): Promise<Settled[]> => {
-    const prepared = requests.map(
-      (request): {ok: true; p: Prepared} | {ok: false; error: unknown} => {
+  const run = (requests: readonly RejectRequest[]): Promise<Settled[]> => {
+    const now = store.now?.() ?? new Date();
+    const read = {
+      keys: requests.flatMap((r) =>
+        r.idempotencyKey !== undefined ? [{userId: r.user.id, key: r.idempotencyKey}] : [],
+      ),
+      since: new Date(now.getTime() - IDEMPOTENCY_KEY_LIFETIME_MS).toISOString(),
+      leadIds: [...new Set(requests.map((r) => r.leadId))],
+    };
+    return batch.rejectMany(read, async ({answers, rows}) => {
+      // The checks of the caller from the caches as this transaction made them current.
+      const prepared = requests.map(
+        (request): {ok: true; p: Prepared} | {ok: false; error: unknown} => {
+          try {
+            return {ok: true, p: steps.prepare(request)};
+          } catch (error) {
+            return {ok: false, error};
+          }
+        },
+      );
+      if (prepared.some((x) => x.ok && x.p.request.input.reassignOwner)) {
+        await steps.currentRules();
+      }
+      const writes: NonNullable<Decision['write']>[] = [];
+      const settled = prepared.map((x): Settled => {
+        if (!x.ok) return x;
+        const {p} = x;
+        const key = p.key !== undefined ? keyOf(p.user.id, p.key) : undefined;
         try {
-          return {ok: true, p: steps.prepare(request)};
+          const earlier = key !== undefined ? answers.get(key) : undefined;
+          const {outcome, write} = steps.decide(
+            p,
+            earlier,
+            earlier ? undefined : rows.get(p.request.leadId),
+          );
+          if (write) {
+            writes.push(write);
+            // What the next reject of this batch sees: the lead as this one left it, its answer.
+            rows.set(write.change.id, write.after);
+            if (key !== undefined) {
+              answers.set(key, {
+                request: p.fingerprint,
+                status: outcome.status,
+                body: outcome.text,
+              });
+            }
+          }
+          return {ok: true, outcome};
         } catch (error) {
           return {ok: false, error};
         }
-      },
-    );
-    const ready = prepared.flatMap((x) => (x.ok ? [x.p] : []));
-    const keys = ready.flatMap((p) =>
-      p.key !== undefined ? [{userId: p.user.id, key: p.key}] : [],
-    );
-    const since = ready.reduce((min, p) => (p.since < min ? p.since : min), ready[0]?.since ?? '');
-    const leadIds = [...new Set(ready.map((p) => p.request.leadId))];
-    const {answers, rows} = await batch.readMany(keys, since, leadIds);
-    if (ready.some((p) => p.request.input.reassignOwner)) await steps.currentRules();
-    const writes: NonNullable<Decision['write']>[] = [];
-    const settled = prepared.map((x): Settled => {
-      if (!x.ok) return x;
-      const {p} = x;
-      const key = p.key !== undefined ? keyOf(p.user.id, p.key) : undefined;
-      try {
-        const earlier = key !== undefined ? answers.get(key) : undefined;
-        const {outcome, write} = steps.decide(
-          p,
-          earlier,
-          earlier ? undefined : rows.get(p.request.leadId),
-        );
-        if (write) {
-          writes.push(write);
-          // What the next reject of this batch sees: the lead as this one left it, its answer.
-          rows.set(write.change.id, write.after);
-          if (key !== undefined) {
-            answers.set(key, {request: p.fingerprint, status: outcome.status, body: outcome.text});
-          }
-        }
-        return {ok: true, outcome};
-      } catch (error) {
-        return {ok: false, error};
-      }
+      });
+      const {afterLeadUpdate} = steps.faults;
+      return {
+        changes: writes.map((w) => w.change),
+        audits: writes.map((w) => w.audit),
+        result: settled,
+        ...(afterLeadUpdate ? {afterWrite: afterLeadUpdate} : {}),
+      };
     });
-    if (writes.length) {
-      const changed = await batch.writeMany(
-        writes.map((w) => w.change),
-        writes.map((w) => w.audit),
-      );
-      if (changed !== writes.length) {
-        throw new Error(`${writes.length - changed} leads changed inside their own transaction`);
-      }
-      steps.faults.afterLeadUpdate?.();
-    }
-    return settled;
   };
 
   // While a batch runs, the rejects that arrive wait for the next one, so a busy host writes few
@@ -474,7 +480,7 @@ function batchedRejects(
     queue = [];
     inFlight++;
     try {
-      const settled = await store.transaction(() => run(taken.map((t) => t.request)));
+      const settled = await run(taken.map((t) => t.request));
       taken.forEach((t, i) => t.settle(settled[i]!));
     } catch (error) {
       for (const t of taken) t.settle({ok: false, error});

@@ -176,24 +176,49 @@ export interface AuditInsert {
   pluginId: string | null;
 }
 
+/** What a batch of rejects reads: these users' Idempotency-Keys and these leads. */
+export interface RejectBatchRead {
+  keys: ReadonlyArray<{userId: string; key: string}>;
+  /** Keys used before this time count as new. */
+  since: string;
+  leadIds: readonly string[];
+}
+
+/** What a batch read found: the keys' earlier answers (by `userId + "\n" + key`) and the leads by id. */
+export interface RejectBatchFound {
+  answers: Map<string, IdempotentAnswer>;
+  rows: Map<string, LeadRow>;
+}
+
+/** What a batch writes, and what its transaction answers once committed. */
+export interface RejectBatchWrites<T> {
+  changes: readonly RejectChange[];
+  audits: readonly AuditInsert[];
+  result: T;
+  /** A test seam: runs after the writes, before the commit (a throw there rolls everything back). */
+  afterWrite?: () => void;
+}
+
 /**
- * The reject's reads and writes for many rejects at once, inside the caller's transaction: for a
- * store whose every round trip costs (PostgreSQL), so that the rejects of one turn share one
- * transaction with one read and one write instead of six statements each.
+ * The rejects of one turn as ONE transaction, for a store whose every round trip costs (PostgreSQL):
+ * one read and one write for all of them instead of six statements each.
  */
 export interface RejectBatchStore {
   /**
-   * The answers remembered for these users' keys (as `idempotent`), by `userId + "\n" + key`, then
-   * these leads by id, locked against other writers: keys and leads stay taken until the commit, so
-   * the same key or lead in another batch (on another node) waits, and is read after the lock.
+   * Reads, then `decide`, then writes and commits, as one transaction:
+   * - the read: the answers remembered for the keys (as `idempotent`), then the leads, each key and
+   *   lead locked until the commit, so the same key or lead in another batch (on another node) waits
+   *   and is read after it;
+   * - `decide` runs with the store's caches made current inside the transaction;
+   * - the writes: `rejectLead` for each change, then the audit rows in their order. When fewer leads
+   *   changed than there are changes, the store throws and commits nothing.
+   *
+   * A store may run it all again after a serialisation failure or a deadlock, as `transaction` does.
    */
-  readMany(
-    keys: ReadonlyArray<{userId: string; key: string}>,
-    since: string,
-    leadIds: readonly string[],
-  ): Promise<{answers: Map<string, IdempotentAnswer>; rows: Map<string, LeadRow>}>;
-  /** `rejectLead` for each change and the audit rows in their order; how many leads changed. */
-  writeMany(changes: readonly RejectChange[], audits: readonly AuditInsert[]): Promise<number>;
+  rejectMany<T>(
+    read: RejectBatchRead,
+    decide: (found: RejectBatchFound) => Awaitable<RejectBatchWrites<T>>,
+  ): Promise<T>;
 }
 
 /** A value now (the memory and SQLite stores) or later (PostgreSQL): callers always `await` it. */

@@ -9,7 +9,10 @@ import type {
   AuditRecord,
   Awaitable,
   HostStore,
+  RejectBatchFound,
+  RejectBatchRead,
   RejectBatchStore,
+  RejectBatchWrites,
   IdempotentAnswer,
   LeadPage,
   LeadRow,
@@ -250,8 +253,109 @@ export class PostgresStore implements HostStore {
   async transaction<T>(work: () => Awaitable<T>): Promise<T> {
     // One transaction per async context: a nested call joins the open one.
     if (this.#open()) return await work();
+    return this.#retried(async (client) => {
+      // One round trip: the transaction, and the revision its caches must be at (the caches as
+      // committed now: what `work` decides from them is current).
+      const [, current] = (await client.query(BEGIN)) as unknown as [
+        QueryResult,
+        QueryResult<{revision: number}>,
+      ];
+      await this.#catchUp(client, current.rows[0]!.revision);
+      const result = await work();
+      await client.query('COMMIT');
+      return result;
+    });
+  }
+
+  /**
+   * A batch of rejects in two round trips: BEGIN, the revision and crmkit_reject_read in one, then
+   * crmkit_reject_write and COMMIT in one (migration 13). Both are sent as text with their values
+   * quoted by pg's `escapeLiteral` (the simple protocol: the only one that carries several statements
+   * at once, and it takes no parameters); the functions' own statements keep their plans.
+   */
+  readonly #rejectMany = <T>(
+    read: RejectBatchRead,
+    decide: (found: RejectBatchFound) => Awaitable<RejectBatchWrites<T>>,
+  ): Promise<T> => {
+    if (this.#open()) throw new Error('rejectMany runs a transaction of its own, not inside one');
+    return this.#retried(async (client) => {
+      const array = (values: ReadonlyArray<string | number | null>) =>
+        sqlLiteral(client, arrayLiteral(values));
+      const [, current, found] = (await client.query(
+        `${BEGIN}; SELECT * FROM crmkit_reject_read(${array(read.keys.map((k) => k.userId))}, ` +
+          `${array(read.keys.map((k) => k.key))}, ${sqlLiteral(client, read.since)}, ${array(read.leadIds)})`,
+      )) as unknown as [
+        QueryResult,
+        QueryResult<{revision: number}>,
+        QueryResult<{
+          key_answers: Array<{
+            user_id: string;
+            idempotency_key: string;
+            request: string;
+            body: string;
+          }>;
+          lead_rows: LeadRow[];
+        }>,
+      ];
+      await this.#catchUp(client, current.rows[0]!.revision);
+      const {key_answers: answers, lead_rows: leads} = found.rows[0]!;
+      const writes = await decide({
+        answers: new Map(
+          answers.map((r) => [
+            `${r.user_id}\n${r.idempotency_key}`,
+            {request: r.request, status: 200, body: r.body},
+          ]),
+        ),
+        rows: new Map(leads.map((row) => [row.id, row])),
+      });
+      if (!writes.changes.length) {
+        await client.query('COMMIT');
+        return writes.result;
+      }
+      const {changes, audits} = writes;
+      const write =
+        'SELECT crmkit_reject_write(' +
+        [
+          array(changes.map((c) => c.id)),
+          array(changes.map((c) => c.code)),
+          array(changes.map((c) => c.reason)),
+          array(changes.map((c) => c.by)),
+          array(changes.map((c) => c.at)),
+          array(changes.map((c) => c.owner)),
+          array(changes.map((c) => c.assignment)),
+          `${array(changes.map((c) => integer(c.version)))}::int[]`,
+          sqlLiteral(client, new Date().toISOString()),
+          array(audits.map((r) => r.userId)),
+          array(audits.map((r) => r.action)),
+          array(audits.map((r) => r.leadId)),
+          array(audits.map((r) => JSON.stringify(r.detail))),
+          array(audits.map((r) => r.replay?.response ?? null)),
+          array(audits.map((r) => r.replay?.key ?? null)),
+          array(audits.map((r) => r.replay?.request ?? null)),
+          array(audits.map((r) => r.pluginId)),
+        ].join(', ') +
+        ')';
+      if (writes.afterWrite) {
+        await client.query(write);
+        writes.afterWrite();
+        await client.query('COMMIT');
+      } else {
+        // A failing write skips the COMMIT after it: the transaction is rolled back.
+        await client.query(`${write}; COMMIT`);
+      }
+      return writes.result;
+    });
+  };
+
+  /** Reloads the caches inside the transaction when the revision it began at is not theirs. */
+  async #catchUp(client: PoolClient, revision: number): Promise<void> {
+    if (revision !== this.#loadedAt) await this.#load(client);
+  }
+
+  /** Runs `body` as one transaction, again after a serialisation failure or a deadlock. */
+  async #retried<T>(body: (client: PoolClient) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
-      const outcome = await this.#attempt(work);
+      const outcome = await this.#attempt(body);
       if (outcome.ok) return outcome.value;
       if (attempt >= this.#attempts || !RETRIED.has(sqlState(outcome.error) ?? '')) {
         throw outcome.error;
@@ -261,9 +365,12 @@ export class PostgresStore implements HostStore {
     }
   }
 
-  /** One try of a transaction: committed with its cache updates applied, or rolled back without. */
+  /**
+   * One try of a transaction (`body` sends its BEGIN and COMMIT): committed with its cache updates
+   * applied, or rolled back without.
+   */
   async #attempt<T>(
-    work: () => Awaitable<T>,
+    body: (client: PoolClient) => Promise<T>,
   ): Promise<{ok: true; value: T} | {ok: false; error: unknown}> {
     const client = await this.#pool.connect();
     const tx: Transaction = {client, afterCommit: [], done: false};
@@ -276,17 +383,7 @@ export class PostgresStore implements HostStore {
     };
     client.on('error', onError);
     try {
-      const value = await this.#tx.run(tx, async () => {
-        // One round trip: the transaction, and the revision its caches must be at (the caches as
-        // committed now: what `work` decides from them is current).
-        const [, current] = (await client.query(
-          'BEGIN ISOLATION LEVEL READ COMMITTED; SELECT revision FROM crmkit_revision WHERE id = 1',
-        )) as unknown as [QueryResult, QueryResult<{revision: number}>];
-        if (current.rows[0]!.revision !== this.#loadedAt) await this.#load(client);
-        const result = await work();
-        await client.query('COMMIT');
-        return result;
-      });
+      const value = await this.#tx.run(tx, () => body(client));
       for (const apply of tx.afterCommit) apply();
       return {ok: true, value};
     } catch (error) {
@@ -402,84 +499,8 @@ export class PostgresStore implements HostStore {
     return this.#users;
   }
 
-  /**
-   * The reject's statements for a batch (host-core runs the rejects of one turn as one transaction):
-   * one read and one write for all of them, inside the open transaction.
-   */
-  readonly rejectBatch: RejectBatchStore = {
-    readMany: async (keys, since, ids) => {
-      const {rows} = await this.#q().query<{
-        key_answers: Array<{
-          user_id: string;
-          idempotency_key: string;
-          request: string;
-          body: string;
-        }>;
-        lead_rows: LeadRow[];
-      }>({
-        // crmkit_reject_read (migration 13): the keys locked (in hash order) and looked up, then the
-        // leads locked in id order (two batches lock what they share in the same order) and read.
-        name: 'crmkit-reject-read',
-        text: 'SELECT * FROM crmkit_reject_read($1::text[], $2::text[], $3, $4::text[])',
-        values: [keys.map((k) => k.userId), keys.map((k) => k.key), since, ids],
-      });
-      const {key_answers: answers, lead_rows: leads} = rows[0]!;
-      return {
-        answers: new Map(
-          answers.map((r) => [
-            `${r.user_id}\n${r.idempotency_key}`,
-            {request: r.request, status: 200, body: r.body},
-          ]),
-        ),
-        rows: new Map(leads.map((row) => [row.id, row])),
-      };
-    },
-    writeMany: async (changes, audits) => {
-      const column = <K extends keyof RejectChange>(key: K) => changes.map((c) => c[key]);
-      const {rows} = await this.#q().query<{changed: number}>({
-        name: 'crmkit-reject-write',
-        // One statement: the lead updates, then the audit rows in their order.
-        text: `WITH changed AS (
-             UPDATE leads SET status = 'Rejected', reject_code = v.code, reject_reason = v.reason,
-               rejected_by = v.who, rejected_at = v.at_time, owner_id = v.owner,
-               reject_assignment = v.assignment, version = leads.version + 1
-             FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
-               $7::text[], $8::int[]) AS v(id, code, reason, who, at_time, owner, assignment, seen)
-             WHERE leads.id = v.id AND leads.version = v.seen AND leads.status = 'Qualified'
-             RETURNING leads.id
-           ), audited AS (
-             INSERT INTO audit (at, user_id, action, lead_id, detail, response, idempotency_key,
-               request, plugin_id)
-             SELECT $9::text, u, a, l, d, rs, k, rq, p FROM unnest($10::text[], $11::text[],
-               $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[])
-               WITH ORDINALITY AS r(u, a, l, d, rs, k, rq, p, n)
-             ORDER BY n
-             RETURNING 1
-           )
-           SELECT (SELECT count(*) FROM changed)::int AS changed`,
-        values: [
-          column('id'),
-          column('code'),
-          column('reason'),
-          column('by'),
-          column('at'),
-          column('owner'),
-          column('assignment'),
-          column('version'),
-          new Date().toISOString(),
-          audits.map((r) => r.userId),
-          audits.map((r) => r.action),
-          audits.map((r) => r.leadId),
-          audits.map((r) => JSON.stringify(r.detail)),
-          audits.map((r) => r.replay?.response ?? null),
-          audits.map((r) => r.replay?.key ?? null),
-          audits.map((r) => r.replay?.request ?? null),
-          audits.map((r) => r.pluginId),
-        ],
-      });
-      return rows[0]!.changed;
-    },
-  };
+  /** A batch of rejects in two round trips (see `#rejectMany`). */
+  readonly rejectBatch: RejectBatchStore = {rejectMany: this.#rejectMany};
 
   /** A lead; inside a transaction locked (FOR UPDATE) until the commit. */
   async leadRow(id: string): Promise<LeadRow | undefined> {
@@ -818,6 +839,29 @@ export class PostgresStore implements HostStore {
     )[0];
     return row?.bytes;
   }
+}
+
+/** A transaction's start and the revision its caches must be at, in one round trip. */
+const BEGIN =
+  'BEGIN ISOLATION LEVEL READ COMMITTED; SELECT revision FROM crmkit_revision WHERE id = 1';
+
+/**
+ * A PostgreSQL array literal (`{"a","b",NULL}`): each text double-quoted with its backslashes and
+ * double quotes escaped, null as NULL, numbers as they are.
+ */
+export function arrayLiteral(values: ReadonlyArray<string | number | null>): string {
+  const element = (v: string | number | null) =>
+    v === null ? 'NULL' : typeof v === 'number' ? String(v) : `"${v.replace(/[\\"]/g, '\\$&')}"`;
+  return `{${values.map(element).join(',')}}`;
+}
+
+/** `value` as an SQL string literal, quoted by pg (doubles quotes; backslashes in an E'' literal). */
+const sqlLiteral = (client: PoolClient, value: string): string => client.escapeLiteral(value);
+
+/** An integer, checked: it goes into a statement's text. */
+function integer(value: number): number {
+  if (!Number.isSafeInteger(value)) throw new Error(`not an integer: ${value}`);
+  return value;
 }
 
 const asError = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)));
