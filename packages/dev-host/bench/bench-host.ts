@@ -3,8 +3,9 @@
 // leads. 32 clients reject distinct leads (with reassignment) while racers reject the same leads; then
 // every lead must be rejected exactly once, with exactly one audit row. Loopback only; bounded loops.
 // With `--db postgres` the same load also runs against the dev host on PostgreSQL (a throwaway cluster
-// started here), with one node and with two nodes on one database (the clients spread over both), in
-// the same run as the SQLite dev host and the bare baseline.
+// started here, durable: fsync and synchronous_commit on), with one node and with two nodes on one
+// database (the clients spread over both), in the same run as the SQLite dev host and the bare
+// baseline.
 //
 //   npm run bench:host [-- --db sqlite|postgres --leads 20000 --clients 32 --racers 8 --warmup 3000]
 //
@@ -403,7 +404,8 @@ try {
     report[mode] = await measure(mode, file);
   }
   if (values.db === 'postgres') {
-    cluster = await startPostgres();
+    // As in production: each commit flushed to disk before it is answered.
+    cluster = await startPostgres({durable: true});
     const copy = await preparePostgres(cluster);
     report['postgres ×1'] = await measure('dev-host', await copy('bench_one'));
     const two = await copy('bench_two');

@@ -1,5 +1,6 @@
 // A throwaway PostgreSQL 15 cluster for tests: its own directory under the system's temp folder, a
-// unix socket only (no TCP port to collide on), durability off (fsync) for speed, removed on stop().
+// unix socket only (no TCP port to collide on), durability off (fsync) for speed unless asked for,
+// removed on stop().
 import {execFile, spawnSync} from 'node:child_process';
 import {
   chmodSync,
@@ -61,13 +62,22 @@ function baseDir(): string {
   return '/tmp';
 }
 
+/** Options of startPostgres. */
+export interface StartPostgresOptions {
+  /**
+   * Durable as in production: every commit written and flushed before it is answered (fsync,
+   * synchronous_commit and full_page_writes on). Default off: tests need no crash safety.
+   */
+  durable?: boolean;
+}
+
 /**
  * Starts a PostgreSQL 15 cluster, as root as the `postgres` user (PostgreSQL refuses to run as root,
  * and CI runs as root), else as the current user: initdb
  * with trust authentication and the superuser `crmkit`, pg_ctl start on a socket in the cluster's
  * own directory, waits until it accepts connections, creates the database `crmkit`.
  */
-export async function startPostgres(): Promise<TestPostgres> {
+export async function startPostgres(options: StartPostgresOptions = {}): Promise<TestPostgres> {
   if (!existsSync(join(POSTGRES_BIN, 'initdb'))) {
     throw new Error(
       `PostgreSQL is not installed (no ${POSTGRES_BIN}/initdb): apt-get install -y postgresql (.ci/run does), or set CRMKIT_POSTGRES_BIN`,
@@ -114,9 +124,9 @@ export async function startPostgres(): Promise<TestPostgres> {
     const settings = [
       `-k ${dir}`,
       "-c listen_addresses=''",
-      '-c fsync=off',
-      '-c synchronous_commit=off',
-      '-c full_page_writes=off',
+      ...(options.durable
+        ? []
+        : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off']),
       '-c max_connections=200',
       '-c shared_buffers=32MB',
       // Short lock waits show a test's deadlock as an error instead of a hang.

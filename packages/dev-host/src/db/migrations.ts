@@ -580,7 +580,9 @@ export const MIGRATION_STEPS: readonly MigrationStep[] = [
   $$;
   `,
   },
-  // 13: PostgreSQL only: a batch of rejects in two round trips, its read and its write.
+  // 13: PostgreSQL only: a batch of rejects in two round trips, its read and its write, each taking
+  // its lists as JSON (the store sends both as text, see PostgresStore's rejectMany; JSONB is parsed
+  // once per argument, where each `->` on a JSON value would parse all of it again).
   // crmkit_reject_read: the keys locked and looked up (crmkit_idempotent_many), then the leads locked
   // in id order and read as they are now (each statement of a VOLATILE function takes a fresh
   // snapshot: what the locks waited for is seen). crmkit_reject_write: the lead updates (all of them
@@ -590,46 +592,52 @@ export const MIGRATION_STEPS: readonly MigrationStep[] = [
   {
     sqlite: `SELECT 1;`,
     postgres: `
-  CREATE FUNCTION crmkit_reject_read(p_users TEXT[], p_keys TEXT[], p_since TEXT, p_leads TEXT[])
+  CREATE FUNCTION crmkit_reject_read(p_keys JSONB, p_since TEXT, p_leads JSONB)
     RETURNS TABLE (key_answers JSON, lead_rows JSON)
     LANGUAGE plpgsql VOLATILE
     SET enable_seqscan = off SET enable_bitmapscan = off AS $$
+  DECLARE
+    users TEXT[];
+    keys TEXT[];
+    ids TEXT[] := ARRAY(SELECT jsonb_array_elements_text(p_leads));
   BEGIN
+    SELECT coalesce(array_agg(x.u ORDER BY x.n), '{}'), coalesce(array_agg(x.k ORDER BY x.n), '{}')
+      INTO users, keys
+      FROM ROWS FROM (jsonb_to_recordset(p_keys) AS (u TEXT, k TEXT)) WITH ORDINALITY
+        AS x(u, k, n);
     key_answers := (SELECT coalesce(json_agg(m), '[]'::json)
-      FROM crmkit_idempotent_many(p_users, p_keys, p_since) m);
-    PERFORM 1 FROM leads l WHERE l.id = ANY(p_leads) ORDER BY l.id FOR UPDATE;
-    lead_rows := (SELECT coalesce(json_agg(l), '[]'::json) FROM leads l WHERE l.id = ANY(p_leads));
+      FROM crmkit_idempotent_many(users, keys, p_since) m);
+    PERFORM 1 FROM leads l WHERE l.id = ANY(ids) ORDER BY l.id FOR UPDATE;
+    lead_rows := (SELECT coalesce(json_agg(l), '[]'::json) FROM leads l WHERE l.id = ANY(ids));
     RETURN NEXT;
   END
   $$;
-  CREATE FUNCTION crmkit_reject_write(p_ids TEXT[], p_codes TEXT[], p_reasons TEXT[],
-      p_who TEXT[], p_at TEXT[], p_owners TEXT[], p_assignments TEXT[], p_seen INT[],
-      p_audit_at TEXT, p_users TEXT[], p_actions TEXT[], p_leads TEXT[], p_details TEXT[],
-      p_responses TEXT[], p_keys TEXT[], p_requests TEXT[], p_plugins TEXT[])
+  CREATE FUNCTION crmkit_reject_write(p_changes JSONB, p_audits JSONB, p_at TEXT)
     RETURNS INT
     LANGUAGE plpgsql VOLATILE
     SET enable_seqscan = off SET enable_bitmapscan = off SET enable_hashjoin = off
     SET enable_mergejoin = off AS $$
   DECLARE
+    expected INT := jsonb_array_length(p_changes);
     changed INT;
   BEGIN
     UPDATE leads SET status = 'Rejected', reject_code = v.code, reject_reason = v.reason,
-        rejected_by = v.who, rejected_at = v.at_time, owner_id = v.owner,
+        rejected_by = v."by", rejected_at = v.at, owner_id = v.owner,
         reject_assignment = v.assignment, version = leads.version + 1
-      FROM unnest(p_ids, p_codes, p_reasons, p_who, p_at, p_owners, p_assignments, p_seen)
-        AS v(id, code, reason, who, at_time, owner, assignment, seen)
-      WHERE leads.id = v.id AND leads.version = v.seen AND leads.status = 'Qualified';
+      FROM jsonb_to_recordset(p_changes) AS v(id TEXT, code TEXT, reason TEXT, "by" TEXT, at TEXT,
+        owner TEXT, assignment TEXT, version INT)
+      WHERE leads.id = v.id AND leads.version = v.version AND leads.status = 'Qualified';
     GET DIAGNOSTICS changed = ROW_COUNT;
-    IF changed <> coalesce(array_length(p_ids, 1), 0) THEN
-      RAISE EXCEPTION '% of % leads changed inside their own transaction',
-        coalesce(array_length(p_ids, 1), 0) - changed, coalesce(array_length(p_ids, 1), 0);
+    IF changed <> expected THEN
+      RAISE EXCEPTION '% of % leads changed inside their own transaction', expected - changed,
+        expected;
     END IF;
     INSERT INTO audit (at, user_id, action, lead_id, detail, response, idempotency_key, request,
         plugin_id)
-      SELECT p_audit_at, u, a, l, d, rs, k, rq, p
-      FROM unnest(p_users, p_actions, p_leads, p_details, p_responses, p_keys, p_requests,
-        p_plugins) WITH ORDINALITY AS r(u, a, l, d, rs, k, rq, p, n)
-      ORDER BY n;
+      SELECT p_at, r.u, r.a, r.l, r.d, r.rs, r.k, r.rq, r.p
+      FROM ROWS FROM (jsonb_to_recordset(p_audits) AS (u TEXT, a TEXT, l TEXT, d TEXT, rs TEXT,
+        k TEXT, rq TEXT, p TEXT)) WITH ORDINALITY AS r(u, a, l, d, rs, k, rq, p, n)
+      ORDER BY r.n;
     RETURN changed;
   END
   $$;

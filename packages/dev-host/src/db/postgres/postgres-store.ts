@@ -187,6 +187,8 @@ export class PostgresStore implements HostStore {
       max: options.max ?? 16,
       types: TYPES,
       application_name: 'crmkit',
+      // Literals sent as text (sqlText) rely on it: a backslash in a string literal is a backslash.
+      options: '-c standard_conforming_strings=on',
       // A pool that stays exhausted (or a server that does not answer) fails the request instead
       // of hanging it: the host answers 503.
       connectionTimeoutMillis: 15_000,
@@ -269,21 +271,22 @@ export class PostgresStore implements HostStore {
 
   /**
    * A batch of rejects in two round trips: BEGIN, the revision and crmkit_reject_read in one, then
-   * crmkit_reject_write and COMMIT in one (migration 13). Both are sent as text with their values
-   * quoted by pg's `escapeLiteral` (the simple protocol: the only one that carries several statements
-   * at once, and it takes no parameters); the functions' own statements keep their plans.
+   * crmkit_reject_write and COMMIT in one (migration 13). The simple protocol is the only one that
+   * carries several statements at once, and it takes no parameters: each function gets its lists as
+   * JSON texts in string literals (`sqlText`); the functions' own statements keep their plans.
    */
   readonly #rejectMany = <T>(
     read: RejectBatchRead,
     decide: (found: RejectBatchFound) => Awaitable<RejectBatchWrites<T>>,
   ): Promise<T> => {
     if (this.#open()) throw new Error('rejectMany runs a transaction of its own, not inside one');
+    const json = (value: unknown) => sqlText(JSON.stringify(value));
+    const reading =
+      `${json(read.keys.map((k) => ({u: k.userId, k: k.key})))}, ${sqlText(read.since)}, ` +
+      json(read.leadIds);
     return this.#retried(async (client) => {
-      const array = (values: ReadonlyArray<string | number | null>) =>
-        sqlLiteral(client, arrayLiteral(values));
       const [, current, found] = (await client.query(
-        `${BEGIN}; SELECT * FROM crmkit_reject_read(${array(read.keys.map((k) => k.userId))}, ` +
-          `${array(read.keys.map((k) => k.key))}, ${sqlLiteral(client, read.since)}, ${array(read.leadIds)})`,
+        `${BEGIN}; SELECT * FROM crmkit_reject_read(${reading})`,
       )) as unknown as [
         QueryResult,
         QueryResult<{revision: number}>,
@@ -312,29 +315,19 @@ export class PostgresStore implements HostStore {
         await client.query('COMMIT');
         return writes.result;
       }
-      const {changes, audits} = writes;
+      const audits: AuditJson[] = writes.audits.map((r) => ({
+        u: r.userId,
+        a: r.action,
+        l: r.leadId,
+        d: JSON.stringify(r.detail),
+        rs: r.replay?.response ?? null,
+        k: r.replay?.key ?? null,
+        rq: r.replay?.request ?? null,
+        p: r.pluginId,
+      }));
       const write =
-        'SELECT crmkit_reject_write(' +
-        [
-          array(changes.map((c) => c.id)),
-          array(changes.map((c) => c.code)),
-          array(changes.map((c) => c.reason)),
-          array(changes.map((c) => c.by)),
-          array(changes.map((c) => c.at)),
-          array(changes.map((c) => c.owner)),
-          array(changes.map((c) => c.assignment)),
-          `${array(changes.map((c) => integer(c.version)))}::int[]`,
-          sqlLiteral(client, new Date().toISOString()),
-          array(audits.map((r) => r.userId)),
-          array(audits.map((r) => r.action)),
-          array(audits.map((r) => r.leadId)),
-          array(audits.map((r) => JSON.stringify(r.detail))),
-          array(audits.map((r) => r.replay?.response ?? null)),
-          array(audits.map((r) => r.replay?.key ?? null)),
-          array(audits.map((r) => r.replay?.request ?? null)),
-          array(audits.map((r) => r.pluginId)),
-        ].join(', ') +
-        ')';
+        `SELECT crmkit_reject_write(${json(writes.changes)}, ${json(audits)}, ` +
+        `${sqlText(new Date().toISOString())})`;
       if (writes.afterWrite) {
         await client.query(write);
         writes.afterWrite();
@@ -845,24 +838,24 @@ export class PostgresStore implements HostStore {
 const BEGIN =
   'BEGIN ISOLATION LEVEL READ COMMITTED; SELECT revision FROM crmkit_revision WHERE id = 1';
 
+/** An audit row as crmkit_reject_write reads it (migration 13). */
+interface AuditJson {
+  u: string;
+  a: string;
+  l: string | null;
+  d: string;
+  rs: string | null;
+  k: string | null;
+  rq: string | null;
+  p: string | null;
+}
+
 /**
- * A PostgreSQL array literal (`{"a","b",NULL}`): each text double-quoted with its backslashes and
- * double quotes escaped, null as NULL, numbers as they are.
+ * `text` as an SQL string literal: in single quotes, each single quote doubled. That is all a literal
+ * needs with standard_conforming_strings on, which every connection of the pool sets (a backslash is
+ * then a plain character); the text of JSON.stringify holds no NUL, which a literal cannot.
  */
-export function arrayLiteral(values: ReadonlyArray<string | number | null>): string {
-  const element = (v: string | number | null) =>
-    v === null ? 'NULL' : typeof v === 'number' ? String(v) : `"${v.replace(/[\\"]/g, '\\$&')}"`;
-  return `{${values.map(element).join(',')}}`;
-}
-
-/** `value` as an SQL string literal, quoted by pg (doubles quotes; backslashes in an E'' literal). */
-const sqlLiteral = (client: PoolClient, value: string): string => client.escapeLiteral(value);
-
-/** An integer, checked: it goes into a statement's text. */
-function integer(value: number): number {
-  if (!Number.isSafeInteger(value)) throw new Error(`not an integer: ${value}`);
-  return value;
-}
+export const sqlText = (text: string): string => `'${text.replace(/'/g, "''")}'`;
 
 const asError = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)));
 

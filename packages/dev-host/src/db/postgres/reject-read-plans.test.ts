@@ -172,8 +172,12 @@ test('crmkit_reject_read planned on the 50 demo leads reads 30,000 by their key,
     const read = (ids: string[]) =>
       inTransaction<{key_answers: unknown[]; lead_rows: Array<{id: string}>}>(client, {
         name: 'read',
-        text: 'SELECT * FROM crmkit_reject_read($1::text[], $2::text[], $3, $4::text[])',
-        values: [['max'], ['k-1'], '2026-06-01T00:00:00.000Z', ids],
+        text: 'SELECT * FROM crmkit_reject_read($1::jsonb, $2, $3::jsonb)',
+        values: [
+          JSON.stringify([{u: 'max', k: 'k-1'}]),
+          '2026-06-01T00:00:00.000Z',
+          JSON.stringify(ids),
+        ],
       });
     for (let i = 0; i < 8; i++) await read(['L-1001', 'L-1002', 'L-1003']);
     await client.query(
