@@ -353,5 +353,39 @@ for (const engine of ENGINES) {
         rule: 'everything-to-sofia',
       });
     });
+
+    test('a ruleset only json-rules-engine runs, activated through one process, decides the other’s next reassignment', async () => {
+      // The other process decides its next reject from the ruleset it has: compiled, synchronous.
+      // Its transaction finds this one active, and the reject is decided again the asynchronous way.
+      const ruleset = {
+        recordType: 'lead',
+        unassignedOwner: 'lead-desk',
+        rules: [
+          {
+            name: 'deep-path-to-jonas',
+            conditions: {
+              all: [{fact: 'lead', path: '$..status', operator: 'equal', value: 'Rejected'}],
+            },
+            event: {type: 'assign', params: {to: 'user', userId: 'jonas'}},
+          },
+        ],
+      };
+      const put = await a('/api/admin/assignment-rules', {
+        token: 'anna',
+        method: 'PUT',
+        body: ruleset,
+      });
+      assert.equal(put.status, 200, JSON.stringify(put.body));
+      const rejected = await b('/api/leads/L-1009/reject', {
+        token: 'max',
+        body: {rejectCode: 'INSUFFICIENT_DATA', reassignOwner: true},
+      });
+      assert.equal(rejected.status, 200, JSON.stringify(rejected.body));
+      assert.deepEqual(rejected.body.assignment, {
+        outcome: 'assigned',
+        ownerId: 'jonas',
+        rule: 'deep-path-to-jonas',
+      });
+    });
   });
 }

@@ -80,3 +80,84 @@ test('without a bearer token: 401 with WWW-Authenticate, before any route runs',
   assert.equal(answer.headers['www-authenticate'], 'Bearer');
   assert.equal(ran, false);
 });
+
+/**
+ * The memory store with caches another node may have changed: `refresh()` applies `elsewhere` (the
+ * other node's commit) and counts.
+ */
+class RefreshingStore extends MemoryStore {
+  refreshes = 0;
+  elsewhere: (() => void) | undefined;
+  refresh(): void {
+    this.refreshes++;
+    this.elsewhere?.();
+    this.elsewhere = undefined;
+  }
+}
+
+const refreshingStore = () => new RefreshingStore(store().state);
+
+/** POST /api/leads/{id}/reject as the contract has it, checking its caller again itself. */
+const reject = (): Route => ({
+  method: 'POST',
+  path: '/api/leads/{id}/reject',
+  privilege: 'leads.reject',
+  body: true,
+  checksCallerAgain: true,
+  handle: ({user}) => ({status: 200, body: {by: user.id}}),
+});
+
+const rejectRequest = (token: string): HostRequest => ({
+  ...request('/api/leads/L-1001/reject', {
+    authorization: `Bearer ${token}`,
+    'content-type': 'application/json',
+  }),
+  method: 'POST',
+  readBody: async () => JSON.stringify({rejectCode: 'DUPLICATE', reassignOwner: false}),
+});
+
+test('a route that checks its caller again skips the refresh when the caches admit the caller', async () => {
+  const s = refreshingStore();
+  const handle = createHostHandler({store: s, routes: [reject(), me()]});
+  assert.equal((await handle(rejectRequest('max'))).status, 200);
+  assert.equal(s.refreshes, 0);
+  // Every other route refreshes first.
+  assert.equal((await handle(request('/api/me', {authorization: 'Bearer max'}))).status, 200);
+  assert.equal(s.refreshes, 1);
+});
+
+test('caches that refuse the caller of such a route are made current, and the caller asked again', async () => {
+  const s = refreshingStore();
+  const salesRep = s.state.roles.find((r) => r.id === 'sales-rep')!;
+  const granted = [...salesRep.privileges];
+  salesRep.privileges = granted.filter((p) => p !== 'leads.reject');
+  // Granted again on another node: this node's caches do not know it yet.
+  s.elsewhere = () => void (salesRep.privileges = granted);
+  const handle = createHostHandler({store: s, routes: [reject()]});
+  const answer = await handle(rejectRequest('max'));
+  assert.equal(answer.status, 200, String(answer.body));
+  assert.equal(s.refreshes, 1);
+  // A user added elsewhere signs in at once too.
+  s.elsewhere = () =>
+    void s.state.users.push({
+      ...s.state.users.find((u) => u.id === 'max')!,
+      id: 'newcomer',
+      token: 'newcomer',
+    });
+  assert.equal((await handle(rejectRequest('newcomer'))).status, 200);
+  assert.equal(s.refreshes, 2);
+});
+
+test('refused again with current caches: the refusal stands', async () => {
+  const s = refreshingStore();
+  const salesRep = s.state.roles.find((r) => r.id === 'sales-rep')!;
+  salesRep.privileges = salesRep.privileges.filter((p) => p !== 'leads.reject');
+  const handle = createHostHandler({store: s, routes: [reject()]});
+  const answer = await handle(rejectRequest('max'));
+  assert.equal(answer.status, 403);
+  const body = JSON.parse(answer.body as string) as {code: string; detail: string};
+  assert.equal(body.code, 'missing-privilege');
+  assert.equal(s.refreshes, 1);
+  assert.equal((await handle(rejectRequest('nobody'))).status, 401);
+  assert.equal(s.refreshes, 2);
+});

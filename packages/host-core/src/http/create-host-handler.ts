@@ -182,27 +182,60 @@ export function createHostHandler(
       const {route} = compiled;
       operation = compiled.operation;
 
-      await store.refresh?.();
-      await options.afterRefresh?.();
-      const caller = await authenticate(store, req);
-      const {user} = caller;
-      language = negotiateLocale(req.header('accept-language'), LANGUAGES, user.locale) as Language;
-      // A plugin credential answers for its scopes first (they are already narrowed to the user's
-      // privileges): whatever its user may do, a plugin is refused as a plugin.
-      if (caller.plugin) checkPluginScope(caller.plugin, route);
-      if (route.privilege && !user.privileges.has(route.privilege)) {
-        throw new HostProblem(
-          'missing-privilege',
-          hostText('request.missing-privilege', {
-            userName: user.name,
-            role: user.roleName,
-            privilege: route.privilege,
-            method: route.method,
-            path: route.path,
-          }),
-          {members: {privilege: route.privilege}},
-        );
+      const catchUp = async () => {
+        await store.refresh?.();
+        await options.afterRefresh?.();
+      };
+      /**
+       * The caller and their language, if the caches admit them to this route (else a refusal is
+       * thrown, in that language).
+       */
+      const admit = async () => {
+        const caller = await authenticate(store, req);
+        const negotiated = negotiateLocale(
+          req.header('accept-language'),
+          LANGUAGES,
+          caller.user.locale,
+        ) as Language;
+        language = negotiated;
+        // A plugin credential answers for its scopes first (they are already narrowed to the user's
+        // privileges): whatever its user may do, a plugin is refused as a plugin.
+        if (caller.plugin) checkPluginScope(caller.plugin, route);
+        if (route.privilege && !caller.user.privileges.has(route.privilege)) {
+          throw new HostProblem(
+            'missing-privilege',
+            hostText('request.missing-privilege', {
+              userName: caller.user.name,
+              role: caller.user.roleName,
+              privilege: route.privilege,
+              method: route.method,
+              path: route.path,
+            }),
+            {members: {privilege: route.privilege}},
+          );
+        }
+        return {caller, language: negotiated};
+      };
+      let admitted: Awaited<ReturnType<typeof admit>>;
+      if (!route.checksCallerAgain) {
+        await catchUp();
+        admitted = await admit();
+      } else {
+        // Its transaction makes the caches current and checks the caller again before it changes
+        // anything, so caches that admit them are good enough here. Caches that refuse may be
+        // behind (a grant on another node): they are made current, and the caller asked again.
+        try {
+          admitted = await admit();
+        } catch (error) {
+          if (!(error instanceof HostProblem)) throw error;
+          language = undefined;
+          await catchUp();
+          admitted = await admit();
+        }
       }
+      const {caller} = admitted;
+      const {user} = caller;
+      language = admitted.language;
       const params: Record<string, string> = {};
       compiled.names.forEach((name, i) => {
         try {

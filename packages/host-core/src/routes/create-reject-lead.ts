@@ -28,39 +28,47 @@ const MAX_ATTEMPTS = 5;
  * ruleset only json-rules-engine can run (asynchronous), the reassignment is decided first, for the
  * lead as it will be after the rejection, and handed to the transaction together with the lead
  * version it was decided for; if another request changed the lead meanwhile, nothing is written and
- * the decision is made again (at most 5 times). Either way the commit is all or nothing.
+ * the decision is made again (at most 5 times). So is a reject whose transaction finds that such a
+ * ruleset became active meanwhile (on another node). Either way the commit is all or nothing.
  */
 export function createRejectLead(
   store: HostStore,
   rules: Reassigner,
   faults: RejectFaults = {},
 ): (request: RejectRequest) => Promise<RejectOutcome> {
-  const transaction = createRejectLeadTransaction(store, rules.reassign, faults, () =>
-    rules.current(),
-  );
+  const transaction = createRejectLeadTransaction(store, rules.reassign, faults, async () => {
+    await rules.current();
+    return rules.synchronous;
+  });
   return async (request) => {
-    if (!request.input.reassignOwner || rules.synchronous) return transaction(request);
     for (let attempt = 1; ; attempt++) {
-      const row = await store.leadRow(request.leadId);
-      const code = store.rejectCode(request.input.rejectCode);
-      // Anything the transaction refuses anyway needs no decision: let it answer.
-      if (!row || row.status !== 'Qualified' || !code) return transaction(request);
-      const predicted = rejectedRow(row, {
-        code: code.key,
-        reason: request.input.rejectReason?.trim() || null,
-        by: request.user.id,
-        at: new Date().toISOString(),
-      });
-      let assignment: AssignmentOutcome;
       try {
-        assignment = await rules.decide(store.toLead(predicted), store.ownershipMode);
-      } catch {
-        // Book mode and rule failures: the transaction reports them with their own codes.
-        return transaction(request);
-      }
-      try {
-        return await transaction({...request, precomputed: {version: row.version, assignment}});
+        if (!request.input.reassignOwner || rules.synchronous) return await transaction(request);
+        // Decided before the transaction: from the data and the ruleset as they are now (the
+        // request's route may not have refreshed them; see Route.checksCallerAgain).
+        await store.refresh?.();
+        await rules.current();
+        const row = await store.leadRow(request.leadId);
+        const code = store.rejectCode(request.input.rejectCode);
+        // Anything the transaction refuses anyway needs no decision: let it answer.
+        if (!row || row.status !== 'Qualified' || !code) return await transaction(request);
+        const predicted = rejectedRow(row, {
+          code: code.key,
+          reason: request.input.rejectReason?.trim() || null,
+          by: request.user.id,
+          at: new Date().toISOString(),
+        });
+        let decided: {assignment: AssignmentOutcome} | {failure: string};
+        try {
+          decided = {assignment: await rules.decide(store.toLead(predicted), store.ownershipMode)};
+        } catch (error) {
+          // Book mode and rule failures: the transaction reports them with their own codes, after
+          // its own checks (a replay of the key, a lead that changed).
+          decided = {failure: error instanceof Error ? error.message : String(error)};
+        }
+        return await transaction({...request, precomputed: {version: row.version, ...decided}});
       } catch (error) {
+        // The lead changed under the decision, or the transaction found a ruleset that needs one.
         if (!(error instanceof StaleAssignmentError) || attempt >= MAX_ATTEMPTS) throw error;
       }
     }

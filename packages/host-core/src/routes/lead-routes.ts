@@ -173,6 +173,8 @@ export function leadRoutes(
       path: '/api/leads/{id}/reject',
       privilege: 'leads.reject',
       body: true,
+      // The reject transaction checks the user again (active, Reject Leads) with current caches.
+      checksCallerAgain: true,
       checkHeaders: (header) => {
         parseIfMatch(header);
         parseIdempotencyKey(header);

@@ -51,7 +51,10 @@ export interface RejectRequest {
    * run, which is asynchronous), valid for the lead at `version`; if the lead changed meanwhile the
    * transaction throws `StaleAssignmentError` and changes nothing, and the caller decides again.
    */
-  precomputed?: {version: number; assignment: AssignmentOutcome};
+  precomputed?:
+    | {version: number; assignment: AssignmentOutcome}
+    /** The decision failed (why): the transaction answers `assignment-failed` after its checks. */
+    | {version: number; failure: string};
 }
 
 /**
@@ -86,8 +89,12 @@ export function createRejectLeadTransaction(
   store: HostStore,
   reassign: Reassign,
   faults: RejectFaults = {},
-  /** Makes the ruleset current inside the transaction, before `reassign` decides with it. */
-  currentRules: () => Awaitable<void> = () => {},
+  /**
+   * Makes the ruleset current inside the transaction, before `reassign` decides with it; answers
+   * whether `reassign` can (false: the ruleset now active needs the asynchronous decision, and such a
+   * reject throws `StaleAssignmentError` for the caller to decide first).
+   */
+  currentRules: () => Awaitable<boolean> = () => true,
 ): (request: RejectRequest) => Promise<RejectOutcome> {
   /** The checks of the caller that need no data: who, the reason as understood, the fingerprint. */
   const prepare = (request: RejectRequest): Prepared => {
@@ -129,6 +136,8 @@ export function createRejectLeadTransaction(
     prepared: Prepared,
     earlier: IdempotentAnswer | undefined,
     row: LeadRow | undefined,
+    /** Whether `reassign` can decide with the active ruleset (see `currentRules`). */
+    synchronousRules: boolean,
   ): Decision => {
     const {request, user, reason, fingerprint} = prepared;
     const {leadId, input, ifMatch, idempotencyKey, precomputed, pluginId} = request;
@@ -270,6 +279,10 @@ export function createRejectLeadTransaction(
     if (input.reassignOwner && precomputed && precomputed.version !== row.version) {
       throw new StaleAssignmentError(`lead ${row.id} changed after its reassignment was decided`);
     }
+    if (input.reassignOwner && !precomputed && !synchronousRules) {
+      // Activated since the caller chose this way (on another node): it decides first, then again.
+      throw new StaleAssignmentError('the active ruleset needs the asynchronous decision');
+    }
     const rejectedAt = (store.now?.() ?? new Date()).toISOString();
     // The lead as the rejection leaves it: what the rules decide on, and what is written.
     let after = rejectedRow(row, {code: code.key, reason, by: user.id, at: rejectedAt});
@@ -277,6 +290,7 @@ export function createRejectLeadTransaction(
     if (input.reassignOwner) {
       try {
         faults.duringReassign?.();
+        if (precomputed && 'failure' in precomputed) throw new Error(precomputed.failure);
         assignment = precomputed?.assignment ?? reassign(store.toLead(after), mode);
         if (!store.user(assignment.ownerId)) {
           throw new Error(`the ruleset named the unknown user "${assignment.ownerId}"`);
@@ -340,8 +354,9 @@ export function createRejectLeadTransaction(
         ? await store.idempotent(prepared.user.id, prepared.key, prepared.since)
         : undefined;
     const row = earlier ? undefined : await store.leadRow(request.leadId);
-    if (request.input.reassignOwner && !request.precomputed) await currentRules();
-    const {outcome, write} = decide(prepared, earlier, row);
+    const synchronousRules =
+      request.input.reassignOwner && !request.precomputed ? await currentRules() : true;
+    const {outcome, write} = decide(prepared, earlier, row, synchronousRules);
     if (!write) return outcome;
     // One write of the lead: status, rejection and (when reassigned) the new owner together.
     const changed = await store.rejectLead(write.change);
@@ -397,9 +412,10 @@ function batchedRejects(
       prepared: Prepared,
       earlier: IdempotentAnswer | undefined,
       row: LeadRow | undefined,
+      synchronousRules: boolean,
     ) => Decision;
     decideAndWrite: (request: RejectRequest) => Promise<RejectOutcome>;
-    currentRules: () => Awaitable<void>;
+    currentRules: () => Awaitable<boolean>;
     faults: RejectFaults;
   },
 ): (request: RejectRequest) => Promise<RejectOutcome> {
@@ -427,9 +443,9 @@ function batchedRejects(
           }
         },
       );
-      if (prepared.some((x) => x.ok && x.p.request.input.reassignOwner)) {
-        await steps.currentRules();
-      }
+      const synchronousRules = prepared.some((x) => x.ok && x.p.request.input.reassignOwner)
+        ? await steps.currentRules()
+        : true;
       const writes: NonNullable<Decision['write']>[] = [];
       const settled = prepared.map((x): Settled => {
         if (!x.ok) return x;
@@ -441,6 +457,7 @@ function batchedRejects(
             p,
             earlier,
             earlier ? undefined : rows.get(p.request.leadId),
+            synchronousRules,
           );
           if (write) {
             writes.push(write);

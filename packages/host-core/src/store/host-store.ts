@@ -254,8 +254,9 @@ export interface HostStore {
   /** The store's clock, when it has one of its own (a test's fixed time); default the real time. */
   now?(): Date;
   /**
-   * Called at the start of every request: a store whose data another process may change (SQLite,
-   * PostgreSQL) makes its caches current here.
+   * Called at the start of every request (of a route that checks its caller again in its
+   * transaction, `Route.checksCallerAgain`, only when the caches refuse the caller): a store whose
+   * data another process may change (SQLite, PostgreSQL) makes its caches current here.
    */
   refresh?(): Awaitable<void>;
   /**
