@@ -209,6 +209,28 @@ export const rejectRefusalCases: ContractCase[] = [
     ],
   },
   {
+    name: 'reject: a NUL (U+0000) in the reason is 400 invalid-body on /rejectReason; a lead id with one is 404',
+    steps: [
+      {
+        request: reject('max', QUALIFIED, {
+          rejectCode: 'OTHER',
+          rejectReason: 'before \u0000 after',
+          reassignOwner: false,
+        }),
+        status: 400,
+        code: 'invalid-body',
+        fields: [['/rejectReason', 'pattern']],
+        check: ({body}) => assert.match(body.errors[0].message, /U\+0000 \(NUL\)/),
+      },
+      unchanged(QUALIFIED),
+      {
+        request: reject('max', '%00', {rejectCode: 'DUPLICATE', reassignOwner: false}),
+        status: 404,
+        code: 'not-found',
+      },
+    ],
+  },
+  {
     name: 'reject: Book mode refuses Reassign Owner with 422, but rejects without it',
     steps: [
       {request: put('anna', '/api/admin/settings/lead', {ownershipMode: 'book'}), status: 200},

@@ -8,6 +8,9 @@ export interface SchemaErrorLike {
   message?: string;
 }
 
+/** The contract's pattern of a text that may hold anything but NUL (U+0000), which PostgreSQL cannot store. */
+export const NO_NUL_PATTERN = '^[^\\u0000]*$';
+
 /**
  * Turns one ajv error into a field error of the contract: `field` is the JSON pointer of the offending
  * value (for `required` and `additionalProperties`, of the missing or extra property itself), `code` the
@@ -83,6 +86,12 @@ export function describeSchemaError(error: SchemaErrorLike, locale = 'en'): Fiel
         : `${name} must be ${p.comparison} ${p.limit}.`;
       break;
     case 'pattern':
+      if (p.pattern === NO_NUL_PATTERN) {
+        message = de
+          ? `${name} enthält das Zeichen U+0000 (NUL), das kein Text in der Datenbank halten kann; entfernen Sie es.`
+          : `${name} contains the character U+0000 (NUL), which no text in the database can hold; remove it.`;
+        break;
+      }
       message = de
         ? `${name} hat nicht die verlangte Form (Muster ${p.pattern}).`
         : `${name} does not have the required form (pattern ${p.pattern}).`;

@@ -1340,8 +1340,9 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
           },
           rejectReason: {
             type: ['string', 'null'],
+            pattern: '^[^\\u0000]*$',
             description:
-              'Trimmed by the host; blank or null counts as none. At most 2000 characters after trimming (else 422 `reason-too-long`); required for the key `OTHER`.',
+              'Trimmed by the host; blank or null counts as none. At most 2000 characters after trimming (else 422 `reason-too-long`); required for the key `OTHER`. No NUL character (U+0000, which a database text cannot hold): else 400 `invalid-body`.',
           },
           reassignOwner: {type: 'boolean'},
         },

@@ -238,11 +238,17 @@ export function createHostHandler(
       language = admitted.language;
       const params: Record<string, string> = {};
       compiled.names.forEach((name, i) => {
+        let value: string;
         try {
-          params[name] = decodeURIComponent(match[i + 1]!);
+          value = decodeURIComponent(match[i + 1]!);
         } catch {
           throw new HostProblem('not-found', hostText('request.path-not-encoded', {pathname}));
         }
+        // No id holds one (and PostgreSQL cannot even compare a text with one).
+        if (value.includes('\u0000')) {
+          throw new HostProblem('not-found', hostText('request.path-nul', {pathname}));
+        }
+        params[name] = value;
       });
       route.checkHeaders?.(req.header);
       let body: unknown;

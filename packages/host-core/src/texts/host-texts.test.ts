@@ -42,6 +42,7 @@ const SAMPLES: {[K in HostTextKey]: HostTextParams<K>} = {
   ],
   'sessions.plugin-not-enabled': [{pluginId: 'dev.example.off'}],
   'request.path-not-encoded': [{pathname: '/api/leads/%E0%A4%A'}],
+  'request.path-nul': [{pathname: '/api/leads/L-1%00/reject'}],
   'request.body-missing': [],
   'request.body-missing.field': [],
   'request.body-invalid': [{count: 3}],

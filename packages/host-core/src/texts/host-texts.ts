@@ -86,6 +86,10 @@ export const HOST_TEXTS = {
     en: (p) => `The path ${p.pathname} is not correctly percent-encoded.`,
     de: (p) => `Der Pfad ${p.pathname} ist nicht korrekt prozentkodiert.`,
   }),
+  'request.path-nul': withParams<{pathname: string}>({
+    en: (p) => `The path ${p.pathname} holds a NUL character (%00); no id contains one.`,
+    de: (p) => `Der Pfad ${p.pathname} enthält ein NUL-Zeichen (%00); keine Kennung enthält eines.`,
+  }),
   'request.body-missing': {
     en: 'The request needs a JSON body.',
     de: 'Die Anfrage benötigt einen JSON-Inhalt.',

@@ -105,3 +105,48 @@ test('rejects of one batch with hostile reasons and Idempotency-Keys store them 
     await host.close();
   }
 });
+
+test('a NUL in a reason or a lead id is refused on its own; the rejects batched with it go through', async () => {
+  const url = await cluster.database('nul');
+  const host = await startDevHost({db: url});
+  const peek = new pg.Pool({connectionString: url, max: 2});
+  try {
+    const call = apiTestClient(`http://127.0.0.1:${host.port}`);
+    const [first, second, third] = (
+      await peek.query<{id: string}>(
+        "SELECT id FROM leads WHERE status = 'Qualified' ORDER BY id LIMIT 3",
+      )
+    ).rows.map((r) => r.id);
+    const reject = (id: string, reason: string) =>
+      call(`/api/leads/${id}/reject`, {
+        token: 'max',
+        method: 'POST',
+        body: {rejectCode: 'OTHER', rejectReason: reason, reassignOwner: false},
+      });
+    // Sent at once, so that they meet in one batch: PostgreSQL cannot store a NUL in a text.
+    const [nulReason, nulLead, fine, alsoFine] = await Promise.all([
+      reject(first!, 'a NUL \u0000 here'),
+      reject('%00', 'no such lead'),
+      reject(second!, 'fine'),
+      reject(third!, 'fine too'),
+    ]);
+    assert.equal(nulReason.status, 400, JSON.stringify(nulReason.body));
+    assert.equal(nulReason.body.code, 'invalid-body');
+    assert.equal(nulReason.body.errors[0].field, '/rejectReason');
+    assert.match(nulReason.body.errors[0].message, /U\+0000/);
+    assert.equal(nulLead.status, 404, JSON.stringify(nulLead.body));
+    assert.equal(fine.status, 200, JSON.stringify(fine.body));
+    assert.equal(alsoFine.status, 200, JSON.stringify(alsoFine.body));
+    const statuses = await peek.query<{id: string; status: string}>(
+      'SELECT id, status FROM leads WHERE id = ANY($1) ORDER BY id',
+      [[first, second, third]],
+    );
+    assert.deepEqual(
+      statuses.rows.map((r) => r.status),
+      ['Qualified', 'Rejected', 'Rejected'],
+    );
+  } finally {
+    await peek.end();
+    await host.close();
+  }
+});

@@ -215,13 +215,15 @@ const schema37 = {
     rejectCode: {type: 'string', minLength: 1, description: 'A reject code key from the picklist.'},
     rejectReason: {
       type: ['string', 'null'],
+      pattern: '^[^\\u0000]*$',
       description:
-        'Trimmed by the host; blank or null counts as none. At most 2000 characters after trimming (else 422 `reason-too-long`); required for the key `OTHER`.',
+        'Trimmed by the host; blank or null counts as none. At most 2000 characters after trimming (else 422 `reason-too-long`); required for the key `OTHER`. No NUL character (U+0000, which a database text cannot hold): else 400 `invalid-body`.',
     },
     reassignOwner: {type: 'boolean'},
   },
   additionalProperties: false,
 };
+const pattern4 = new RegExp('^[^\\u0000]*$', 'u');
 
 function validate24(
   data,
@@ -337,10 +339,28 @@ function validate24(
         }
         errors++;
       }
+      if (typeof data1 === 'string') {
+        if (!pattern4.test(data1)) {
+          const err6 = {
+            instancePath: instancePath + '/rejectReason',
+            schemaPath:
+              'crmkit-openapi#/components/schemas/RejectRequest/properties/rejectReason/pattern',
+            keyword: 'pattern',
+            params: {pattern: '^[^\\u0000]*$'},
+            message: 'must match pattern "' + '^[^\\u0000]*$' + '"',
+          };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      }
     }
     if (data.reassignOwner !== undefined) {
       if (typeof data.reassignOwner !== 'boolean') {
-        const err6 = {
+        const err7 = {
           instancePath: instancePath + '/reassignOwner',
           schemaPath:
             'crmkit-openapi#/components/schemas/RejectRequest/properties/reassignOwner/type',
@@ -349,15 +369,15 @@ function validate24(
           message: 'must be boolean',
         };
         if (vErrors === null) {
-          vErrors = [err6];
+          vErrors = [err7];
         } else {
-          vErrors.push(err6);
+          vErrors.push(err7);
         }
         errors++;
       }
     }
   } else {
-    const err7 = {
+    const err8 = {
       instancePath,
       schemaPath: 'crmkit-openapi#/components/schemas/RejectRequest/type',
       keyword: 'type',
@@ -365,9 +385,9 @@ function validate24(
       message: 'must be object',
     };
     if (vErrors === null) {
-      vErrors = [err7];
+      vErrors = [err8];
     } else {
-      vErrors.push(err7);
+      vErrors.push(err8);
     }
     errors++;
   }
@@ -382,7 +402,7 @@ const schema38 = {
   pattern: '^("[1-9][0-9]{0,14}"|[1-9][0-9]{0,14})$',
   $id: 'crmkit-request-4',
 };
-const pattern4 = new RegExp('^("[1-9][0-9]{0,14}"|[1-9][0-9]{0,14})$', 'u');
+const pattern5 = new RegExp('^("[1-9][0-9]{0,14}"|[1-9][0-9]{0,14})$', 'u');
 
 function validate25(
   data,
@@ -398,7 +418,7 @@ function validate25(
     evaluated0.items = undefined;
   }
   if (typeof data === 'string') {
-    if (!pattern4.test(data)) {
+    if (!pattern5.test(data)) {
       const err0 = {
         instancePath,
         schemaPath: '#/pattern',
@@ -708,9 +728,9 @@ const schema47 = {
   pattern: '^[A-Z][A-Z0-9_]{0,63}$',
   description: 'Stable key, upper snake case, e.g. `OTHER`.',
 };
-const pattern5 = new RegExp('^[A-Z][A-Z0-9_]{0,63}$', 'u');
-const pattern6 = new RegExp('^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$', 'u');
-const pattern7 = new RegExp('\\S', 'u');
+const pattern6 = new RegExp('^[A-Z][A-Z0-9_]{0,63}$', 'u');
+const pattern7 = new RegExp('^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$', 'u');
+const pattern8 = new RegExp('\\S', 'u');
 
 function validate33(
   data,
@@ -791,7 +811,7 @@ function validate33(
     if (data.key !== undefined) {
       let data0 = data.key;
       if (typeof data0 === 'string') {
-        if (!pattern5.test(data0)) {
+        if (!pattern6.test(data0)) {
           const err4 = {
             instancePath: instancePath + '/key',
             schemaPath: '#/components/schemas/RejectCodeKey/pattern',
@@ -858,7 +878,7 @@ function validate33(
         for (const key1 in data1) {
           const _errs7 = errors;
           if (typeof key1 === 'string') {
-            if (!pattern6.test(key1)) {
+            if (!pattern7.test(key1)) {
               const err8 = {
                 instancePath: instancePath + '/labels',
                 schemaPath: '#/properties/labels/propertyNames/pattern',
@@ -928,7 +948,7 @@ function validate33(
                 }
                 errors++;
               }
-              if (!pattern7.test(data2)) {
+              if (!pattern8.test(data2)) {
                 const err12 = {
                   instancePath:
                     instancePath + '/labels/' + key2.replace(/~/g, '~0').replace(/\//g, '~1'),
@@ -995,7 +1015,7 @@ function validate33(
               }
               errors++;
             }
-            if (!pattern7.test(data3)) {
+            if (!pattern8.test(data3)) {
               const err16 = {
                 instancePath: instancePath + '/labels/en',
                 schemaPath: '#/properties/labels/properties/en/pattern',
@@ -1059,7 +1079,7 @@ function validate33(
               }
               errors++;
             }
-            if (!pattern7.test(data4)) {
+            if (!pattern8.test(data4)) {
               const err20 = {
                 instancePath: instancePath + '/labels/de',
                 schemaPath: '#/properties/labels/properties/de/pattern',
