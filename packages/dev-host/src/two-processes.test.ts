@@ -322,70 +322,50 @@ for (const engine of ENGINES) {
       assert.equal(after.trusted, true);
     });
 
-    test('a ruleset activated through one process decides the other process’s next reassignment', async () => {
-      const ruleset = {
-        recordType: 'lead',
-        unassignedOwner: 'lead-desk',
-        rules: [
-          {
-            name: 'everything-to-sofia',
-            conditions: {
-              all: [{fact: 'lead', path: '$.status', operator: 'equal', value: 'Rejected'}],
-            },
-            event: {type: 'assign', params: {to: 'user', userId: 'sofia'}},
-          },
-        ],
-      };
-      const put = await a('/api/admin/assignment-rules', {
-        token: 'anna',
-        method: 'PUT',
-        body: ruleset,
-      });
-      assert.equal(put.status, 200);
-      const rejected = await b('/api/leads/L-1004/reject', {
-        token: 'max',
-        body: {rejectCode: 'INSUFFICIENT_DATA', reassignOwner: true},
-      });
-      assert.equal(rejected.status, 200);
-      assert.deepEqual(rejected.body.assignment, {
-        outcome: 'assigned',
-        ownerId: 'sofia',
+    // The second ruleset only json-rules-engine runs ($..status): the other process decides its next
+    // reject from the compiled, synchronous one it has; its transaction finds this one active, and
+    // the reject is decided again the asynchronous way.
+    for (const {kind, path, rule, userId, lead} of [
+      {
+        kind: 'compiled',
+        path: '$.status',
         rule: 'everything-to-sofia',
-      });
-    });
-
-    test('a ruleset only json-rules-engine runs, activated through one process, decides the other’s next reassignment', async () => {
-      // The other process decides its next reject from the ruleset it has: compiled, synchronous.
-      // Its transaction finds this one active, and the reject is decided again the asynchronous way.
-      const ruleset = {
-        recordType: 'lead',
-        unassignedOwner: 'lead-desk',
-        rules: [
-          {
-            name: 'deep-path-to-jonas',
-            conditions: {
-              all: [{fact: 'lead', path: '$..status', operator: 'equal', value: 'Rejected'}],
-            },
-            event: {type: 'assign', params: {to: 'user', userId: 'jonas'}},
-          },
-        ],
-      };
-      const put = await a('/api/admin/assignment-rules', {
-        token: 'anna',
-        method: 'PUT',
-        body: ruleset,
-      });
-      assert.equal(put.status, 200, JSON.stringify(put.body));
-      const rejected = await b('/api/leads/L-1009/reject', {
-        token: 'max',
-        body: {rejectCode: 'INSUFFICIENT_DATA', reassignOwner: true},
-      });
-      assert.equal(rejected.status, 200, JSON.stringify(rejected.body));
-      assert.deepEqual(rejected.body.assignment, {
-        outcome: 'assigned',
-        ownerId: 'jonas',
+        userId: 'sofia',
+        lead: 'L-1004',
+      },
+      {
+        kind: 'json-rules-engine',
+        path: '$..status',
         rule: 'deep-path-to-jonas',
+        userId: 'jonas',
+        lead: 'L-1009',
+      },
+    ]) {
+      test(`a ruleset (${kind}) activated through one process decides the other’s next reassignment`, async () => {
+        const ruleset = {
+          recordType: 'lead',
+          unassignedOwner: 'lead-desk',
+          rules: [
+            {
+              name: rule,
+              conditions: {all: [{fact: 'lead', path, operator: 'equal', value: 'Rejected'}]},
+              event: {type: 'assign', params: {to: 'user', userId}},
+            },
+          ],
+        };
+        const put = await a('/api/admin/assignment-rules', {
+          token: 'anna',
+          method: 'PUT',
+          body: ruleset,
+        });
+        assert.equal(put.status, 200, JSON.stringify(put.body));
+        const rejected = await b(`/api/leads/${lead}/reject`, {
+          token: 'max',
+          body: {rejectCode: 'INSUFFICIENT_DATA', reassignOwner: true},
+        });
+        assert.equal(rejected.status, 200, JSON.stringify(rejected.body));
+        assert.deepEqual(rejected.body.assignment, {outcome: 'assigned', ownerId: userId, rule});
       });
-    });
+    }
   });
 }
