@@ -295,6 +295,9 @@ describe('the rule studio', () => {
     const changes = rules.getByRole('region', {
       name: `Version ${previous.version} → Version ${activated.version}: Zeilen hinzugefügt: 1, entfernt: 1.`,
     });
+    // allInnerTexts does not wait: the diff first (a busy machine renders it later than the click).
+    await changes.locator('.diff-line.removed').first().waitFor();
+    await changes.locator('.diff-line.added').first().waitFor();
     const removedLines = await changes.locator('.diff-line.removed').allInnerTexts();
     const addedLines = await changes.locator('.diff-line.added').allInnerTexts();
     assert.equal(removedLines.length, 1);
