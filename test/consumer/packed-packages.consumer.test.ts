@@ -37,7 +37,8 @@ const tarballs: Record<string, string> = {};
 
 function run(command: string, args: string[], cwd: string): SpawnSyncReturns<string> {
   // No NODE_OPTIONS (tsx, conditions) of the test runner leaks into what the consumer runs.
-  const env = {...process.env};
+  // English whatever the machine's locale: the checks read the CLI's lines.
+  const env: NodeJS.ProcessEnv = {...process.env, LANG: 'C.UTF-8', LC_ALL: ''};
   delete env.NODE_OPTIONS;
   return spawnSync(command, args, {cwd, encoding: 'utf8', env, maxBuffer: 64 * 1024 * 1024});
 }

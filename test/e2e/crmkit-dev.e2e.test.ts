@@ -99,7 +99,8 @@ before(async () => {
   symlinkSync(join(root, 'node_modules'), join(plugin, 'node_modules'));
   dev = spawn(process.execPath, [devBin, 'dev', '.', '--port', '0'], {
     cwd: plugin,
-    env: {...process.env, NODE_OPTIONS: ''},
+    // English whatever the machine's locale: the test reads the CLI's lines.
+    env: {...process.env, NODE_OPTIONS: '', LANG: 'C.UTF-8', LC_ALL: ''},
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   dev.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -87,6 +87,9 @@ before(async () => {
     npm_config_audit: 'false',
     npm_config_update_notifier: 'false',
     npm_config_prefer_offline: 'true',
+    // English whatever the machine's locale: the tutorial's commands print what it shows.
+    LANG: 'C.UTF-8',
+    LC_ALL: '',
   };
   // Nothing of this test runner (tsx, the source condition) may reach what the tutorial runs.
   delete env.NODE_OPTIONS;

@@ -147,7 +147,10 @@ test('refusals are usage errors and write nothing', async () => {
     [['good-name', '--template', 'react'], /--template must be lit or vanilla \(got "react"\)/],
     [[], /give the folder to create the plugin in/],
     [['a', 'b'], /give one folder, not 2/],
-    [['good-name', '--nope'], /Unknown option '--nope'/],
+    [
+      ['good-name', '--templat', 'vanilla'],
+      /unknown option --templat \(did you mean --template\?\)/,
+    ],
   ];
   for (const [argv, message] of cases) {
     const io = captureIo({cwd: scratch});
@@ -173,11 +176,78 @@ test('the names a folder gives: kebab-case name, crm- tag, class and title', () 
   });
 });
 
-test('crmkit create --help prints the usage', async () => {
+test('crmkit create --help prints the usage, --lang de in German', async () => {
   const io = captureIo();
   assert.equal(await main(['create', '--help'], io), 0);
   assert.match(
     io.out,
-    /^Usage: crmkit create <dir> \[--template lit\|vanilla\] \[--id <reverse-dns id>\]/,
+    /^Usage: crmkit create <dir> \[--template lit\|vanilla\] \[--id <reverse-dns id>\] \[--lang en\|de\]/,
   );
+  const de = captureIo();
+  assert.equal(await main(['create', '--help', '--lang', 'de'], de), 0);
+  assert.match(de.out, /^Aufruf: crmkit create <Ordner> /);
+  assert.match(de.out, /^Exit-Codes: 0 angelegt, 2 Aufruffehler/m);
+});
+
+test('an unknown option names the nearest, in English and German, exit 2, nothing written', async () => {
+  const en = captureIo({cwd: scratch});
+  assert.equal(await createCommand(['typo-notes', '--templat', 'vanilla'], en), 2);
+  assert.equal(
+    en.err.split('\n')[0],
+    'crmkit create: unknown option --templat (did you mean --template?); the options are --template/-t lit|vanilla, --id <reverse-dns id>, --help/-h, --lang en|de',
+  );
+  assert.match(en.err, /\n\nUsage: crmkit create <dir>/);
+  const de = captureIo({cwd: scratch});
+  assert.equal(await createCommand(['typo-notes', '--templat', 'vanilla', '--lang', 'de'], de), 2);
+  assert.equal(
+    de.err.split('\n')[0],
+    'crmkit create: unbekannte Option --templat (meinten Sie --template?); die Optionen sind --template/-t lit|vanilla, --id <reverse-dns id>, --help/-h, --lang en|de',
+  );
+  assert.match(de.err, /\n\nAufruf: crmkit create <Ordner>/);
+  assert.equal(existsSync(join(scratch, 'typo-notes')), false);
+});
+
+test('in German (--lang de, or LANG=de_DE.UTF-8): usage errors, what was created, the next steps', async () => {
+  const refusals: Array<[string[], RegExp]> = [
+    [
+      ['--lang', 'de'],
+      /^crmkit create: geben Sie den Ordner an, in dem das Plugin angelegt werden soll/,
+    ],
+    [
+      ['Bad_Name', '--lang', 'de'],
+      /^crmkit create: der Ordnername „Bad_Name“ wird der Name des Plugins/,
+    ],
+    [
+      ['good-name', '-t', 'react', '--lang', 'de'],
+      /^crmkit create: --template muss lit oder vanilla sein \(angegeben: „react“\), z\. B\. --template vanilla\n/,
+    ],
+  ];
+  for (const [argv, message] of refusals) {
+    const io = captureIo({cwd: scratch});
+    assert.equal(await createCommand(argv, io), 2, argv.join(' '));
+    assert.match(io.err, message);
+    assert.match(io.err, /\n\nAufruf: crmkit create/);
+  }
+  process.env.LANG = 'de_DE.UTF-8';
+  try {
+    const io = captureIo({cwd: scratch});
+    assert.equal(await createCommand(['german-notes', '-t', 'vanilla'], io), 0, io.err);
+    assert.match(
+      io.out,
+      /^com\.example\.german-notes \(vanilla\) in german-notes angelegt: <crm-german-notes> an lead\.detail\.panel\n/,
+    );
+    assert.match(io.out, /^Weiter:\n {2}cd german-notes && npm install\n/m);
+    assert.match(
+      io.out,
+      /^ {2}npx crmkit pack german-notes +das Paket, das ein CRM-Administrator installiert$/m,
+    );
+    assert.match(io.out, /^Siehe german-notes\/README\.md\.\n$/m);
+    assert.doesNotMatch(io.out, /Created|Next:/);
+    // --lang en wins over LANG.
+    const en = captureIo({cwd: scratch});
+    assert.equal(await createCommand(['english-notes', '--lang', 'en'], en), 0, en.err);
+    assert.match(en.out, /^Created com\.example\.english-notes \(lit\)/);
+  } finally {
+    process.env.LANG = 'C';
+  }
 });

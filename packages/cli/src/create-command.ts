@@ -1,23 +1,98 @@
 import {existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import {basename, dirname, join, relative, resolve, sep} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {parseArgs} from 'node:util';
 import {SDK_VERSION, validateManifest} from '@crmkit/sdk';
 import {EXIT, type Command} from './cli-io.js';
 import {UsageError} from './cli-options.js';
+import type {Lang} from './cli-text.js';
 import {cliVersion} from './main.js';
+import {parseCommandLine} from './parse-command-line.js';
 import {formatIssue} from './validate-command.js';
 
-const usage = `Usage: crmkit create <dir> [--template lit|vanilla] [--id <reverse-dns id>]
+const en = {
+  usage: `Usage: crmkit create <dir> [--template lit|vanilla] [--id <reverse-dns id>] [--lang en|de]
 
 Creates a crmkit plugin in <dir> (a new or empty folder; its name becomes the plugin's name): a
 panel on Lead Detail that builds (rollup), tests (renderPlugin in Chromium), validates and packs as it
 is, with a README of its own. Then: cd <dir> && npm install && npm test.
 
-  --template lit|vanilla  the element's base: Lit (default) or a plain HTMLElement
-  --id <id>               the plugin's reverse-DNS id (default com.example.<name>)
+  --template, -t lit|vanilla  the element's base: Lit (default) or a plain HTMLElement
+  --id <id>                   the plugin's reverse-DNS id (default com.example.<name>)
+  --lang en|de                language of the messages (default: German when LC_ALL/LANG says so,
+                              else English; the plugin itself always gets English and German texts)
 Exit codes: 0 created, 2 usage error (nothing is written).
-`;
+`,
+  noFolder: 'give the folder to create the plugin in, e.g. crmkit create lead-notes',
+  tooManyFolders: (n: number) => `give one folder, not ${n}`,
+  badTemplate: (value: string) =>
+    `--template must be lit or vanilla (got "${value}"), e.g. --template vanilla`,
+  notEmpty: (given: string) =>
+    `${given} already exists and is not an empty folder; nothing was written`,
+  badName: (name: string) =>
+    `the folder name "${name}" becomes the plugin's name, which must be lowercase kebab-case (e.g. lead-notes)`,
+  badId: (id: string, message: string, hint: string) => `--id ${id}: ${message} (${hint})`,
+  created: (id: string, template: string, shown: string, tag: string) =>
+    `Created ${id} (${template}) in ${shown}: <${tag}> at lead.detail.panel`,
+  next: 'Next:',
+  installWorkspace: (prefix: string) => `npm install${prefix}   (links the new workspace)`,
+  installAlone: (shown: string) => `cd ${shown} && npm install`,
+  testStep: (shown: string) =>
+    `npm test --prefix ${shown}        builds dist/index.js, then the browser tests`,
+  validateStep: (shown: string) => `npx crmkit validate ${shown}`,
+  packStep: (shown: string) => `npx crmkit pack ${shown}          the package a CRM admin installs`,
+  devStep: (shown: string) =>
+    `npx crmkit dev ${shown}           a local CRM with the plugin, reloaded on change`,
+  seeReadme: (readme: string) => `See ${readme}.`,
+};
+
+/** The texts of one language. */
+export type CreateText = typeof en;
+
+const de: CreateText = {
+  usage: `Aufruf: crmkit create <Ordner> [--template lit|vanilla] [--id <Reverse-DNS-ID>] [--lang en|de]
+
+Legt ein crmkit-Plugin in <Ordner> an (ein neuer oder leerer Ordner; sein Name wird der Name des
+Plugins): ein Panel auf der Lead-Detailseite, das so, wie es ist, baut (rollup), testet (renderPlugin
+in Chromium), sich prüfen und packen lässt, mit einer eigenen README. Dann: cd <Ordner> && npm install
+&& npm test.
+
+  --template, -t lit|vanilla  die Basis des Elements: Lit (Standard) oder ein einfaches HTMLElement
+  --id <ID>                   die Reverse-DNS-ID des Plugins (Standard com.example.<Name>)
+  --lang en|de                Sprache der Meldungen (Standard: Deutsch, wenn LC_ALL/LANG es sagt,
+                              sonst Englisch; das Plugin selbst bekommt immer englische und deutsche Texte)
+Exit-Codes: 0 angelegt, 2 Aufruffehler (nichts wird geschrieben).
+`,
+  noFolder:
+    'geben Sie den Ordner an, in dem das Plugin angelegt werden soll, z. B. crmkit create lead-notes',
+  tooManyFolders: (n: number) => `geben Sie einen Ordner an, nicht ${n}`,
+  badTemplate: (value: string) =>
+    `--template muss lit oder vanilla sein (angegeben: „${value}“), z. B. --template vanilla`,
+  notEmpty: (given: string) =>
+    `${given} existiert bereits und ist kein leerer Ordner; nichts wurde geschrieben`,
+  badName: (name: string) =>
+    `der Ordnername „${name}“ wird der Name des Plugins und muss kleingeschriebenes kebab-case sein (z. B. lead-notes)`,
+  badId: (id: string, message: string, hint: string) => `--id ${id}: ${message} (${hint})`,
+  created: (id: string, template: string, shown: string, tag: string) =>
+    `${id} (${template}) in ${shown} angelegt: <${tag}> an lead.detail.panel`,
+  next: 'Weiter:',
+  installWorkspace: (prefix: string) => `npm install${prefix}   (verknüpft den neuen Workspace)`,
+  installAlone: (shown: string) => `cd ${shown} && npm install`,
+  testStep: (shown: string) =>
+    `npm test --prefix ${shown}        baut dist/index.js, dann die Browser-Tests`,
+  validateStep: (shown: string) => `npx crmkit validate ${shown}`,
+  packStep: (shown: string) =>
+    `npx crmkit pack ${shown}          das Paket, das ein CRM-Administrator installiert`,
+  devStep: (shown: string) =>
+    `npx crmkit dev ${shown}           ein lokales CRM mit dem Plugin, bei Änderungen neu geladen`,
+  seeReadme: (readme: string) => `Siehe ${readme}.`,
+};
+
+/**
+ * Everything `crmkit create` prints for people, in English and German: usage, usage errors and what
+ * it created. Option names, ids and paths are never translated; a finding of the new manifest comes
+ * in @crmkit/sdk's English.
+ */
+export const CREATE_TEXT: Record<Lang, CreateText> = {en, de};
 
 export const TEMPLATES = ['lit', 'vanilla'] as const;
 export type TemplateName = (typeof TEMPLATES)[number];
@@ -37,13 +112,10 @@ export interface PluginNames {
 }
 
 /** The names of a plugin in folder `dir`; throws a UsageError when the folder name cannot be one. */
-export function pluginNames(dir: string): PluginNames {
+export function pluginNames(dir: string, lang: Lang = 'en'): PluginNames {
   const name = basename(resolve(dir));
-  if (!/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/.test(name)) {
-    throw new UsageError(
-      `the folder name "${name}" becomes the plugin's name, which must be lowercase kebab-case (e.g. lead-notes)`,
-    );
-  }
+  if (!/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/.test(name))
+    throw new UsageError(CREATE_TEXT[lang].badName(name));
   const tag = name.startsWith('crm-') ? name : `crm-${name}`;
   const words = name.split('-');
   const className = tag
@@ -116,51 +188,30 @@ function workspaceRootOf(dir: string): string | undefined {
   return undefined;
 }
 
-/** `crmkit create <dir> [--template lit|vanilla] [--id <reverse-dns id>]`. */
+/** `crmkit create <dir> [--template lit|vanilla] [--id <reverse-dns id>] [--lang en|de]`. */
 export const createCommand: Command = async (argv, io) => {
-  const usageError = (message: string) => {
-    io.stderr(`crmkit create: ${message}\n\n${usage}`);
-    return EXIT.usage;
-  };
-  let values: {template?: string; id?: string; help?: boolean};
-  let positionals: string[];
-  try {
-    ({values, positionals} = parseArgs({
-      args: argv,
-      options: {
-        template: {type: 'string', short: 't'},
-        id: {type: 'string'},
-        help: {type: 'boolean', short: 'h'},
-      },
-      allowPositionals: true,
-      strict: true,
-    }));
-  } catch (error) {
-    return usageError((error as Error).message);
-  }
-  if (values.help) {
-    io.stdout(usage);
-    return EXIT.ok;
-  }
-  if (positionals.length !== 1) {
-    return usageError(
-      positionals.length === 0
-        ? 'give the folder to create the plugin in'
-        : `give one folder, not ${positionals.length}`,
-    );
-  }
+  const line = parseCommandLine(argv, io, {
+    name: 'create',
+    options: {
+      template: {type: 'string', short: 't', value: 'lit|vanilla', example: 'vanilla'},
+      id: {type: 'string', value: '<reverse-dns id>', example: 'com.example.lead-notes'},
+    },
+    usage: (lang) => CREATE_TEXT[lang].usage,
+  });
+  if (typeof line === 'number') return line;
+  const {values, positionals, lang, usageError} = line;
+  const t = CREATE_TEXT[lang];
+  if (positionals.length !== 1)
+    return usageError(positionals.length === 0 ? t.noFolder : t.tooManyFolders(positionals.length));
   const template = (values.template ?? 'lit') as TemplateName;
-  if (!TEMPLATES.includes(template)) {
-    return usageError(`--template must be ${TEMPLATES.join(' or ')} (got "${values.template}")`);
-  }
+  if (!TEMPLATES.includes(template)) return usageError(t.badTemplate(template));
   const given = positionals[0] as string;
   const target = resolve(io.cwd, given);
-  if (existsSync(target) && (!statSync(target).isDirectory() || readdirSync(target).length > 0)) {
-    return usageError(`${given} already exists and is not an empty folder; nothing was written`);
-  }
+  if (existsSync(target) && (!statSync(target).isDirectory() || readdirSync(target).length > 0))
+    return usageError(t.notEmpty(given));
   let names: PluginNames;
   try {
-    names = pluginNames(target);
+    names = pluginNames(target, lang);
   } catch (error) {
     if (error instanceof UsageError) return usageError(error.message);
     throw error;
@@ -185,7 +236,7 @@ export const createCommand: Command = async (argv, io) => {
     const idError = errors.find((i) => i.pointer === '/id');
     return usageError(
       idError
-        ? `--id ${id}: ${idError.message} (${idError.hint})`
+        ? t.badId(id, idError.message, idError.hint)
         : errors.map((i) => formatIssue(i)).join('\n'),
     );
   }
@@ -198,22 +249,23 @@ export const createCommand: Command = async (argv, io) => {
   const shown = relative(io.cwd, target) || '.';
   const workspaceRoot = workspaceRootOf(target);
   io.stdout(
-    `Created ${id} (${template}) in ${shown}: <${names.tag}> at lead.detail.panel\n` +
+    `${t.created(id, template, shown, names.tag)}\n` +
       [...files.keys()]
         .sort()
         .map((f) => `  ${f}\n`)
         .join(''),
   );
-  const install = workspaceRoot
-    ? `npm install${relative(io.cwd, workspaceRoot) ? ` --prefix ${relative(io.cwd, workspaceRoot)}` : ''}   (links the new workspace)`
-    : `cd ${shown} && npm install`;
+  const prefix = workspaceRoot && relative(io.cwd, workspaceRoot);
+  const install =
+    workspaceRoot === undefined
+      ? t.installAlone(shown)
+      : t.installWorkspace(prefix ? ` --prefix ${prefix}` : '');
   io.stdout(
-    `Next:\n  ${install}\n` +
-      `  npm test --prefix ${shown}        builds dist/index.js, then the browser tests\n` +
-      `  npx crmkit validate ${shown}\n` +
-      `  npx crmkit pack ${shown}          the package a CRM admin installs\n` +
-      `  npx crmkit dev ${shown}           a local CRM with the plugin, reloaded on change\n` +
-      `See ${join(shown, 'README.md')}.\n`,
+    `${t.next}\n` +
+      [install, t.testStep(shown), t.validateStep(shown), t.packStep(shown), t.devStep(shown)]
+        .map((step) => `  ${step}\n`)
+        .join('') +
+      `${t.seeReadme(join(shown, 'README.md'))}\n`,
   );
   return EXIT.ok;
 };

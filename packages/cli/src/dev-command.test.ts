@@ -8,7 +8,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {extract} from 'tar';
-import {devCommand, devVersion} from './dev-command.js';
+import {DEV_TEXT, devCommand, devVersion} from './dev-command.js';
 import {runPack, type PackSummary} from './pack-command.js';
 import {captureIo} from './rules/capture-io.js';
 
@@ -32,13 +32,85 @@ test('usage errors exit 2 before anything starts', async () => {
     [['--port', '70000', fixtures], /--port must be a whole number/],
     [[join(fixtures, 'nowhere')], /there is no plugin\.json in/],
     [['a', 'b'], /give one plugin folder, not 2/],
-    [['--watch'], /Unknown option '--watch'/],
+    [['--prt', '80'], /unknown option --prt \(did you mean --port\?\)/],
   ];
   for (const [argv, message] of cases) {
     const io = captureIo({cwd: scratch});
     assert.equal(await devCommand(argv, io), 2, argv.join(' '));
     assert.match(io.err, message);
   }
+});
+
+test('an unknown option names the nearest, in English and German, exit 2', async () => {
+  const en = captureIo({cwd: scratch});
+  assert.equal(await devCommand([fixtures, '--prt', '80'], en), 2);
+  assert.equal(
+    en.err.split('\n')[0],
+    'crmkit dev: unknown option --prt (did you mean --port?); the options are --port/-p <n>, --trusted, --user <token>, --lead <id>, --help/-h, --lang en|de',
+  );
+  assert.match(en.err, /\n\nUsage: crmkit dev \[plugin dir\]/);
+  process.env.LANG = 'de_DE.UTF-8';
+  try {
+    const de = captureIo({cwd: scratch});
+    assert.equal(await devCommand([fixtures, '--prt', '80'], de), 2);
+    assert.equal(
+      de.err.split('\n')[0],
+      'crmkit dev: unbekannte Option --prt (meinten Sie --port?); die Optionen sind --port/-p <n>, --trusted, --user <token>, --lead <id>, --help/-h, --lang en|de',
+    );
+    assert.match(de.err, /\n\nAufruf: crmkit dev \[Plugin-Ordner\]/);
+  } finally {
+    process.env.LANG = 'C';
+  }
+});
+
+test('in German: its usage errors, and the lines of a session', async () => {
+  const cases: Array<[string[], RegExp]> = [
+    [
+      ['-p', '70000', fixtures, '--lang', 'de'],
+      /^crmkit dev: --port muss eine ganze Zahl von 0 bis 65535 sein \(angegeben: „70000“\), z\. B\. --port 8080/,
+    ],
+    [
+      [join(fixtures, 'nowhere'), '--lang', 'de'],
+      /^crmkit dev: in .*nowhere gibt es keine plugin\.json; geben Sie den Plugin-Ordner an/,
+    ],
+    [['a', 'b', '--lang', 'de'], /^crmkit dev: geben Sie einen Plugin-Ordner an, nicht 2\n/],
+  ];
+  for (const [argv, message] of cases) {
+    const io = captureIo({cwd: scratch});
+    assert.equal(await devCommand(argv, io), 2, argv.join(' '));
+    assert.match(io.err, message);
+    assert.match(io.err, /\n\nAufruf: crmkit dev/);
+  }
+  // A session needs the CRM and rollup (test/e2e/crmkit-dev.e2e.test.ts runs one, in English and
+  // matching these very lines); here the lines themselves, in both languages.
+  const {en, de} = DEV_TEXT;
+  assert.equal(
+    en.installed('com.example.x', '0.1.0-dev.1', false, ['leads.read']),
+    '✓ installed com.example.x 0.1.0-dev.1 (sandboxed; leads.read): reloading open pages',
+  );
+  assert.equal(
+    de.installed('com.example.x', '0.1.0-dev.1', true, []),
+    '✓ com.example.x 0.1.0-dev.1 installiert (vertrauenswürdig, in der Seite; keine Berechtigungen): offene Seiten laden neu',
+  );
+  assert.equal(
+    `${en.stopping('SIGINT')}\n${en.stopped}`,
+    '\nSIGINT: stopping crmkit dev…\nstopped.',
+  );
+  assert.equal(
+    `${de.stopping('SIGINT')}\n${de.stopped}`,
+    '\nSIGINT: crmkit dev wird beendet…\nbeendet.',
+  );
+  assert.match(
+    de.started(
+      'hello',
+      'http://127.0.0.1:1',
+      'http://127.0.0.1:1/leads/L-1001?as=max',
+      false,
+      'anna',
+    ),
+    /^\ncrmkit dev: hello auf http:\/\/127\.0\.0\.1:1\n {2}öffnen Sie http:\/\/127\.0\.0\.1:1\/leads\/L-1001\?as=max\n {2}jeder Build wird abgeschottet \(in einem Frame\) von anna installiert; Strg\+C beendet\n$/,
+  );
+  assert.equal(de.buildFailed('x'), '✗ Build fehlgeschlagen: x');
 });
 
 test('the pack of a build: the dev version, and the integrity of the bytes packed, whatever plugin.json says', async () => {

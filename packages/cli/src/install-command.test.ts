@@ -102,8 +102,8 @@ describe('crmkit install usage errors exit 2 and send nothing', () => {
     ],
     [
       'an unknown option',
-      ['hello-plugin-1.2.3.tgz', ...host, '--force'],
-      /Unknown option '--force'/,
+      ['hello-plugin-1.2.3.tgz', ...host, '--enabel'],
+      /unknown option --enabel \(did you mean --enable\?\)/,
     ],
     [
       'an unknown language',
@@ -125,6 +125,31 @@ describe('crmkit install usage errors exit 2 and send nothing', () => {
     const r = await install('hello-plugin-1.2.3.tgz', ...host, '--lang', 'de');
     assert.equal(r.code, 2);
     assert.match(r.err, /kein API-Token: setzen Sie die Umgebungsvariable CRMKIT_TOKEN/);
+  });
+
+  test('an unknown option names the nearest, in English and German (--lang de or LANG)', async () => {
+    const en = await install('hello-plugin-1.2.3.tgz', ...host, '--tokn', 't');
+    assert.equal(en.code, 2);
+    assert.equal(
+      en.err.split('\n')[0],
+      'crmkit install: unknown option --tokn (did you mean --token?); the options are --host <url>, --token <token>, --enable, --json, --help/-h, --lang en|de',
+    );
+    const de = await install('hello-plugin-1.2.3.tgz', ...host, '--tokn', 't', '--lang', 'de');
+    assert.equal(de.code, 2);
+    assert.equal(
+      de.err.split('\n')[0],
+      'crmkit install: unbekannte Option --tokn (meinten Sie --token?); die Optionen sind --host <url>, --token <token>, --enable, --json, --help/-h, --lang en|de',
+    );
+    assert.match(de.err, /\n\nAufruf: crmkit install <Paket\.tgz> --host <URL>/);
+    process.env.LANG = 'de_DE.UTF-8';
+    try {
+      const env = await install('hello-plugin-1.2.3.tgz', '--hst', 'http://127.0.0.1:9');
+      assert.equal(env.code, 2);
+      assert.match(env.err, /^crmkit install: unbekannte Option --hst \(meinten Sie --host\?\)/);
+      assert.equal(env.out, '');
+    } finally {
+      process.env.LANG = 'C';
+    }
   });
 
   test('--help prints the usage and exits 0', async () => {

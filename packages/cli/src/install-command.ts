@@ -1,9 +1,10 @@
 import {readFileSync, statSync} from 'node:fs';
 import {resolve} from 'node:path';
-import {parseArgs} from 'node:util';
 import {EXIT, type CliIo, type Command} from './cli-io.js';
-import {outputLanguage, UsageError} from './cli-options.js';
+import {UsageError} from './cli-options.js';
+import type {Lang} from './cli-text.js';
 import {formatSize} from './format-size.js';
+import {parseCommandLine} from './parse-command-line.js';
 import {unexpected} from './rules/host-report.js';
 import {
   connectHost,
@@ -15,23 +16,6 @@ import {
 } from './rules/host-request.js';
 
 export type {HostProblemDocument};
-
-const usage = `Usage: crmkit install <package.tgz> --host <url> [--token <token>] [--enable] [--json] [--lang en|de]
-
-Uploads a plugin package (the .tgz that crmkit pack wrote) to a host CRM, which checks it and stores
-it: POST <url>/api/admin/plugins, as a user whose role has the privilege plugins.manage. A new plugin
-is installed disabled until an admin enables it; another version of an installed plugin is only
-stored, and what runs does not change until an admin switches to it.
-
-  --host <url>     the host CRM's base URL, e.g. http://127.0.0.1:3000
-  --token <token>  an API token of a user with plugins.manage (default: the environment variable
-                   CRMKIT_TOKEN; prefer it: a --token value shows in the shell history and process list)
-  --enable         enable the uploaded version right away: the admin's consent to its permissions
-  --json           print the host's answers as JSON
-  --lang en|de     language of the messages, also asked of the host (default: German when
-                   LC_ALL/LANG says so, else English)
-Exit codes: 0 installed, 1 refused by the host or the host unreachable, 2 usage error.
-`;
 
 /** One stored version of a plugin, as `GET /api/admin/plugins` lists it. */
 export interface InstalledPluginVersion {
@@ -98,161 +82,196 @@ export interface InstallFailure {
   upload?: PluginUpload;
 }
 
-/** Everything `crmkit install` prints for people, in English and German. Codes are never translated. */
-export const INSTALL_TEXT = {
-  en: {
-    noFile: 'give the package file (the .tgz that crmkit pack wrote)',
-    tooManyFiles: (n: number) => `give one package file, not ${n}`,
-    fileMissing: (file: string) => `${file} does not exist`,
-    fileIsFolder: (file: string) =>
-      `${file} is a folder; give the .tgz of the plugin (crmkit pack ${file} writes it)`,
-    fileUnreadable: (file: string, reason: string) => `cannot read ${file}: ${reason}`,
-    noHost: 'give the host CRM with --host <url>, e.g. --host http://127.0.0.1:3000',
-    badHost: (value: string) =>
-      `--host must be an http or https URL such as http://127.0.0.1:3000 (got "${value}")`,
-    hostWithQuery: (value: string) =>
-      `--host is the host CRM's base URL, without a query or #fragment (got "${value}")`,
-    hostWithCredentials: (value: string) =>
-      `--host must not contain a user name or password (got "${value}"); pass the token with --token or CRMKIT_TOKEN`,
-    noToken:
-      'no API token: set the environment variable CRMKIT_TOKEN (e.g. export CRMKIT_TOKEN=…) or pass --token <token>; it must be a token of a user whose role has plugins.manage',
-    emptyToken: '--token is empty; give the token, or leave --token out to use CRMKIT_TOKEN',
-    plainHttp: (host: string) =>
-      `warning: the token goes to ${host} over plain http, readable on the way; use https for a host that is not this machine`,
-    installedNew: (id: string, version: string, host: string) =>
-      `Installed ${id} ${version} on ${host}: a new plugin`,
-    storedVersion: (id: string, version: string, host: string, running: string) =>
-      `Stored ${id} ${version} on ${host}, beside the installed version ${running}`,
-    alreadyStored: (id: string, version: string, host: string) =>
-      `${id} ${version} was already stored on ${host} (the same bytes); nothing changed`,
-    permissions: 'permissions',
-    noPermissions: 'none',
-    integrity: 'integrity',
-    size: 'size',
-    files: (n: number) => `${n} file${n === 1 ? '' : 's'}`,
-    running: 'runs',
-    enabledYes: 'enabled',
-    enabledNo: 'disabled',
-    newIsDisabled:
-      'A new plugin is installed disabled until an admin enables it: on the admin page (/admin), or with crmkit install … --enable.',
-    upgradeNotSwitched: (running: string) =>
-      `What runs is unchanged (${running}) until an admin switches to the new version: on the admin page (/admin), or with crmkit install … --enable.`,
-    enabled: (id: string, version: string, permissions: string) =>
-      `Enabled ${id} ${version}, with its permissions: ${permissions}`,
-    refused: (what: string, url: string) => `crmkit install: the host refused ${what} (${url})`,
-    theUpload: 'the package',
-    theEnable: 'to enable the plugin',
-    storedNotEnabled: (id: string, version: string) =>
-      `The package ${id} ${version} is stored, but the plugin was not enabled.`,
-    wholePackage: '(package)',
-    hint: 'hint',
-    hintUnauthorized:
-      'the host does not know the token (or its user is deactivated): check --token or CRMKIT_TOKEN; it must be an API token of a user of this host',
-    hintForbidden: (privilege: string) =>
-      `the token's user lacks the privilege ${privilege}: use the token of an admin, or let an admin grant ${privilege} to that user's role (admin page, Roles)`,
-    hintNotFound:
-      'no such route on that host: --host must be the crmkit host\u2019s base URL (without /api), and the host must support plugin packages',
-    hintUnsupported:
-      'the host does not take plugin packages in this form; it may be older than this CLI',
-    hintInvalidPackage:
-      'the file is not a package crmkit pack wrote, or was changed since: pack the plugin again (crmkit pack <plugin dir>) and install that .tgz',
-    hintInvalidManifest:
-      'fix plugin.json (crmkit validate <plugin dir> shows the same findings with line numbers), then pack and install again',
-    hintVersionExists:
-      'that version is stored with other bytes: raise "version" in plugin.json, pack again and install the new .tgz',
-    hintPermissionsNotAccepted:
-      'the new version asks for more permissions: review and accept them on the admin page (/admin), where the upgrade is offered',
-    hintTooLarge:
-      'the package is larger than the host accepts: leave out what the plugin does not need',
-    hintOther: 'see the host\u2019s log for details',
-    unreachable: (url: string, reason: string) => `crmkit install: cannot reach ${url}: ${reason}`,
-    hintUnreachable:
-      'check --host (scheme, name and port) and that the host CRM is running (npm start in a crmkit checkout)',
-    timedOut: (seconds: number) => `no answer within ${seconds} s`,
-    notJson: (status: number, type: string) =>
-      `the host answered ${status} with ${type || 'no content type'}, not the crmkit REST API's JSON`,
-    hintNotJson: 'check that --host names a crmkit host CRM, not another server or a proxy page',
-  },
-  de: {
-    noFile: 'geben Sie die Paketdatei an (die .tgz, die crmkit pack geschrieben hat)',
-    tooManyFiles: (n: number) => `geben Sie eine Paketdatei an, nicht ${n}`,
-    fileMissing: (file: string) => `${file} existiert nicht`,
-    fileIsFolder: (file: string) =>
-      `${file} ist ein Ordner; geben Sie die .tgz des Plugins an (crmkit pack ${file} schreibt sie)`,
-    fileUnreadable: (file: string, reason: string) =>
-      `${file} kann nicht gelesen werden: ${reason}`,
-    noHost: 'geben Sie das Host-CRM mit --host <url> an, z. B. --host http://127.0.0.1:3000',
-    badHost: (value: string) =>
-      `--host muss eine http- oder https-URL sein, etwa http://127.0.0.1:3000 (angegeben: "${value}")`,
-    hostWithQuery: (value: string) =>
-      `--host ist die Basis-URL des Host-CRM, ohne Query oder #Fragment (angegeben: "${value}")`,
-    hostWithCredentials: (value: string) =>
-      `--host darf keinen Benutzernamen und kein Passwort enthalten (angegeben: "${value}"); übergeben Sie das Token mit --token oder CRMKIT_TOKEN`,
-    noToken:
-      'kein API-Token: setzen Sie die Umgebungsvariable CRMKIT_TOKEN (z. B. export CRMKIT_TOKEN=…) oder übergeben Sie --token <token>; es muss das Token eines Benutzers sein, dessen Rolle plugins.manage hat',
-    emptyToken:
-      '--token ist leer; geben Sie das Token an, oder lassen Sie --token weg, um CRMKIT_TOKEN zu verwenden',
-    plainHttp: (host: string) =>
-      `Warnung: das Token geht über unverschlüsseltes http an ${host} und ist unterwegs lesbar; verwenden Sie https für einen Host, der nicht dieser Rechner ist`,
-    installedNew: (id: string, version: string, host: string) =>
-      `${id} ${version} auf ${host} installiert: ein neues Plugin`,
-    storedVersion: (id: string, version: string, host: string, running: string) =>
-      `${id} ${version} auf ${host} gespeichert, neben der installierten Version ${running}`,
-    alreadyStored: (id: string, version: string, host: string) =>
-      `${id} ${version} war auf ${host} bereits gespeichert (dieselben Bytes); nichts geändert`,
-    permissions: 'Berechtigungen',
-    noPermissions: 'keine',
-    integrity: 'Integrität',
-    size: 'Größe',
-    files: (n: number) => `${n} ${n === 1 ? 'Datei' : 'Dateien'}`,
-    running: 'läuft',
-    enabledYes: 'aktiviert',
-    enabledNo: 'deaktiviert',
-    newIsDisabled:
-      'Ein neues Plugin wird deaktiviert installiert, bis ein Administrator es aktiviert: auf der Admin-Seite (/admin) oder mit crmkit install … --enable.',
-    upgradeNotSwitched: (running: string) =>
-      `Was läuft, bleibt unverändert (${running}), bis ein Administrator auf die neue Version wechselt: auf der Admin-Seite (/admin) oder mit crmkit install … --enable.`,
-    enabled: (id: string, version: string, permissions: string) =>
-      `${id} ${version} aktiviert, mit seinen Berechtigungen: ${permissions}`,
-    refused: (what: string, url: string) => `crmkit install: der Host hat ${what} (${url})`,
-    theUpload: 'das Paket abgelehnt',
-    theEnable: 'das Aktivieren des Plugins abgelehnt',
-    storedNotEnabled: (id: string, version: string) =>
-      `Das Paket ${id} ${version} ist gespeichert, aber das Plugin wurde nicht aktiviert.`,
-    wholePackage: '(Paket)',
-    hint: 'Hinweis',
-    hintUnauthorized:
-      'der Host kennt das Token nicht (oder sein Benutzer ist deaktiviert): prüfen Sie --token oder CRMKIT_TOKEN; es muss das API-Token eines Benutzers dieses Hosts sein',
-    hintForbidden: (privilege: string) =>
-      `dem Benutzer des Tokens fehlt die Berechtigung ${privilege}: verwenden Sie das Token eines Administrators, oder lassen Sie einen Administrator der Rolle des Benutzers ${privilege} geben (Admin-Seite, Rollen)`,
-    hintNotFound:
-      'diesen Pfad gibt es auf dem Host nicht: --host muss die Basis-URL des crmkit-Hosts sein (ohne /api), und der Host muss Plugin-Pakete unterstützen',
-    hintUnsupported:
-      'der Host nimmt Plugin-Pakete nicht in dieser Form an; er ist vielleicht älter als diese CLI',
-    hintInvalidPackage:
-      'die Datei ist kein Paket von crmkit pack oder wurde seitdem verändert: packen Sie das Plugin erneut (crmkit pack <Plugin-Ordner>) und installieren Sie diese .tgz',
-    hintInvalidManifest:
-      'korrigieren Sie plugin.json (crmkit validate <Plugin-Ordner> zeigt dieselben Befunde mit Zeilennummern), dann erneut packen und installieren',
-    hintVersionExists:
-      'diese Version ist mit anderen Bytes gespeichert: erhöhen Sie "version" in plugin.json, packen Sie erneut und installieren Sie die neue .tgz',
-    hintPermissionsNotAccepted:
-      'die neue Version verlangt weitere Berechtigungen: prüfen und akzeptieren Sie sie auf der Admin-Seite (/admin), die das Upgrade anbietet',
-    hintTooLarge:
-      'das Paket ist größer, als der Host annimmt: lassen Sie weg, was das Plugin nicht braucht',
-    hintOther: 'Einzelheiten stehen im Log des Hosts',
-    unreachable: (url: string, reason: string) =>
-      `crmkit install: ${url} ist nicht erreichbar: ${reason}`,
-    hintUnreachable:
-      'prüfen Sie --host (Schema, Name und Port) und ob das Host-CRM läuft (npm start in einem crmkit-Checkout)',
-    timedOut: (seconds: number) => `keine Antwort binnen ${seconds} s`,
-    notJson: (status: number, type: string) =>
-      `der Host antwortete ${status} mit ${type || 'keinem Content-Type'}, nicht mit dem JSON der crmkit-REST-API`,
-    hintNotJson:
-      'prüfen Sie, ob --host ein crmkit-Host-CRM nennt und nicht einen anderen Server oder eine Proxy-Seite',
-  },
-} as const;
+const en = {
+  usage: `Usage: crmkit install <package.tgz> --host <url> [--token <token>] [--enable] [--json] [--lang en|de]
 
-type InstallText = (typeof INSTALL_TEXT)['en' | 'de'];
+Uploads a plugin package (the .tgz that crmkit pack wrote) to a host CRM, which checks it and stores
+it: POST <url>/api/admin/plugins, as a user whose role has the privilege plugins.manage. A new plugin
+is installed disabled until an admin enables it; another version of an installed plugin is only
+stored, and what runs does not change until an admin switches to it.
+
+  --host <url>     the host CRM's base URL, e.g. http://127.0.0.1:3000
+  --token <token>  an API token of a user with plugins.manage (default: the environment variable
+                   CRMKIT_TOKEN; prefer it: a --token value shows in the shell history and process list)
+  --enable         enable the uploaded version right away: the admin's consent to its permissions
+  --json           print the host's answers as JSON
+  --lang en|de     language of the messages, also asked of the host (default: German when
+                   LC_ALL/LANG says so, else English)
+Exit codes: 0 installed, 1 refused by the host or the host unreachable, 2 usage error.
+`,
+  noFile: 'give the package file (the .tgz that crmkit pack wrote)',
+  tooManyFiles: (n: number) => `give one package file, not ${n}`,
+  fileMissing: (file: string) => `${file} does not exist`,
+  fileIsFolder: (file: string) =>
+    `${file} is a folder; give the .tgz of the plugin (crmkit pack ${file} writes it)`,
+  fileUnreadable: (file: string, reason: string) => `cannot read ${file}: ${reason}`,
+  noHost: 'give the host CRM with --host <url>, e.g. --host http://127.0.0.1:3000',
+  badHost: (value: string) =>
+    `--host must be an http or https URL such as http://127.0.0.1:3000 (got "${value}")`,
+  hostWithQuery: (value: string) =>
+    `--host is the host CRM's base URL, without a query or #fragment (got "${value}")`,
+  hostWithCredentials: (value: string) =>
+    `--host must not contain a user name or password (got "${value}"); pass the token with --token or CRMKIT_TOKEN`,
+  noToken:
+    'no API token: set the environment variable CRMKIT_TOKEN (e.g. export CRMKIT_TOKEN=…) or pass --token <token>; it must be a token of a user whose role has plugins.manage',
+  emptyToken: '--token is empty; give the token, or leave --token out to use CRMKIT_TOKEN',
+  plainHttp: (host: string) =>
+    `warning: the token goes to ${host} over plain http, readable on the way; use https for a host that is not this machine`,
+  installedNew: (id: string, version: string, host: string) =>
+    `Installed ${id} ${version} on ${host}: a new plugin`,
+  storedVersion: (id: string, version: string, host: string, running: string) =>
+    `Stored ${id} ${version} on ${host}, beside the installed version ${running}`,
+  alreadyStored: (id: string, version: string, host: string) =>
+    `${id} ${version} was already stored on ${host} (the same bytes); nothing changed`,
+  permissions: 'permissions',
+  noPermissions: 'none',
+  integrity: 'integrity',
+  size: 'size',
+  files: (n: number) => `${n} file${n === 1 ? '' : 's'}`,
+  running: 'runs',
+  enabledYes: 'enabled',
+  enabledNo: 'disabled',
+  newIsDisabled:
+    'A new plugin is installed disabled until an admin enables it: on the admin page (/admin), or with crmkit install … --enable.',
+  upgradeNotSwitched: (running: string) =>
+    `What runs is unchanged (${running}) until an admin switches to the new version: on the admin page (/admin), or with crmkit install … --enable.`,
+  enabled: (id: string, version: string, permissions: string) =>
+    `Enabled ${id} ${version}, with its permissions: ${permissions}`,
+  refused: (what: string, url: string) => `crmkit install: the host refused ${what} (${url})`,
+  theUpload: 'the package',
+  theEnable: 'to enable the plugin',
+  storedNotEnabled: (id: string, version: string) =>
+    `The package ${id} ${version} is stored, but the plugin was not enabled.`,
+  wholePackage: '(package)',
+  hint: 'hint',
+  hintUnauthorized:
+    'the host does not know the token (or its user is deactivated): check --token or CRMKIT_TOKEN; it must be an API token of a user of this host',
+  hintForbidden: (privilege: string) =>
+    `the token's user lacks the privilege ${privilege}: use the token of an admin, or let an admin grant ${privilege} to that user's role (admin page, Roles)`,
+  hintNotFound:
+    'no such route on that host: --host must be the crmkit host\u2019s base URL (without /api), and the host must support plugin packages',
+  hintUnsupported:
+    'the host does not take plugin packages in this form; it may be older than this CLI',
+  hintInvalidPackage:
+    'the file is not a package crmkit pack wrote, or was changed since: pack the plugin again (crmkit pack <plugin dir>) and install that .tgz',
+  hintInvalidManifest:
+    'fix plugin.json (crmkit validate <plugin dir> shows the same findings with line numbers), then pack and install again',
+  hintVersionExists:
+    'that version is stored with other bytes: raise "version" in plugin.json, pack again and install the new .tgz',
+  hintPermissionsNotAccepted:
+    'the new version asks for more permissions: review and accept them on the admin page (/admin), where the upgrade is offered',
+  hintTooLarge:
+    'the package is larger than the host accepts: leave out what the plugin does not need',
+  hintOther: 'see the host\u2019s log for details',
+  unreachable: (url: string, reason: string) => `crmkit install: cannot reach ${url}: ${reason}`,
+  hintUnreachable:
+    'check --host (scheme, name and port) and that the host CRM is running (npm start in a crmkit checkout)',
+  timedOut: (seconds: number) => `no answer within ${seconds} s`,
+  notJson: (status: number, type: string) =>
+    `the host answered ${status} with ${type || 'no content type'}, not the crmkit REST API's JSON`,
+  hintNotJson: 'check that --host names a crmkit host CRM, not another server or a proxy page',
+};
+
+/** The texts of one language. */
+type InstallText = typeof en;
+
+const de: InstallText = {
+  usage: `Aufruf: crmkit install <Paket.tgz> --host <URL> [--token <Token>] [--enable] [--json] [--lang en|de]
+
+Lädt ein Plugin-Paket (die .tgz, die crmkit pack geschrieben hat) auf ein Host-CRM hoch, das es prüft
+und speichert: POST <URL>/api/admin/plugins, als Benutzer, dessen Rolle die Berechtigung plugins.manage
+hat. Ein neues Plugin wird deaktiviert installiert, bis ein Administrator es aktiviert; eine andere
+Version eines installierten Plugins wird nur gespeichert, und was läuft, ändert sich erst, wenn ein
+Administrator auf sie wechselt.
+
+  --host <URL>     die Basis-URL des Host-CRM, z. B. http://127.0.0.1:3000
+  --token <Token>  ein API-Token eines Benutzers mit plugins.manage (Standard: die Umgebungsvariable
+                   CRMKIT_TOKEN; besser: ein --token-Wert steht in der Shell-History und der Prozessliste)
+  --enable         die hochgeladene Version sofort aktivieren: die Zustimmung des Administrators zu
+                   ihren Berechtigungen
+  --json           die Antworten des Hosts als JSON ausgeben
+  --lang en|de     Sprache der Meldungen, auch beim Host angefragt (Standard: Deutsch, wenn
+                   LC_ALL/LANG es sagt, sonst Englisch)
+Exit-Codes: 0 installiert, 1 vom Host abgelehnt oder Host nicht erreichbar, 2 Aufruffehler.
+`,
+  noFile: 'geben Sie die Paketdatei an (die .tgz, die crmkit pack geschrieben hat)',
+  tooManyFiles: (n: number) => `geben Sie eine Paketdatei an, nicht ${n}`,
+  fileMissing: (file: string) => `${file} existiert nicht`,
+  fileIsFolder: (file: string) =>
+    `${file} ist ein Ordner; geben Sie die .tgz des Plugins an (crmkit pack ${file} schreibt sie)`,
+  fileUnreadable: (file: string, reason: string) => `${file} kann nicht gelesen werden: ${reason}`,
+  noHost: 'geben Sie das Host-CRM mit --host <url> an, z. B. --host http://127.0.0.1:3000',
+  badHost: (value: string) =>
+    `--host muss eine http- oder https-URL sein, etwa http://127.0.0.1:3000 (angegeben: "${value}")`,
+  hostWithQuery: (value: string) =>
+    `--host ist die Basis-URL des Host-CRM, ohne Query oder #Fragment (angegeben: "${value}")`,
+  hostWithCredentials: (value: string) =>
+    `--host darf keinen Benutzernamen und kein Passwort enthalten (angegeben: "${value}"); übergeben Sie das Token mit --token oder CRMKIT_TOKEN`,
+  noToken:
+    'kein API-Token: setzen Sie die Umgebungsvariable CRMKIT_TOKEN (z. B. export CRMKIT_TOKEN=…) oder übergeben Sie --token <token>; es muss das Token eines Benutzers sein, dessen Rolle plugins.manage hat',
+  emptyToken:
+    '--token ist leer; geben Sie das Token an, oder lassen Sie --token weg, um CRMKIT_TOKEN zu verwenden',
+  plainHttp: (host: string) =>
+    `Warnung: das Token geht über unverschlüsseltes http an ${host} und ist unterwegs lesbar; verwenden Sie https für einen Host, der nicht dieser Rechner ist`,
+  installedNew: (id: string, version: string, host: string) =>
+    `${id} ${version} auf ${host} installiert: ein neues Plugin`,
+  storedVersion: (id: string, version: string, host: string, running: string) =>
+    `${id} ${version} auf ${host} gespeichert, neben der installierten Version ${running}`,
+  alreadyStored: (id: string, version: string, host: string) =>
+    `${id} ${version} war auf ${host} bereits gespeichert (dieselben Bytes); nichts geändert`,
+  permissions: 'Berechtigungen',
+  noPermissions: 'keine',
+  integrity: 'Integrität',
+  size: 'Größe',
+  files: (n: number) => `${n} ${n === 1 ? 'Datei' : 'Dateien'}`,
+  running: 'läuft',
+  enabledYes: 'aktiviert',
+  enabledNo: 'deaktiviert',
+  newIsDisabled:
+    'Ein neues Plugin wird deaktiviert installiert, bis ein Administrator es aktiviert: auf der Admin-Seite (/admin) oder mit crmkit install … --enable.',
+  upgradeNotSwitched: (running: string) =>
+    `Was läuft, bleibt unverändert (${running}), bis ein Administrator auf die neue Version wechselt: auf der Admin-Seite (/admin) oder mit crmkit install … --enable.`,
+  enabled: (id: string, version: string, permissions: string) =>
+    `${id} ${version} aktiviert, mit seinen Berechtigungen: ${permissions}`,
+  refused: (what: string, url: string) => `crmkit install: der Host hat ${what} (${url})`,
+  theUpload: 'das Paket abgelehnt',
+  theEnable: 'das Aktivieren des Plugins abgelehnt',
+  storedNotEnabled: (id: string, version: string) =>
+    `Das Paket ${id} ${version} ist gespeichert, aber das Plugin wurde nicht aktiviert.`,
+  wholePackage: '(Paket)',
+  hint: 'Hinweis',
+  hintUnauthorized:
+    'der Host kennt das Token nicht (oder sein Benutzer ist deaktiviert): prüfen Sie --token oder CRMKIT_TOKEN; es muss das API-Token eines Benutzers dieses Hosts sein',
+  hintForbidden: (privilege: string) =>
+    `dem Benutzer des Tokens fehlt die Berechtigung ${privilege}: verwenden Sie das Token eines Administrators, oder lassen Sie einen Administrator der Rolle des Benutzers ${privilege} geben (Admin-Seite, Rollen)`,
+  hintNotFound:
+    'diesen Pfad gibt es auf dem Host nicht: --host muss die Basis-URL des crmkit-Hosts sein (ohne /api), und der Host muss Plugin-Pakete unterstützen',
+  hintUnsupported:
+    'der Host nimmt Plugin-Pakete nicht in dieser Form an; er ist vielleicht älter als diese CLI',
+  hintInvalidPackage:
+    'die Datei ist kein Paket von crmkit pack oder wurde seitdem verändert: packen Sie das Plugin erneut (crmkit pack <Plugin-Ordner>) und installieren Sie diese .tgz',
+  hintInvalidManifest:
+    'korrigieren Sie plugin.json (crmkit validate <Plugin-Ordner> zeigt dieselben Befunde mit Zeilennummern), dann erneut packen und installieren',
+  hintVersionExists:
+    'diese Version ist mit anderen Bytes gespeichert: erhöhen Sie "version" in plugin.json, packen Sie erneut und installieren Sie die neue .tgz',
+  hintPermissionsNotAccepted:
+    'die neue Version verlangt weitere Berechtigungen: prüfen und akzeptieren Sie sie auf der Admin-Seite (/admin), die das Upgrade anbietet',
+  hintTooLarge:
+    'das Paket ist größer, als der Host annimmt: lassen Sie weg, was das Plugin nicht braucht',
+  hintOther: 'Einzelheiten stehen im Log des Hosts',
+  unreachable: (url: string, reason: string) =>
+    `crmkit install: ${url} ist nicht erreichbar: ${reason}`,
+  hintUnreachable:
+    'prüfen Sie --host (Schema, Name und Port) und ob das Host-CRM läuft (npm start in einem crmkit-Checkout)',
+  timedOut: (seconds: number) => `keine Antwort binnen ${seconds} s`,
+  notJson: (status: number, type: string) =>
+    `der Host antwortete ${status} mit ${type || 'keinem Content-Type'}, nicht mit dem JSON der crmkit-REST-API`,
+  hintNotJson:
+    'prüfen Sie, ob --host ein crmkit-Host-CRM nennt und nicht einen anderen Server oder eine Proxy-Seite',
+};
+
+/** Everything `crmkit install` prints for people, in English and German. Codes are never translated. */
+export const INSTALL_TEXT: Record<Lang, InstallText> = {en, de};
 
 /** The hint for a refusal: what the user can do about it. */
 function hintFor(
@@ -306,47 +325,18 @@ function isPlugin(body: unknown): body is InstalledPlugin {
 
 /** `crmkit install <package.tgz> --host <url> [--token <token>] [--enable] [--json] [--lang en|de]`. */
 export const installCommand: Command = async (argv, io) => {
-  const usageError = (message: string) => {
-    io.stderr(`crmkit install: ${message}\n\n${usage}`);
-    return EXIT.usage;
-  };
-  let values: {
-    host?: string;
-    token?: string;
-    enable?: boolean;
-    json?: boolean;
-    lang?: string;
-    help?: boolean;
-  };
-  let positionals: string[];
-  let lang: 'en' | 'de';
-  try {
-    ({values, positionals} = parseArgs({
-      args: argv,
-      options: {
-        host: {type: 'string'},
-        token: {type: 'string'},
-        enable: {type: 'boolean'},
-        json: {type: 'boolean'},
-        lang: {type: 'string'},
-        help: {type: 'boolean', short: 'h'},
-      },
-      allowPositionals: true,
-      strict: true,
-    }));
-    lang = outputLanguage(values.lang);
-  } catch (error) {
-    if (
-      error instanceof UsageError ||
-      (error as {code?: string}).code?.startsWith('ERR_PARSE_ARGS')
-    )
-      return usageError((error as Error).message);
-    throw error;
-  }
-  if (values.help) {
-    io.stdout(usage);
-    return EXIT.ok;
-  }
+  const line = parseCommandLine(argv, io, {
+    name: 'install',
+    options: {
+      host: {type: 'string', value: '<url>', example: 'http://127.0.0.1:3000'},
+      token: {type: 'string', value: '<token>', example: '<token>'},
+      enable: {type: 'boolean'},
+      json: {type: 'boolean'},
+    },
+    usage: (lang) => INSTALL_TEXT[lang].usage,
+  });
+  if (typeof line === 'number') return line;
+  const {values, positionals, lang, usageError} = line;
   const text$ = INSTALL_TEXT[lang];
   if (positionals.length === 0) return usageError(text$.noFile);
   if (positionals.length > 1) return usageError(text$.tooManyFiles(positionals.length));

@@ -329,7 +329,11 @@ describe('crmkit pack usage errors exit 2', () => {
   const cases: Array<[string, string[], RegExp]> = [
     ['no plugin folder', [], /give the plugin folder/],
     ['two plugin folders', ['hello-plugin', 'unbuilt-plugin'], /give one plugin folder, not 2/],
-    ['an unknown option', ['hello-plugin', '--zip'], /Unknown option '--zip'/],
+    [
+      'an unknown option',
+      ['hello-plugin', '--ot', 'x'],
+      /unknown option --ot \(did you mean --out\?\)/,
+    ],
     ['--out without a value', ['hello-plugin', '--out'], /--out/],
     ['a folder that does not exist', ['no-such-plugin'], /no-such-plugin does not exist/],
     ['a folder without plugin.json', ['.'], /there is no plugin\.json in \./],
@@ -357,6 +361,44 @@ describe('crmkit pack usage errors exit 2', () => {
     const io = captureIo();
     assert.equal(await packCommand(['--help'], io), 0);
     assert.match(io.out, /^Usage: crmkit pack <plugin dir/);
+  });
+
+  test('an unknown option names the nearest, in English and German (--lang de or LANG)', async () => {
+    const en = captureIo({cwd: fixtures});
+    assert.equal(await packCommand(['hello-plugin', '--ot', 'x'], en), 2);
+    assert.equal(
+      en.err.split('\n')[0],
+      'crmkit pack: unknown option --ot (did you mean --out?); the options are --out/-o <dir>, --json, --help/-h, --lang en|de',
+    );
+    const de = captureIo({cwd: fixtures});
+    assert.equal(await packCommand(['hello-plugin', '--ot', 'x', '--lang', 'de'], de), 2);
+    assert.equal(
+      de.err.split('\n')[0],
+      'crmkit pack: unbekannte Option --ot (meinten Sie --out?); die Optionen sind --out/-o <dir>, --json, --help/-h, --lang en|de',
+    );
+    assert.match(de.err, /\n\nAufruf: crmkit pack <Plugin-Ordner \| plugin\.json>/);
+    process.env.LANG = 'de_DE.UTF-8';
+    try {
+      const env = captureIo({cwd: fixtures});
+      assert.equal(await packCommand(['hello-plugin', '--jsno'], env), 2);
+      assert.match(env.err, /^crmkit pack: unbekannte Option --jsno; die Optionen sind /);
+      // The usage errors of its own, in German too.
+      for (const [argv, message] of [
+        [[], /^crmkit pack: geben Sie den Plugin-Ordner \(oder seine plugin\.json\) an/],
+        [['no-such-plugin'], /^crmkit pack: no-such-plugin existiert nicht\n/],
+        [['.'], /^crmkit pack: in \. gibt es keine plugin\.json\n/],
+        [
+          ['hello-plugin', '--out='],
+          /^crmkit pack: --out braucht einen Ordner, z\. B\. --out dist\n/,
+        ],
+      ] as Array<[string[], RegExp]>) {
+        const io = captureIo({cwd: fixtures});
+        assert.equal(await packCommand(argv, io), 2, argv.join(' '));
+        assert.match(io.err, message);
+      }
+    } finally {
+      process.env.LANG = 'C';
+    }
   });
 });
 

@@ -10,32 +10,16 @@ import {
 } from 'node:fs';
 import {tmpdir} from 'node:os';
 import {dirname, join, resolve} from 'node:path';
-import {parseArgs} from 'node:util';
 import {gzipSync} from 'node:zlib';
 import {createJsonLocator, validateManifest, type ManifestIssue} from '@crmkit/sdk';
 import {create as createTar} from 'tar';
 import {EXIT, type CliIo, type Command} from './cli-io.js';
+import type {Lang} from './cli-text.js';
 import {formatSize} from './format-size.js';
+import {parseCommandLine} from './parse-command-line.js';
 import {insidePath, lexists, readPluginFile, type PluginFileProblem} from './plugin-files.js';
-import {outputLanguage, UsageError} from './cli-options.js';
 import {sriHash} from './sri-hash.js';
 import {displayPath, fileIssues, formatIssue} from './validate-command.js';
-
-const usage = `Usage: crmkit pack <plugin dir | plugin.json> [--out <dir>] [--json] [--lang en|de]
-
-Validates the plugin's manifest (as crmkit validate does), requires its built entry, and writes
-<name>-<version>.tgz: what a CRM admin installs. The package holds plugin.json (with "integrity", the
-SHA-384 of the entry), the entry, its source map, custom-elements.json and README.md when present;
-files keep their paths relative to plugin.json.
-
-  --out, -o <dir>  where to write the package (default: the working folder; created if missing)
-  --json           print a JSON summary instead of the file list
-  --lang en|de     language of the messages (default: German when LC_ALL/LANG says so, else English)
-Every packed file must be a regular file inside the plugin folder: a symbolic link, a FIFO, a device
-or a file whose real path is outside the folder is refused, never followed.
-Exit codes: 0 packed, 1 refused (manifest errors, entry missing, integrity mismatch, a link, special
-file or file outside the plugin folder), 2 usage error.
-`;
 
 /** npm's timestamp for packed files: the same inputs give the same package, byte for byte. */
 const PACKED_MTIME = new Date('1985-10-26T08:15:00.000Z');
@@ -79,110 +63,162 @@ export interface PackFailure extends PackRefusal {
 
 const kb = formatSize;
 
-/** Everything `crmkit pack` prints for people, in English and German. Codes are never translated. */
-export const PACK_TEXT = {
-  en: {
-    entryMissing: (entry: string) => `the entry ${entry} does not exist: the plugin is not built`,
-    buildHint: (dir: string) =>
-      `build the plugin first: npm run build (at the repository root)${existsSync(join(dir, 'rollup.config.mjs')) ? `, or npx rollup -c ${join(dir, 'rollup.config.mjs')}` : ', or the plugin’s own build'}; then pack again`,
-    refused: (file: string, errors: number) =>
-      `${file}: not packed, ${errors} error${errors === 1 ? '' : 's'}`,
-    outsideSkipped: (what: string, path: string) =>
-      `note: ${what} ${path} lies outside the plugin folder; not packed`,
-    sourceMap: 'source map',
-    packed: (id: string, version: string, file: string, size: string) =>
-      `Packed ${id} ${version} → ${file} (${size})`,
-    minGzip: (size: string) => `${size} min+gzip`,
-    integrity: 'integrity',
-    entryOutside: (entry: string) =>
-      `the entry ${entry} lies outside the plugin folder; move it inside and point "entry" at it`,
-    writeFailed: (file: string, reason: string) =>
-      `cannot write ${file}: ${reason}; check that --out names a folder you can write to`,
-    files: {
-      manifest: 'the manifest',
-      entry: 'the entry',
-      map: 'the source map',
-      customElements: 'the custom elements manifest',
-      readme: 'the README',
-    },
-    kinds: {
-      directory: 'a folder',
-      fifo: 'a FIFO (named pipe)',
-      socket: 'a socket',
-      'character-device': 'a character device',
-      'block-device': 'a block device',
-    },
-    fileIsLink: (what: string, path: string, target: string) =>
-      `${what} ${path} is a symbolic link (to ${target}); a package holds only regular files from inside the plugin folder`,
-    linkHint: (path: string) =>
-      `replace the link with the file itself (e.g. cp --remove-destination "$(readlink -f ${path})" ${path}), or let the build write the file there; then pack again`,
-    fileNotRegular: (what: string, path: string, kind: string) =>
-      `${what} ${path} is ${kind}, not a regular file`,
-    notRegularHint:
-      'put the built file there instead (a package holds regular files only); then pack again',
-    fileOutside: (what: string, path: string, realPath: string) =>
-      `${what} ${path} resolves to ${realPath}, outside the plugin folder`,
-    outsideHint:
-      'a folder on its path links out of the plugin folder: put the file itself inside the plugin folder; then pack again',
-    fileChanged: (what: string, path: string) =>
-      `${what} ${path} changed while crmkit pack was reading it`,
-    changedHint:
-      'pack again once nothing writes to the plugin folder (e.g. a build running in watch mode)',
+const en = {
+  usage: `Usage: crmkit pack <plugin dir | plugin.json> [--out <dir>] [--json] [--lang en|de]
+
+Validates the plugin's manifest (as crmkit validate does), requires its built entry, and writes
+<name>-<version>.tgz: what a CRM admin installs. The package holds plugin.json (with "integrity", the
+SHA-384 of the entry), the entry, its source map, custom-elements.json and README.md when present;
+files keep their paths relative to plugin.json.
+
+  --out, -o <dir>  where to write the package (default: the working folder; created if missing)
+  --json           print a JSON summary instead of the file list
+  --lang en|de     language of the messages (default: German when LC_ALL/LANG says so, else English)
+Every packed file must be a regular file inside the plugin folder: a symbolic link, a FIFO, a device
+or a file whose real path is outside the folder is refused, never followed.
+Exit codes: 0 packed, 1 refused (manifest errors, entry missing, integrity mismatch, a link, special
+file or file outside the plugin folder), 2 usage error.
+`,
+  noPlugin: 'give the plugin folder (or its plugin.json), e.g. crmkit pack plugins/reject-lead',
+  tooManyPlugins: (n: number) => `give one plugin folder, not ${n}`,
+  emptyOut: '--out needs a folder, e.g. --out dist',
+  pluginMissing: (given: string) => `${given} does not exist`,
+  noManifest: (given: string) => `there is no plugin.json in ${given}`,
+  outIsFile: (out: string) =>
+    `--out ${out}: is a file, not a folder; give a folder (it is created if missing)`,
+  entryMissing: (entry: string) => `the entry ${entry} does not exist: the plugin is not built`,
+  buildHint: (dir: string) =>
+    `build the plugin first: npm run build (at the repository root)${existsSync(join(dir, 'rollup.config.mjs')) ? `, or npx rollup -c ${join(dir, 'rollup.config.mjs')}` : ', or the plugin’s own build'}; then pack again`,
+  refused: (file: string, errors: number) =>
+    `${file}: not packed, ${errors} error${errors === 1 ? '' : 's'}`,
+  outsideSkipped: (what: string, path: string) =>
+    `note: ${what} ${path} lies outside the plugin folder; not packed`,
+  sourceMap: 'source map',
+  packed: (id: string, version: string, file: string, size: string) =>
+    `Packed ${id} ${version} → ${file} (${size})`,
+  minGzip: (size: string) => `${size} min+gzip`,
+  integrity: 'integrity',
+  entryOutside: (entry: string) =>
+    `the entry ${entry} lies outside the plugin folder; move it inside and point "entry" at it`,
+  writeFailed: (file: string, reason: string) =>
+    `cannot write ${file}: ${reason}; check that --out names a folder you can write to`,
+  files: {
+    manifest: 'the manifest',
+    entry: 'the entry',
+    map: 'the source map',
+    customElements: 'the custom elements manifest',
+    readme: 'the README',
   },
-  de: {
-    entryMissing: (entry: string) =>
-      `der Einstiegspunkt ${entry} existiert nicht: das Plugin ist nicht gebaut`,
-    buildHint: (dir: string) =>
-      `bauen Sie das Plugin zuerst: npm run build (im Wurzelordner des Repositorys)${existsSync(join(dir, 'rollup.config.mjs')) ? `, oder npx rollup -c ${join(dir, 'rollup.config.mjs')}` : ', oder den eigenen Build des Plugins'}; dann erneut packen`,
-    refused: (file: string, errors: number) => `${file}: nicht gepackt, ${errors} Fehler`,
-    outsideSkipped: (what: string, path: string) =>
-      `Hinweis: ${what} ${path} liegt außerhalb des Plugin-Ordners; nicht gepackt`,
-    sourceMap: 'Source Map',
-    packed: (id: string, version: string, file: string, size: string) =>
-      `${id} ${version} gepackt → ${file} (${size})`,
-    minGzip: (size: string) => `${size} min+gzip`,
-    integrity: 'Integrität',
-    entryOutside: (entry: string) =>
-      `der Einstiegspunkt ${entry} liegt außerhalb des Plugin-Ordners; verschieben Sie ihn hinein und setzen Sie "entry" darauf`,
-    writeFailed: (file: string, reason: string) =>
-      `${file} kann nicht geschrieben werden: ${reason}; prüfen Sie, ob --out einen beschreibbaren Ordner nennt`,
-    files: {
-      manifest: 'das Manifest',
-      entry: 'der Einstiegspunkt',
-      map: 'die Source Map',
-      customElements: 'das Custom-Elements-Manifest',
-      readme: 'die README',
-    },
-    kinds: {
-      directory: 'ein Ordner',
-      fifo: 'ein FIFO (benannte Pipe)',
-      socket: 'ein Socket',
-      'character-device': 'ein zeichenorientiertes Gerät',
-      'block-device': 'ein blockorientiertes Gerät',
-    },
-    fileIsLink: (what: string, path: string, target: string) =>
-      `${what} ${path} ist ein symbolischer Link (auf ${target}); ein Paket enthält nur reguläre Dateien aus dem Plugin-Ordner`,
-    linkHint: (path: string) =>
-      `ersetzen Sie den Link durch die Datei selbst (z. B. cp --remove-destination "$(readlink -f ${path})" ${path}) oder lassen Sie den Build die Datei dorthin schreiben; dann erneut packen`,
-    fileNotRegular: (what: string, path: string, kind: string) =>
-      `${what} ${path} ist ${kind}, keine reguläre Datei`,
-    notRegularHint:
-      'legen Sie stattdessen die gebaute Datei dorthin (ein Paket enthält nur reguläre Dateien); dann erneut packen',
-    fileOutside: (what: string, path: string, realPath: string) =>
-      `${what} ${path} verweist auf ${realPath}, außerhalb des Plugin-Ordners`,
-    outsideHint:
-      'ein Ordner auf dem Pfad ist ein Link aus dem Plugin-Ordner hinaus: legen Sie die Datei selbst in den Plugin-Ordner; dann erneut packen',
-    fileChanged: (what: string, path: string) =>
-      `${what} ${path} hat sich geändert, während crmkit pack ihn las`,
-    changedHint:
-      'packen Sie erneut, wenn nichts mehr in den Plugin-Ordner schreibt (z. B. ein Build im Watch-Modus)',
+  kinds: {
+    directory: 'a folder',
+    fifo: 'a FIFO (named pipe)',
+    socket: 'a socket',
+    'character-device': 'a character device',
+    'block-device': 'a block device',
   },
-} as const;
+  fileIsLink: (what: string, path: string, target: string) =>
+    `${what} ${path} is a symbolic link (to ${target}); a package holds only regular files from inside the plugin folder`,
+  linkHint: (path: string) =>
+    `replace the link with the file itself (e.g. cp --remove-destination "$(readlink -f ${path})" ${path}), or let the build write the file there; then pack again`,
+  fileNotRegular: (what: string, path: string, kind: string) =>
+    `${what} ${path} is ${kind}, not a regular file`,
+  notRegularHint:
+    'put the built file there instead (a package holds regular files only); then pack again',
+  fileOutside: (what: string, path: string, realPath: string) =>
+    `${what} ${path} resolves to ${realPath}, outside the plugin folder`,
+  outsideHint:
+    'a folder on its path links out of the plugin folder: put the file itself inside the plugin folder; then pack again',
+  fileChanged: (what: string, path: string) =>
+    `${what} ${path} changed while crmkit pack was reading it`,
+  changedHint:
+    'pack again once nothing writes to the plugin folder (e.g. a build running in watch mode)',
+};
+
+/** The texts of one language. */
+type PackText = typeof en;
+
+const de: PackText = {
+  usage: `Aufruf: crmkit pack <Plugin-Ordner | plugin.json> [--out <Ordner>] [--json] [--lang en|de]
+
+Prüft das Manifest des Plugins (wie crmkit validate), verlangt seinen gebauten Einstiegspunkt und
+schreibt <Name>-<Version>.tgz: das, was ein CRM-Administrator installiert. Das Paket enthält
+plugin.json (mit "integrity", dem SHA-384 des Einstiegspunkts), den Einstiegspunkt, seine Source Map,
+custom-elements.json und README.md, wenn vorhanden; die Dateien behalten ihre Pfade relativ zu
+plugin.json.
+
+  --out, -o <Ordner>  wohin das Paket geschrieben wird (Standard: der Arbeitsordner; fehlt er, wird
+                      er angelegt)
+  --json              eine JSON-Zusammenfassung statt der Dateiliste ausgeben
+  --lang en|de        Sprache der Meldungen (Standard: Deutsch, wenn LC_ALL/LANG es sagt, sonst Englisch)
+Jede gepackte Datei muss eine reguläre Datei im Plugin-Ordner sein: ein symbolischer Link, ein FIFO,
+ein Gerät oder eine Datei, deren echter Pfad außerhalb des Ordners liegt, wird abgelehnt, nie verfolgt.
+Exit-Codes: 0 gepackt, 1 abgelehnt (Fehler im Manifest, Einstiegspunkt fehlt, Integrität passt nicht,
+ein Link, eine Spezialdatei oder eine Datei außerhalb des Plugin-Ordners), 2 Aufruffehler.
+`,
+  noPlugin:
+    'geben Sie den Plugin-Ordner (oder seine plugin.json) an, z. B. crmkit pack plugins/reject-lead',
+  tooManyPlugins: (n: number) => `geben Sie einen Plugin-Ordner an, nicht ${n}`,
+  emptyOut: '--out braucht einen Ordner, z. B. --out dist',
+  pluginMissing: (given: string) => `${given} existiert nicht`,
+  noManifest: (given: string) => `in ${given} gibt es keine plugin.json`,
+  outIsFile: (out: string) =>
+    `--out ${out}: ist eine Datei, kein Ordner; geben Sie einen Ordner an (fehlt er, wird er angelegt)`,
+  entryMissing: (entry: string) =>
+    `der Einstiegspunkt ${entry} existiert nicht: das Plugin ist nicht gebaut`,
+  buildHint: (dir: string) =>
+    `bauen Sie das Plugin zuerst: npm run build (im Wurzelordner des Repositorys)${existsSync(join(dir, 'rollup.config.mjs')) ? `, oder npx rollup -c ${join(dir, 'rollup.config.mjs')}` : ', oder den eigenen Build des Plugins'}; dann erneut packen`,
+  refused: (file: string, errors: number) => `${file}: nicht gepackt, ${errors} Fehler`,
+  outsideSkipped: (what: string, path: string) =>
+    `Hinweis: ${what} ${path} liegt außerhalb des Plugin-Ordners; nicht gepackt`,
+  sourceMap: 'Source Map',
+  packed: (id: string, version: string, file: string, size: string) =>
+    `${id} ${version} gepackt → ${file} (${size})`,
+  minGzip: (size: string) => `${size} min+gzip`,
+  integrity: 'Integrität',
+  entryOutside: (entry: string) =>
+    `der Einstiegspunkt ${entry} liegt außerhalb des Plugin-Ordners; verschieben Sie ihn hinein und setzen Sie "entry" darauf`,
+  writeFailed: (file: string, reason: string) =>
+    `${file} kann nicht geschrieben werden: ${reason}; prüfen Sie, ob --out einen beschreibbaren Ordner nennt`,
+  files: {
+    manifest: 'das Manifest',
+    entry: 'der Einstiegspunkt',
+    map: 'die Source Map',
+    customElements: 'das Custom-Elements-Manifest',
+    readme: 'die README',
+  },
+  kinds: {
+    directory: 'ein Ordner',
+    fifo: 'ein FIFO (benannte Pipe)',
+    socket: 'ein Socket',
+    'character-device': 'ein zeichenorientiertes Gerät',
+    'block-device': 'ein blockorientiertes Gerät',
+  },
+  fileIsLink: (what: string, path: string, target: string) =>
+    `${what} ${path} ist ein symbolischer Link (auf ${target}); ein Paket enthält nur reguläre Dateien aus dem Plugin-Ordner`,
+  linkHint: (path: string) =>
+    `ersetzen Sie den Link durch die Datei selbst (z. B. cp --remove-destination "$(readlink -f ${path})" ${path}) oder lassen Sie den Build die Datei dorthin schreiben; dann erneut packen`,
+  fileNotRegular: (what: string, path: string, kind: string) =>
+    `${what} ${path} ist ${kind}, keine reguläre Datei`,
+  notRegularHint:
+    'legen Sie stattdessen die gebaute Datei dorthin (ein Paket enthält nur reguläre Dateien); dann erneut packen',
+  fileOutside: (what: string, path: string, realPath: string) =>
+    `${what} ${path} verweist auf ${realPath}, außerhalb des Plugin-Ordners`,
+  outsideHint:
+    'ein Ordner auf dem Pfad ist ein Link aus dem Plugin-Ordner hinaus: legen Sie die Datei selbst in den Plugin-Ordner; dann erneut packen',
+  fileChanged: (what: string, path: string) =>
+    `${what} ${path} hat sich geändert, während crmkit pack ihn las`,
+  changedHint:
+    'packen Sie erneut, wenn nichts mehr in den Plugin-Ordner schreibt (z. B. ein Build im Watch-Modus)',
+};
+
+/**
+ * Everything `crmkit pack` prints for people, in English and German: usage, usage errors, findings
+ * of its own and the result. Codes are never translated.
+ */
+export const PACK_TEXT: Record<Lang, PackText> = {en, de};
 
 /** Which of the packed files a problem is about (names it in the message). */
-type PackedFileRole = keyof (typeof PACK_TEXT)['en']['files'];
-
-type PackText = (typeof PACK_TEXT)['en' | 'de'];
+type PackedFileRole = keyof PackText['files'];
 
 /**
  * The finding for a file that may not be packed. `at` places it: the entry's at "entry" in plugin.json
@@ -255,57 +291,32 @@ export async function runPack(
   io: CliIo,
   overrides: PackOverrides = {},
 ): Promise<number> {
-  const usageError = (message: string) => {
-    io.stderr(`crmkit pack: ${message}\n\n${usage}`);
-    return EXIT.usage;
-  };
-  let values: {json?: boolean; help?: boolean; out?: string; lang?: string};
-  let positionals: string[];
-  let lang: 'en' | 'de';
-  try {
-    ({values, positionals} = parseArgs({
-      args: argv,
-      options: {
-        json: {type: 'boolean'},
-        out: {type: 'string', short: 'o'},
-        lang: {type: 'string'},
-        help: {type: 'boolean', short: 'h'},
-      },
-      allowPositionals: true,
-      strict: true,
-    }));
-    lang = outputLanguage(values.lang);
-  } catch (error) {
-    if (
-      error instanceof UsageError ||
-      (error as {code?: string}).code?.startsWith('ERR_PARSE_ARGS')
-    )
-      return usageError((error as Error).message);
-    throw error;
-  }
-  if (values.help) {
-    io.stdout(usage);
-    return EXIT.ok;
-  }
-  if (positionals.length !== 1) {
-    return usageError(
-      positionals.length === 0
-        ? 'give the plugin folder (or its plugin.json)'
-        : `give one plugin folder, not ${positionals.length}`,
-    );
-  }
-  if (values.out === '') return usageError('--out needs a folder');
+  const line = parseCommandLine(argv, io, {
+    name: 'pack',
+    options: {
+      out: {type: 'string', short: 'o', value: '<dir>', example: 'dist'},
+      json: {type: 'boolean'},
+    },
+    usage: (lang) => PACK_TEXT[lang].usage,
+  });
+  if (typeof line === 'number') return line;
+  const {values, positionals, lang, usageError} = line;
   const text$ = PACK_TEXT[lang];
   const locale = lang;
+  if (positionals.length !== 1)
+    return usageError(
+      positionals.length === 0 ? text$.noPlugin : text$.tooManyPlugins(positionals.length),
+    );
+  if (values.out === '') return usageError(text$.emptyOut);
 
   const target = resolve(io.cwd, positionals[0] as string);
-  if (!lexists(target)) return usageError(`${positionals[0]} does not exist`);
+  if (!lexists(target)) return usageError(text$.pluginMissing(positionals[0] as string));
   const file =
     existsSync(target) && statSync(target).isDirectory() ? join(target, 'plugin.json') : target;
-  if (!lexists(file)) return usageError(`there is no plugin.json in ${positionals[0]}`);
+  if (!lexists(file)) return usageError(text$.noManifest(positionals[0] as string));
   const outDir = resolve(io.cwd, values.out ?? '.');
   if (existsSync(outDir) && !statSync(outDir).isDirectory())
-    return usageError(`--out ${values.out}: is a file, not a folder`);
+    return usageError(text$.outIsFile(values.out as string));
   const pluginDir = dirname(file);
   // Real paths on both sides: the plugin folder itself may be reached through a link (a workspace
   // link, macOS's /tmp), a file in it may not lead out of it.
@@ -359,6 +370,7 @@ export async function runPack(
     ...result.issues,
     ...fileIssues(text, file, displayFile, result.issues, {
       checkEntry: entryRead?.ok !== false,
+      lang,
     }).filter((i) => !(overrides.ignoreIntegrity && i.code === 'integrity-mismatch')),
     ...fileProblems,
   ]

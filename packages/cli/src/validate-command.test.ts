@@ -7,6 +7,7 @@ import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import type {ManifestIssue} from '@crmkit/sdk';
 import type {CliIo} from './cli-io.js';
+import './rules/capture-io.js'; // LANG=C for the tests, and for the bins they spawn
 import {validateCommand} from './validate-command.js';
 
 const fixtures = fileURLToPath(new URL('../test/fixtures/validate/', import.meta.url));
@@ -138,7 +139,7 @@ test('usage errors exit 2 and say what to do; --help exits 0', async () => {
   const cases: Array<[string[], RegExp]> = [
     [[], /give the plugin folder or its plugin\.json/],
     [['a', 'b'], /give one plugin folder or plugin\.json, not 2/],
-    [['--fix', 'valid-plugin'], /Unknown option '--fix'/],
+    [['--jsn', 'valid-plugin'], /unknown option --jsn \(did you mean --json\?\)/],
     [['no-such-plugin'], /no-such-plugin does not exist/],
     [['.'], /there is no plugin\.json in \./],
   ];
@@ -151,7 +152,10 @@ test('usage errors exit 2 and say what to do; --help exits 0', async () => {
   }
   const help = capture();
   assert.equal(await validateCommand(['--help'], help), 0);
-  assert.match(help.out, /Usage: crmkit validate <plugin dir \| plugin\.json> \[--json\]/);
+  assert.match(
+    help.out,
+    /Usage: crmkit validate <plugin dir \| plugin\.json> \[--json\] \[--lang en\|de\]/,
+  );
 });
 
 test('the crmkit dev bin validates the reject-lead plugin from the repository root', () => {
@@ -213,4 +217,80 @@ test('a plugin.json nested 20,000 levels deep is one invalid-json finding naming
   } finally {
     rmSync(dir, {recursive: true, force: true});
   }
+});
+
+test('an unknown option names the nearest, in English and German, exit 2', async () => {
+  const en = capture();
+  assert.equal(await validateCommand(['valid-plugin', '--jsn'], en), 2);
+  assert.equal(
+    en.err.split('\n')[0],
+    'crmkit validate: unknown option --jsn (did you mean --json?); the options are --json, --help/-h, --lang en|de',
+  );
+  assert.match(en.err, /\n\nUsage: crmkit validate /);
+  const de = capture();
+  assert.equal(await validateCommand(['valid-plugin', '--jsn', '--lang', 'de'], de), 2);
+  assert.equal(
+    de.err.split('\n')[0],
+    'crmkit validate: unbekannte Option --jsn (meinten Sie --json?); die Optionen sind --json, --help/-h, --lang en|de',
+  );
+  assert.match(de.err, /\n\nAufruf: crmkit validate /);
+  assert.equal(en.out + de.out, '');
+});
+
+test('in German (--lang de): the summary, its own findings and the usage errors', async () => {
+  const valid = capture();
+  assert.equal(await validateCommand(['valid-plugin', '--lang', 'de'], valid), 0);
+  assert.equal(valid.out, 'valid-plugin/plugin.json: gültig, com.example.valid-plugin 1.0.0\n');
+  const unbuilt = capture();
+  assert.equal(await validateCommand(['unbuilt-plugin', '--lang', 'de'], unbuilt), 0);
+  assert.match(
+    unbuilt.out,
+    /^unbuilt-plugin\/plugin\.json:11:12: warning entry-missing: der Einstiegspunkt build\/index\.js existiert \(noch\) nicht \(bauen Sie das Plugin/,
+  );
+  assert.match(unbuilt.out, /gültig, com\.example\.unbuilt-plugin 1\.0\.0 \(1 Warnung\)\n$/);
+  const invalid = capture();
+  assert.equal(await validateCommand(['invalid-plugin', '--lang', 'de'], invalid), 1);
+  assert.match(invalid.out, /\ninvalid-plugin\/plugin\.json: 8 Fehler, 0 Warnungen\n$/);
+  const signed = capture();
+  assert.equal(await validateCommand(['signed-plugin', '--lang', 'de'], signed), 1);
+  assert.match(
+    signed.out,
+    /error integrity-mismatch: integrity passt nicht zu build\/index\.js, dessen SHA-384 sha384-/,
+  );
+  const usage: Array<[string[], RegExp]> = [
+    [[], /^crmkit validate: geben Sie den Plugin-Ordner oder seine plugin\.json an\n/],
+    [['no-such-plugin'], /^crmkit validate: no-such-plugin existiert nicht\n/],
+    [['.'], /^crmkit validate: in \. gibt es keine plugin\.json\n/],
+  ];
+  for (const [argv, message] of usage) {
+    const io = capture();
+    assert.equal(await validateCommand([...argv, '--lang', 'de'], io), 2, argv.join(' '));
+    assert.match(io.err, message);
+    assert.match(io.err, /\n\nAufruf: crmkit validate <Plugin-Ordner \| plugin\.json>/);
+  }
+});
+
+test('with LANG=de_DE.UTF-8 the crmkit bin prints German, and --lang en English', () => {
+  const bin = join(root, 'packages/cli/bin/crmkit-dev.mjs');
+  const env = {...process.env, LANG: 'de_DE.UTF-8'};
+  const de = spawnSync(
+    process.execPath,
+    [bin, 'validate', 'packages/cli/test/fixtures/validate/valid-plugin'],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      env,
+    },
+  );
+  assert.equal(de.status, 0, de.stderr);
+  assert.match(
+    de.stdout,
+    /valid-plugin\/plugin\.json: gültig, com\.example\.valid-plugin 1\.0\.0\n$/,
+  );
+  const en = spawnSync(
+    process.execPath,
+    [bin, 'validate', 'packages/cli/test/fixtures/validate/valid-plugin', '--lang', 'en'],
+    {cwd: root, encoding: 'utf8', env},
+  );
+  assert.match(en.stdout, /valid-plugin\/plugin\.json: OK, com\.example\.valid-plugin 1\.0\.0\n$/);
 });

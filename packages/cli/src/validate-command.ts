@@ -1,25 +1,124 @@
 import {existsSync, readFileSync, realpathSync, statSync} from 'node:fs';
 import {dirname, join, relative, resolve, sep} from 'node:path';
-import {parseArgs} from 'node:util';
 import {createJsonLocator, validateManifest, type ManifestIssue} from '@crmkit/sdk';
-import {EXIT, type Command, type CliIo} from './cli-io.js';
+import {EXIT, type Command} from './cli-io.js';
+import type {Lang} from './cli-text.js';
+import {parseCommandLine} from './parse-command-line.js';
 import {lexists, readPluginFile, type PluginFileProblem} from './plugin-files.js';
 import {sriHash} from './sri-hash.js';
 
-const usage = `Usage: crmkit validate <plugin dir | plugin.json> [--json]
+const en = {
+  usage: `Usage: crmkit validate <plugin dir | plugin.json> [--json] [--lang en|de]
 
 Checks a plugin manifest against the crmkit schema and rules, and that its entry file exists (a
 warning: the entry is produced by the plugin's build) and matches its integrity.
 
 Prints each finding as  file:line:col: error|warning CODE: message (hint)
-  --json   print the findings as a JSON array instead
+  --json        print the findings as a JSON array instead
+  --lang en|de  language of the messages (default: German when LC_ALL/LANG says so, else English)
 Exit codes: 0 valid (warnings allowed), 1 errors found, 2 usage error.
-`;
+`,
+  noTarget: 'give the plugin folder or its plugin.json',
+  tooManyTargets: (n: number) => `give one plugin folder or plugin.json, not ${n}`,
+  targetMissing: (given: string) => `${given} does not exist`,
+  noManifest: (given: string) => `there is no plugin.json in ${given}`,
+  cannotRead: (file: string, reason: string) => `cannot read ${file}: ${reason}`,
+  valid: (file: string, id: string, version: string, warnings: number) =>
+    `${file}: OK, ${id} ${version}${warnings ? ` (${warnings} warning${warnings === 1 ? '' : 's'})` : ''}`,
+  invalid: (file: string, errors: number, warnings: number) =>
+    `${file}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
 
-function usageError(io: CliIo, message: string): number {
-  io.stderr(`crmkit validate: ${message}\n\n${usage}`);
-  return EXIT.usage;
-}
+  // The findings this command adds to those of validateManifest (@crmkit/sdk).
+  schemaNotFound: (schema: string) =>
+    `$schema ${schema} does not exist, so editors cannot complete or check the file`,
+  schemaNotFoundHint:
+    'point it at packages/sdk/schema/plugin-manifest.schema.json relative to this file, or at node_modules/@crmkit/sdk/schema/plugin-manifest.schema.json',
+  entryMissing: (entry: string) => `the entry ${entry} does not exist (yet)`,
+  entryMissingHint:
+    'build the plugin (e.g. npm run build) before loading it; the loader will fail without it',
+  integrityMismatch: (entry: string, actual: string) =>
+    `integrity does not match ${entry}, whose SHA-384 is ${actual}`,
+  integrityMismatchHint:
+    'rebuild the plugin (its build writes "integrity"), or set integrity to the value above if the file is right',
+  manifestIsLink: (file: string, target: string) =>
+    `${file} is a symbolic link (to ${target}), not the manifest itself`,
+  manifestIsLinkHint:
+    'validate the file it points to, or replace the link with the file (crmkit pack refuses links too)',
+  manifestNotRegular: (file: string, kind: string) =>
+    `${file} is ${kind}, not a regular file, so it was not read`,
+  manifestNotRegularHint: 'give the plugin folder or its plugin.json file',
+  manifestChanged: (file: string) => `${file} changed while crmkit validate was reading it`,
+  manifestChangedHint: 'validate again once nothing writes to it',
+  kinds: {
+    directory: 'a folder',
+    fifo: 'a FIFO (named pipe)',
+    socket: 'a socket',
+    'character-device': 'a character device',
+    'block-device': 'a block device',
+  } satisfies Record<Extract<PluginFileProblem, {code: 'file-not-regular'}>['kind'], string>,
+};
+
+/** The texts of one language. */
+export type ValidateText = typeof en;
+
+const de: ValidateText = {
+  usage: `Aufruf: crmkit validate <Plugin-Ordner | plugin.json> [--json] [--lang en|de]
+
+Prüft ein Plugin-Manifest gegen das crmkit-Schema und seine Regeln, und ob seine Einstiegsdatei
+existiert (eine Warnung: der Build des Plugins erzeugt sie) und zu ihrer Integrität passt.
+
+Gibt jeden Befund aus als  Datei:Zeile:Spalte: error|warning CODE: Meldung (Hinweis)
+  --json        die Befunde stattdessen als JSON-Array ausgeben
+  --lang en|de  Sprache der Meldungen (Standard: Deutsch, wenn LC_ALL/LANG es sagt, sonst Englisch)
+Exit-Codes: 0 gültig (Warnungen erlaubt), 1 Fehler gefunden, 2 Aufruffehler.
+`,
+  noTarget: 'geben Sie den Plugin-Ordner oder seine plugin.json an',
+  tooManyTargets: (n: number) =>
+    `geben Sie einen Plugin-Ordner oder eine plugin.json an, nicht ${n}`,
+  targetMissing: (given: string) => `${given} existiert nicht`,
+  noManifest: (given: string) => `in ${given} gibt es keine plugin.json`,
+  cannotRead: (file: string, reason: string) => `${file} kann nicht gelesen werden: ${reason}`,
+  valid: (file: string, id: string, version: string, warnings: number) =>
+    `${file}: gültig, ${id} ${version}${warnings ? ` (${warnings} Warnung${warnings === 1 ? '' : 'en'})` : ''}`,
+  invalid: (file: string, errors: number, warnings: number) =>
+    `${file}: ${errors} Fehler, ${warnings} Warnung${warnings === 1 ? '' : 'en'}`,
+
+  schemaNotFound: (schema: string) =>
+    `$schema ${schema} existiert nicht, daher können Editoren die Datei weder vervollständigen noch prüfen`,
+  schemaNotFoundHint:
+    'lassen Sie es auf packages/sdk/schema/plugin-manifest.schema.json relativ zu dieser Datei zeigen, oder auf node_modules/@crmkit/sdk/schema/plugin-manifest.schema.json',
+  entryMissing: (entry: string) => `der Einstiegspunkt ${entry} existiert (noch) nicht`,
+  entryMissingHint:
+    'bauen Sie das Plugin (z. B. npm run build), bevor Sie es laden; ohne ihn schlägt das Laden fehl',
+  integrityMismatch: (entry: string, actual: string) =>
+    `integrity passt nicht zu ${entry}, dessen SHA-384 ${actual} ist`,
+  integrityMismatchHint:
+    'bauen Sie das Plugin neu (sein Build schreibt "integrity"), oder setzen Sie integrity auf den Wert oben, wenn die Datei stimmt',
+  manifestIsLink: (file: string, target: string) =>
+    `${file} ist ein symbolischer Link (auf ${target}), nicht das Manifest selbst`,
+  manifestIsLinkHint:
+    'prüfen Sie die Datei, auf die er zeigt, oder ersetzen Sie den Link durch die Datei (auch crmkit pack lehnt Links ab)',
+  manifestNotRegular: (file: string, kind: string) =>
+    `${file} ist ${kind}, keine reguläre Datei, und wurde daher nicht gelesen`,
+  manifestNotRegularHint: 'geben Sie den Plugin-Ordner oder seine plugin.json-Datei an',
+  manifestChanged: (file: string) => `${file} hat sich geändert, während crmkit validate sie las`,
+  manifestChangedHint: 'prüfen Sie erneut, wenn nichts mehr in die Datei schreibt',
+  kinds: {
+    directory: 'ein Ordner',
+    fifo: 'ein FIFO (benannte Pipe)',
+    socket: 'ein Socket',
+    'character-device': 'ein zeichenorientiertes Gerät',
+    'block-device': 'ein blockorientiertes Gerät',
+  },
+};
+
+/**
+ * Everything `crmkit validate` prints for people, in English and German: usage, usage errors, the
+ * summary line and the findings it adds about the files beside the manifest (also those of `crmkit
+ * pack`). Codes and the severity words of a finding line (`error`, `warning`: the form editors and
+ * CI annotate) are never translated; the findings of validateManifest come in @crmkit/sdk's English.
+ */
+export const VALIDATE_TEXT: Record<Lang, ValidateText> = {en, de};
 
 /** One finding as `file:line:col: severity CODE: message (hint)`, without the newline. */
 export function formatIssue(i: ManifestIssue): string {
@@ -42,8 +141,9 @@ export function fileIssues(
   file: string,
   displayFile: string,
   issues: ManifestIssue[],
-  options: {checkEntry?: boolean} = {},
+  options: {checkEntry?: boolean; lang?: Lang} = {},
 ): ManifestIssue[] {
+  const t = VALIDATE_TEXT[options.lang ?? 'en'];
   const locator = createJsonLocator(text);
   const manifest = locator.value as
     {entry?: unknown; integrity?: unknown; $schema?: unknown} | undefined;
@@ -54,8 +154,8 @@ export function fileIssues(
     if (!existsSync(resolve(dirname(file), schema))) {
       found.push({
         code: 'schema-not-found',
-        message: `$schema ${schema} does not exist, so editors cannot complete or check the file`,
-        hint: 'point it at packages/sdk/schema/plugin-manifest.schema.json relative to this file, or at node_modules/@crmkit/sdk/schema/plugin-manifest.schema.json',
+        message: t.schemaNotFound(schema),
+        hint: t.schemaNotFoundHint,
         severity: 'warning',
         ...at('/$schema'),
       });
@@ -69,8 +169,8 @@ export function fileIssues(
       ...found,
       {
         code: 'entry-missing',
-        message: `the entry ${manifest.entry} does not exist (yet)`,
-        hint: 'build the plugin (e.g. npm run build) before loading it; the loader will fail without it',
+        message: t.entryMissing(manifest.entry),
+        hint: t.entryMissingHint,
         severity: 'warning',
         ...at('/entry'),
       },
@@ -84,80 +184,59 @@ export function fileIssues(
     ...found,
     {
       code: 'integrity-mismatch',
-      message: `integrity does not match ${manifest.entry}, whose SHA-384 is ${actual}`,
-      hint: 'rebuild the plugin (its build writes "integrity"), or set integrity to the value above if the file is right',
+      message: t.integrityMismatch(manifest.entry, actual),
+      hint: t.integrityMismatchHint,
       severity: 'error',
       ...at('/integrity'),
     },
   ];
 }
 
-const KINDS = {
-  directory: 'a folder',
-  fifo: 'a FIFO (named pipe)',
-  socket: 'a socket',
-  'character-device': 'a character device',
-  'block-device': 'a block device',
-} as const;
-
 /** The finding for a plugin.json that is no regular file (its code is the one `crmkit pack` uses). */
-function notAFileIssue(file: string, problem: PluginFileProblem): ManifestIssue {
+function notAFileIssue(file: string, problem: PluginFileProblem, t: ValidateText): ManifestIssue {
   const at = {file, line: 1, column: 1, pointer: '', severity: 'error' as const};
   switch (problem.code) {
     case 'file-is-link':
       return {
         ...at,
         code: problem.code,
-        message: `${file} is a symbolic link (to ${problem.target}), not the manifest itself`,
-        hint: 'validate the file it points to, or replace the link with the file (crmkit pack refuses links too)',
+        message: t.manifestIsLink(file, problem.target),
+        hint: t.manifestIsLinkHint,
       };
     case 'file-not-regular':
       return {
         ...at,
         code: problem.code,
-        message: `${file} is ${KINDS[problem.kind]}, not a regular file, so it was not read`,
-        hint: 'give the plugin folder or its plugin.json file',
+        message: t.manifestNotRegular(file, t.kinds[problem.kind]),
+        hint: t.manifestNotRegularHint,
       };
     default:
       return {
         ...at,
         code: problem.code,
-        message: `${file} changed while crmkit validate was reading it`,
-        hint: 'validate again once nothing writes to it',
+        message: t.manifestChanged(file),
+        hint: t.manifestChangedHint,
       };
   }
 }
 
-/** `crmkit validate <plugin dir | plugin.json> [--json]`. */
+/** `crmkit validate <plugin dir | plugin.json> [--json] [--lang en|de]`. */
 export const validateCommand: Command = async (argv, io) => {
-  let values: {json?: boolean; help?: boolean};
-  let positionals: string[];
-  try {
-    ({values, positionals} = parseArgs({
-      args: argv,
-      options: {json: {type: 'boolean'}, help: {type: 'boolean', short: 'h'}},
-      allowPositionals: true,
-      strict: true,
-    }));
-  } catch (error) {
-    return usageError(io, (error as Error).message);
-  }
-  if (values.help) {
-    io.stdout(usage);
-    return EXIT.ok;
-  }
-  if (positionals.length !== 1) {
-    return usageError(
-      io,
-      positionals.length === 0
-        ? 'give the plugin folder or its plugin.json'
-        : `give one plugin folder or plugin.json, not ${positionals.length}`,
-    );
-  }
-  const target = resolve(io.cwd, positionals[0] as string);
-  if (!existsSync(target)) return usageError(io, `${positionals[0]} does not exist`);
+  const line = parseCommandLine(argv, io, {
+    name: 'validate',
+    options: {json: {type: 'boolean'}},
+    usage: (lang) => VALIDATE_TEXT[lang].usage,
+  });
+  if (typeof line === 'number') return line;
+  const {values, positionals, lang, usageError} = line;
+  const t = VALIDATE_TEXT[lang];
+  if (positionals.length !== 1)
+    return usageError(positionals.length === 0 ? t.noTarget : t.tooManyTargets(positionals.length));
+  const given = positionals[0] as string;
+  const target = resolve(io.cwd, given);
+  if (!existsSync(target)) return usageError(t.targetMissing(given));
   const file = statSync(target).isDirectory() ? join(target, 'plugin.json') : target;
-  if (!lexists(file)) return usageError(io, `there is no plugin.json in ${positionals[0]}`);
+  if (!lexists(file)) return usageError(t.noManifest(given));
   const displayFile = displayPath(io.cwd, file);
 
   // Read as `crmkit pack` reads it: only a regular file, checked by lstat and read from the checked
@@ -166,19 +245,20 @@ export const validateCommand: Command = async (argv, io) => {
   try {
     const read = readPluginFile(file, realpathSync(dirname(file)));
     if (!read.ok) {
-      const issue = notAFileIssue(displayFile, read.problem);
+      const issue = notAFileIssue(displayFile, read.problem, t);
       io.stdout(values.json ? `${JSON.stringify([issue], null, 2)}\n` : `${formatIssue(issue)}\n`);
-      if (!values.json) io.stdout(`${displayFile}: 1 error, 0 warnings\n`);
+      if (!values.json) io.stdout(`${t.invalid(displayFile, 1, 0)}\n`);
       return EXIT.findings;
     }
     text = read.bytes.toString('utf8');
   } catch (error) {
-    return usageError(io, `cannot read ${file}: ${(error as Error).message}`);
+    return usageError(t.cannotRead(file, (error as Error).message));
   }
   const result = validateManifest(text, {file: displayFile});
-  const issues = [...result.issues, ...fileIssues(text, file, displayFile, result.issues)].sort(
-    (a, b) => a.line - b.line || a.column - b.column,
-  );
+  const issues = [
+    ...result.issues,
+    ...fileIssues(text, file, displayFile, result.issues, {lang}),
+  ].sort((a, b) => a.line - b.line || a.column - b.column);
   const errors = issues.filter((i) => i.severity === 'error').length;
   const warnings = issues.length - errors;
 
@@ -186,14 +266,11 @@ export const validateCommand: Command = async (argv, io) => {
     io.stdout(`${JSON.stringify(issues, null, 2)}\n`);
   } else {
     for (const i of issues) io.stdout(`${formatIssue(i)}\n`);
-    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
     if (errors === 0) {
       const {id, version} = result.manifest ?? {id: '?', version: '?'};
-      io.stdout(
-        `${displayFile}: OK, ${id} ${version}${warnings ? ` (${plural(warnings, 'warning')})` : ''}\n`,
-      );
+      io.stdout(`${t.valid(displayFile, id, version, warnings)}\n`);
     } else {
-      io.stdout(`${displayFile}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}\n`);
+      io.stdout(`${t.invalid(displayFile, errors, warnings)}\n`);
     }
   }
   return errors === 0 ? EXIT.ok : EXIT.findings;

@@ -16,6 +16,9 @@ const distMain = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 function crmkit(...args: string[]) {
   const env = {...process.env};
   delete env.NODE_OPTIONS; // nothing may bring tsx or the @crmkit/source condition in
+  // The output follows LC_ALL/LANG; what is asserted below is the English.
+  env.LANG = 'C';
+  delete env.LC_ALL;
   return spawnSync(process.execPath, [bin, ...args], {cwd: repoRoot, env, encoding: 'utf8'});
 }
 

@@ -1,5 +1,6 @@
 import {AssignmentError} from '@crmkit/assignment';
 import {EXIT, type Command} from '../cli-io.js';
+import {asksForHelp} from '../parse-command-line.js';
 import {languageOf} from './rules-args.js';
 import {UsageError} from './rules-files.js';
 import {RULES_TEXT, type Lang} from './rules-text.js';
@@ -29,15 +30,6 @@ function subcommandUsage(name: Subcommand, lang: Lang): string {
   const u = RULES_TEXT[lang].usage;
   const token = name === 'deploy' || name === 'pull' ? u.tokenNote : '';
   return `${u[name]}${token}${u.exitCodes}`;
-}
-
-/** Whether the arguments ask for help (`--help` or `-h` before any `--`). */
-function asksForHelp(argv: readonly string[]): boolean {
-  for (const arg of argv) {
-    if (arg === '--') return false;
-    if (arg === '--help' || arg === '-h') return true;
-  }
-  return false;
 }
 
 /**

@@ -6,7 +6,7 @@ import {UsageError} from '../cli-options.js';
 import {RULES_TEXT, type Lang, type RulesText} from './rules-text.js';
 
 // Shared with commands that must not load the rule engine (pack, install): they import cli-options.
-export {outputLanguage, UsageError} from '../cli-options.js';
+export {UsageError} from '../cli-options.js';
 
 /** An absolute path for a command-line argument. */
 export const absolute = (cwd: string, file: string) => resolve(cwd, file);

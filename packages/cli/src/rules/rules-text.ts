@@ -1,5 +1,7 @@
-/** The output languages of `crmkit rules …`. */
-export type Lang = 'en' | 'de';
+import type {Lang} from '../cli-text.js';
+
+/** The output languages of `crmkit rules …` (those of the whole CLI). */
+export type {Lang};
 
 const count = (n: number) => n.toLocaleString('en');
 const anzahl = (n: number) => n.toLocaleString('de');
@@ -46,16 +48,7 @@ const en = {
   unknownSubcommand: (name: string) => `unknown subcommand "${name}"`,
 
   // ── Options ──────────────────────────────────────────────────────────────────────────────────
-  unknownOption: (raw: string, suggestion: string | undefined, known: string) =>
-    `unknown option ${raw}${suggestion ? ` (did you mean ${suggestion}?)` : ''}; the options are ${known}`,
-  missingValue: (raw: string, example: string) => `${raw} needs a value, e.g. ${raw} ${example}`,
-  valueLooksLikeOption: (raw: string, next: string, example: string) =>
-    `${raw} needs a value, but the next argument is the option ${next}; e.g. ${raw} ${example} (a value that starts with "-" goes as ${raw}=-…)`,
-  takesNoValue: (raw: string, value: string) =>
-    `${raw} takes no value (got ${raw}=${value}); write just ${raw}`,
-  givenTwice: (raw: string, first: string, second: string) =>
-    `${raw} is given twice (${q(first)} and ${q(second)}); give it once`,
-  badLang: (value: string) => `--lang must be en or de (got "${value}"), e.g. --lang de`,
+  // unknown option, missing value, … and --lang: the whole CLI's, in ../cli-text.ts.
   badMode: (value: string) =>
     `--mode must be user, mixed or book (got "${value}"), e.g. --mode user`,
   badNow: (value: string) =>
@@ -277,18 +270,7 @@ const de: RulesText = {
   unknownSubcommand: (name: string) => `unbekannter Unterbefehl „${name}“`,
 
   // ── Optionen ─────────────────────────────────────────────────────────────────────────────────
-  unknownOption: (raw: string, suggestion: string | undefined, known: string) =>
-    `unbekannte Option ${raw}${suggestion ? ` (meinten Sie ${suggestion}?)` : ''}; die Optionen sind ${known}`,
-  missingValue: (raw: string, example: string) =>
-    `${raw} braucht einen Wert, z. B. ${raw} ${example}`,
-  valueLooksLikeOption: (raw: string, next: string, example: string) =>
-    `${raw} braucht einen Wert, aber das nächste Argument ist die Option ${next}; z. B. ${raw} ${example} (ein Wert, der mit „-“ beginnt, geht als ${raw}=-…)`,
-  takesNoValue: (raw: string, value: string) =>
-    `${raw} nimmt keinen Wert (angegeben: ${raw}=${value}); schreiben Sie nur ${raw}`,
-  givenTwice: (raw: string, first: string, second: string) =>
-    `${raw} ist zweimal angegeben (${q(first)} und ${q(second)}); geben Sie es einmal an`,
-  badLang: (value: string) =>
-    `--lang muss en oder de sein (angegeben: „${value}“), z. B. --lang de`,
+  // Unbekannte Option, fehlender Wert, … und --lang: die der ganzen CLI, in ../cli-text.ts.
   badMode: (value: string) =>
     `--mode muss user, mixed oder book sein (angegeben: „${value}“), z. B. --mode user`,
   badNow: (value: string) =>
