@@ -28,6 +28,8 @@ export const MANIFEST_ISSUE_CODES = {
   'unsupported-integrity-algorithm': 'integrity uses another hash than sha384',
   'integrity-mismatch': '(crmkit validate) the entry file does not match integrity',
   'schema-not-found': '(crmkit validate, warning) the relative $schema path does not exist',
+  'file-not-regular':
+    '(crmkit validate) plugin.json or the entry is a FIFO, socket, device or folder, not a regular file',
   'invalid-tag': 'a tag has uppercase letters or characters other than a-z, 0-9 and single hyphens',
   'tag-without-hyphen': 'a tag has no hyphen, which custom element names need',
   'tag-prefix': 'a tag does not start with crm-',
