@@ -105,7 +105,14 @@ if (stages.has('node')) {
   const files = selected(
     ['packages', 'plugins', 'test', 'rules'].flatMap((d) =>
       existsSync(join(root, d))
-        ? findFiles(join(root, d), (n) => n.endsWith('.test.ts') && !n.endsWith('.browser.test.ts'))
+        ? findFiles(
+            join(root, d),
+            // Browser and consumer tests have stages of their own (the consumer file ran twice).
+            (n) =>
+              n.endsWith('.test.ts') &&
+              !n.endsWith('.browser.test.ts') &&
+              !n.endsWith('.consumer.test.ts'),
+          )
         : [],
     ),
   );
