@@ -77,3 +77,36 @@ test('a reader that closes the pipe early (crmkit … | head) ends the output qu
     assert.equal(code, 0, argv.join(' '));
   }
 });
+
+test('the usage and an unknown command in German with --lang de or a German LANG', async () => {
+  const io = capture();
+  assert.equal(await main(['--help', '--lang', 'de'], io), 0);
+  assert.match(io.out, /^Aufruf: crmkit <Befehl> \[Optionen\]/);
+  assert.match(io.out, /Exit-Codes: 0 Erfolg, 1 Befunde/);
+  const typo = capture();
+  assert.equal(await main(['--lang', 'de', 'valdiate', 'plugins/reject-lead'], typo), 2);
+  assert.match(typo.err, /^crmkit: unbekannter Befehl „valdiate“ \(meinten Sie „validate“\?\)/);
+  assert.match(typo.err, /Aufruf: crmkit <Befehl>/);
+  const before = process.env.LANG;
+  process.env.LANG = 'de_DE.UTF-8';
+  try {
+    const german = capture();
+    assert.equal(await main(['pck'], german), 2);
+    assert.match(german.err, /unbekannter Befehl „pck“ \(meinten Sie „pack“\?\)/);
+  } finally {
+    process.env.LANG = before;
+  }
+});
+
+test('an unknown command near a known one is told the one it meant; a --lang before the command goes on to it', async () => {
+  const io = capture();
+  assert.equal(await main(['instal'], io), 2);
+  assert.match(io.err, /^crmkit: unknown command "instal" \(did you mean "install"\?\)/);
+  const far = capture();
+  assert.equal(await main(['frobnicate'], far), 2);
+  assert.doesNotMatch(far.err, /did you mean/);
+  const help = capture();
+  assert.equal(await main(['--lang', 'de', 'pack', '--help'], help), 0);
+  assert.match(help.out, /crmkit pack/);
+  assert.doesNotMatch(help.out, /^Usage/m);
+});

@@ -1,7 +1,10 @@
 import {readFileSync} from 'node:fs';
 import {EXIT, processIo, type CliIo, type Command} from './cli-io.js';
+import type {Lang} from './cli-text.js';
+import {languageOf, nearestName} from './parse-command-args.js';
 
-const usage = `Usage: crmkit <command> [options]
+const en = {
+  usage: `Usage: crmkit <command> [options]
        crmkit --version | -v                       print the version of crmkit
 
 Commands:
@@ -21,8 +24,44 @@ Commands:
   install <package.tgz> --host <url> [--token <t>] [--enable] [--json]
                                                    upload a package to a host CRM (plugins.manage)
 
+Every command takes --lang en|de (else LC_ALL/LANG) and --help.
 Exit codes: 0 success, 1 findings (or refused by the host), 2 usage error.
-`;
+`,
+  unknownCommand: (name: string, nearest: string | undefined) =>
+    `crmkit: unknown command "${name}"${nearest ? ` (did you mean "${nearest}"?)` : ''}`,
+};
+
+const de: typeof en = {
+  usage: `Aufruf: crmkit <Befehl> [Optionen]
+        crmkit --version | -v                      die Version von crmkit ausgeben
+
+Befehle:
+  create <Ordner> [--template lit|vanilla] [--id <id>]
+                                                   ein neues Plugin anlegen, das baut, testet und packt
+  dev [Plugin-Ordner] [--port <n>] [--trusted]     ein lokales CRM mit dem Plugin, bei Änderung neu gebaut
+  validate <Plugin-Ordner | plugin.json> [--json]  ein Plugin-Manifest prüfen
+  rules lint <Regelsatz> [--users <Datei>] [--json]
+                                                   einen Zuweisungsregelsatz prüfen
+  rules test <Regelsatz> [Fälle…]                  Testfälle der Regeln ausführen
+  rules explain <Regelsatz> --lead <Datei> [--users <Datei>] [--json]
+  rules simulate <Regelsatz> --leads <Datei.ndjson> | --generate <N> [--users <Datei>] [--now <ISO-Zeit>]
+  rules deploy <Regelsatz> --host <URL> [--token <t>]
+                                                   prüfen, dann einen Regelsatz im Host-CRM aktivieren
+  rules pull --host <URL> [--token <t>] [--version <n>] [--output <Datei>]
+                                                   den aktiven Regelsatz eines Hosts holen (oder Version n)
+  pack <Plugin-Ordner> [--out <Ordner>] [--json]   <name>-<version>.tgz für Administratoren schreiben
+  install <Paket.tgz> --host <URL> [--token <t>] [--enable] [--json]
+                                                   ein Paket in ein Host-CRM hochladen (plugins.manage)
+
+Jeder Befehl nimmt --lang en|de (sonst LC_ALL/LANG) und --help.
+Exit-Codes: 0 Erfolg, 1 Befunde (oder vom Host abgelehnt), 2 Aufruffehler.
+`,
+  unknownCommand: (name: string, nearest: string | undefined) =>
+    `crmkit: unbekannter Befehl „${name}“${nearest ? ` (meinten Sie „${nearest}“?)` : ''}`,
+};
+
+/** What `crmkit` itself prints (the usage, an unknown command), in English and German. */
+export const MAIN_TEXT: Record<Lang, typeof en> = {en, de};
 
 /** Each command module is loaded only when it runs, so `crmkit validate` does not load the rule engine. */
 const commands: Record<string, () => Promise<Command>> = {
@@ -73,9 +112,17 @@ export async function main(argv: string[], given?: CliIo): Promise<number> {
     quietOnBrokenPipe();
     io = processIo();
   }
-  const [name, ...rest] = argv;
+  // `crmkit --lang de <command> …`: the --lang before the command goes on to it (before any `--`).
+  let at = 0;
+  while (argv[at] === '--lang' || argv[at]?.startsWith('--lang=')) {
+    at += argv[at] === '--lang' ? 2 : 1;
+  }
+  const [name, ...after] = argv.slice(at);
+  const end = after.includes('--') ? after.indexOf('--') : after.length;
+  const rest = [...after.slice(0, end), ...argv.slice(0, at), ...after.slice(end)];
+  const text = MAIN_TEXT[languageOf(argv)];
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout(usage);
+    io.stdout(text.usage);
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
   if (name === '--version' || name === '-v') {
@@ -84,7 +131,9 @@ export async function main(argv: string[], given?: CliIo): Promise<number> {
   }
   const load = commands[name];
   if (!load) {
-    io.stderr(`crmkit: unknown command "${name}"\n\n${usage}`);
+    io.stderr(
+      `${text.unknownCommand(name, nearestName(name, Object.keys(commands)))}\n\n${text.usage}`,
+    );
     return EXIT.usage;
   }
   return (await load())(rest, io);

@@ -23,7 +23,7 @@ export type CommandValues<O extends CommandOptions> = {
 /** What every command takes besides its own options. */
 const COMMON: CommandOptions = {lang: {type: 'string', value: 'en|de', example: 'de'}};
 
-/** Edit distance, for "did you mean" on an unknown option (option names are short). */
+/** Edit distance, for "did you mean" on an unknown option or command (their names are short). */
 function distance(a: string, b: string): number {
   let row = Array.from({length: b.length + 1}, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
@@ -37,6 +37,17 @@ function distance(a: string, b: string): number {
     row = next;
   }
   return row[b.length] as number;
+}
+
+/**
+ * The name among `names` nearest to a mistyped `name`, for "did you mean": at most one edit per three
+ * letters (one for a short name) away; undefined when none is that near.
+ */
+export function nearestName(name: string, names: readonly string[]): string | undefined {
+  return names
+    .map((n) => ({n, d: distance(name, n)}))
+    .filter(({d}) => d <= Math.max(1, Math.floor(name.length / 3)))
+    .sort((a, b) => a.d - b.d)[0]?.n;
 }
 
 /** German when `LC_ALL`/`LANG` says so (`de`, `de_DE.UTF-8`, `de-AT`), else English. */
@@ -106,11 +117,8 @@ export function parseCommandArgs<O extends CommandOptions>(
     // `-abc` comes as three tokens; show what was typed for a short option.
     const raw = token.rawName;
     if (!spec) {
-      const nearest = names
-        .map((n) => ({n, d: distance(token.name, n)}))
-        .filter(({d}) => d <= Math.max(1, Math.floor(token.name.length / 3)))
-        .sort((a, b) => a.d - b.d)[0];
-      throw new UsageError(t.unknownOption(raw, nearest && `--${nearest.n}`, known));
+      const nearest = nearestName(token.name, names);
+      throw new UsageError(t.unknownOption(raw, nearest && `--${nearest}`, known));
     }
     if (spec.type === 'boolean') {
       if (token.value !== undefined) throw new UsageError(t.takesNoValue(raw, token.value));
