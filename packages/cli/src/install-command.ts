@@ -2,7 +2,7 @@ import {readFileSync, statSync} from 'node:fs';
 import {resolve} from 'node:path';
 import {EXIT, type CliIo, type Command} from './cli-io.js';
 import {UsageError} from './cli-options.js';
-import type {Lang} from './cli-text.js';
+import {hostRequestText, type Lang} from './cli-text.js';
 import {formatSize} from './format-size.js';
 import {parseCommandLine} from './parse-command-line.js';
 import {unexpected} from './rules/host-report.js';
@@ -83,6 +83,7 @@ export interface InstallFailure {
 }
 
 const en = {
+  ...hostRequestText('en', 'plugins.manage'),
   usage: `Usage: crmkit install <package.tgz> --host <url> [--token <token>] [--enable] [--json] [--lang en|de]
 
 Uploads a plugin package (the .tgz that crmkit pack wrote) to a host CRM, which checks it and stores
@@ -105,18 +106,6 @@ Exit codes: 0 installed, 1 refused by the host or the host unreachable, 2 usage 
   fileIsFolder: (file: string) =>
     `${file} is a folder; give the .tgz of the plugin (crmkit pack ${file} writes it)`,
   fileUnreadable: (file: string, reason: string) => `cannot read ${file}: ${reason}`,
-  noHost: 'give the host CRM with --host <url>, e.g. --host http://127.0.0.1:3000',
-  badHost: (value: string) =>
-    `--host must be an http or https URL such as http://127.0.0.1:3000 (got "${value}")`,
-  hostWithQuery: (value: string) =>
-    `--host is the host CRM's base URL, without a query or #fragment (got "${value}")`,
-  hostWithCredentials: (value: string) =>
-    `--host must not contain a user name or password (got "${value}"); pass the token with --token or CRMKIT_TOKEN`,
-  noToken:
-    'no API token: set the environment variable CRMKIT_TOKEN (e.g. export CRMKIT_TOKEN=…) or pass --token <token>; it must be a token of a user whose role has plugins.manage',
-  emptyToken: '--token is empty; give the token, or leave --token out to use CRMKIT_TOKEN',
-  plainHttp: (host: string) =>
-    `warning: the token goes to ${host} over plain http, readable on the way; use https for a host that is not this machine`,
   installedNew: (id: string, version: string, host: string) =>
     `Installed ${id} ${version} on ${host}: a new plugin`,
   storedVersion: (id: string, version: string, host: string, running: string) =>
@@ -166,7 +155,6 @@ Exit codes: 0 installed, 1 refused by the host or the host unreachable, 2 usage 
   unreachable: (url: string, reason: string) => `crmkit install: cannot reach ${url}: ${reason}`,
   hintUnreachable:
     'check --host (scheme, name and port) and that the host CRM is running (npm start in a crmkit checkout)',
-  timedOut: (seconds: number) => `no answer within ${seconds} s`,
   notJson: (status: number, type: string) =>
     `the host answered ${status} with ${type || 'no content type'}, not the crmkit REST API's JSON`,
   hintNotJson: 'check that --host names a crmkit host CRM, not another server or a proxy page',
@@ -176,6 +164,7 @@ Exit codes: 0 installed, 1 refused by the host or the host unreachable, 2 usage 
 type InstallText = typeof en;
 
 const de: InstallText = {
+  ...hostRequestText('de', 'plugins.manage'),
   usage: `Aufruf: crmkit install <Paket.tgz> --host <URL> [--token <Token>] [--enable] [--json] [--lang en|de]
 
 Lädt ein Plugin-Paket (die .tgz, die crmkit pack geschrieben hat) auf ein Host-CRM hoch, das es prüft
@@ -200,19 +189,6 @@ Exit-Codes: 0 installiert, 1 vom Host abgelehnt oder Host nicht erreichbar, 2 Au
   fileIsFolder: (file: string) =>
     `${file} ist ein Ordner; geben Sie die .tgz des Plugins an (crmkit pack ${file} schreibt sie)`,
   fileUnreadable: (file: string, reason: string) => `${file} kann nicht gelesen werden: ${reason}`,
-  noHost: 'geben Sie das Host-CRM mit --host <url> an, z. B. --host http://127.0.0.1:3000',
-  badHost: (value: string) =>
-    `--host muss eine http- oder https-URL sein, etwa http://127.0.0.1:3000 (angegeben: "${value}")`,
-  hostWithQuery: (value: string) =>
-    `--host ist die Basis-URL des Host-CRM, ohne Query oder #Fragment (angegeben: "${value}")`,
-  hostWithCredentials: (value: string) =>
-    `--host darf keinen Benutzernamen und kein Passwort enthalten (angegeben: "${value}"); übergeben Sie das Token mit --token oder CRMKIT_TOKEN`,
-  noToken:
-    'kein API-Token: setzen Sie die Umgebungsvariable CRMKIT_TOKEN (z. B. export CRMKIT_TOKEN=…) oder übergeben Sie --token <token>; es muss das Token eines Benutzers sein, dessen Rolle plugins.manage hat',
-  emptyToken:
-    '--token ist leer; geben Sie das Token an, oder lassen Sie --token weg, um CRMKIT_TOKEN zu verwenden',
-  plainHttp: (host: string) =>
-    `Warnung: das Token geht über unverschlüsseltes http an ${host} und ist unterwegs lesbar; verwenden Sie https für einen Host, der nicht dieser Rechner ist`,
   installedNew: (id: string, version: string, host: string) =>
     `${id} ${version} auf ${host} installiert: ein neues Plugin`,
   storedVersion: (id: string, version: string, host: string, running: string) =>
@@ -263,7 +239,6 @@ Exit-Codes: 0 installiert, 1 vom Host abgelehnt oder Host nicht erreichbar, 2 Au
     `crmkit install: ${url} ist nicht erreichbar: ${reason}`,
   hintUnreachable:
     'prüfen Sie --host (Schema, Name und Port) und ob das Host-CRM läuft (npm start in einem crmkit-Checkout)',
-  timedOut: (seconds: number) => `keine Antwort binnen ${seconds} s`,
   notJson: (status: number, type: string) =>
     `der Host antwortete ${status} mit ${type || 'keinem Content-Type'}, nicht mit dem JSON der crmkit-REST-API`,
   hintNotJson:

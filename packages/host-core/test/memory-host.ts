@@ -1,10 +1,10 @@
 // A host over a memory store with the demo data, and one call at a time as a HostRequest: the routes
 // of host-core tested without any environment.
-import {DEFAULT_REJECT_CODES, DEMO_ROLES, DEMO_USERS, demoLeads} from '../src/demo-data.js';
 import {createHost} from '../src/create-host.js';
 import type {HostRequest} from '../src/http/host-request.js';
 import {decodeBody} from '../src/http/parse-json-body.js';
 import {MemoryStore} from '../src/store/memory-store.js';
+import {demoState} from './demo-state.js';
 
 export interface Answer {
   status: number;
@@ -15,20 +15,7 @@ export interface Answer {
 }
 
 export function memoryHost(options: {now?: () => Date} = {}) {
-  const store = new MemoryStore(
-    {
-      users: structuredClone([...DEMO_USERS]),
-      roles: structuredClone([...DEMO_ROLES]),
-      leads: new Map(demoLeads().map((l) => [l.id, l])),
-      rejectCodes: structuredClone([...DEFAULT_REJECT_CODES]),
-      ownershipMode: 'mixed',
-      rulesets: [],
-      plugins: [],
-      pluginPackages: [],
-      audit: [],
-    },
-    options.now,
-  );
+  const store = new MemoryStore(demoState(), options.now);
   const host = createHost({store});
   const call = async (
     method: string,

@@ -2,7 +2,7 @@
 // --token or CRMKIT_TOKEN, one request with a timeout and its answer sorted into JSON, a problem
 // document, something else, or no answer. The one implementation for `crmkit install`
 // (install-command.ts) and `crmkit rules deploy` and `pull`; each passes its own messages
-// (INSTALL_TEXT, RULES_TEXT), which fit `HostRequestText`.
+// (INSTALL_TEXT, RULES_TEXT), which take theirs from `hostRequestText` (cli-text.ts).
 import {UsageError} from '../cli-options.js';
 
 /** An RFC 9457 problem document as the crmkit host writes it. */

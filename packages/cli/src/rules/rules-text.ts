@@ -1,4 +1,4 @@
-import type {Lang} from '../cli-text.js';
+import {hostRequestText, type Lang} from '../cli-text.js';
 
 /** The output languages of `crmkit rules …` (those of the whole CLI). */
 export type {Lang};
@@ -21,6 +21,7 @@ export type NotALeadReason =
 type What = 'ruleset' | 'users' | 'lead' | 'case' | 'leads';
 
 const en = {
+  ...hostRequestText('en', 'assignment.manage'),
   // ── Usage ────────────────────────────────────────────────────────────────────────────────────
   usage: {
     rules:
@@ -185,18 +186,6 @@ const en = {
   deployOneFile: 'give exactly one ruleset file to deploy.',
   pullNoFile: (given: string) =>
     `pull takes no file (got "${given}"); write the ruleset to a file with --output ${given}`,
-  noHost: 'give the host CRM with --host <url>, e.g. --host http://127.0.0.1:3000',
-  badHost: (value: string) =>
-    `--host must be an http or https URL such as http://127.0.0.1:3000 (got "${value}")`,
-  hostWithQuery: (value: string) =>
-    `--host is the host CRM's base URL, without a query or #fragment (got "${value}")`,
-  hostWithCredentials: (value: string) =>
-    `--host must not contain a user name or password (got "${value}"); pass the token with --token or CRMKIT_TOKEN`,
-  noToken:
-    'no API token: set the environment variable CRMKIT_TOKEN (e.g. export CRMKIT_TOKEN=…) or pass --token <token>; it must be a token of a user whose role has assignment.manage',
-  emptyToken: '--token is empty; give the token, or leave --token out to use CRMKIT_TOKEN',
-  plainHttp: (host: string) =>
-    `warning: the token goes to ${host} over plain http, readable on the way; use https for a host that is not this machine`,
   notDeployed: (name: string, errors: number) =>
     `${name}: not deployed, ${errors} error${errors === 1 ? '' : 's'}; nothing was sent to the host.`,
   deployed: (name: string, host: string, version: number | undefined) =>
@@ -233,7 +222,6 @@ const en = {
   unreachable: (url: string, reason: string) => `cannot reach ${url}: ${reason}`,
   hintUnreachable:
     'check --host (scheme, name and port) and that the host CRM is running (npm start in a crmkit checkout)',
-  timedOut: (seconds: number) => `no answer within ${seconds} s`,
   hostNotJson: (status: number, type: string) =>
     `the host answered ${status} with ${type || 'no content type'}, not the crmkit REST API's JSON`,
   hintNotJson: 'check that --host names a crmkit host CRM, not another server or a proxy page',
@@ -243,6 +231,7 @@ const en = {
 export type RulesText = typeof en;
 
 const de: RulesText = {
+  ...hostRequestText('de', 'assignment.manage'),
   // ── Aufruf ───────────────────────────────────────────────────────────────────────────────────
   usage: {
     rules:
@@ -411,19 +400,6 @@ const de: RulesText = {
   deployOneFile: 'geben Sie genau eine Regelsatz-Datei zum Aktivieren an.',
   pullNoFile: (given: string) =>
     `pull nimmt keine Datei (angegeben: „${given}“); schreiben Sie den Regelsatz mit --output ${given} in eine Datei`,
-  noHost: 'geben Sie das Host-CRM mit --host <URL> an, z. B. --host http://127.0.0.1:3000',
-  badHost: (value: string) =>
-    `--host muss eine http- oder https-URL sein, etwa http://127.0.0.1:3000 (angegeben: „${value}“)`,
-  hostWithQuery: (value: string) =>
-    `--host ist die Basis-URL des Host-CRM, ohne Query oder #Fragment (angegeben: „${value}“)`,
-  hostWithCredentials: (value: string) =>
-    `--host darf keinen Benutzernamen und kein Passwort enthalten (angegeben: „${value}“); übergeben Sie das Token mit --token oder CRMKIT_TOKEN`,
-  noToken:
-    'kein API-Token: setzen Sie die Umgebungsvariable CRMKIT_TOKEN (z. B. export CRMKIT_TOKEN=…) oder übergeben Sie --token <Token>; es muss das Token eines Benutzers sein, dessen Rolle assignment.manage hat',
-  emptyToken:
-    '--token ist leer; geben Sie das Token an, oder lassen Sie --token weg, um CRMKIT_TOKEN zu verwenden',
-  plainHttp: (host: string) =>
-    `Warnung: das Token geht über unverschlüsseltes http an ${host} und ist unterwegs lesbar; verwenden Sie https für einen Host, der nicht dieser Rechner ist`,
   notDeployed: (name: string, errors: number) =>
     `${name}: nicht aktiviert, ${errors} Fehler; nichts wurde an den Host gesendet.`,
   deployed: (name: string, host: string, version: number | undefined) =>
@@ -461,7 +437,6 @@ const de: RulesText = {
   unreachable: (url: string, reason: string) => `${url} ist nicht erreichbar: ${reason}`,
   hintUnreachable:
     'prüfen Sie --host (Schema, Name und Port) und ob das Host-CRM läuft (npm start in einem crmkit-Checkout)',
-  timedOut: (seconds: number) => `keine Antwort binnen ${seconds} s`,
   hostNotJson: (status: number, type: string) =>
     `der Host antwortete ${status} mit ${type || 'keinem Content-Type'}, nicht mit dem JSON der crmkit-REST-API`,
   hintNotJson:

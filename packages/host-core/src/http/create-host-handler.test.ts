@@ -1,24 +1,13 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {createContractValidator} from '../contract/create-contract-validator.js';
-import {DEMO_ROLES, DEMO_USERS, demoLeads} from '../demo-data.js';
 import {MemoryStore} from '../store/memory-store.js';
+import {demoState} from '../../test/demo-state.js';
 import {createHostHandler} from './create-host-handler.js';
 import type {HostRequest} from './host-request.js';
 import type {Route} from './route.js';
 
-const store = () =>
-  new MemoryStore({
-    users: structuredClone([...DEMO_USERS]),
-    roles: structuredClone([...DEMO_ROLES]),
-    leads: new Map(demoLeads().map((l) => [l.id, l])),
-    rejectCodes: [],
-    ownershipMode: 'mixed',
-    rulesets: [],
-    plugins: [],
-    pluginPackages: [],
-    audit: [],
-  });
+const store = () => new MemoryStore({...demoState(), rejectCodes: []});
 
 const request = (pathname: string, headers: Record<string, string> = {}): HostRequest => ({
   method: 'GET',

@@ -2,10 +2,10 @@
 // decided as if alone, in arrival order; a refusal stays its own; a failed write fails the batch.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {DEFAULT_REJECT_CODES, DEMO_ROLES, DEMO_USERS, demoLeads} from '../demo-data.js';
 import {HostProblem} from '../http/host-problem.js';
 import type {IdempotentAnswer, LeadRow, RejectBatchStore} from '../store/host-store.js';
 import {MemoryStore} from '../store/memory-store.js';
+import {demoState} from '../../test/demo-state.js';
 import {createRejectLeadTransaction} from './reject-lead-transaction.js';
 import type {RejectRequest} from './reject-lead-transaction.js';
 
@@ -45,18 +45,7 @@ class BatchingMemoryStore extends MemoryStore {
   };
 }
 
-const store = () =>
-  new BatchingMemoryStore({
-    users: structuredClone([...DEMO_USERS]),
-    roles: structuredClone([...DEMO_ROLES]),
-    leads: new Map(demoLeads().map((l) => [l.id, l])),
-    rejectCodes: structuredClone([...DEFAULT_REJECT_CODES]),
-    ownershipMode: 'mixed',
-    rulesets: [],
-    plugins: [],
-    pluginPackages: [],
-    audit: [],
-  });
+const store = () => new BatchingMemoryStore(demoState());
 
 const noReassign = () => {
   throw new Error('no reassignment in this test');

@@ -1,22 +1,12 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {DEFAULT_REJECT_CODES, DEMO_ROLES, DEMO_USERS, demoLeads} from '../demo-data.js';
+import type {DEMO_USERS} from '../demo-data.js';
 import {HostProblem} from '../http/host-problem.js';
 import {MemoryStore} from '../store/memory-store.js';
+import {demoState} from '../../test/demo-state.js';
 import {createRejectLeadTransaction} from './reject-lead-transaction.js';
 
-const store = () =>
-  new MemoryStore({
-    users: structuredClone([...DEMO_USERS]),
-    roles: structuredClone([...DEMO_ROLES]),
-    leads: new Map(demoLeads().map((l) => [l.id, l])),
-    rejectCodes: structuredClone([...DEFAULT_REJECT_CODES]),
-    ownershipMode: 'mixed',
-    rulesets: [],
-    plugins: [],
-    pluginPackages: [],
-    audit: [],
-  });
+const store = () => new MemoryStore(demoState());
 
 const input = {rejectCode: 'DUPLICATE', reassignOwner: false};
 
